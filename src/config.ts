@@ -1,0 +1,20 @@
+// Where things are, and the site's address: one place for the build, the dev server and the tests.
+import { resolve } from "node:path";
+
+export const projectRoot = resolve(import.meta.dirname, "..");
+
+/** The folder of source pages (`NAME.txt` with `NAME.meta.yaml`); `BROADSHEET_SOURCES` overrides it. */
+export function sourcesDirectory(): string {
+  return resolve(projectRoot, process.env.BROADSHEET_SOURCES ?? "sources");
+}
+
+/** Bare site address for absolute links in feeds (no trailing slash); `BROADSHEET_URL` overrides it. */
+export function siteUrl(): string {
+  return (process.env.BROADSHEET_URL ?? "http://localhost:8080").replace(/\/+$/u, "");
+}
+
+/** Sub-folder the site is served from, e.g. `/digest/`; `BROADSHEET_PATH_PREFIX` overrides it. */
+export function pathPrefix(): string {
+  const prefix = process.env.BROADSHEET_PATH_PREFIX ?? "/";
+  return `/${prefix.replace(/^\/+|\/+$/gu, "")}/`.replace(/^\/\/$/u, "/");
+}

@@ -1,0 +1,109 @@
+import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
+import { endsWithPunctuation, hasSentencePunctuation, markerShape, opensParenthesis } from "./shapes.ts";
+import { endsSentence } from "./text.ts";
+
+/** Lines on either side that vote on a line's column width. */
+const WINDOW = 8;
+/** Wider than this multiple of its neighbours' median, a line is a whole paragraph on one line. */
+export const LONG_LINE_RATIO = 1.6;
+/** A headline is at least this much wider or narrower (in ems) than the column around it. */
+const HEADLINE_MARGIN = 2;
+const SHORT_HEADLINE_MARGIN = 2.5;
+
+/**
+ * The width a column of justified text gives its lines, around each line: a high quantile of the
+ * neighbours' widths (most lines of a paragraph are full), ignoring one-line paragraphs.
+ */
+export function localColumnWidths(widths: readonly number[]): number[] {
+  return widths.map((own, i) => {
+    const window = [...widths.slice(Math.max(0, i - WINDOW), i), ...widths.slice(i + 1, i + 1 + WINDOW)];
+    if (window.length === 0) return own;
+    window.sort((a, b) => a - b);
+    const median = window[Math.floor(window.length / 2)]!;
+    const usual = window.filter((width) => width <= median * LONG_LINE_RATIO);
+    return usual[Math.floor((usual.length - 1) * 0.7)]!;
+  });
+}
+
+/** Marker shapes first; a parenthesis opened and closed lines later is one wrapped note. */
+function markShapes(lines: readonly Line[]): (DisplayShape | undefined)[] {
+  const shapes = lines.map((line) => markerShape(line.text));
+  for (let i = 0; i < lines.length; i++) {
+    if (shapes[i] || !opensParenthesis(lines[i]!.text)) continue;
+    for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
+      const joined = lines.slice(i, j + 1).map((line) => line.text).join("");
+      if (markerShape(joined) === "note") shapes.fill("note", i, j + 1);
+    }
+  }
+  return shapes;
+}
+
+/** Runs of lines that no marker separates: where a column width can be measured. */
+function segmentWidths(lines: readonly Line[], isBreak: (i: number) => boolean): number[] {
+  const widths: number[] = new Array(lines.length).fill(0);
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && !isBreak(i)) continue;
+    const segment = lines.slice(start, i).map((line) => line.width);
+    localColumnWidths(segment).forEach((width, k) => (widths[start + k] = width));
+    start = i + 1;
+  }
+  return widths;
+}
+
+// Signal: furniture shapes (bylines, notes, kickers, subtitles) and headlines, which end without
+// punctuation and either sit on a byline or stray from the column width; the rest is column flow.
+export function blocks(state: ReflowState): void {
+  const { lines } = state;
+  const shapes = markShapes(lines);
+  const columnWidths = segmentWidths(lines, (i) => shapes[i] !== undefined);
+  for (let i = 0; i < lines.length; i++) {
+    if (!shapes[i] && isHeadline(lines, shapes, columnWidths, i)) shapes[i] = "headline";
+  }
+  state.blocks = groupBlocks(lines, shapes);
+}
+
+function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[], widths: readonly number[], i: number): boolean {
+  const line = lines[i]!;
+  if (endsWithPunctuation(line.text)) return false;
+  const before = shapes[i - 1];
+  const after = shapes[i + 1];
+  if (after === "byline" || after === "subtitle" || before === "kicker") return true;
+  if (hasSentencePunctuation(line.text) || line.spread) return false;
+  const columnWidth = widths[i]!;
+  if (line.width > columnWidth + HEADLINE_MARGIN) return true;
+  const previous = lines[i - 1];
+  const standsAlone = !previous || before !== undefined || endsSentence(previous.text);
+  return standsAlone && line.width < columnWidth - SHORT_HEADLINE_MARGIN;
+}
+
+function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[]): LayoutBlock[] {
+  const result: LayoutBlock[] = [];
+  let flow: Line[] = [];
+  const closeFlow = () => {
+    if (flow.length === 0) return;
+    result.push({ kind: "flow", lines: flow, columnWidths: localColumnWidths(flow.map((line) => line.width)) });
+    flow = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const shape = shapes[i];
+    if (!shape) {
+      flow.push(lines[i]!);
+      continue;
+    }
+    closeFlow();
+    const previous = result[result.length - 1];
+    // a wrapped note continues its display block
+    if (shape === "note" && shapes[i - 1] === "note" && previous?.kind === "display" && !endsClosed(previous.lines)) {
+      previous.lines.push(lines[i]!);
+    } else {
+      result.push({ kind: "display", lines: [lines[i]!], shape });
+    }
+  }
+  closeFlow();
+  return result;
+}
+
+function endsClosed(lines: readonly Line[]): boolean {
+  return /[）)]$/u.test(lines[lines.length - 1]!.text);
+}

@@ -1,0 +1,126 @@
+// Story heads (kicker, title decks, subtitle, byline) and which run of body text each one owns.
+import type { Decision, Unit } from "../types.ts";
+import { Affinity, orders, segment } from "./similarity.ts";
+
+export interface Head {
+  kicker?: Unit;
+  titles: Unit[];
+  subtitle?: Unit;
+  byline?: Unit;
+}
+
+/** The page as alternating runs: heads printed together, and the body units between them. */
+export interface PageRuns {
+  /** Body runs; `content[k]` lies between head run k-1 and head run k. */
+  content: Unit[][];
+  heads: Head[][];
+}
+
+/** A story's head and the body units that belong to it. */
+export interface StoryParts {
+  head?: Head;
+  body: Unit[];
+}
+
+/** How much a cut between paragraphs that open alike costs, against the words shared with heads. */
+const COHESION_WEIGHT = 1;
+
+const HEAD_ROLES = new Set(["kicker", "title", "subtitle"]);
+
+/** Group title decks with their kicker, subtitle and byline; split the page into alternating runs. */
+export function pageRuns(units: readonly Unit[]): PageRuns {
+  const runs: PageRuns = { content: [[]], heads: [] };
+  let open: Head | undefined; // a head still taking decks, subtitle or byline
+  for (const unit of units) {
+    const current = runs.heads[runs.heads.length - 1];
+    const justAfterHead = runs.content[runs.content.length - 1]!.length === 0 && current !== undefined;
+    if (HEAD_ROLES.has(unit.role) || (unit.role === "byline" && open && !open.byline)) {
+      const continues = open && attach(open, unit);
+      if (!continues) {
+        open = { titles: [] };
+        attach(open, unit);
+        if (justAfterHead) current!.push(open);
+        else {
+          runs.heads.push([open]);
+          runs.content.push([]);
+        }
+      }
+      continue;
+    }
+    open = undefined;
+    runs.content[runs.content.length - 1]!.push(unit);
+  }
+  return runs;
+}
+
+/** Add a unit to a head if it fits where heads put it; false if it starts another head. */
+function attach(head: Head, unit: Unit): boolean {
+  switch (unit.role) {
+    case "kicker":
+      if (head.kicker || head.titles.length > 0) return false;
+      head.kicker = unit;
+      return true;
+    case "title":
+      if (head.subtitle || head.byline) return false;
+      if (head.titles.length > 0 && unit.firstLine !== head.titles[head.titles.length - 1]!.lastLine + 1) return false;
+      head.titles.push(unit);
+      return true;
+    case "subtitle":
+      if (head.subtitle || head.byline || head.titles.length === 0) return false;
+      head.subtitle = unit;
+      return true;
+    default:
+      if (head.byline || head.titles.length === 0) return false;
+      head.byline = unit;
+      return true;
+  }
+}
+
+export function headText(head: Head): string {
+  return [head.kicker, ...head.titles, head.subtitle, head.byline].map((unit) => unit?.text ?? "").join(" ");
+}
+
+const hasText = (run: readonly Unit[]) => run.some((unit) => unit.role === "paragraph");
+
+/**
+ * Do heads stand before their bodies or after them? Whichever reading leaves fewer heads without a
+ * body and fewer bodies without a head; a tie goes to the usual order, heads first.
+ */
+export function headsComeFirst(runs: PageRuns): boolean {
+  const last = runs.content.length - 1;
+  const orphansIfFirst = (hasText(runs.content[0]!) ? 1 : 0) + runs.heads.filter((_, k) => !hasText(runs.content[k + 1]!)).length;
+  const orphansIfAfter = (hasText(runs.content[last]!) ? 1 : 0) + runs.heads.filter((_, k) => !hasText(runs.content[k]!)).length;
+  return orphansIfFirst <= orphansIfAfter;
+}
+
+/** Share one body run among the heads printed together, by the words each head shares with it. */
+export function shareRun(heads: readonly Head[], body: readonly Unit[], affinity: Affinity, decisions: Decision[]): StoryParts[] {
+  if (heads.length === 1) return [{ head: heads[0]!, body: [...body] }];
+  const labels = heads.map(headText);
+  const preferences = affinity.preferences(body.map((unit) => unit.text), labels);
+  const mustEnd = body.map((unit) => unit.role === "authorNote");
+  const startBonus = body.map((unit, i) => (i === 0 ? 0 : -COHESION_WEIGHT * affinity.cohesion(body[i - 1]!.text, unit.text)));
+  let best: { order: number[]; starts: number[]; score: number } | undefined;
+  for (const order of orders(heads.length)) {
+    const scores = preferences.map((row) => order.map((label) => row[label]!));
+    const found = segment(scores, { mustEnd, startBonus });
+    if (found && (!best || found.score > best.score + 1e-9)) best = { order, ...found };
+  }
+  if (!best) {
+    // fewer bodies than heads: the heads keep their text, the bodies go to the first
+    return heads.map((head, k) => ({ head, body: k === 0 ? [...body] : [] }));
+  }
+  const { order, starts } = best;
+  const parts = order.map((label, j) => ({ head: heads[label]!, body: body.slice(starts[j], starts[j + 1] ?? body.length) }));
+  parts.slice(1).forEach((part) => {
+    const first = part.body[0]!;
+    decisions.push({
+      pass: "assemble",
+      line: first.firstLine,
+      confidence: 0.7,
+      message: `story break before line ${first.firstLine}: body given to "${part.head!.titles.map((t) => t.text).join(" ")}" by shared words`,
+      context: first.text.slice(0, 40),
+    });
+  });
+  return heads.map((head) => parts.find((part) => part.head === head)!);
+}

@@ -1,0 +1,52 @@
+// The reflow: a chain of small passes over one shared state, like markdown-it's core rules.
+// Each pass reads what earlier passes left in the state and adds its own part.
+import type { ReflowOptions, ReflowResult, ReflowState } from "../types.ts";
+import { assemble } from "./assemble.ts";
+import { blocks } from "./blocks.ts";
+import { classify } from "./classify.ts";
+import { lines } from "./lines.ts";
+import { normalize } from "./normalize.ts";
+import { paragraphs } from "./paragraphs.ts";
+
+export type Pass = (state: ReflowState) => void;
+
+/** The passes, in the order they run. */
+export const passes: ReadonlyArray<readonly [name: string, pass: Pass]> = [
+  ["normalize", normalize],
+  ["lines", lines],
+  ["blocks", blocks],
+  ["paragraphs", paragraphs],
+  ["classify", classify],
+  ["assemble", assemble],
+];
+
+export function createState(raw: string, options: ReflowOptions = {}): ReflowState {
+  return {
+    source: options.source ?? "<text>",
+    raw,
+    text: "",
+    lines: [],
+    blankLinesMeaningful: true,
+    blocks: [],
+    units: [],
+    stories: [],
+    credits: [],
+    decisions: [],
+  };
+}
+
+/** Run the passes up to and including `until` (all by default): for tests and tools. */
+export function runPasses(raw: string, options: ReflowOptions = {}, until?: string): ReflowState {
+  const state = createState(raw, options);
+  for (const [name, pass] of passes) {
+    pass(state);
+    if (name === until) break;
+  }
+  return state;
+}
+
+/** Reflow one page of extracted text into its stories and credits. */
+export function reflow(raw: string, options: ReflowOptions = {}): ReflowResult {
+  const { stories, credits, decisions } = runPasses(raw, options);
+  return { stories, credits, decisions };
+}

@@ -1,0 +1,38 @@
+import type { Line, ReflowState } from "../types.ts";
+import { displayWidth } from "./text.ts";
+
+/** A spread line has at least this many gaps, nearly all between single characters. */
+const SPREAD_GAPS = 4;
+
+/** Justification spread a line's characters apart: most of its space-separated pieces are one or two characters. */
+export function isSpread(text: string): boolean {
+  const pieces = text.split(" ");
+  const short = pieces.filter((piece) => [...piece].length <= 2).length;
+  return pieces.length > SPREAD_GAPS && short >= 0.8 * pieces.length;
+}
+
+/** Above this share of lines followed by a blank, the extractor double-spaced the page. */
+const DOUBLE_SPACED_SHARE = 0.75;
+
+// Signal: each line's printed width (Han 1 em, Latin and compressible punctuation ½) and its
+// surviving indent and blank neighbours: column width and indents are what mark paragraphs.
+export function lines(state: ReflowState): void {
+  const rawLines = state.text.split("\n");
+  const result: Line[] = [];
+  rawLines.forEach((raw, index) => {
+    if (raw.trim() === "") return;
+    const text = raw.trim().replace(/\s+/gu, " ");
+    result.push({
+      number: index + 1,
+      text,
+      indented: /^\s/u.test(raw),
+      width: displayWidth(raw),
+      spread: isSpread(text),
+      blankBefore: index > 0 && rawLines[index - 1]!.trim() === "",
+      blankAfter: index + 1 < rawLines.length && rawLines[index + 1]!.trim() === "",
+    });
+  });
+  state.lines = result;
+  const followedByBlank = result.slice(0, -1).filter((line) => line.blankAfter).length;
+  state.blankLinesMeaningful = result.length < 3 || followedByBlank / (result.length - 1) < DOUBLE_SPACED_SHARE;
+}

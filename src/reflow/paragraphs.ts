@@ -1,0 +1,96 @@
+import type { Decision, DisplayShape, Line, ReflowState, Role, Unit } from "../types.ts";
+import { LONG_LINE_RATIO } from "./blocks.ts";
+import { endsSentence, joinLines } from "./text.ts";
+
+/** Ems lost from a paragraph's first line, whose indent the extraction dropped. */
+export const INDENT = 2;
+/** A line this much (in ems) short of where it should end did not fill its column. */
+const SHORTFALL = 1.5;
+
+export interface ParagraphEnd {
+  isEnd: boolean;
+  /** 0..1, how sure; below 0.75 the decision is reported to editors. */
+  confidence: number;
+  reason: string;
+}
+
+/**
+ * Does line `i` of a column flow end its paragraph? Justified lines fill the column, so a paragraph
+ * ends where a sentence stop meets a line that stops short, or where the next line is indented.
+ */
+export function isParagraphEnd(lines: readonly Line[], widths: readonly number[], i: number, startsParagraph: boolean): ParagraphEnd {
+  const line = lines[i]!;
+  const next = lines[i + 1];
+  if (!next) return { isEnd: true, confidence: 1, reason: "end of the column flow" };
+  const columnWidth = widths[i]!;
+  const shortfall = line.spread ? 0 : columnWidth - (startsParagraph ? INDENT : 0) - line.width;
+  if (!endsSentence(line.text)) {
+    const confidence = shortfall >= 2 * SHORTFALL ? 0.6 : 1;
+    return { isEnd: false, confidence, reason: "no sentence stop at the end of the line" };
+  }
+  if (line.width > columnWidth * LONG_LINE_RATIO) return { isEnd: true, confidence: 0.9, reason: "a whole paragraph on one long line" };
+  if (shortfall >= SHORTFALL) {
+    return { isEnd: true, confidence: shortfall >= 2 * SHORTFALL ? 1 : 0.8, reason: `the line stops ${shortfall} em short` };
+  }
+  if (next.indented) return { isEnd: true, confidence: 0.9, reason: "the next line is indented" };
+  const nextShortfall = next.spread ? 0 : widths[i + 1]! - next.width;
+  if (nextShortfall >= SHORTFALL) {
+    const confidence = nextShortfall >= INDENT - 0.5 && nextShortfall <= INDENT + 1 ? 0.85 : 0.7;
+    return { isEnd: true, confidence, reason: `the next line starts ${nextShortfall} em short, like an indented first line` };
+  }
+  return { isEnd: false, confidence: 0.7, reason: "a sentence ends flush with the column and the next line is full" };
+}
+
+const SHAPE_ROLES: Record<DisplayShape, Role> = {
+  byline: "byline",
+  note: "authorNote",
+  kicker: "kicker",
+  subtitle: "subtitle",
+  headline: "heading",
+};
+
+// Signal: sentence stops against line widths and indents (isParagraphEnd); column breaks leave
+// blank lines mid-sentence, so blank lines are not read here at all.
+export function paragraphs(state: ReflowState): void {
+  const units: Unit[] = [];
+  for (const block of state.blocks) {
+    if (block.kind === "display") {
+      const text = block.shape === "note" ? joinLines(block.lines.map((line) => line.text)) : block.lines.map((line) => line.text).join("");
+      units.push(unitOf(SHAPE_ROLES[block.shape], text, block.lines, 0));
+      continue;
+    }
+    let start = 0;
+    for (let i = 0; i < block.lines.length; i++) {
+      const end = isParagraphEnd(block.lines, block.columnWidths, i, i === start);
+      if (end.confidence < 0.75) state.decisions.push(paragraphDecision(block.lines, i, end));
+      if (!end.isEnd) continue;
+      const paragraphLines = block.lines.slice(start, i + 1);
+      const columnWidth = median(block.columnWidths.slice(start, i + 1));
+      units.push(unitOf("paragraph", joinLines(paragraphLines.map((line) => line.text)), paragraphLines, columnWidth));
+      start = i + 1;
+    }
+  }
+  state.units = units;
+}
+
+function unitOf(role: Role, text: string, lines: readonly Line[], columnWidth: number): Unit {
+  const first = lines[0]!;
+  return { role, text, firstLine: first.number, lastLine: lines[lines.length - 1]!.number, columnWidth, indented: first.indented };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function paragraphDecision(lines: readonly Line[], i: number, end: ParagraphEnd): Decision {
+  const line = lines[i]!;
+  const next = lines[i + 1];
+  return {
+    pass: "paragraphs",
+    line: line.number,
+    confidence: end.confidence,
+    message: `${end.isEnd ? "paragraph break" : "no paragraph break"} after line ${line.number}: ${end.reason}`,
+    context: next ? `${line.text} ⏎ ${next.text}` : line.text,
+  };
+}

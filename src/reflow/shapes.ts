@@ -1,0 +1,86 @@
+// The shapes of newspaper furniture, recognisable on one line without its neighbours.
+import type { DisplayShape } from "../types.ts";
+import { isHan } from "./text.ts";
+
+/** Marks that Chinese papers print before a byline. */
+const BYLINE_MARK = /^[□■◎]/u;
+/** Role prefixes of a byline: 文/ (text by), 图/ (photo by), 摄, 记者 (reporter), 通讯员 (correspondent). */
+const BYLINE_ROLE = /^(?:本报)?(?:文|图|摄影?|记者|特约记者|通讯员|作者)\s*[/／:：]/u;
+/** How posts and trades end in Chinese (秘书长, 主任, 书记, 委员, 记者, 教授…): a role before a name. */
+const ROLE_ENDING = /(?:长|主任|书记|委员|主委|主席|记者|编辑|主编|教授|研究员|员|者|顾问|经理|总监|秘书|助理|代表|干部|律师|医师|教师|讲师)$/u;
+/** Full-width punctuation that never appears in a byline's role part. */
+const SENTENCE_PUNCTUATION = /[，。；！？：,;!?“”"]/u;
+
+/** A name as printed: two to four Han characters, or single characters padded with spaces. */
+export function trailingName(tokens: readonly string[]): { name: string; taken: number } | undefined {
+  let taken = 0;
+  while (taken < tokens.length && [...tokens[tokens.length - 1 - taken]!].length === 1) taken++;
+  if (taken >= 2 && taken <= 4) {
+    const name = tokens.slice(tokens.length - taken).join("");
+    return [...name].every(isHan) ? { name, taken } : undefined;
+  }
+  if (taken > 0) return undefined;
+  const last = tokens[tokens.length - 1] ?? "";
+  const length = [...last].length;
+  return length >= 2 && length <= 4 && [...last].every(isHan) ? { name: last, taken: 1 } : undefined;
+}
+
+/** "role name": a unit and post, a space, then one or more names (`石嘴山市政协秘书长 李小宏`). */
+function isRoleNameByline(text: string): boolean {
+  if (SENTENCE_PUNCTUATION.test(text) || [...text].length > 48) return false;
+  const tokens = text.split(" ");
+  const name = trailingName(tokens);
+  if (!name) return false;
+  const role = tokens.slice(0, tokens.length - name.taken);
+  const roleText = role.join("");
+  const singleCharTokens = role.filter((token) => [...token].length === 1).length;
+  // Justified spread lines (`全 面 担 起`) are single characters too; a role reads as words.
+  return (
+    [...roleText].length >= 3 &&
+    singleCharTokens <= 1 &&
+    /^[\p{Script=Han}、（）()·]+$/u.test(roleText) &&
+    ROLE_ENDING.test(roleText)
+  );
+}
+
+export function isByline(text: string): boolean {
+  return BYLINE_MARK.test(text) || BYLINE_ROLE.test(text) || isRoleNameByline(text);
+}
+
+/** A whole line in parentheses: an author's note `（作者系…）` or the page's credits. */
+export function isParenthesized(text: string): boolean {
+  if (!/^[（(]/u.test(text) || !/[）)]$/u.test(text)) return false;
+  let depth = 0;
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    if ("（(".includes(chars[i]!)) depth++;
+    if ("）)".includes(chars[i]!)) depth--;
+    if (depth === 0 && i < chars.length - 1) return false;
+  }
+  return depth === 0;
+}
+
+/** Opens a parenthesis it does not close: the first line of a wrapped note. */
+export function opensParenthesis(text: string): boolean {
+  const opened = (text.match(/[（(]/gu) ?? []).length;
+  const closed = (text.match(/[）)]/gu) ?? []).length;
+  return /^[（(]/u.test(text) && opened > closed;
+}
+
+export function markerShape(text: string): DisplayShape | undefined {
+  if (/^—{2,}|^-{2,}/u.test(text)) return "subtitle";
+  if (/(?:—{2,}|-{2,})$/u.test(text) && text.length > 4) return "kicker";
+  if (isParenthesized(text)) return "note";
+  if (isByline(text)) return "byline";
+  return undefined;
+}
+
+/** Ends with punctuation that keeps a sentence going or stops it: body text, not a headline. */
+export function endsWithPunctuation(text: string): boolean {
+  return /[，。、；：！？…,.;:!?]$/u.test(text);
+}
+
+/** Punctuation inside a line that headlines in this kind of paper do not carry. */
+export function hasSentencePunctuation(text: string): boolean {
+  return /[，。；！？]/u.test(text);
+}

@@ -1,0 +1,132 @@
+// Which body does a displaced headline or byline belong to? The words they share: a unit named in a
+// byline recurs in its speech, a section heading repeats its section's key words. Rare words count most.
+
+/**
+ * Character bigrams, and with `characters` single characters too, within runs of Han characters,
+ * letters and digits, with their counts.
+ */
+export function grams(text: string, characters = false): Map<string, number> {
+  const result = new Map<string, number>();
+  const add = (gram: string) => result.set(gram, (result.get(gram) ?? 0) + 1);
+  for (const run of text.match(/[\p{Script=Han}A-Za-z0-9]+/gu) ?? []) {
+    const chars = [...run];
+    chars.forEach((char, i) => {
+      if (characters) add(char);
+      if (i + 1 < chars.length) add(char + chars[i + 1]!);
+    });
+  }
+  return result;
+}
+
+/**
+ * Inverse document frequency of grams over the texts of one page. Bylines name units and places,
+ * which bigrams catch; a section heading names a theme whose characters recur in the section's
+ * compounds (`学习型` → 学习, 学员, 学法), so `characters` counts single characters as well.
+ */
+export class Affinity {
+  private readonly idf = new Map<string, number>();
+  private readonly documents: number;
+  private readonly characters: boolean;
+
+  constructor(texts: readonly string[], options: { characters?: boolean } = {}) {
+    this.documents = texts.length;
+    this.characters = options.characters ?? false;
+    const frequency = new Map<string, number>();
+    for (const text of texts) for (const gram of grams(text, this.characters).keys()) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
+    for (const [gram, count] of frequency) this.idf.set(gram, Math.log((this.documents + 1) / count));
+  }
+
+  /** The probe's grams found in the text, each counted as often as the text uses it, weighted by rarity. */
+  score(probe: string, text: string): number {
+    const counts = grams(text, this.characters);
+    let total = 0;
+    for (const gram of grams(probe, this.characters).keys()) total += (counts.get(gram) ?? 0) * (this.idf.get(gram) ?? Math.log(this.documents + 1));
+    return total;
+  }
+
+  /**
+   * How alike two neighbouring paragraphs open: speeches and sections set their paragraphs in
+   * parallel (`坚持…干事，着力打造…`), so a cut between alike openings is unlikely.
+   */
+  cohesion(previous: string, next: string): number {
+    return this.score(opening(previous), opening(next));
+  }
+
+  /** Each item's affinity to each label, centred on the item's mean so only preferences remain. */
+  preferences(items: readonly string[], labels: readonly string[]): number[][] {
+    return items.map((item) => {
+      const raw = labels.map((label) => this.score(label, item));
+      const mean = raw.reduce((sum, value) => sum + value, 0) / Math.max(1, raw.length);
+      return raw.map((value) => value - mean);
+    });
+  }
+}
+
+/** Run-in headings and parallel openings are one short sentence: longer first sentences are cut. */
+const OPENING_LENGTH = 24;
+
+/** The first sentence of a paragraph, where run-in headings and parallel openings are. */
+export function opening(text: string): string {
+  const stop = text.search(/[。！？]/u);
+  return (stop < 0 ? text : text.slice(0, stop + 1)).slice(0, OPENING_LENGTH);
+}
+
+export interface Segmentation {
+  /** Index of the first item of each segment (segment j spans starts[j] .. starts[j+1]-1). */
+  starts: number[];
+  score: number;
+}
+
+/**
+ * Split items into `scores[0].length` contiguous non-empty segments, segment j taking label j, to
+ * maximise the items' scores plus a bonus for each segment start. `mustEnd[i]` makes item i the last
+ * of its segment (an author's note closes its story). With `optionalFirst`, segment 0 may be empty.
+ */
+export function segment(
+  scores: readonly (readonly number[])[],
+  options: { startBonus?: readonly number[]; mustEnd?: readonly boolean[]; optionalFirst?: boolean } = {},
+): Segmentation | undefined {
+  const items = scores.length;
+  const labels = scores[0]?.length ?? 0;
+  if (labels === 0 || items < labels - (options.optionalFirst ? 1 : 0)) return undefined;
+  const bonus = (i: number) => options.startBonus?.[i] ?? 0;
+  const NONE = -Infinity;
+  // best[i][j]: best score with items 0..i placed and item i in segment j
+  const best = Array.from({ length: items }, () => new Array<number>(labels).fill(NONE));
+  const cameFromNewSegment = Array.from({ length: items }, () => new Array<boolean>(labels).fill(false));
+  best[0]![0] = scores[0]![0]!;
+  if (options.optionalFirst && labels > 1) {
+    best[0]![1] = scores[0]![1]! + bonus(0);
+    cameFromNewSegment[0]![1] = true;
+  }
+  for (let i = 1; i < items; i++) {
+    for (let j = 0; j < labels; j++) {
+      const stay = options.mustEnd?.[i - 1] ? NONE : best[i - 1]![j]!;
+      const open = j > 0 ? best[i - 1]![j - 1]! + bonus(i) : NONE;
+      const previous = Math.max(stay, open);
+      if (previous === NONE) continue;
+      best[i]![j] = previous + scores[i]![j]!;
+      cameFromNewSegment[i]![j] = open > stay;
+    }
+  }
+  const score = best[items - 1]![labels - 1]!;
+  if (score === NONE) return undefined;
+  const starts = new Array<number>(labels).fill(0);
+  for (let i = items - 1, j = labels - 1; i >= 0 && j > 0; i--) {
+    if (cameFromNewSegment[i]![j]) starts[j--] = i;
+  }
+  return { starts, score };
+}
+
+/** All orders of `n` labels, the given order first; beyond `limit` labels only the given order. */
+export function orders(n: number, limit = 5): number[][] {
+  const identity = Array.from({ length: n }, (_, i) => i);
+  if (n > limit) return [identity];
+  const result: number[][] = [];
+  const permute = (prefix: number[], rest: number[]) => {
+    if (rest.length === 0) result.push(prefix);
+    rest.forEach((value, k) => permute([...prefix, value], [...rest.slice(0, k), ...rest.slice(k + 1)]));
+  };
+  permute([], identity);
+  return result;
+}

@@ -1,0 +1,71 @@
+// Character facts of Chinese newspaper text that several passes share.
+
+/** Han ideographs (CJK unified, extension A and compatibility). */
+const HAN = /\p{Script=Han}/u;
+
+/** Full-width punctuation that typesetters compress to half an em in justified lines. */
+const COMPRESSIBLE = new Set("，。、；：？！“”‘’《》（）〔〕【】「」『』〈〉");
+
+/** Characters after which a sentence (and so possibly a paragraph) is complete. */
+const SENTENCE_END = new Set("。！？!?…");
+/** Closing marks that may follow a sentence end: `。”` `！）`. */
+const CLOSERS = new Set("”’」』）)】》〕");
+
+export function isHan(ch: string): boolean {
+  return HAN.test(ch);
+}
+
+/** Printed width in ems: what a column of justified Chinese text holds per line. */
+export function charWidth(ch: string): number {
+  if (/\s/u.test(ch)) return 0;
+  if (COMPRESSIBLE.has(ch)) return 0.5;
+  const code = ch.codePointAt(0) ?? 0;
+  if (code < 0x2000) return 0.5; // Latin letters, digits, ASCII punctuation, middle dot
+  return 1;
+}
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += charWidth(ch);
+  return width;
+}
+
+/** Does the text end a sentence, allowing closing quotes and brackets after the stop? */
+export function endsSentence(text: string): boolean {
+  const chars = [...text.trimEnd()];
+  let i = chars.length - 1;
+  while (i >= 0 && CLOSERS.has(chars[i]!)) i--;
+  if (i < 0) return false;
+  const last = chars[i]!;
+  // "……" ends a sentence; a trailing colon introduces what follows as its own paragraph
+  return SENTENCE_END.has(last) || last === "：";
+}
+
+/** Count of sentence stops inside the text (not at its very end). */
+export function innerSentenceStops(text: string): number {
+  const body = text.trimEnd().replace(/[。！？!?…]+[”’」』）)】》]*$/u, "");
+  return (body.match(/[。！？!?]/gu) ?? []).length;
+}
+
+/**
+ * Join the lines of one paragraph: justification and padding spaces between Han characters
+ * and punctuation mean nothing, spaces between two Latin words do.
+ */
+export function joinLines(lines: readonly string[]): string {
+  return compactSpaces(lines.map((line) => line.trim()).join(" "));
+}
+
+/** Remove spaces unless both neighbours are Latin letters or digits. */
+export function compactSpaces(text: string): string {
+  return text
+    .replace(/\s+/gu, " ")
+    .replace(/ (?=\S)/gu, (space, offset: number, whole: string) =>
+      /[A-Za-z0-9]/u.test(whole[offset - 1] ?? "") && /[A-Za-z0-9]/u.test(whole[offset + 1] ?? "") ? space : "",
+    )
+    .trim();
+}
+
+/** Text with all whitespace removed: how text is compared and searched for. */
+export function squash(text: string): string {
+  return text.replace(/\s+/gu, "");
+}
