@@ -1,4 +1,5 @@
-// npm run build [-- --strict]: the sources folder → _site (pages, feeds, search index, PDFs).
+// npm run build [-- --strict] [--sources DIR] [--out DIR]: the sources folder → _site (pages, feeds,
+// search index, PDFs).
 // Everything is built in a fresh folder and swapped in at the end, so a failed build leaves the
 // previous _site as it was. A bad source is reported and left out; the exit code says so.
 import { existsSync, renameSync, rmSync } from "node:fs";
@@ -8,8 +9,15 @@ import Eleventy from "@11ty/eleventy";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { loadDigest } from "../src/edition/load.ts";
 
-const { values } = parseArgs({ options: { strict: { type: "boolean", default: false } } });
-const output = resolve(projectRoot, "_site");
+const { values } = parseArgs({
+  options: {
+    strict: { type: "boolean", default: false },
+    sources: { type: "string" },
+    out: { type: "string", default: "_site" },
+  },
+});
+if (values.sources) process.env.BROADSHEET_SOURCES = resolve(values.sources);
+const output = resolve(values.out);
 const staging = `${output}.staging-${process.pid}`;
 
 async function main(): Promise<number> {

@@ -1,0 +1,27 @@
+// Build a digest into a fresh temporary folder with the real build command, for tests to inspect.
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+export interface BuiltSite {
+  directory: string;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export async function buildSite(options: { sources?: string; args?: string[]; env?: Record<string, string> } = {}): Promise<BuiltSite> {
+  const directory = join(mkdtempSync(join(tmpdir(), "broadsheet-site-")), "_site");
+  const args = ["--import", "tsx", resolve("scripts/build.mts"), "--out", directory, ...(options.sources ? ["--sources", options.sources] : []), ...(options.args ?? [])];
+  try {
+    const { stdout, stderr } = await run(process.execPath, args, { env: { ...process.env, ...options.env }, maxBuffer: 64 * 1024 * 1024 });
+    return { directory, stdout, stderr, exitCode: 0 };
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string; code?: number };
+    return { directory, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "", exitCode: failed.code ?? 1 };
+  }
+}
