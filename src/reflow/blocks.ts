@@ -1,5 +1,6 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
 import { endsWithPunctuation, hasSentencePunctuation, markerShape, opensParenthesis } from "./shapes.ts";
+import { INDENT } from "./paragraphs.ts";
 import { endsSentence } from "./text.ts";
 
 /** Lines on either side that vote on a line's column width. */
@@ -52,18 +53,38 @@ function segmentWidths(lines: readonly Line[], isBreak: (i: number) => boolean):
 }
 
 // Signal: furniture shapes (bylines, notes, kickers, subtitles) and headlines, which end without
-// punctuation and either sit on a byline or stray from the column width; the rest is column flow.
+// punctuation and either sit on a byline, stray from the column width or stand between paragraphs.
 export function blocks(state: ReflowState): void {
   const { lines } = state;
   const shapes = markShapes(lines);
-  const columnWidths = segmentWidths(lines, (i) => shapes[i] !== undefined);
+  const widths = segmentWidths(lines, (i) => shapes[i] === "byline" || shapes[i] === "note");
+  const standsAlone = (i: number) => i === 0 || shapes[i - 1] !== undefined || endsSentence(lines[i - 1]!.text);
   for (let i = 0; i < lines.length; i++) {
-    if (!shapes[i] && isHeadline(lines, shapes, columnWidths, i)) shapes[i] = "headline";
+    // a dash ends or opens many a sentence: only apart from running text is it a kicker or subtitle
+    if (shapes[i] === "kicker" && !standsAlone(i)) shapes[i] = undefined;
+    if (shapes[i] === "subtitle" && !(i > 0 && (shapes[i - 1] === "kicker" || looksLikeHeadline(lines, widths, i - 1, standsAlone(i - 1))))) {
+      shapes[i] = undefined;
+    }
+  }
+  for (let i = 0; i < lines.length; i++) {
+    if (!shapes[i] && isHeadline(lines, shapes, widths, i, standsAlone(i))) shapes[i] = "headline";
   }
   state.blocks = groupBlocks(lines, shapes);
 }
 
-function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[], widths: readonly number[], i: number): boolean {
+/** Two phrases set apart by a space (`凝心铸魂固根基 打造…`): how headlines are written, not sentences. */
+function hasPhraseGap(line: Line): boolean {
+  return !line.spread && /[\p{Script=Han}”」』）)] [\p{Script=Han}“「『（(]/u.test(line.text);
+}
+
+/** A line that could be a headline by itself: no punctuation, and apart from the column's text. */
+function looksLikeHeadline(lines: readonly Line[], widths: readonly number[], i: number, standsAlone: boolean): boolean {
+  const line = lines[i]!;
+  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || line.spread) return false;
+  return standsAlone || Math.abs(line.width - widths[i]!) > HEADLINE_MARGIN;
+}
+
+function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[], widths: readonly number[], i: number, standsAlone: boolean): boolean {
   const line = lines[i]!;
   if (endsWithPunctuation(line.text)) return false;
   const before = shapes[i - 1];
@@ -72,9 +93,14 @@ function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | und
   if (hasSentencePunctuation(line.text) || line.spread) return false;
   const columnWidth = widths[i]!;
   if (line.width > columnWidth + HEADLINE_MARGIN) return true;
-  const previous = lines[i - 1];
-  const standsAlone = !previous || before !== undefined || endsSentence(previous.text);
-  return standsAlone && line.width < columnWidth - SHORT_HEADLINE_MARGIN;
+  if (!standsAlone) return false;
+  if (line.width < columnWidth - SHORT_HEADLINE_MARGIN || hasPhraseGap(line)) return true;
+  // between a finished sentence and a paragraph's (indented) first line, a line without a stop that is
+  // wider than a first line stands alone
+  const next = lines[i + 1];
+  if (!next || after !== undefined || line.width < columnWidth - INDENT + 0.5) return false;
+  const nextShortfall = widths[i + 1]! - next.width;
+  return next.indented || (nextShortfall >= INDENT - 0.5 && nextShortfall <= INDENT + 1.5);
 }
 
 function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[]): LayoutBlock[] {

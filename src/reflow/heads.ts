@@ -25,35 +25,31 @@ export interface StoryParts {
 /** How much a cut between paragraphs that open alike costs, against the words shared with heads. */
 const COHESION_WEIGHT = 1;
 
-const HEAD_ROLES = new Set(["kicker", "title", "subtitle"]);
-
 /** Group title decks with their kicker, subtitle and byline; split the page into alternating runs. */
 export function pageRuns(units: readonly Unit[]): PageRuns {
   const runs: PageRuns = { content: [[]], heads: [] };
-  let open: Head | undefined; // a head still taking decks, subtitle or byline
+  let open: Head | undefined; // a head still taking decks, a subtitle or a byline
   for (const unit of units) {
-    const current = runs.heads[runs.heads.length - 1];
-    const justAfterHead = runs.content[runs.content.length - 1]!.length === 0 && current !== undefined;
-    if (HEAD_ROLES.has(unit.role) || (unit.role === "byline" && open && !open.byline)) {
-      const continues = open && attach(open, unit);
-      if (!continues) {
-        open = { titles: [] };
-        attach(open, unit);
-        if (justAfterHead) current!.push(open);
-        else {
-          runs.heads.push([open]);
-          runs.content.push([]);
-        }
+    if (open && attach(open, unit)) continue;
+    if (unit.role === "kicker" || unit.role === "title") {
+      open = { titles: [] };
+      attach(open, unit);
+      const content = runs.content[runs.content.length - 1]!;
+      if (content.length === 0 && runs.heads.length > 0) runs.heads[runs.heads.length - 1]!.push(open);
+      else {
+        runs.heads.push([open]);
+        runs.content.push([]);
       }
       continue;
     }
+    // a subtitle or byline with no head to join stays in the body, where the story takes it up
     open = undefined;
     runs.content[runs.content.length - 1]!.push(unit);
   }
   return runs;
 }
 
-/** Add a unit to a head if it fits where heads put it; false if it starts another head. */
+/** Add a unit to a head if it fits where heads put it; false if it belongs elsewhere. */
 function attach(head: Head, unit: Unit): boolean {
   switch (unit.role) {
     case "kicker":
@@ -69,10 +65,12 @@ function attach(head: Head, unit: Unit): boolean {
       if (head.subtitle || head.byline || head.titles.length === 0) return false;
       head.subtitle = unit;
       return true;
-    default:
+    case "byline":
       if (head.byline || head.titles.length === 0) return false;
       head.byline = unit;
       return true;
+    default:
+      return false;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Decision, DisplayShape, Line, ReflowState, Role, Unit } from "../types.ts";
 import { LONG_LINE_RATIO } from "./blocks.ts";
-import { endsSentence, joinLines } from "./text.ts";
+import { endsSentence, isParallelHeading, joinLines } from "./text.ts";
 
 /** Ems lost from a paragraph's first line, whose indent the extraction dropped. */
 export const INDENT = 2;
@@ -23,6 +23,7 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   const next = lines[i + 1];
   if (!next) return { isEnd: true, confidence: 1, reason: "end of the column flow" };
   const columnWidth = widths[i]!;
+  // a last line is never justified, so a spread line never ends a paragraph by stopping short
   const shortfall = line.spread ? 0 : columnWidth - (startsParagraph ? INDENT : 0) - line.width;
   if (!endsSentence(line.text)) {
     const confidence = shortfall >= 2 * SHORTFALL ? 0.6 : 1;
@@ -33,12 +34,26 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
     return { isEnd: true, confidence: shortfall >= 2 * SHORTFALL ? 1 : 0.8, reason: `the line stops ${shortfall} em short` };
   }
   if (next.indented) return { isEnd: true, confidence: 0.9, reason: "the next line is indented" };
-  const nextShortfall = next.spread ? 0 : widths[i + 1]! - next.width;
+  // a spread line after a stop is mostly a first line: justification stretched its few characters
+  const nextShortfall = widths[i + 1]! - next.width;
+  const closesParagraph = endsSentence(next.text) && looksLikeParagraphStart(lines, widths, i + 2);
+  if (nextShortfall >= SHORTFALL && nextShortfall <= INDENT + 1 && closesParagraph && !isParallelHeading(next.text)) {
+    // the next line is as short as a first line but ends with a stop before a new paragraph: more
+    // often this paragraph's last line than a one-line paragraph exactly a first line wide, unless
+    // it reads like a heading (two balanced clauses)
+    return { isEnd: false, confidence: 0.55, reason: "the next line is short and closes a paragraph: taken as this one's last line" };
+  }
   if (nextShortfall >= SHORTFALL) {
     const confidence = nextShortfall >= INDENT - 0.5 && nextShortfall <= INDENT + 1 ? 0.85 : 0.7;
     return { isEnd: true, confidence, reason: `the next line starts ${nextShortfall} em short, like an indented first line` };
   }
   return { isEnd: false, confidence: 0.7, reason: "a sentence ends flush with the column and the next line is full" };
+}
+
+/** Does line `i` look like the start of a paragraph (or is the flow over)? */
+function looksLikeParagraphStart(lines: readonly Line[], widths: readonly number[], i: number): boolean {
+  const line = lines[i];
+  return !line || line.indented || widths[i]! - line.width >= SHORTFALL;
 }
 
 const SHAPE_ROLES: Record<DisplayShape, Role> = {

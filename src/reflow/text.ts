@@ -69,3 +69,11 @@ export function compactSpaces(text: string): string {
 export function squash(text: string): string {
   return text.replace(/\s+/gu, "");
 }
+
+/** Two balanced clauses around one comma (`借力专题培训，赋能履职本领。`): how run-in headings read. */
+export function isParallelHeading(text: string): boolean {
+  const clauses = text.replace(/[。！？]$/u, "").split(/[，,]/u);
+  if (clauses.length !== 2 || /[。！？；]/u.test(text.slice(0, -1))) return false;
+  const [left, right] = clauses.map((clause) => [...clause].length) as [number, number];
+  return left >= 4 && right >= 4 && Math.abs(left - right) <= 4;
+}

@@ -1,0 +1,159 @@
+// A small typesetter that lays stories out the way PDF extraction leaves a newspaper page: lines
+// broken at the column width (first-line indent lost), blank lines at column breaks, justification
+// spread, heads and section headings displaced. Tests reflow its pages and expect the stories back.
+import { charWidth } from "../../src/reflow/text.ts";
+import type { Block, Story } from "../../src/types.ts";
+
+export type PageStory = Omit<Story, "id">;
+
+export interface Layout {
+  /** Ems per line in the body columns. */
+  columnWidth: number;
+  /** Lines per column; the extractor leaves a blank line at every column break. */
+  columnHeight: number;
+  /** The extractor wrote a blank line after every line. */
+  doubleSpaced: boolean;
+  /** Heads (title, byline…) printed after their bodies, in runs of this many stories (0: heads first). */
+  headsAfterRuns: number;
+  /** Section headings without a stop printed at the story's end, sections shuffled. */
+  displaceSections: boolean;
+  /** Chance that a full line comes out with its characters spread apart by justification. */
+  spreadChance: number;
+  /** Chance that a paragraph has no blank line after it (pages with meaningful blank lines). */
+  tightParagraphChance: number;
+  /** Ems a line may run over or under the column (punctuation compression varies). */
+  widthJitter: number;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failing layout can be replayed. */
+export function randomSource(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Chinese line-breaking rules: these never start a line, those never end one. */
+const NO_LINE_START = new Set("，。、；：？！”’）》」』…·");
+const NO_LINE_END = new Set("“‘（《「『");
+
+/** Break a paragraph into lines of a column: the first line lost its two-em indent. */
+export function breakLines(text: string, layout: Layout, random: () => number): string[] {
+  const chars = [...text.replace(/\s+/gu, "")];
+  const lines: string[] = [];
+  let line: string[] = [];
+  let width = 0;
+  let capacity = layout.columnWidth - 2;
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i]!;
+    const charWide = charWidth(char);
+    const overflows = width + charWide > capacity + 1e-9;
+    // a stop may hang half an em past the column; beyond that the line gives up a character to the next
+    const hangs = NO_LINE_START.has(char) && width + charWide <= capacity + 0.5 + 1e-9;
+    if (overflows && !hangs && line.length > 0) {
+      const carried: string[] = [];
+      while (line.length > 1 && (NO_LINE_END.has(line[line.length - 1]!) || NO_LINE_START.has(carried[0] ?? char))) {
+        carried.unshift(line.pop()!);
+      }
+      lines.push(justify(line, layout, random));
+      line = carried;
+      width = carried.reduce((sum, c) => sum + charWidth(c), 0);
+      capacity = layout.columnWidth + (random() - 0.5) * 2 * layout.widthJitter;
+    }
+    line.push(char);
+    width += charWide;
+  }
+  if (line.length > 0) lines.push(line.join(""));
+  return lines;
+}
+
+function justify(line: string[], layout: Layout, random: () => number): string {
+  return random() < layout.spreadChance ? line.join(" ") : line.join("");
+}
+
+/** A page's lines before column breaks: null marks a paragraph's end (a possible blank line). */
+type Flow = (string | null)[];
+
+function paragraphFlow(block: Block, layout: Layout, random: () => number): Flow {
+  // headings without a stop are display lines; everything else is set in the column
+  if (block.type === "heading" && !/[。！？]$/u.test(block.text)) return [block.text, null];
+  return [...breakLines(block.text, layout, random), null];
+}
+
+function headFlow(story: PageStory): Flow {
+  const lines: string[] = [];
+  if (story.kicker) lines.push(story.kicker);
+  lines.push(story.title);
+  if (story.subtitle) lines.push(story.subtitle);
+  if (story.byline) lines.push(story.byline);
+  return [...lines, null];
+}
+
+function bodyFlow(story: PageStory, layout: Layout, random: () => number): Flow {
+  const flow: Flow = [];
+  const blocks = story.blocks;
+  const headingIndexes = blocks.flatMap((block, i) => (block.type === "heading" && !/[。！？]$/u.test(block.text) ? [i] : []));
+  if (layout.displaceSections && headingIndexes.length >= 2) {
+    const lead = blocks.slice(0, headingIndexes[0]);
+    const sections = headingIndexes.map((start, k) => blocks.slice(start + 1, headingIndexes[k + 1] ?? blocks.length));
+    const order = shuffle(sections.map((_, k) => k), random);
+    lead.forEach((block) => flow.push(...paragraphFlow(block, layout, random)));
+    order.forEach((k) => sections[k]!.forEach((block) => flow.push(...paragraphFlow(block, layout, random))));
+    headingIndexes.forEach((i) => flow.push(blocks[i]!.text, null));
+  } else {
+    blocks.forEach((block) => flow.push(...paragraphFlow(block, layout, random)));
+  }
+  if (story.authorNote) flow.push(story.authorNote, null);
+  return flow;
+}
+
+function shuffle<T>(items: T[], random: () => number): T[] {
+  const result = [...items];
+  for (let i = result.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [result[i], result[j]] = [result[j]!, result[i]!];
+  }
+  // a shuffle that changes nothing would not test displacement
+  if (result.length > 1 && result.every((item, i) => item === items[i])) result.push(result.shift()!);
+  return result;
+}
+
+/** Lay out a page of stories and credits as extracted text. */
+export function typeset(stories: readonly PageStory[], credits: readonly string[], layout: Layout, seed: number): string {
+  const random = randomSource(seed);
+  const flow: Flow = [];
+  if (layout.headsAfterRuns > 0) {
+    for (let start = 0; start < stories.length; start += layout.headsAfterRuns) {
+      const run = stories.slice(start, start + layout.headsAfterRuns);
+      run.forEach((story) => flow.push(...bodyFlow(story, layout, random)));
+      run.forEach((story) => flow.push(...headFlow(story)));
+    }
+  } else {
+    stories.forEach((story) => flow.push(...headFlow(story), ...bodyFlow(story, layout, random)));
+  }
+  credits.forEach((credit) => flow.push(credit, null));
+  return render(flow, layout, random);
+}
+
+/** Lines to text: blank lines after paragraphs (mostly) and at every column break. */
+function render(flow: Flow, layout: Layout, random: () => number): string {
+  const out: string[] = [];
+  let inColumn = 0;
+  for (const item of flow) {
+    if (item === null) {
+      if (!layout.doubleSpaced && random() >= layout.tightParagraphChance && out[out.length - 1] !== "") out.push("");
+      continue;
+    }
+    out.push(item);
+    if (layout.doubleSpaced) out.push("");
+    if (++inColumn >= layout.columnHeight) {
+      inColumn = 0;
+      if (out[out.length - 1] !== "") out.push("");
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
