@@ -1,6 +1,5 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
 import { endsWithPunctuation, hasSentencePunctuation, markerShape, opensParenthesis } from "./shapes.ts";
-import { INDENT } from "./paragraphs.ts";
 import { endsSentence } from "./text.ts";
 
 /** Lines on either side that vote on a line's column width. */
@@ -58,16 +57,22 @@ export function blocks(state: ReflowState): void {
   const { lines } = state;
   const shapes = markShapes(lines);
   const widths = segmentWidths(lines, (i) => shapes[i] === "byline" || shapes[i] === "note");
-  const standsAlone = (i: number) => i === 0 || shapes[i - 1] !== undefined || endsSentence(lines[i - 1]!.text);
+  // a line stands apart from running text when what comes before it is finished: a stop, furniture,
+  // or a line that is itself a headline standing apart
+  const apart: boolean[] = [];
+  lines.forEach((line, i) => {
+    const previous = lines[i - 1];
+    apart.push(!previous || shapes[i - 1] !== undefined || endsSentence(previous.text) || looksLikeHeadline(lines, widths, i - 1, apart[i - 1]!));
+  });
   for (let i = 0; i < lines.length; i++) {
     // a dash ends or opens many a sentence: only apart from running text is it a kicker or subtitle
-    if (shapes[i] === "kicker" && !standsAlone(i)) shapes[i] = undefined;
-    if (shapes[i] === "subtitle" && !(i > 0 && (shapes[i - 1] === "kicker" || looksLikeHeadline(lines, widths, i - 1, standsAlone(i - 1))))) {
+    if (shapes[i] === "kicker" && !apart[i]) shapes[i] = undefined;
+    if (shapes[i] === "subtitle" && !(i > 0 && (shapes[i - 1] === "kicker" || looksLikeHeadline(lines, widths, i - 1, apart[i - 1]!)))) {
       shapes[i] = undefined;
     }
   }
   for (let i = 0; i < lines.length; i++) {
-    if (!shapes[i] && isHeadline(lines, shapes, widths, i, standsAlone(i))) shapes[i] = "headline";
+    if (!shapes[i] && isHeadline(lines, shapes, widths, i, apart[i]!)) shapes[i] = "headline";
   }
   state.blocks = groupBlocks(lines, shapes);
 }
@@ -94,13 +99,7 @@ function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | und
   const columnWidth = widths[i]!;
   if (line.width > columnWidth + HEADLINE_MARGIN) return true;
   if (!standsAlone) return false;
-  if (line.width < columnWidth - SHORT_HEADLINE_MARGIN || hasPhraseGap(line)) return true;
-  // between a finished sentence and a paragraph's (indented) first line, a line without a stop that is
-  // wider than a first line stands alone
-  const next = lines[i + 1];
-  if (!next || after !== undefined || line.width < columnWidth - INDENT + 0.5) return false;
-  const nextShortfall = widths[i + 1]! - next.width;
-  return next.indented || (nextShortfall >= INDENT - 0.5 && nextShortfall <= INDENT + 1.5);
+  return line.width < columnWidth - SHORT_HEADLINE_MARGIN || hasPhraseGap(line);
 }
 
 function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[]): LayoutBlock[] {

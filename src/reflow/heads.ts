@@ -95,9 +95,9 @@ export function headsComeFirst(runs: PageRuns): boolean {
 export function shareRun(heads: readonly Head[], body: readonly Unit[], affinity: Affinity, decisions: Decision[]): StoryParts[] {
   if (heads.length === 1) return [{ head: heads[0]!, body: [...body] }];
   const labels = heads.map(headText);
-  const preferences = affinity.preferences(body.map((unit) => unit.text), labels);
+  const { scores: preferences, unit: scale } = affinity.preferences(body.map((unit) => unit.text), labels);
   const mustEnd = body.map((unit) => unit.role === "authorNote");
-  const startBonus = body.map((unit, i) => (i === 0 ? 0 : -COHESION_WEIGHT * affinity.cohesion(body[i - 1]!.text, unit.text)));
+  const startBonus = body.map((unit, i) => (i === 0 ? 0 : (-COHESION_WEIGHT * affinity.cohesion(body[i - 1]!.text, unit.text)) / scale));
   let best: { order: number[]; starts: number[]; score: number } | undefined;
   for (const order of orders(heads.length)) {
     const scores = preferences.map((row) => order.map((label) => row[label]!));
@@ -111,7 +111,8 @@ export function shareRun(heads: readonly Head[], body: readonly Unit[], affinity
   const { order, starts } = best;
   const parts = order.map((label, j) => ({ head: heads[label]!, body: body.slice(starts[j], starts[j + 1] ?? body.length) }));
   parts.slice(1).forEach((part) => {
-    const first = part.body[0]!;
+    const first = part.body[0];
+    if (!first) return;
     decisions.push({
       pass: "assemble",
       line: first.firstLine,

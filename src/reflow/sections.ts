@@ -30,7 +30,7 @@ export function placeDisplacedHeadings(body: readonly Unit[], themes: Affinity, 
   const sectioned = rest.slice(leadEnd);
   if (count === 0 || sectioned.filter((unit) => unit.role === "paragraph").length < count) return [...body];
   const headings = body.slice(body.length - count);
-  const preferences = themes.preferences(
+  const { scores: preferences } = themes.preferences(
     sectioned.map((unit) => unit.text),
     headings.map((heading) => heading.text),
   );

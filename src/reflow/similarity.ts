@@ -52,13 +52,27 @@ export class Affinity {
     return this.score(opening(previous), opening(next));
   }
 
-  /** Each item's affinity to each label, centred on the item's mean so only preferences remain. */
-  preferences(items: readonly string[], labels: readonly string[]): number[][] {
-    return items.map((item) => {
-      const raw = labels.map((label) => this.score(label, item));
-      const mean = raw.reduce((sum, value) => sum + value, 0) / Math.max(1, raw.length);
-      return raw.map((value) => value - mean);
+  /**
+   * Each item's affinity to each label. A label's scores are first scaled against its own spread
+   * over the items (a long byline full of rare names scores high everywhere), then each item's
+   * scores are centred on their mean, so only its preferences between labels remain. `unit` is the
+   * labels' mean spread: raw scores divided by it compare with the preferences.
+   */
+  preferences(items: readonly string[], labels: readonly string[]): { scores: number[][]; unit: number } {
+    const raw = items.map((item) => labels.map((label) => this.score(label, item)));
+    const scaled = raw.map((row) => [...row]);
+    const spreads = labels.map((_, j) => {
+      const column = raw.map((row) => row[j]!);
+      const mean = column.reduce((sum, value) => sum + value, 0) / Math.max(1, column.length);
+      const spread = Math.sqrt(column.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, column.length)) || 1;
+      scaled.forEach((row, i) => (row[j] = (raw[i]![j]! - mean) / spread));
+      return spread;
     });
+    const scores = scaled.map((row) => {
+      const mean = row.reduce((sum, value) => sum + value, 0) / Math.max(1, row.length);
+      return row.map((value) => value - mean);
+    });
+    return { scores, unit: spreads.reduce((sum, value) => sum + value, 0) / Math.max(1, spreads.length) };
   }
 }
 

@@ -24,6 +24,12 @@ export function charWidth(ch: string): number {
   return 1;
 }
 
+/** A stop or comma at a line's end may hang past the column: its width does not show how full the line is. */
+export function hangingWidth(text: string): number {
+  const last = [...text.trimEnd()].pop() ?? "";
+  return COMPRESSIBLE.has(last) ? charWidth(last) : 0;
+}
+
 export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) width += charWidth(ch);
