@@ -30,10 +30,14 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
     return { isEnd: false, confidence, reason: "no sentence stop at the end of the line" };
   }
   if (line.width > columnWidth * LONG_LINE_RATIO) return { isEnd: true, confidence: 0.9, reason: "a whole paragraph on one long line" };
+  if (next.width > widths[i + 1]! * LONG_LINE_RATIO) return { isEnd: true, confidence: 0.9, reason: "the next line is a whole paragraph on one long line" };
   if (shortfall >= SHORTFALL) {
     return { isEnd: true, confidence: shortfall >= 2 * SHORTFALL ? 1 : 0.8, reason: `the line stops ${shortfall} em short` };
   }
   if (next.indented) return { isEnd: true, confidence: 0.9, reason: "the next line is indented" };
+  if (startsParagraph && shortfall >= SHORTFALL / 3 && isParallelHeading(line.text)) {
+    return { isEnd: true, confidence: 0.7, reason: "a one-line heading of two balanced clauses, a little short of the column" };
+  }
   // a spread line after a stop is mostly a first line: justification stretched its few characters
   // a full line is at least as wide as this one (with its indent, if it opens a paragraph)
   const fullWidth = Math.max(widths[i + 1]!, line.width - hangingWidth(line.text) + (startsParagraph ? INDENT : 0));

@@ -23,6 +23,8 @@ export interface Layout {
   tightParagraphChance: number;
   /** Ems a line may run over or under the column (punctuation compression varies). */
   widthJitter: number;
+  /** Chance that a paragraph comes out as one long line (the extractor did not break it). */
+  longLineChance: number;
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failing layout can be replayed. */
@@ -81,6 +83,7 @@ type Flow = (string | null)[];
 function paragraphFlow(block: Block, layout: Layout, random: () => number): Flow {
   // headings without a stop are display lines; everything else is set in the column
   if (block.type === "heading" && !/[。！？]$/u.test(block.text)) return [block.text, null];
+  if (block.type === "paragraph" && random() < layout.longLineChance) return [block.text, null];
   return [...breakLines(block.text, layout, random), null];
 }
 
