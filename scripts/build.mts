@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { loadDigest } from "../src/edition/load.ts";
+import { renderPdfs, summarize } from "../src/print/render.ts";
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
   rmSync(staging, { recursive: true, force: true });
   try {
     await new Eleventy(resolve(projectRoot, "src/pages"), staging, { configPath: resolve(projectRoot, "eleventy.config.ts"), quietMode: true }).write();
+    console.log(summarize(await renderPdfs(staging, { editions: digest.editions })));
     swapIn(staging, output);
   } finally {
     rmSync(staging, { recursive: true, force: true });
