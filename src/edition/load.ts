@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { reflow } from "../reflow/index.ts";
 import type { Decision, Edition, EditionMeta } from "../types.ts";
-import { decodeSource } from "./decode.ts";
+import { readTextFile } from "./decode.ts";
 import { SourceError } from "./errors.ts";
 import { readMeta } from "./sidecar.ts";
-import { slugFor, uniqueSlugs } from "./slug.ts";
+import { assignSlugs, slugFor } from "./slug.ts";
 
 export interface LoadedEdition {
   edition: Edition;
@@ -21,9 +21,12 @@ export interface Digest {
   notices: string[];
 }
 
+const SOURCE = /\.txt$/iu;
+const SIDECAR = /\.(?:meta|corrections)\.yaml$/iu;
+
 /** The sidecar files that go with a source `NAME.txt`. */
 export function sidecarPaths(sourceFile: string): { meta: string; corrections: string } {
-  const stem = sourceFile.replace(/\.txt$/iu, "");
+  const stem = sourceFile.replace(SOURCE, "");
   return { meta: `${stem}.meta.yaml`, corrections: `${stem}.corrections.yaml` };
 }
 
@@ -33,39 +36,79 @@ export interface LoadOptions {
   allowMissingMeta?: boolean;
 }
 
-/** Read, decode and reflow one source page with its sidecar. */
+/**
+ * Read, decode and reflow one source page with its sidecar.
+ * Throws only SourceError: a failure inside Broadsheet on some page is reported like a bad page,
+ * so that it names the file and the other pages still build.
+ */
 export function loadEdition(file: string, options: LoadOptions = {}): LoadedEdition {
-  const stem = basename(file).replace(/\.txt$/iu, "");
-  const decoded = decodeSource(readFileSync(file), file);
-  const notices = decoded.encoding === "utf-8" ? [] : [`${file}: not UTF-8; decoded as GB18030`];
-  const { meta: metaFile } = sidecarPaths(file);
+  try {
+    return readEdition(file, options);
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SourceError(file, `Broadsheet failed on this page (${reason}): a bug in Broadsheet, not in the file; please report it with the file`, undefined, { cause: error });
+  }
+}
+
+function readEdition(file: string, options: LoadOptions): LoadedEdition {
+  const stem = basename(file).replace(SOURCE, "");
+  const decoded = readTextFile(file);
+  const notices = [...decoded.notices];
+  const sidecars = sidecarPaths(file);
   let meta: EditionMeta;
-  if (existsSync(metaFile)) meta = readMeta(metaFile);
-  else if (options.allowMissingMeta) {
+  if (existsSync(sidecars.meta)) {
+    const read = readMeta(sidecars.meta);
+    meta = read.meta;
+    notices.push(...read.notices);
+  } else if (options.allowMissingMeta) {
     meta = { publication: "", date: "", page: stem };
-    notices.push(`${file}: no sidecar ${basename(metaFile)}; publication and date left empty`);
-  } else throw new SourceError(file, `no sidecar ${basename(metaFile)} with its publication, date and page`);
-  const slug = options.slug ?? slugFor(stem);
+    notices.push(`${file}: no sidecar ${basename(sidecars.meta)}; publication and date left empty`);
+  } else {
+    throw new SourceError(file, `no sidecar ${basename(sidecars.meta)} with its publication, date and page (see the README)`);
+  }
   const result = reflow(decoded.text, { source: file });
-  if (result.stories.length === 0) throw new SourceError(file, "no stories found in this page");
-  return {
-    edition: { source: basename(file), slug, meta, stories: result.stories, credits: result.credits },
-    decisions: result.decisions,
-    notices,
+  const edition: Edition = {
+    source: basename(file),
+    slug: options.slug ?? slugFor(stem),
+    meta,
+    stories: result.stories,
+    credits: result.credits,
   };
+  requireHeadline(edition, file);
+  return { edition, decisions: result.decisions, notices };
+}
+
+/** A page where no headline was found is not a newspaper page, or one the reflow could not read. */
+function requireHeadline(edition: Edition, file: string): void {
+  if (edition.stories.some((story) => story.title.trim() !== "")) return;
+  throw new SourceError(file, "no headline recognised: the page's text would be published as one story without a title");
+}
+
+export interface DigestOptions {
+  /** Stop at the first bad source (the build's `--strict`). */
+  strict?: boolean;
 }
 
 /** Every `*.txt` source in a folder; a bad source is reported and left out, the rest still load. */
-export function loadDigest(directory: string): Digest {
-  if (!existsSync(directory) || !statSync(directory).isDirectory()) {
-    return { editions: [], problems: [new SourceError(directory, "the sources folder does not exist")], notices: [] };
-  }
-  const files = readdirSync(directory)
-    .filter((name) => /\.txt$/iu.test(name))
-    .sort();
-  const slugs = uniqueSlugs(files.map((name) => slugFor(name.replace(/\.txt$/iu, ""))));
+export function loadDigest(directory: string, options: DigestOptions = {}): Digest {
   const digest: Digest = { editions: [], problems: [], notices: [] };
-  files.forEach((name, k) => {
+  let names: string[];
+  try {
+    if (!statSync(directory).isDirectory()) throw new Error("not a folder");
+    // hidden files are the system's (`._page.txt` from macOS), not sources
+    names = readdirSync(directory).filter((name) => !name.startsWith("."));
+  } catch {
+    digest.problems.push(new SourceError(directory, "the sources folder does not exist or cannot be read"));
+    return digest;
+  }
+  const sources = names.filter((name) => SOURCE.test(name)).sort(byCodePoint);
+  const stems = sources.map((name) => name.replace(SOURCE, ""));
+  for (const name of names.filter((name) => SIDECAR.test(name))) {
+    if (!stems.includes(name.replace(SIDECAR, ""))) digest.notices.push(`${join(directory, name)}: no source ${name.replace(SIDECAR, ".txt")} beside this sidecar; it is not used`);
+  }
+  const slugs = assignSlugs(stems);
+  for (const [k, name] of sources.entries()) {
     try {
       const loaded = loadEdition(join(directory, name), { slug: slugs[k]! });
       digest.editions.push(loaded.edition);
@@ -73,8 +116,11 @@ export function loadDigest(directory: string): Digest {
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
       digest.problems.push(error);
+      if (options.strict) break;
     }
-  });
+  }
   digest.editions.sort((a, b) => b.meta.date.localeCompare(a.meta.date) || (a.meta.pageNumber ?? 0) - (b.meta.pageNumber ?? 0));
   return digest;
 }
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

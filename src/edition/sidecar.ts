@@ -1,53 +1,120 @@
-import { readFileSync } from "node:fs";
-import { LineCounter, parseDocument } from "yaml";
+import { type Document, LineCounter, isMap, isScalar, parseDocument } from "yaml";
 import type { EditionMeta } from "../types.ts";
+import { readTextFile } from "./decode.ts";
 import { SourceError } from "./errors.ts";
 
-const FIELDS: Record<keyof EditionMeta, "string" | "number"> = {
-  publication: "string",
-  date: "string",
-  page: "string",
-  pageNumber: "number",
-  description: "string",
+/** Sidecars are a few lines; anything near this size is the wrong file. */
+const MAX_SIDECAR_BYTES = 256 * 1024;
+
+type FieldKind = "text" | "date" | "page number";
+
+const FIELDS: Record<keyof EditionMeta, FieldKind> = {
+  publication: "text",
+  date: "date",
+  page: "text",
+  pageNumber: "page number",
+  description: "text",
 };
 const REQUIRED: (keyof EditionMeta)[] = ["publication", "date", "page"];
 
-/** Read a YAML file into a plain object, with YAML's own errors turned into `file:line` messages. */
-export function readYaml(file: string): { value: unknown; lineOf: (key: string) => number | undefined } {
+export interface YamlFile {
+  file: string;
+  value: unknown;
+  /** 1-based line of the node at a path of keys and indexes, for messages. */
+  lineOf: (path: readonly (string | number)[]) => number | undefined;
+  notices: string[];
+}
+
+/** Read a YAML file, with YAML's own errors turned into `file:line` messages. An empty file is an empty document. */
+export function readYaml(file: string): YamlFile {
+  const decoded = readTextFile(file, { limit: MAX_SIDECAR_BYTES, allowBlank: true });
   const lineCounter = new LineCounter();
-  const document = parseDocument(readFileSync(file, "utf8"), { lineCounter, prettyErrors: false });
+  const document = parseDocument(decoded.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = document.errors[0];
   if (error) {
-    const line = error.linePos?.[0]?.line;
+    const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
     throw new SourceError(file, `not valid YAML: ${error.message.split("\n")[0]}`, line);
   }
-  const lineOf = (key: string) => {
-    const contents = document.contents as { items?: { key?: { value?: unknown; range?: number[] } }[] } | null;
-    const pair = contents?.items?.find((item) => item.key?.value === key);
-    const offset = pair?.key?.range?.[0];
+  const lineOf = (path: readonly (string | number)[]) => {
+    const offset = nodeOffset(document, path);
     return offset === undefined ? undefined : lineCounter.linePos(offset).line;
   };
-  return { value: document.toJS(), lineOf };
+  return { file, value: document.toJS(), lineOf, notices: decoded.notices };
+}
+
+/** Where a path's node starts; for a map key, where the key is written (its value may be on later lines). */
+function nodeOffset(document: Document.Parsed, path: readonly (string | number)[]): number | undefined {
+  const parent = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents;
+  const last = path[path.length - 1];
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
+    if (isScalar(pair?.key)) return pair.key.range?.[0];
+  }
+  const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  return node?.range?.[0];
 }
 
 /** The sidecar `NAME.meta.yaml` an editor writes beside a source page: publication, date and page. */
-export function readMeta(file: string): EditionMeta {
-  const { value, lineOf } = readYaml(file);
-  if (!value || typeof value !== "object" || Array.isArray(value)) {
-    throw new SourceError(file, "expected keys such as `publication:`, `date:` and `page:`", 1);
+export function readMeta(file: string): { meta: EditionMeta; notices: string[] } {
+  const yaml = readYaml(file);
+  if (yaml.value === null || yaml.value === undefined) {
+    throw new SourceError(file, "the sidecar is empty: it needs `publication:`, `date:` and `page:`", 1);
   }
-  const record = value as Record<string, unknown>;
-  for (const [key, given] of Object.entries(record)) {
-    const expected = FIELDS[key as keyof EditionMeta];
-    if (!expected) throw new SourceError(file, `unknown key \`${key}\` (known: ${Object.keys(FIELDS).join(", ")})`, lineOf(key));
-    if (typeof given !== expected) throw new SourceError(file, `\`${key}\` should be a ${expected}`, lineOf(key));
-  }
+  const meta = checkMeta(yaml.value, yaml, []);
   for (const key of REQUIRED) {
-    if (typeof record[key] !== "string" || (record[key] as string).trim() === "") throw new SourceError(file, `\`${key}\` is missing`);
+    if (meta[key] === undefined) throw new SourceError(file, `\`${key}\` is missing: add a line \`${key}: ${example(key)}\``);
   }
-  const date = record.date as string;
-  if (!/^\d{4}-\d{2}-\d{2}$/u.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw new SourceError(file, `\`date\` should be a date written YYYY-MM-DD, not "${date}"`, lineOf("date"));
+  return { meta: meta as EditionMeta, notices: yaml.notices };
+}
+
+/**
+ * Check metadata fields at `path` in a YAML file (the whole sidecar, or the `meta:` overrides of a
+ * corrections file): known keys, the right kinds, real dates. Numbers given for text are taken as text.
+ */
+export function checkMeta(value: unknown, yaml: YamlFile, path: readonly string[]): Partial<EditionMeta> {
+  const where = path.length > 0 ? `\`${path.join(".")}\`` : "the sidecar";
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new SourceError(yaml.file, `${where} should be keys such as \`publication:\`, \`date:\` and \`page:\``, yaml.lineOf(path) ?? 1);
   }
-  return record as unknown as EditionMeta;
+  const meta: Partial<Record<keyof EditionMeta, string | number>> = {};
+  for (const [key, given] of Object.entries(value)) {
+    const line = yaml.lineOf([...path, key]);
+    const field = key as keyof EditionMeta;
+    const kind = FIELDS[field];
+    if (!kind) throw new SourceError(yaml.file, `unknown key \`${key}\`${suggestion(key)} (known: ${Object.keys(FIELDS).join(", ")})`, line);
+    if (given === null || given === "") throw new SourceError(yaml.file, `\`${key}\` is empty: ${key}: ${example(field)}`, line);
+    meta[field] = checkField(field, kind, given, yaml.file, line);
+  }
+  return meta as Partial<EditionMeta>;
+}
+
+function checkField(key: keyof EditionMeta, kind: FieldKind, given: unknown, file: string, line: number | undefined): string | number {
+  if (kind === "page number") {
+    if (typeof given !== "number" || !Number.isInteger(given) || given < 1) throw new SourceError(file, `\`${key}\` should be a whole number from 1, not ${JSON.stringify(given)}`, line);
+    return given;
+  }
+  if (typeof given === "number") given = String(given);
+  if (typeof given !== "string" || given.trim() === "") throw new SourceError(file, `\`${key}\` should be text, e.g. ${key}: ${example(key)}`, line);
+  if (kind === "date" && !isCalendarDate(given)) {
+    throw new SourceError(file, `\`date\` should be a real date written YYYY-MM-DD (e.g. 2025-06-30), not "${given}"`, line);
+  }
+  return given.trim();
+}
+
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(text)) return false;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  // Date.parse accepts 2022-02-30 (as 2 March); a real date reads back unchanged
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
+}
+
+/** A known key that differs from the unknown one only in case, `_` or `-`. */
+function suggestion(key: string): string {
+  const fold = (name: string) => name.toLowerCase().replace(/[-_\s]/gu, "");
+  const known = Object.keys(FIELDS).find((name) => fold(name) === fold(key));
+  return known ? ` (did you mean \`${known}\`?)` : "";
+}
+
+function example(key: keyof EditionMeta): string {
+  return { publication: "人民政协报", date: "2025-06-30", page: "第4版 · 机关建设", pageNumber: "4", description: "…" }[key];
 }

@@ -1,0 +1,92 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { decodeText, lineAt, linesMatching, readTextFile } from "../../src/edition/decode.ts";
+import { SourceError } from "../../src/edition/errors.ts";
+import { encodeGb18030, sourcesFolder } from "./fixtures.ts";
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((part) => (typeof part === "string" ? [...utf8(part)] : part)));
+
+function refusal(run: () => unknown): SourceError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof SourceError) return error;
+    throw error;
+  }
+  throw new Error("expected a SourceError");
+}
+
+describe("decodeText", () => {
+  it("reads UTF-8 with and without a byte-order mark alike, with no notice", () => {
+    const plain = decodeText(utf8("标题\n正文。\n"), "a.txt");
+    const marked = decodeText(bytes([0xef, 0xbb, 0xbf], "标题\n正文。\n"), "a.txt");
+    expect(marked).toEqual(plain);
+    expect(plain).toEqual({ text: "标题\n正文。\n", encoding: "utf-8", notices: [] });
+  });
+
+  it("decodes GBK/GB18030 text and says so", () => {
+    const decoded = decodeText(encodeGb18030("政协机关建设“样板”\n第二行，"), "gbk.txt");
+    expect(decoded.text).toBe("政协机关建设“样板”\n第二行，");
+    expect(decoded.encoding).toBe("gb18030");
+    expect(decoded.notices).toEqual(["gbk.txt: not UTF-8; decoded as GB18030 (GBK)"]);
+  });
+
+  it("decodes UTF-16 that says so with a byte-order mark", () => {
+    const text = "政协\n机关";
+    const le = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    expect(decodeText(le, "u16.txt")).toMatchObject({ text, encoding: "utf-16" });
+  });
+
+  it("refuses UTF-8 damaged by a few bad bytes, naming their lines, instead of garbling it as GB18030", () => {
+    const text = `${"政协机关建设。\n".repeat(40)}`;
+    const damaged = bytes(text, "第四十一行", [0xe6, 0x94], "\n", text);
+    const error = refusal(() => decodeText(damaged, "cut.txt"));
+    expect(error.line).toBe(41);
+    expect(String(error)).toMatch(/^cut\.txt:41: UTF-8 text with 1 invalid byte sequence on line 41/u);
+  });
+
+  it("refuses a PDF, binary data, control characters, and empty or blank files", () => {
+    expect(refusal(() => decodeText(utf8("%PDF-1.7\n…"), "p.txt")).message).toMatch(/PDF file, not text extracted/u);
+    expect(refusal(() => decodeText(new Uint8Array(256).map((_, i) => i), "b.txt")).message).toMatch(/not a text file/u);
+    const control = refusal(() => decodeText(utf8("第一行\n第\u0002二行\n"), "c.txt"));
+    expect(String(control)).toMatch(/^c\.txt:2: control character U\+0002 on line 2 \(1 in all\)/u);
+    expect(refusal(() => decodeText(new Uint8Array(), "e.txt")).message).toBe("the file is empty");
+    expect(refusal(() => decodeText(utf8(" \r\n\t\u3000\n"), "w.txt")).message).toBe("the file holds only whitespace");
+  });
+
+  it("lets blank text through when asked (sidecars left blank)", () => {
+    expect(decodeText(new Uint8Array(), "s.yaml", { allowBlank: true }).text).toBe("");
+    expect(decodeText(utf8("\n \n"), "s.yaml", { allowBlank: true }).text).toBe("\n \n");
+  });
+
+  it("keeps characters the PDF tool could not read, with a notice naming their lines", () => {
+    const decoded = decodeText(utf8("一\n二\uFFFD\n三\uE001\n"), "g.txt");
+    expect(decoded.text).toBe("一\n二\uFFFD\n三\uE001\n");
+    expect(decoded.notices).toEqual([expect.stringMatching(/^g\.txt: characters the PDF tool could not read .* on lines 2, 3;/u)]);
+  });
+});
+
+describe("readTextFile", () => {
+  it("refuses a file over the limit before reading it, and names folders and missing files", () => {
+    const folder = sourcesFolder({ "big.txt": "政".repeat(400) });
+    expect(refusal(() => readTextFile(join(folder, "big.txt"), { limit: 1000 })).message).toMatch(/^the file is 2 KB, more than the 1 KB/u);
+    expect(refusal(() => readTextFile(folder)).message).toBe("this is a folder, not a text file");
+    expect(refusal(() => readTextFile(join(folder, "none.txt"))).message).toBe("cannot be read: no such file");
+  });
+
+  it("reads a file as decodeText does", () => {
+    const folder = sourcesFolder({});
+    writeFileSync(join(folder, "gbk.txt"), encodeGb18030("机关\n"));
+    expect(readTextFile(join(folder, "gbk.txt"))).toMatchObject({ text: "机关\n", encoding: "gb18030" });
+  });
+});
+
+describe("line numbers", () => {
+  it("count CRLF, CR, LF and form feeds the way the reflow does", () => {
+    const text = "a\r\nb\rc\nd\fe";
+    expect(["a", "b", "c", "d", "e"].map((ch) => lineAt(text, text.indexOf(ch)))).toEqual([1, 2, 3, 4, 5]);
+    expect(linesMatching("x\r\nyx\ry\n\nx", /x/gu)).toEqual([1, 2, 5]);
+  });
+});

@@ -1,0 +1,57 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SourceError } from "../../src/edition/errors.ts";
+import { readMeta } from "../../src/edition/sidecar.ts";
+import { encodeGb18030, sourcesFolder } from "./fixtures.ts";
+
+const GOOD = "publication: 人民政协报\ndate: 2025-06-30\npage: 机关建设\npageNumber: 4\n";
+
+function readSidecar(content: string | Uint8Array) {
+  return readMeta(join(sourcesFolder({ "p.meta.yaml": content }), "p.meta.yaml"));
+}
+
+/** The error as an editor reads it, with the temporary folder left out. */
+function message(content: string): string {
+  try {
+    readSidecar(content);
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    return String(error).replace(/^.*p\.meta\.yaml/u, "p.meta.yaml");
+  }
+  throw new Error("expected a SourceError");
+}
+
+describe("the sidecar NAME.meta.yaml", () => {
+  it("reads publication, date, page, page number and description", () => {
+    expect(readSidecar(`${GOOD}description: 四篇文章\n`).meta).toEqual({
+      publication: "人民政协报",
+      date: "2025-06-30",
+      page: "机关建设",
+      pageNumber: 4,
+      description: "四篇文章",
+    });
+  });
+
+  it("takes a page written as a number as text, and a GBK sidecar with a notice", () => {
+    expect(readSidecar("publication: 报\ndate: '2025-06-30'\npage: 4\n").meta.page).toBe("4");
+    const gbk = readSidecar(encodeGb18030(GOOD));
+    expect(gbk.meta.publication).toBe("人民政协报");
+    expect(gbk.notices).toEqual([expect.stringMatching(/p\.meta\.yaml: not UTF-8; decoded as GB18030/u)]);
+  });
+
+  it.each([
+    ["a YAML syntax error, with its line", "publication: 报\ndate: [2025-06-30\npage: 版\n", /^p\.meta\.yaml:[23]: not valid YAML: /u],
+    ["a key given twice", "publication: 报\ndate: 2025-06-30\npage: 版\npage: 版\n", /^p\.meta\.yaml:4: not valid YAML: Map keys must be unique/u],
+    ["an unknown key, with a suggestion", `${GOOD}page_number: 4\n`, /^p\.meta\.yaml:5: unknown key `page_number` \(did you mean `pageNumber`\?\)/u],
+    ["a missing key", "publication: 报\npage: 版\n", /^p\.meta\.yaml: `date` is missing: add a line `date: 2025-06-30`$/u],
+    ["an empty value", "publication: 报\ndate:\npage: 版\n", /^p\.meta\.yaml:2: `date` is empty/u],
+    ["a date in another format", "publication: 报\ndate: 2025/6/30\npage: 版\n", /^p\.meta\.yaml:2: `date` should be a real date written YYYY-MM-DD .*not "2025\/6\/30"/u],
+    ["a date that does not exist", "publication: 报\ndate: 2022-02-30\npage: 版\n", /^p\.meta\.yaml:2: `date` should be a real date/u],
+    ["a page number that is not a whole number", "publication: 报\ndate: 2025-06-30\npage: 版\npageNumber: 四\n", /^p\.meta\.yaml:4: `pageNumber` should be a whole number from 1, not "四"/u],
+    ["text given as a list", "publication: [报]\ndate: 2025-06-30\npage: 版\n", /^p\.meta\.yaml:1: `publication` should be text/u],
+    ["a list instead of keys", "- publication: 报\n", /^p\.meta\.yaml:1: the sidecar should be keys such as/u],
+    ["an empty sidecar", "# nothing yet\n", /^p\.meta\.yaml:1: the sidecar is empty/u],
+  ])("refuses %s", (_, content, expected) => {
+    expect(message(content)).toMatch(expected);
+  });
+});
