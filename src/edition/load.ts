@@ -2,8 +2,12 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { reflow } from "../reflow/index.ts";
 import type { Decision, Edition, EditionMeta } from "../types.ts";
+import { compareCharacters } from "./conservation.ts";
+import { readCorrections } from "./corrections-file.ts";
+import { applyCorrections } from "./corrections.ts";
 import { readTextFile } from "./decode.ts";
 import { SourceError } from "./errors.ts";
+import { quote } from "./phrases.ts";
 import { readMeta } from "./sidecar.ts";
 import { assignSlugs, slugFor } from "./slug.ts";
 
@@ -12,6 +16,8 @@ export interface LoadedEdition {
   decisions: Decision[];
   /** Things an editor should know that did not stop the source (e.g. decoded as GB18030). */
   notices: string[];
+  /** How many corrections from `NAME.corrections.yaml` were applied. */
+  corrections: number;
 }
 
 export interface Digest {
@@ -37,7 +43,7 @@ export interface LoadOptions {
 }
 
 /**
- * Read, decode and reflow one source page with its sidecar.
+ * Read, decode and reflow one source page, then apply its sidecar and its editors' corrections.
  * Throws only SourceError: a failure inside Broadsheet on some page is reported like a bad page,
  * so that it names the file and the other pages still build.
  */
@@ -67,22 +73,42 @@ function readEdition(file: string, options: LoadOptions): LoadedEdition {
   } else {
     throw new SourceError(file, `no sidecar ${basename(sidecars.meta)} with its publication, date and page (see the README)`);
   }
+  const corrections = existsSync(sidecars.corrections) ? readCorrections(sidecars.corrections) : undefined;
   const result = reflow(decoded.text, { source: file });
-  const edition: Edition = {
+  let edition: Edition = {
     source: basename(file),
     slug: options.slug ?? slugFor(stem),
-    meta,
+    meta: { ...meta, ...corrections?.meta },
     stories: result.stories,
     credits: result.credits,
   };
-  requireHeadline(edition, file);
-  return { edition, decisions: result.decisions, notices };
+  if (corrections) {
+    notices.push(...corrections.notices);
+    edition = applyCorrections(edition, corrections.corrections, corrections.file);
+  }
+  checkConservation(decoded.text, edition, file);
+  requireHeadline(edition, file, basename(sidecars.corrections));
+  return { edition, decisions: result.decisions, notices, corrections: corrections?.corrections.length ?? 0 };
+}
+
+/** Text lost or doubled on the way is never published: the page is held back and the bug reported. */
+function checkConservation(source: string, edition: Edition, file: string): void {
+  const difference = compareCharacters(source, edition);
+  if (!difference) return;
+  const parts = [
+    difference.missing && `lost ${[...difference.missing].length} character(s) ${quote(difference.missing, 20)}`,
+    difference.extra && `added ${[...difference.extra].length} character(s) ${quote(difference.extra, 20)}`,
+  ].filter(Boolean);
+  throw new SourceError(file, `Broadsheet ${parts.join(" and ")} of this page: a bug in Broadsheet, not in the file; please report it with the file`);
 }
 
 /** A page where no headline was found is not a newspaper page, or one the reflow could not read. */
-function requireHeadline(edition: Edition, file: string): void {
+function requireHeadline(edition: Edition, file: string, correctionsName: string): void {
   if (edition.stories.some((story) => story.title.trim() !== "")) return;
-  throw new SourceError(file, "no headline recognised: the page's text would be published as one story without a title");
+  throw new SourceError(
+    file,
+    `no headline recognised: the page's text would be published as one story without a title. If it is a newspaper page, name its headline in ${correctionsName} (\`- new-story: "…"\` or \`- title: "…"\`, see the README)`,
+  );
 }
 
 export interface DigestOptions {
