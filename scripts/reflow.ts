@@ -1,20 +1,35 @@
 // npm run reflow -- [--out DIR] [--explain] [--strict] FILE...
-// Reflows each source page into DIR/NAME.json (an edition: stories, credits, source, slug, meta).
+// Reflows each source page (with its sidecar and corrections, when they are there) into
+// DIR/NAME.json: an edition with stories, credits, source, slug and meta.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { SourceError } from "../src/edition/errors.ts";
-import { loadEdition } from "../src/edition/load.ts";
+import { SourceError, displayPath } from "../src/edition/errors.ts";
+import { loadEdition, sidecarPaths } from "../src/edition/load.ts";
 import type { Decision } from "../src/types.ts";
 
 const USAGE = "usage: npm run reflow -- [--out DIR] [--explain] [--strict] FILE...";
 
-function explain(file: string, decisions: readonly Decision[]): void {
-  console.log(`${file}: ${decisions.length} decision(s) to check`);
-  for (const decision of decisions) {
+/** Decisions the reflow was less sure of than this are the ones an editor should look at. */
+const CHECK_BELOW = 0.8;
+
+const HOW_TO_FIX = `To fix a wrong decision, add to the page's NAME.corrections.yaml (see the README, "Adding a page and correcting the reflow"):
+  a paragraph break that should not be there   - join: {after: "last words of the first paragraph"}
+  a paragraph break that is missing            - split: {before: "first words of the new paragraph"}
+  a story that should start at a line          - new-story: "words of its headline"
+  a story that is part of the one before       - merge: "words of its title"
+  a heading or byline given to the wrong story - title: / byline: {text: "…", story: "words of the story's title"}
+  a line of the wrong kind                     - subheading: / caption: / paragraph: "words of the line"`;
+
+function explain(file: string, decisions: readonly Decision[]): boolean {
+  const doubtful = decisions.filter((decision) => decision.confidence < CHECK_BELOW).sort((a, b) => a.line - b.line);
+  const corrections = displayPath(sidecarPaths(file).corrections);
+  console.log(`${displayPath(file)}: ${doubtful.length} decision(s) to check${doubtful.length > 0 ? `; corrections go in ${corrections}` : ""}`);
+  for (const decision of doubtful) {
     console.log(`  line ${decision.line} [${decision.pass}, confidence ${decision.confidence.toFixed(2)}] ${decision.message}`);
     console.log(`    ${decision.context}`);
   }
+  return doubtful.length > 0;
 }
 
 function main(): number {
@@ -38,23 +53,37 @@ function main(): number {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  mkdirSync(values.out, { recursive: true });
+  try {
+    mkdirSync(values.out, { recursive: true });
+  } catch (error) {
+    console.error(`cannot create the output folder ${values.out}: ${(error as Error).message}`);
+    return 1;
+  }
   let failures = 0;
+  let explained = false;
+  const written = new Map<string, string>();
   for (const file of positionals) {
     try {
-      const { edition, decisions, notices } = loadEdition(file, { allowMissingMeta: true });
-      notices.forEach((notice) => console.error(notice));
       const target = join(values.out, `${basename(file).replace(/\.txt$/iu, "")}.json`);
+      const earlier = written.get(resolve(target));
+      if (earlier) throw new SourceError(file, `has the same name as ${earlier}; both would be written to ${target}: reflow them in separate runs`);
+      const { edition, decisions, notices, corrections } = loadEdition(file, { allowMissingMeta: true });
+      notices.forEach((notice) => console.error(notice));
       writeFileSync(target, `${JSON.stringify(edition, null, 2)}\n`);
-      console.error(`${file} → ${target}: ${edition.stories.length} stories`);
-      if (values.explain) explain(file, decisions);
+      written.set(resolve(target), file);
+      const corrected = corrections > 0 ? `, ${corrections} correction(s) applied` : "";
+      console.error(`${displayPath(file)} → ${target}: ${edition.stories.length} stories${corrected}`);
+      if (values.explain) explained = explain(file, decisions) || explained;
     } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      console.error(String(error));
+      if (!(error instanceof SourceError)) {
+        // writing the output failed (full disk, permissions): nothing to do with the page itself
+        console.error(`${displayPath(file)}: ${(error as Error).message}`);
+      } else console.error(String(error));
       failures++;
       if (values.strict) return 1;
     }
   }
+  if (explained) console.log(`\n${HOW_TO_FIX}`);
   return failures > 0 ? 1 : 0;
 }
 
