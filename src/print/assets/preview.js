@@ -30,8 +30,26 @@
     document.body.prepend(bar);
   }
 
+  // Where a page break falls inside a run of Latin letters or digits, Paged.js appends a hyphen
+  // (U+2011) to the text itself. Chinese is not hyphenated, and the PDF must hold the source's
+  // characters and nothing else, so the hyphen goes again once the page is laid out.
+  function dropBreakHyphens() {
+    Paged.registerHandlers(
+      class extends Paged.Handler {
+        afterPageLayout(page) {
+          page.querySelectorAll(".pagedjs_hyphen").forEach(function (element) {
+            var text = element.lastChild;
+            if (text && text.nodeType === Node.TEXT_NODE && text.data.endsWith("\u2011")) text.data = text.data.slice(0, -1);
+            element.classList.remove("pagedjs_hyphen");
+          });
+        }
+      },
+    );
+  }
+
   window.PagedConfig = {
     auto: true,
+    before: dropBreakHyphens,
     after: function (flow) {
       root.dataset.pages = String(flow.total);
       toolbar();
