@@ -72,6 +72,8 @@ export interface Line {
   indented: boolean;
   /** Printed width in ems: Han characters 1, Latin letters, digits and compressible punctuation ½. */
   width: number;
+  /** Width without a final comma or stop, which may hang past the column: how full the line really is. */
+  core: number;
   /** Characters spread apart by justification spaces (`不 断 拓 宽`): the line fills its column. */
   spread: boolean;
   /** A blank line came right before / after this one in the source. */

@@ -2,6 +2,8 @@ import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
 import { endsWithPunctuation, hasSentencePunctuation, markerShape, opensParenthesis } from "./shapes.ts";
 import { endsSentence } from "./text.ts";
 
+/** Most lines of a column are full: the column is as wide as this share of them. */
+const COLUMN_QUANTILE = 0.7;
 /** Lines on either side that vote on a line's column width. */
 const WINDOW = 8;
 /** Wider than this multiple of its neighbours' median, a line is a whole paragraph on one line. */
@@ -21,7 +23,7 @@ export function localColumnWidths(widths: readonly number[]): number[] {
     window.sort((a, b) => a - b);
     const median = window[Math.floor(window.length / 2)]!;
     const usual = window.filter((width) => width <= median * LONG_LINE_RATIO);
-    return usual[Math.floor((usual.length - 1) * 0.7)]!;
+    return usual[Math.floor((usual.length - 1) * COLUMN_QUANTILE)]!;
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Line, ReflowState } from "../types.ts";
-import { displayWidth } from "./text.ts";
+import { displayWidth, hangingWidth } from "./text.ts";
 
 /** A spread line has at least this many gaps, nearly all between single characters. */
 const SPREAD_GAPS = 4;
@@ -27,6 +27,7 @@ export function lines(state: ReflowState): void {
       text,
       indented: /^\s/u.test(raw),
       width: displayWidth(raw),
+      core: displayWidth(raw) - hangingWidth(text),
       spread: isSpread(text),
       blankBefore: index > 0 && rawLines[index - 1]!.trim() === "",
       blankAfter: index + 1 < rawLines.length && rawLines[index + 1]!.trim() === "",

@@ -1,6 +1,6 @@
 import type { Decision, DisplayShape, Line, ReflowState, Role, Unit } from "../types.ts";
 import { LONG_LINE_RATIO } from "./blocks.ts";
-import { endsSentence, hangingWidth, isParallelHeading, joinLines } from "./text.ts";
+import { endsSentence, isParallelHeading, joinLines } from "./text.ts";
 
 /** Ems lost from a paragraph's first line, whose indent the extraction dropped. */
 export const INDENT = 2;
@@ -40,8 +40,8 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   }
   // a spread line after a stop is mostly a first line: justification stretched its few characters
   // a full line is at least as wide as this one (with its indent, if it opens a paragraph)
-  const fullWidth = Math.max(widths[i + 1]!, line.width - hangingWidth(line.text) + (startsParagraph ? INDENT : 0));
-  const nextShortfall = fullWidth - next.width + hangingWidth(next.text);
+  const fullWidth = Math.max(widths[i + 1]!, line.core + (startsParagraph ? INDENT : 0));
+  const nextShortfall = fullWidth - next.core;
   const closesParagraph = endsSentence(next.text) && looksLikeParagraphStart(lines, widths, i + 2);
   if (nextShortfall >= SHORTFALL && nextShortfall <= INDENT + 1 && closesParagraph && !isParallelHeading(next.text)) {
     // the next line is as short as a first line but ends with a stop before a new paragraph: more
@@ -59,7 +59,7 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
 /** Does line `i` look like the start of a paragraph (or is the flow over)? */
 function looksLikeParagraphStart(lines: readonly Line[], widths: readonly number[], i: number): boolean {
   const line = lines[i];
-  return !line || line.indented || widths[i]! - line.width + hangingWidth(line.text) >= SHORTFALL;
+  return !line || line.indented || widths[i]! - line.core >= SHORTFALL;
 }
 
 const SHAPE_ROLES: Record<DisplayShape, Role> = {

@@ -1,5 +1,6 @@
 // The shapes of newspaper furniture, recognisable on one line without its neighbours.
 import type { DisplayShape } from "../types.ts";
+import { namesIn } from "./bylines.ts";
 import { isHan } from "./text.ts";
 
 /** Marks that Chinese papers print before a byline. */
@@ -11,36 +12,15 @@ const ROLE_ENDING = /(?:长|主任|书记|委员|主委|主席|记者|编辑|主
 /** Full-width punctuation that never appears in a byline's role part. */
 const SENTENCE_PUNCTUATION = /[，。；！？：,;!?“”"]/u;
 
-/** A name as printed: two to four Han characters, or single characters padded with spaces. */
-export function trailingName(tokens: readonly string[]): { name: string; taken: number } | undefined {
-  let taken = 0;
-  while (taken < tokens.length && [...tokens[tokens.length - 1 - taken]!].length === 1) taken++;
-  if (taken >= 2 && taken <= 4) {
-    const name = tokens.slice(tokens.length - taken).join("");
-    return [...name].every(isHan) ? { name, taken } : undefined;
-  }
-  if (taken > 0) return undefined;
-  const last = tokens[tokens.length - 1] ?? "";
-  const length = [...last].length;
-  return length >= 2 && length <= 4 && [...last].every(isHan) ? { name: last, taken: 1 } : undefined;
-}
-
-/** "role name": a unit and post, a space, then one or more names (`石嘴山市政协秘书长 李小宏`). */
+/** "role name…": a unit and post, then one or more names (`石嘴山市政协秘书长 李小宏`, `本报记者 张三 李四`). */
 function isRoleNameByline(text: string): boolean {
   if (SENTENCE_PUNCTUATION.test(text) || [...text].length > 48) return false;
-  const tokens = text.split(" ");
-  const name = trailingName(tokens);
-  if (!name) return false;
-  const role = tokens.slice(0, tokens.length - name.taken);
-  const roleText = role.join("");
-  const singleCharTokens = role.filter((token) => [...token].length === 1).length;
-  // Justified spread lines (`全 面 担 起`) are single characters too; a role reads as words.
-  return (
-    [...roleText].length >= 3 &&
-    singleCharTokens <= 1 &&
-    /^[\p{Script=Han}、（）()·]+$/u.test(roleText) &&
-    ROLE_ENDING.test(roleText)
-  );
+  const [role, ...rest] = text.split(" ");
+  if (!role || rest.length === 0) return false;
+  const names = namesIn(rest.join(" "));
+  const nameLike = names.length > 0 && names.every((name) => [...name].length >= 2 && [...name].length <= 4 && [...name].every(isHan));
+  // Justified spread lines (`全 面 担 起`) look like padded names; a role reads as one word.
+  return nameLike && [...role].length >= 3 && /^[\p{Script=Han}、（）()·]+$/u.test(role) && ROLE_ENDING.test(role);
 }
 
 export function isByline(text: string): boolean {
