@@ -2,33 +2,55 @@
 // search index, PDFs).
 // Everything is built in a fresh folder and swapped in at the end, so a failed build leaves the
 // previous _site as it was. A bad source is reported and left out; the exit code says so.
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
+import { displayPath } from "../src/edition/errors.ts";
 import { loadDigest } from "../src/edition/load.ts";
 import { renderPdfs, summarize } from "../src/print/render.ts";
 
-const { values } = parseArgs({
-  options: {
-    strict: { type: "boolean", default: false },
-    sources: { type: "string" },
-    out: { type: "string", default: "_site" },
-  },
-});
+import { stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
+
+const USAGE = "usage: npm run build -- [--strict] [--sources DIR] [--out DIR]";
+
+function options() {
+  try {
+    return parseArgs({
+      options: {
+        strict: { type: "boolean", default: false },
+        sources: { type: "string" },
+        out: { type: "string", default: "_site" },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = options();
 if (values.sources) process.env.BROADSHEET_SOURCES = resolve(values.sources);
 const output = resolve(values.out);
-const staging = `${output}.staging-${process.pid}`;
+const staging = stagingFolder(output);
 
 async function main(): Promise<number> {
   const started = performance.now();
-  const digest = loadDigest(sourcesDirectory());
+  const unsafe = unsafeOutput(output, { project: projectRoot, sources: sourcesDirectory() });
+  if (unsafe) {
+    console.error(`refusing to build into ${values.out}: ${unsafe}, and the build replaces its output folder wholesale`);
+    return 2;
+  }
+  const digest = loadDigest(sourcesDirectory(), { strict: values.strict });
   digest.notices.forEach((notice) => console.warn(notice));
   digest.problems.forEach((problem) => console.error(String(problem)));
-  if (digest.problems.length > 0 && values.strict) return 1;
+  if (digest.problems.length > 0 && values.strict) {
+    console.error(`--strict: stopped at the first bad source; ${displayPath(output)} is unchanged`);
+    return 1;
+  }
   if (digest.editions.length === 0) {
-    console.error(`no edition could be built from ${sourcesDirectory()}`);
+    console.error(`no edition could be built from ${displayPath(sourcesDirectory())}; ${displayPath(output)} is unchanged`);
     return 1;
   }
   rmSync(staging, { recursive: true, force: true });
@@ -36,27 +58,30 @@ async function main(): Promise<number> {
     await new Eleventy(resolve(projectRoot, "src/pages"), staging, { configPath: resolve(projectRoot, "eleventy.config.ts"), quietMode: true }).write();
     console.log(summarize(await renderPdfs(staging, { editions: digest.editions })));
     swapIn(staging, output);
+  } catch (error) {
+    console.error(`the build failed; ${displayPath(output)} is unchanged:\n${explainFailure(error)}`);
+    return 1;
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`built ${digest.editions.length} edition(s) into ${output} in ${seconds} s`);
-  return digest.problems.length > 0 ? 1 : 0;
+  console.log(`built ${digest.editions.length} edition(s) into ${displayPath(output)} in ${seconds} s`);
+  if (digest.problems.length === 0) return 0;
+  const names = digest.problems.map((problem) => displayPath(problem.file)).join(", ");
+  console.error(`${digest.problems.length} source(s) left out, see above: ${names}`);
+  return 1;
 }
 
-/** Replace `target` by `built`; if that fails midway, put the previous folder back. */
-function swapIn(built: string, target: string): void {
-  if (!existsSync(built)) throw new Error(`the build wrote nothing to ${built}`);
-  const previous = `${target}.previous-${process.pid}`;
-  const hadPrevious = existsSync(target);
-  if (hadPrevious) renameSync(target, previous);
-  try {
-    renameSync(built, target);
-  } catch (error) {
-    if (hadPrevious) renameSync(previous, target);
-    throw error;
+/** The chain of causes, one per line; the stack traces too with BROADSHEET_DEBUG=1. */
+function explainFailure(error: unknown): string {
+  const lines: string[] = [];
+  for (let cause = error; cause !== undefined && cause !== null; ) {
+    const failure = cause as { message?: string; stack?: string; cause?: unknown; originalError?: unknown };
+    lines.push(process.env.BROADSHEET_DEBUG ? String(failure.stack ?? failure) : `  ${failure.message ?? String(cause)}`);
+    cause = failure.cause ?? failure.originalError;
   }
-  rmSync(previous, { recursive: true, force: true });
+  if (!process.env.BROADSHEET_DEBUG) lines.push("  (BROADSHEET_DEBUG=1 shows where)");
+  return lines.join("\n");
 }
 
 process.exitCode = await main();

@@ -1,0 +1,65 @@
+// The build with bad sources: the others still build, the exit code says so, --strict stops at
+// once, and whatever stops the build leaves the previous site as it was.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildSite } from "../support/build.ts";
+import { sampleMeta, samplePage, sourcesFolder } from "../edition/fixtures.ts";
+
+/** An output folder holding a previous site, marked so that a test can tell whether it was replaced. */
+function previousSite(): string {
+  const site = join(mkdtempSync(join(tmpdir(), "broadsheet-previous-")), "_site");
+  mkdirSync(site);
+  writeFileSync(join(site, "previous.txt"), "the previous build");
+  return site;
+}
+
+const bad = {
+  "b-empty.txt": "",
+  "b-empty.meta.yaml": sampleMeta,
+  "c-sidecar.txt": samplePage,
+  "c-sidecar.meta.yaml": "publication: 报\ndate: 2025-02-30\npage: 版\n",
+};
+
+describe("building with bad sources", () => {
+  it("builds the good sources, names the bad ones, exits non-zero, and swaps the new site in", async () => {
+    const site = previousSite();
+    const sources = sourcesFolder({ "a.txt": samplePage, "a.meta.yaml": sampleMeta, ...bad });
+    const built = await buildSite({ sources, args: ["--out", site] });
+    expect(built.exitCode).toBe(1);
+    expect(built.stderr).toMatch(/b-empty\.txt: the file is empty/u);
+    expect(built.stderr).toMatch(/c-sidecar\.meta\.yaml:2: `date` should be a real date/u);
+    expect(built.stderr).toMatch(/2 source\(s\) left out, see above: .*b-empty\.txt, .*c-sidecar\.meta\.yaml/u);
+    expect(built.stderr).not.toMatch(/\n\s+at /u);
+    expect(existsSync(join(site, "previous.txt"))).toBe(false);
+    expect(readFileSync(join(site, "index.html"), "utf8")).toContain("机关建设");
+    expect(readdirSync(join(site, ".."))).toEqual(["_site"]);
+  });
+
+  it("stops at the first bad source under --strict and leaves the previous site", async () => {
+    const site = previousSite();
+    const built = await buildSite({ sources: sourcesFolder({ "a.txt": samplePage, "a.meta.yaml": sampleMeta, ...bad }), args: ["--out", site, "--strict"] });
+    expect(built.exitCode).toBe(1);
+    expect(built.stderr).toMatch(/b-empty\.txt: the file is empty/u);
+    expect(built.stderr).not.toMatch(/c-sidecar/u);
+    expect(built.stderr).toMatch(/--strict: stopped at the first bad source; .* is unchanged/u);
+    expect(readdirSync(site)).toEqual(["previous.txt"]);
+  });
+
+  it("leaves the previous site when no source can be built", async () => {
+    const site = previousSite();
+    const built = await buildSite({ sources: sourcesFolder(bad), args: ["--out", site] });
+    expect(built.exitCode).toBe(1);
+    expect(built.stderr).toMatch(/no edition could be built from .*; .* is unchanged/u);
+    expect(readdirSync(site)).toEqual(["previous.txt"]);
+  });
+
+  it("refuses to replace the sources folder with a site", async () => {
+    const sources = sourcesFolder({ "a.txt": samplePage, "a.meta.yaml": sampleMeta });
+    const built = await buildSite({ sources, args: ["--out", sources] });
+    expect(built.exitCode).toBe(2);
+    expect(built.stderr).toMatch(/refusing to build into .*: .* holds the sources/u);
+    expect(readdirSync(sources).sort()).toEqual(["a.meta.yaml", "a.txt"]);
+  });
+});
