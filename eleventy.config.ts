@@ -1,29 +1,27 @@
-// Broadsheet's site, as a table of contents. The pieces live in src/site (pages, feeds, search).
-import { pathToFileURL } from "node:url";
-import { resolve } from "node:path";
+// Broadsheet's site, as a table of contents: each line is one concern, a plugin in src/site
+// (or src/print for the print edition). Pages are in src/pages, layouts in _includes, data in _data.
+import { HtmlBasePlugin } from "@11ty/eleventy";
 import { pathPrefix } from "./src/config.ts";
 import printEditionPlugin from "./src/print/plugin.ts";
-
-interface EleventyConfig {
-  addDataExtension(extension: string, options: { read: boolean; parser: (file: string) => Promise<unknown> }): void;
-  addWatchTarget(path: string): void;
-  addPlugin(plugin: (eleventyConfig: never) => void): void;
-}
-
-/** `_data/*.ts` files export their data (or a function returning it). */
-async function importData(file: string): Promise<unknown> {
-  const exported = (await import(pathToFileURL(resolve(file)).href)).default;
-  return typeof exported === "function" ? await exported() : exported;
-}
+import siteAssets from "./src/site/assets.ts";
+import type { EleventyConfig } from "./src/site/eleventy.ts";
+import feeds from "./src/site/feeds.ts";
+import searchIndexOnRebuild from "./src/site/search.ts";
+import templates from "./src/site/templates.ts";
+import typescriptData from "./src/site/data.ts";
 
 export default function (eleventyConfig: EleventyConfig) {
-  eleventyConfig.addDataExtension("ts", { read: false, parser: importData });
-  eleventyConfig.addWatchTarget("sources/");
-  eleventyConfig.addPlugin(printEditionPlugin);
+  eleventyConfig.addPlugin(typescriptData); // _data/*.ts; rebuild when sources/ changes
+  eleventyConfig.addPlugin(templates); // Nunjucks escapes everything; the site's fixed URLs
+  eleventyConfig.addPlugin(HtmlBasePlugin); // every internal link gets the path prefix (added once, before the feeds)
+  eleventyConfig.addPlugin(feeds); // RSS and Atom date filters
+  eleventyConfig.addPlugin(siteAssets); // CSS and the search page's script
+  eleventyConfig.addPlugin(searchIndexOnRebuild); // Pagefind after each rebuild in `npm start`
+  eleventyConfig.addPlugin(printEditionPlugin); // print views and their assets
 }
 
 export const config = {
-  // the output folder is given by whoever runs Eleventy (the build stages into a fresh one)
+  // the output folder is given by whoever runs Eleventy (the build stages into a fresh one; `npm start` uses _site)
   dir: { input: "src/pages", includes: "../../_includes", data: "../../_data" },
   markdownTemplateEngine: "njk",
   htmlTemplateEngine: "njk",

@@ -1,9 +1,14 @@
-// The digest every page reads: the editions reflowed from the sources folder, newest first.
+// The digest every page reads: the editions reflowed from the sources folder, newest first
+// (`editions`, as the reflow made them; the print views read these), and the same editions as the
+// website shows them (`site`: stories in reading order with neighbours, people, archive; see
+// src/site/digest.ts).
 import { sourcesDirectory } from "../src/config.ts";
 import { loadDigest } from "../src/edition/load.ts";
+import { siteDigest } from "../src/site/digest.ts";
+import { siteMetadata } from "../src/site/metadata.ts";
 
 export default function digest() {
   const { editions, problems, notices } = loadDigest(sourcesDirectory());
   for (const message of [...notices, ...problems.map(String)]) console.warn(`[broadsheet] ${message}`);
-  return { editions };
+  return { editions, site: siteDigest(editions, siteMetadata()) };
 }

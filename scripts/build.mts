@@ -9,6 +9,7 @@ import Eleventy from "@11ty/eleventy";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
 import { loadDigest } from "../src/edition/load.ts";
+import { indexSearch } from "../src/site/search.ts";
 import { renderPdfs, summarize } from "../src/print/render.ts";
 
 import { stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
@@ -56,6 +57,7 @@ async function main(): Promise<number> {
   rmSync(staging, { recursive: true, force: true });
   try {
     await new Eleventy(resolve(projectRoot, "src/pages"), staging, { configPath: resolve(projectRoot, "eleventy.config.ts"), quietMode: true }).write();
+    await indexSearch(staging);
     console.log(summarize(await renderPdfs(staging, { editions: digest.editions })));
     swapIn(staging, output);
   } catch (error) {

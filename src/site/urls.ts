@@ -10,3 +10,26 @@ export const pdfUrl = (edition?: Pick<Edition, "slug">) => (edition ? `/pdf/${ed
 export const searchUrl = "/search/";
 export const rssUrl = "/feed.xml";
 export const atomUrl = "/atom.xml";
+
+// ---- the website's own pages ----
+
+export const homeUrl = "/";
+/** Every edition by date. */
+export const archiveUrl = "/archive/";
+export const authorsUrl = "/authors/";
+/** One person named in bylines. The name itself makes the path (readable, and stable as long as the name is). */
+export const authorUrl = (name: string) => `/authors/${authorSlug(name)}/`;
+/** An edition as JSON, exactly as the reflow produced it, for reuse elsewhere. */
+export const editionJsonUrl = (edition: Pick<Edition, "slug">) => `/editions/${edition.slug}.json`;
+/** The list of editions as JSON, each with the address of its full export. */
+export const editionsJsonUrl = "/editions.json";
+export const sitemapUrl = "/sitemap.xml";
+
+/** Letters and digits of any script are kept; anything else (spaces, slashes, dots) becomes `-`. */
+export function authorSlug(name: string): string {
+  const slug = name
+    .normalize("NFC")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/gu, "");
+  return slug === "" ? "unnamed" : slug;
+}

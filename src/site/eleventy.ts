@@ -1,0 +1,20 @@
+// The part of Eleventy 3's configuration API the site's plugins use (Eleventy ships no types).
+export type RunMode = "build" | "watch" | "serve";
+
+export interface AfterBuild {
+  directories: { output: string };
+  runMode: RunMode;
+}
+
+export interface EleventyConfig {
+  pathPrefix: string;
+  addPlugin(plugin: (config: never, options?: never) => unknown, options?: object): void;
+  addDataExtension(extension: string, options: { read: boolean; parser: (file: string) => Promise<unknown> }): void;
+  addWatchTarget(path: string): void;
+  addPassthroughCopy(mapping: Record<string, string>): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addNunjucksGlobal(name: string, value: unknown): void;
+  setNunjucksEnvironmentOptions(options: { autoescape?: boolean; dev?: boolean; throwOnUndefined?: boolean }): void;
+  setServerOptions(options: { port?: number; showAllHosts?: boolean; watch?: string[] }): void;
+  on(event: "eleventy.after", listener: (event: AfterBuild) => unknown): void;
+}

@@ -1,0 +1,25 @@
+// Nunjucks as the site uses it: every `{{ }}` is HTML-escaped (source text never becomes markup;
+// only values built in TypeScript for the purpose, like JSON-LD, are marked `| safe`), and the
+// site's fixed addresses are available to every template as `urls`.
+import type { EleventyConfig } from "./eleventy.ts";
+import { archiveUrl, atomUrl, authorsUrl, editionsJsonUrl, homeUrl, pdfUrl, printUrl, rssUrl, searchUrl, sitemapUrl } from "./urls.ts";
+
+export const SITE_URLS = {
+  home: homeUrl,
+  archive: archiveUrl,
+  authors: authorsUrl,
+  search: searchUrl,
+  rss: rssUrl,
+  atom: atomUrl,
+  print: printUrl(),
+  pdf: pdfUrl(),
+  editionsJson: editionsJsonUrl,
+  sitemap: sitemapUrl,
+} as const;
+
+export default function templates(eleventyConfig: EleventyConfig): void {
+  // Nunjucks escapes by default already; said here so that no later change turns it off unnoticed
+  // (`dev` is Eleventy's own default, kept for readable template errors).
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, dev: true });
+  eleventyConfig.addNunjucksGlobal("urls", SITE_URLS);
+}
