@@ -76,8 +76,8 @@ export function paragraphs(state: ReflowState): void {
   const units: Unit[] = [];
   for (const block of state.blocks) {
     if (block.kind === "display") {
-      const text = block.shape === "note" ? joinLines(block.lines.map((line) => line.text)) : block.lines.map((line) => line.text).join("");
-      units.push(unitOf(SHAPE_ROLES[block.shape], text, block.lines, 0));
+      // display lines keep their spaces: they part a headline's phrases and a credit's names
+      units.push(unitOf(SHAPE_ROLES[block.shape], block.lines.map((line) => line.text).join(""), block.lines, 0));
       continue;
     }
     let start = 0;

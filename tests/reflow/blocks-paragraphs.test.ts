@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { localColumnWidths } from "../../src/reflow/blocks.ts";
+import { runPasses } from "../../src/reflow/index.ts";
+import { isParagraphEnd } from "../../src/reflow/paragraphs.ts";
+import type { Line } from "../../src/types.ts";
+
+const blocksOf = (raw: string) => runPasses(raw, {}, "blocks").blocks;
+const unitsOf = (raw: string) => runPasses(raw, {}, "paragraphs").units;
+const display = (raw: string) => blocksOf(raw).flatMap((block) => (block.kind === "display" ? [`${block.shape}:${block.lines.map((line) => line.text).join("")}`] : []));
+
+/** A column of justified text, 14 ems wide: full lines, a first line two ems short, a short last line. */
+const COLUMN = [
+  "强化政治引领，广泛凝聚思想", // first line: 13 chars, 12.5 ems
+  "共识。民革宁夏区委会始终高度",
+  "重视思想政治工作，紧紧围绕新时",
+  "代的要求，在各级组织和广大成员",
+  "中深入开展主题教育和学习教育。",
+  "加强自身建设，努力提升协商",
+  "实效。多年来，自治区政协为各民",
+  "主党派区委会建立了工作机制。",
+  "注重沟通交流，认真履行工",
+  "作职责。人民政协设立民主党派",
+  "副秘书长，是一项重要安排。",
+];
+
+describe("localColumnWidths", () => {
+  it("takes the width most neighbouring lines fill, ignoring first and last lines and long lines", () => {
+    const widths = [13, 14, 14, 14.5, 9, 12, 14, 14, 80, 14, 6];
+    expect(localColumnWidths(widths).every((width) => width >= 13.5 && width <= 14.5)).toBe(true);
+  });
+});
+
+describe("blocks", () => {
+  it("separates furniture from column flow", () => {
+    const raw = ["进一步发挥民主党派在人民政协中的重要作用", "自治区政协副秘书长、民革宁夏区委会副主委 徐 勇", "", ...COLUMN, "", "（作者系广安市政协副秘书长）", ""].join("\n");
+    expect(display(raw)).toEqual(["headline:进一步发挥民主党派在人民政协中的重要作用", "byline:自治区政协副秘书长、民革宁夏区委会副主委 徐 勇", "note:（作者系广安市政协副秘书长）"]);
+    expect(blocksOf(raw).filter((block) => block.kind === "flow")).toHaveLength(1);
+  });
+  it("takes a dash at a line's end for a kicker only where the line stands apart from the text", () => {
+    const inText = ["为市政协机关高效服务促运转留下了生", "动写照——以“精益求精、追求极致”", "为准则，践行理念，打造效能型机关。"].join("\n");
+    expect(display(inText)).toEqual([]);
+    const kicker = ["（作者系广安市政协副主席）", "广安市政协机关以实干担当书写履职答卷——", "奋楫扬帆正当时 凝心聚力谱新篇", ...COLUMN].join("\n");
+    expect(display(kicker)).toEqual(["note:（作者系广安市政协副主席）", "kicker:广安市政协机关以实干担当书写履职答卷——", "headline:奋楫扬帆正当时 凝心聚力谱新篇"]);
+  });
+  it("finds headlines standing between paragraphs without a byline", () => {
+    const raw = [...COLUMN.slice(0, 5), "凝心铸魂固根基 打造“学习型”机关", ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual(["headline:凝心铸魂固根基 打造“学习型”机关"]);
+  });
+  it("joins a note that wraps over two lines", () => {
+    const raw = [...COLUMN, "（作者系广安市政协秘书长、党组成员、", "机关党组书记）"].join("\n");
+    expect(display(raw)).toEqual(["note:（作者系广安市政协秘书长、党组成员、机关党组书记）"]);
+  });
+});
+
+describe("paragraphs", () => {
+  it("breaks where a stop meets a short line or an indented first line, not at column breaks", () => {
+    const raw = [...COLUMN.slice(0, 3), "", ...COLUMN.slice(3)].join("\n");
+    expect(unitsOf(raw).map((unit) => unit.text.slice(0, 6))).toEqual(["强化政治引领", "加强自身建设", "注重沟通交流"]);
+  });
+  it("joins a sentence that ends flush with a first line to the full line after it", () => {
+    const lines: Line[] = [
+      { text: "轮岗交流，实现向“源头活水”转变。", width: 16, core: 15.5 },
+      { text: "市政协机关制定《机关干部职工轮岗交流", width: 18, core: 18 },
+      { text: "锻炼管理办法》，按照培养“梯队式”人才", width: 18, core: 18 },
+    ].map((line, i) => ({ ...line, number: i + 1, indented: false, spread: false, blankBefore: false, blankAfter: false }));
+    expect(isParagraphEnd(lines, [18, 18, 18], 0, true).isEnd).toBe(false);
+    expect(isParagraphEnd(lines, [18, 18, 18], 0, false).isEnd).toBe(true);
+  });
+  it("makes a paragraph of each long line that ends a sentence", () => {
+    const long = "来自全区各级政协机关负责人齐聚一堂，在交流中凝聚共识、在交流中互学互鉴，集思广益推进政协机关工作全面提质增效。";
+    const raw = ["编者按：", long, long, ...COLUMN].join("\n");
+    expect(unitsOf(raw).slice(0, 3).map((unit) => unit.text)).toEqual(["编者按：", long, long]);
+  });
+  it("reads a line spread by justification as full", () => {
+    const raw = [...COLUMN.slice(0, 5), "让政协机关干部一同参加政", "协委员履职能力专题培训，扩大", "培 训 ，不 断 拓 宽 发 展 视", "野，增强“懂政协、会协商”的履职", "内生动力。"].join("\n");
+    expect(unitsOf(raw).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "让政协机"]);
+  });
+});

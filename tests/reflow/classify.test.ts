@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { runPasses } from "../../src/reflow/index.ts";
+
+const roles = (raw: string) => runPasses(raw, {}, "classify").units.map((unit) => `${unit.role}:${unit.text.slice(0, 8)}`);
+
+const PARAGRAPH = ["强化政治引领，广泛凝聚思想", "共识。民革宁夏区委会始终高度", "重视思想政治工作，紧紧围绕新时", "代的要求，在各级组织和广大成员", "中深入开展主题教育和学习教育。"];
+
+describe("classify", () => {
+  it("makes a headline beside a byline, subtitle or kicker a title; others are headings", () => {
+    expect(roles(["进一步发挥民主党派的重要作用", "石嘴山市政协秘书长 李小宏", "", ...PARAGRAPH].join("\n"))).toEqual(["title:进一步发挥民主党", "byline:石嘴山市政协秘书", "paragraph:强化政治引领，广"]);
+    expect(roles([...PARAGRAPH, "凝心铸魂固根基 打造“学习型”机关", ...PARAGRAPH].join("\n"))).toEqual(["paragraph:强化政治引领，广", "heading:凝心铸魂固根基 ", "paragraph:强化政治引领，广"]);
+  });
+  it("tells author notes from page credits", () => {
+    expect(roles([...PARAGRAPH, "（作者系广安市政协副主席）", "（文字整理 罗 鸣 图片拍摄 罗 鸣）"].join("\n")).slice(1)).toEqual(["authorNote:（作者系广安市政", "credit:（文字整理 罗 "]);
+  });
+  it("opens the next paragraph with a run-in label", () => {
+    expect(roles(["编者按：", ...PARAGRAPH].join("\n"))).toEqual(["paragraph:编者按：强化政治"]);
+  });
+  it("reads a short balanced sentence as a heading and a plain short statement as a caption", () => {
+    const page = [...PARAGRAPH, "落实第一议题，把稳思想之舵。", ...PARAGRAPH, "市政协机关召开座谈会。", ...PARAGRAPH].join("\n");
+    expect(roles(page)).toEqual(["paragraph:强化政治引领，广", "heading:落实第一议题，把", "paragraph:强化政治引领，广", "caption:市政协机关召开座", "paragraph:强化政治引领，广"]);
+  });
+});
