@@ -46,17 +46,19 @@ function answerFromDisk(siteDirectory: string, prefix: string) {
 /** Open one print view, wait for Paged.js to lay it out, print it; failures in the page fail the PDF. */
 async function renderView(context: BrowserContext, url: string, file: string): Promise<number> {
   const page = await context.newPage();
-  const failures: string[] = [];
-  // Paged.js reports its errors only to the console: stop waiting at the first one
-  const crashed = new Promise<never>((_, reject) => page.on("pageerror", (error) => reject(new Error(`the print view ${url} failed: ${error.message}`))));
-  page.on("requestfailed", (request) => failures.push(`${request.url()}: ${request.failure()?.errorText}`));
-  page.on("response", (response) => {
-    if (response.status() >= 400) failures.push(`${response.url()}: HTTP ${response.status()}`);
+  // Paged.js reports its errors only to the console, and waits forever for a stylesheet that
+  // failed: stop waiting at the first error or failed request
+  const failed = new Promise<never>((_, reject) => {
+    const fail = (problem: string) => reject(new Error(`the print view ${url} failed: ${problem}`));
+    page.on("pageerror", (error) => fail(error.message));
+    page.on("requestfailed", (request) => fail(`${request.url()}: ${request.failure()?.errorText}`));
+    page.on("response", (response) => {
+      if (response.status() >= 400) fail(`${response.url()}: HTTP ${response.status()}`);
+    });
   });
+  failed.catch(() => undefined); // a failure after the PDF is written (or while closing) changes nothing
   try {
-    await page.goto(url);
-    await Promise.race([page.waitForFunction(() => document.documentElement.dataset.laidOut === "true"), crashed]);
-    if (failures.length > 0) throw new Error(`the print view ${url} is missing: ${failures.join("; ")}`);
+    await Promise.race([page.goto(url).then(() => page.waitForFunction(() => document.documentElement.dataset.laidOut === "true")), failed]);
     mkdirSync(dirname(file), { recursive: true });
     await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
     return Number(await page.evaluate(() => document.documentElement.dataset.pages));

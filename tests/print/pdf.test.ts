@@ -1,31 +1,37 @@
-// The print edition's PDFs, read back: every character of every story exactly once and in reading
-// order, the running heads and page numbers where the layout puts them, nothing outside the page's
-// content area or on top of other text, fonts embedded, as many pages as the layout implies, and
-// page 1 drawn from the PDF alone looks like a page of columns.
+// The print edition, built once (under a path prefix) with the real build command. Its PDFs, read
+// back: every character of every story exactly once and in reading order, the running heads and
+// page numbers where the layout puts them, nothing outside the page's content area or on top of
+// other text, fonts embedded, as many pages as the layout implies, page 1 drawn from the PDF alone
+// looks like a page of columns. Its print views, served: the same pages on screen, A3 or A4.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
 import { launchBrowser } from "../../src/browser.ts";
 import { sourcesDirectory } from "../../src/config.ts";
 import { loadDigest } from "../../src/edition/load.ts";
 import { renderPdfs } from "../../src/print/render.ts";
 import { type PrintEdition, printEdition } from "../../src/print/view.ts";
-import { pdfUrl } from "../../src/site/urls.ts";
+import { pdfUrl, printUrl } from "../../src/site/urls.ts";
 import { type BuiltSite, buildSite } from "../support/build.ts";
+import { type StaticServer, serve } from "../support/server.ts";
 import { checkDigest, checkEdition, paper } from "./layout-checks.ts";
 import { renderPdfPage } from "./pdf-image.ts";
 import { pdfFonts, readPdf } from "./pdf.ts";
 
 const views = loadDigest(sourcesDirectory()).editions.map(printEdition);
 
+const PREFIX = "/digest/";
 let site: BuiltSite;
+let browser: Browser;
 const a4Folder = mkdtempSync(join(tmpdir(), "broadsheet-a4-"));
 
 beforeAll(async () => {
-  site = await buildSite();
+  [site, browser] = await Promise.all([buildSite({ env: { BROADSHEET_PATH_PREFIX: PREFIX } }), launchBrowser()]);
   expect(site.exitCode, site.stderr).toBe(0);
 });
+afterAll(() => browser.close());
 
 describe("the A3 PDFs that npm run build writes", () => {
   const file = (edition?: PrintEdition) => join(site.directory, pdfUrl(edition?.edition));
@@ -50,19 +56,14 @@ describe("the A3 PDFs that npm run build writes", () => {
   });
 
   it("draws page 1 of each edition as columns with rules, from the PDF alone", async () => {
-    const browser = await launchBrowser();
-    try {
-      for (const view of views) {
-        const image = await renderPdfPage(browser, file(view), 1);
-        const png = join(site.directory, "..", `${view.edition.slug}-page-1.png`);
-        writeFileSync(png, image.png);
-        expect(image.ink, png).toBeGreaterThan(0.03);
-        expect(image.ink, png).toBeLessThan(0.4);
-        // the column rules below the headline (box sides may add more)
-        expect(image.verticalRules.length, png).toBeGreaterThanOrEqual(paper("a3").columns - 1);
-      }
-    } finally {
-      await browser.close();
+    for (const view of views) {
+      const image = await renderPdfPage(browser, file(view), 1);
+      const png = join(site.directory, "..", `${view.edition.slug}-page-1.png`);
+      writeFileSync(png, image.png);
+      expect(image.ink, png).toBeGreaterThan(0.03);
+      expect(image.ink, png).toBeLessThan(0.4);
+      // the column rules (box sides may add more)
+      expect(image.verticalRules.length, png).toBeGreaterThanOrEqual(paper("a3").columns - 1);
     }
   });
 });
@@ -70,7 +71,8 @@ describe("the A3 PDFs that npm run build writes", () => {
 describe("the A4 print view", () => {
   let counts: number[];
   beforeAll(async () => {
-    const pdfs = await renderPdfs(site.directory, { editions: views.map((view) => view.edition), paper: "a4", outputDirectory: a4Folder });
+    const editions = views.map((view) => view.edition);
+    const pdfs = await renderPdfs(site.directory, { editions, paper: "a4", outputDirectory: a4Folder, pathPrefix: PREFIX });
     counts = pdfs.slice(0, views.length).map((pdf) => pdf.pages);
   });
 
@@ -85,5 +87,74 @@ describe("the A4 print view", () => {
 
   it("prints the whole digest as the editions' pages in turn", async () => {
     checkDigest(views, await readPdf(join(a4Folder, pdfUrl())), counts, "a4");
+  });
+});
+
+describe("the print views in a browser", () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serve(site.directory, PREFIX);
+  });
+  afterAll(() => server.close());
+
+  /** Open a print view as a reader would and wait for Paged.js; every request must succeed. */
+  async function open(view: string) {
+    const page = await browser.newPage();
+    const failed: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(`${server.origin}${PREFIX}${view.slice(1)}`);
+    await page.waitForFunction(() => document.documentElement.dataset.laidOut === "true");
+    expect(failed).toEqual([]);
+    return page;
+  }
+
+  /** Width and count of the laid-out pages, in millimetres. */
+  const pagesOf = (page: Awaited<ReturnType<typeof open>>) =>
+    page.$$eval(".pagedjs_page", (pages) => ({ count: pages.length, width: pages[0]!.getBoundingClientRect().width * (25.4 / 96) }));
+
+  it("lays each edition out on screen as the same A3 pages as its PDF, in the Noto fonts", async () => {
+    for (const view of views) {
+      const page = await open(printUrl(view.edition));
+      const { count, width } = await pagesOf(page);
+      expect(count).toBe((await readPdf(join(site.directory, pdfUrl(view.edition)))).length);
+      expect(width).toBeCloseTo(297, 0);
+      const fonts = await page.evaluate(() => ({
+        faces: Array.from(document.fonts as unknown as Iterable<FontFace>, (face) => face.status),
+        serif: document.fonts.check("9pt 'Noto Serif SC'", "政协"),
+        sans: document.fonts.check("bold 18pt 'Noto Sans SC'", "政协"),
+      }));
+      expect(fonts.faces.length).toBeGreaterThan(0);
+      expect(fonts.faces.every((status) => status === "loaded")).toBe(true);
+      expect([fonts.serif, fonts.sans]).toEqual([true, true]);
+      await page.close();
+    }
+  });
+
+  it("offers A3, A4, the PDF and the print dialog on screen, and hides them in print", async () => {
+    const [view] = views;
+    const page = await open(printUrl(view!.edition));
+    const links = await page.$$eval(".print-toolbar a", (anchors) => anchors.map((anchor) => [anchor.textContent, anchor.getAttribute("href")]));
+    const here = `${PREFIX}${printUrl(view!.edition).slice(1)}`;
+    expect(links).toEqual([["A3", here], ["A4", `${here}?size=a4`], ["PDF (A3)", `${PREFIX}${pdfUrl(view!.edition).slice(1)}`]]);
+    const pdf = await page.request.get(`${server.origin}${links[2]![1]}`);
+    expect([pdf.status(), pdf.headers()["content-type"]]).toEqual([200, "application/pdf"]);
+    expect(await page.locator(".print-toolbar button").textContent()).toBe("打印");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".print-toolbar").isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it("switches to A4 pages with ?size=a4, and lays out the whole digest", async () => {
+    const [view] = views;
+    const a4 = await open(`${printUrl(view!.edition)}?size=a4`);
+    const { count, width } = await pagesOf(a4);
+    expect(width).toBeCloseTo(210, 0);
+    expect(count).toBe((await readPdf(join(a4Folder, pdfUrl(view!.edition)))).length);
+    await a4.close();
+    const digest = await open(printUrl());
+    expect((await pagesOf(digest)).count).toBe((await readPdf(join(site.directory, pdfUrl()))).length);
+    await digest.close();
   });
 });

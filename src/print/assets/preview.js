@@ -21,7 +21,8 @@
     bar.className = "print-toolbar";
     bar.setAttribute("aria-label", "印刷版");
     var here = location.pathname;
-    bar.append(link("A3", here, size === "a3"), link("A4", here + "?size=a4", size === "a4"), link("PDF (A3)", root.dataset.pdf, false));
+    var pdf = document.querySelector("link[rel=alternate][type='application/pdf']");
+    bar.append(link("A3", here, size === "a3"), link("A4", here + "?size=a4", size === "a4"), link(pdf.title, pdf.getAttribute("href"), false));
     var print = document.createElement("button");
     print.type = "button";
     print.textContent = "打印";
