@@ -122,15 +122,17 @@ export function loadDigest(directory: string, options: DigestOptions = {}): Dige
   let names: string[];
   try {
     if (!statSync(directory).isDirectory()) throw new Error("not a folder");
-    // hidden files are the system's (`._page.txt` from macOS), not sources
-    names = readdirSync(directory).filter((name) => !name.startsWith("."));
+    names = readdirSync(directory);
   } catch {
     digest.problems.push(new SourceError(directory, "the sources folder does not exist or cannot be read"));
     return digest;
   }
-  const sources = names.filter((name) => SOURCE.test(name)).sort(byCodePoint);
+  // hidden files are the system's (`._page.txt` from macOS), not sources
+  const hidden = (name: string) => name.startsWith(".");
+  for (const name of names.filter((name) => hidden(name) && SOURCE.test(name))) digest.notices.push(`${join(directory, name)}: a hidden file, not read as a source`);
+  const sources = names.filter((name) => !hidden(name) && SOURCE.test(name)).sort(byCodePoint);
   const stems = sources.map((name) => name.replace(SOURCE, ""));
-  for (const name of names.filter((name) => SIDECAR.test(name))) {
+  for (const name of names.filter((name) => !hidden(name) && SIDECAR.test(name))) {
     if (!stems.includes(name.replace(SIDECAR, ""))) digest.notices.push(`${join(directory, name)}: no source ${name.replace(SIDECAR, ".txt")} beside this sidecar; it is not used`);
   }
   const slugs = assignSlugs(stems);

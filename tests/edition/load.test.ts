@@ -101,7 +101,7 @@ describe("loadDigest", () => {
   it("skips hidden files and notes sidecars without a source", () => {
     const digest = loadDigest(sourcesFolder({ ...good, "._a.txt": new Uint8Array([0, 5, 7, 0]), "typo.meta.yaml": sampleMeta }));
     expect(digest.problems).toEqual([]);
-    expect(digest.notices).toEqual([expect.stringMatching(/typo\.meta\.yaml: no source typo\.txt beside this sidecar; it is not used$/u)]);
+    expect(digest.notices).toEqual([expect.stringMatching(/\._a\.txt: a hidden file, not read as a source$/u), expect.stringMatching(/typo\.meta\.yaml: no source typo\.txt beside this sidecar; it is not used$/u)]);
   });
 
   it("reports a missing sources folder", () => {

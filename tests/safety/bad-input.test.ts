@@ -1,0 +1,108 @@
+// One case per kind of bad input an editor's PDF tool (or the editor) may produce. Each case is a
+// sources folder; harmless differences must give the clean page's edition, everything else a clear
+// message naming the file (and line), while the good page beside it still loads.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type Digest, loadDigest } from "../../src/edition/load.ts";
+import type { Edition } from "../../src/types.ts";
+import { encodeGb18030, sampleMeta, samplePage, sourcesFolder } from "../edition/fixtures.ts";
+
+type Files = Record<string, string | Uint8Array>;
+
+interface Case {
+  name: string;
+  files: Files;
+  /** The edition of `p.txt` is the clean page's; any notice must match. */
+  same?: { notice?: RegExp };
+  /** Exactly one problem, as printed (folder left out). */
+  problem?: RegExp;
+  /** Slugs by source file name. */
+  slugs?: Record<string, RegExp>;
+}
+
+const page = (text: string | Uint8Array, meta: string | Uint8Array = sampleMeta): Files => ({ "p.txt": text, "p.meta.yaml": meta });
+const lines = samplePage.split("\n");
+const mixedEndings = lines.map((line, i) => line + (i === lines.length - 1 ? "" : ["\r\n", "\r", "\n"][i % 3])).join("");
+const withMeta = (meta: string) => page(samplePage, meta);
+
+const cases: Case[] = [
+  { name: "UTF-8 with a byte-order mark", files: page(`\uFEFF${samplePage}`), same: {} },
+  { name: "CRLF line endings", files: page(samplePage.replace(/\n/gu, "\r\n")), same: {} },
+  { name: "CR line endings", files: page(samplePage.replace(/\n/gu, "\r")), same: {} },
+  { name: "mixed line endings", files: page(mixedEndings), same: {} },
+  { name: "tabs for indents and at line ends", files: page(samplePage.replace(/^ +/gmu, "\t").replace(/。$/gmu, "。\t")), same: {} },
+  { name: "full-width spaces", files: page(samplePage.replace(/ /gu, "\u3000")), same: {} },
+  { name: "trailing spaces", files: page(samplePage.replace(/\n/gu, "   \n")), same: {} },
+  { name: "GB18030 (GBK) text", files: page(encodeGb18030(samplePage)), same: { notice: /p\.txt: not UTF-8; decoded as GB18030 \(GBK\)$/u } },
+  { name: "GBK with CRLF, full-width and trailing spaces", files: page(encodeGb18030(samplePage.replace(/ /gu, "\u3000").replace(/\n/gu, "  \r\n"))), same: { notice: /decoded as GB18030/u } },
+  { name: "a GBK sidecar", files: page(samplePage, encodeGb18030(sampleMeta)), same: { notice: /p\.meta\.yaml: not UTF-8; decoded as GB18030/u } },
+  { name: "an empty file", files: page(""), problem: /^p\.txt: the file is empty$/u },
+  { name: "a file of whitespace", files: page(" \r\n\t\u3000\n"), problem: /^p\.txt: the file holds only whitespace$/u },
+  { name: "a binary file", files: page(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(200).fill(0)])), problem: /^p\.txt: this is not a text file \(it holds binary data\)/u },
+  { name: "a PDF instead of its text", files: page("%PDF-1.7\n%âãÏÓ\n1 0 obj"), problem: /^p\.txt: this is a PDF file, not text extracted from one/u },
+  { name: "UTF-8 cut short mid-character", files: page(new Uint8Array([...new TextEncoder().encode(samplePage), 0xe6, 0x94])), problem: new RegExp(`^p\\.txt:${lines.length}: UTF-8 text with 1 invalid byte sequence on line ${lines.length}:`, "u") },
+  { name: "control characters from the extraction", files: page(samplePage.replace("统筹协调", "统筹\u0001协调")), problem: /^p\.txt:\d+: control character U\+0001 on line \d+ \(1 in all\)/u },
+  { name: "text with no recognizable structure", files: page("The quick brown fox jumps over the lazy dog.\n".repeat(40)), problem: /^p\.txt: no headline recognised/u },
+  { name: "a sidecar with a YAML syntax error", files: withMeta("publication: 报\ndate: \"2025-06-30\npage: 版\n"), problem: /^p\.meta\.yaml:\d: not valid YAML: /u },
+  { name: "a sidecar missing a key", files: withMeta("publication: 报\ndate: 2025-06-30\n"), problem: /^p\.meta\.yaml: `page` is missing/u },
+  { name: "a sidecar with an unknown key", files: withMeta(`${sampleMeta}author: 张三\n`), problem: /^p\.meta\.yaml:10: unknown key `author`/u },
+  { name: "a sidecar with a wrong date", files: withMeta("publication: 报\ndate: 2025-6-31\npage: 版\n"), problem: /^p\.meta\.yaml:2: `date` should be a real date written YYYY-MM-DD/u },
+  { name: "no sidecar", files: { "p.txt": samplePage }, problem: /^p\.txt: no sidecar p\.meta\.yaml/u },
+  { name: "a correction that matches nothing", files: { ...page(samplePage), "p.corrections.yaml": "corrections:\n  - join: {after: 从未印过}\n" }, problem: /^p\.corrections\.yaml:2: `join`: “从未印过” is not in the page/u },
+  { name: "a corrections file with an unknown operation", files: { ...page(samplePage), "p.corrections.yaml": "corrections:\n  - heading: 标题\n" }, problem: /^p\.corrections\.yaml:2: unknown correction `heading`/u },
+  {
+    name: "file names with spaces, non-ASCII characters and `..`",
+    files: { ...page(samplePage), "page 4.txt": samplePage, "page 4.meta.yaml": sampleMeta, "第4版 机关.txt": samplePage, "第4版 机关.meta.yaml": sampleMeta, "a..b.txt": samplePage, "a..b.meta.yaml": sampleMeta },
+    slugs: { "page 4.txt": /^page-4-[0-9a-f]{8}$/u, "第4版 机关.txt": /^4-[0-9a-f]{8}$/u, "a..b.txt": /^a-b-[0-9a-f]{8}$/u },
+  },
+  {
+    name: "two sources that would get the same slug",
+    files: { ...page(samplePage), "P.txt": samplePage, "P.meta.yaml": sampleMeta, "p .txt": samplePage, "p .meta.yaml": sampleMeta },
+    slugs: { "p.txt": /^p$/u, "P.txt": /^p-[0-9a-f]{8}$/u, "p .txt": /^p-[0-9a-f]{8}$/u },
+  },
+];
+
+/** The good page beside each case: a bad source must not take it down. */
+const GOOD = { "good.txt": samplePage, "good.meta.yaml": sampleMeta };
+const clean = loadDigest(sourcesFolder({ ...GOOD })).editions[0]!;
+const reflowed = (edition: Edition | undefined) => edition && { stories: edition.stories, credits: edition.credits };
+
+function load(files: Files): { digest: Digest; folder: string } {
+  const folder = sourcesFolder({ ...GOOD, ...files });
+  return { digest: loadDigest(folder), folder };
+}
+
+describe("bad input", () => {
+  it.each(cases.map((entry) => [entry.name, entry] as const))("%s", (_, entry) => {
+    const { digest, folder } = load(entry.files);
+    const printed = digest.problems.map((problem) => String(problem).replaceAll(`${folder}/`, ""));
+    const bySource = new Map(digest.editions.map((edition) => [edition.source, edition]));
+    expect(reflowed(bySource.get("good.txt"))).toEqual(reflowed(clean));
+    if (entry.same) {
+      expect(printed).toEqual([]);
+      expect(reflowed(bySource.get("p.txt"))).toEqual(reflowed(clean));
+      expect(digest.notices).toEqual(entry.same.notice ? [expect.stringMatching(entry.same.notice)] : []);
+    }
+    if (entry.problem) {
+      expect(printed).toEqual([expect.stringMatching(entry.problem)]);
+      expect(printed[0]).not.toMatch(/\n\s+at /u);
+    }
+    if (entry.slugs) {
+      expect(printed).toEqual([]);
+      for (const [name, slug] of Object.entries(entry.slugs)) expect(bySource.get(name)?.slug, name).toMatch(slug);
+      const again = load(entry.files).digest.editions.map((edition) => [edition.source, edition.slug]);
+      expect(again).toEqual(digest.editions.map((edition) => [edition.source, edition.slug]));
+      expect(new Set(digest.editions.map((edition) => edition.slug)).size).toBe(digest.editions.length);
+    }
+  });
+
+  it("a 50 MB file: refused by its size before it is read, naming the limit", () => {
+    const folder = sourcesFolder({ ...GOOD, "big.meta.yaml": sampleMeta });
+    const chunk = Buffer.from(samplePage);
+    writeFileSync(join(folder, "big.txt"), Buffer.concat(new Array(Math.ceil((50 * 1024 * 1024) / chunk.length)).fill(chunk)).subarray(0, 50 * 1024 * 1024));
+    const digest = loadDigest(folder);
+    expect(digest.problems.map(String)).toEqual([`${join(folder, "big.txt")}: the file is 50.0 MB, more than the 2.0 MB one page's text can be (a page is 20–100 KB): is it a whole issue, or not a text extract?`]);
+    expect(digest.editions.map((edition) => edition.source)).toEqual(["good.txt"]);
+  });
+});
