@@ -8,9 +8,11 @@ const COLUMN_QUANTILE = 0.7;
 const WINDOW = 8;
 /** Wider than this multiple of its neighbours' median, a line is a whole paragraph on one line. */
 export const LONG_LINE_RATIO = 1.6;
-/** A headline is at least this much wider or narrower (in ems) than the column around it. */
+/** A headline is at least this much wider (in ems) than the column around it… */
 const HEADLINE_MARGIN = 2;
-const SHORT_HEADLINE_MARGIN = 2.5;
+/** …or this much narrower: more than a first line, whose indent and a character pushed down by
+ *  line-breaking rules (an opening quote may not end a line) make it up to three ems short. */
+const SHORT_HEADLINE_MARGIN = 3.5;
 
 /**
  * The width a column of justified text gives its lines, around each line: a high quantile of the
