@@ -1,0 +1,147 @@
+// Properties over random input: random bytes never make the loader throw anything but a clear
+// SourceError; random typeset pages never lose or gain a character in the reflow, nor under any
+// sequence of editors' corrections.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compareCharacters, editionText } from "../../src/edition/conservation.ts";
+import { type Correction, applyCorrections } from "../../src/edition/corrections.ts";
+import { decodeText } from "../../src/edition/decode.ts";
+import { SourceError } from "../../src/edition/errors.ts";
+import { loadEdition } from "../../src/edition/load.ts";
+import { reflow } from "../../src/reflow/index.ts";
+import type { Edition } from "../../src/types.ts";
+import { type Layout, type PageStory, typeset } from "../reflow/typeset.ts";
+import { encodeGb18030, sampleMeta } from "../edition/fixtures.ts";
+
+/** Messages that mean Broadsheet itself failed, which no input may cause. */
+const BUG = /a bug in Broadsheet/u;
+
+const HAN = [..."政协机关建设工作发展人民委员会议服务学习制度创新推进加强提升履职能力队伍思想理论实践统筹协调规范管理凝心聚力"];
+const EXTRA = [..."“”《》（）0123456789ABCxyz<>&\"'·—"];
+const phrase = (min: number, max: number) => fc.array(fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...HAN) }, { weight: 1, arbitrary: fc.constantFrom(...EXTRA) }), { minLength: min, maxLength: max }).map((chars) => chars.join(""));
+const sentence = fc.array(phrase(2, 12), { minLength: 1, maxLength: 4 }).chain((clauses) => fc.constantFrom("。", "！", "？", "：").map((stop) => clauses.join("，") + stop));
+const paragraph = fc.array(sentence, { minLength: 1, maxLength: 6 }).map((sentences) => sentences.join(""));
+
+const story: fc.Arbitrary<PageStory> = fc.record({
+  title: fc.tuple(phrase(3, 8), fc.option(phrase(3, 8), { nil: undefined })).map(([a, b]) => (b ? `${a} ${b}` : a)),
+  byline: fc.option(fc.constantFrom("徐 勇", "江 波", "郑建军", "文/杨森 图/雷颖颖").map((name) => `□${name}`), { nil: undefined }),
+  blocks: fc.array(fc.oneof({ weight: 6, arbitrary: paragraph.map((text) => ({ type: "paragraph" as const, text })) }, { weight: 1, arbitrary: phrase(4, 12).map((text) => ({ type: "heading" as const, text })) }), { minLength: 1, maxLength: 6 }),
+}).map(({ byline, ...rest }) => ({ ...rest, authors: [], ...(byline ? { byline } : {}) }));
+
+const layout: fc.Arbitrary<Layout> = fc.record({
+  columnWidth: fc.integer({ min: 6, max: 30 }),
+  columnHeight: fc.integer({ min: 5, max: 60 }),
+  doubleSpaced: fc.boolean(),
+  headsAfterRuns: fc.integer({ min: 0, max: 2 }),
+  displaceSections: fc.boolean(),
+  spreadChance: fc.double({ min: 0, max: 0.3, noNaN: true }),
+  tightParagraphChance: fc.double({ min: 0, max: 1, noNaN: true }),
+  widthJitter: fc.double({ min: 0, max: 1, noNaN: true }),
+});
+
+const page = fc.record({
+  stories: fc.array(story, { minLength: 1, maxLength: 5 }),
+  credits: fc.array(phrase(4, 10).map((text) => `（${text}）`), { maxLength: 1 }),
+  layout,
+  seed: fc.integer(),
+});
+
+/** An instruction to build one correction from whatever the edition holds at that moment. */
+const instruction = fc.record({
+  op: fc.constantFrom<Correction["op"]>("join", "split", "new-story", "merge", "title", "kicker", "subtitle", "byline", "note", "subheading", "caption", "paragraph", "credit"),
+  text: fc.nat(),
+  story: fc.option(fc.nat(), { nil: undefined }),
+  start: fc.nat(),
+  length: fc.integer({ min: 1, max: 12 }),
+});
+
+function correctionFrom(edition: Edition, { op, text, story, start, length }: fc.infer<typeof instruction>): Correction | undefined {
+  const texts = editionText(edition).filter((candidate) => candidate.trim() !== "");
+  const chosen = texts[text % Math.max(1, texts.length)];
+  if (!chosen) return undefined;
+  const at = start % chosen.length;
+  const words = op === "join" ? chosen.slice(Math.max(0, chosen.length - length)) : chosen.slice(at, at + length);
+  const target = story === undefined ? undefined : edition.stories[story % edition.stories.length]?.title.slice(0, 6);
+  if (op === "join") return { op, after: words };
+  if (op === "split") return { op, before: words };
+  if (op === "merge") return { op, story: words };
+  if (op === "title" || op === "kicker" || op === "subtitle" || op === "byline" || op === "note") return target ? { op, text: words, story: target } : { op, text: words };
+  return { op, text: words };
+}
+
+const asEdition = (result: { stories: Edition["stories"]; credits: string[] }): Edition => ({ source: "p.txt", slug: "p", meta: { publication: "报", date: "2025-06-30", page: "版" }, ...result });
+
+describe("random input", () => {
+  it("random bytes: decoding gives text or a SourceError, nothing else", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 3000 }), (bytes) => {
+        try {
+          expect(typeof decodeText(bytes, "p.txt").text).toBe("string");
+        } catch (error) {
+          expect(error).toBeInstanceOf(SourceError);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("random bytes and random text in any encoding: loading gives an edition that keeps every character, or a clear SourceError", () => {
+    const folder = mkdtempSync(join(tmpdir(), "broadsheet-property-"));
+    writeFileSync(join(folder, "p.meta.yaml"), sampleMeta);
+    const scraps = fc.array(fc.oneof(paragraph, phrase(1, 10), fc.constantFrom("\n", "\r\n", "\r", "\n\n", "  ", "\t", "\u3000")), { maxLength: 40 }).map((parts) => parts.join(""));
+    const pages = fc.tuple(page, fc.constantFrom("\n", "\r\n", "\r")).map(([{ stories, credits, layout: pageLayout, seed }, newline]) => typeset(stories, credits, pageLayout, seed).replace(/\n/gu, newline));
+    const text = fc.oneof(scraps, pages);
+    const input = fc.oneof(
+      fc.uint8Array({ maxLength: 3000 }),
+      text.map((value) => new TextEncoder().encode(value)),
+      text.map((value) => encodeGb18030(value)),
+    );
+    fc.assert(
+      fc.property(input, (bytes) => {
+        writeFileSync(join(folder, "p.txt"), bytes);
+        try {
+          const { edition } = loadEdition(join(folder, "p.txt"));
+          expect(compareCharacters(decodeText(bytes, "p.txt").text, edition)).toBeUndefined();
+        } catch (error) {
+          expect(error).toBeInstanceOf(SourceError);
+          expect(String(error)).not.toMatch(BUG);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("random typeset pages: the reflow neither loses nor adds a character", () => {
+    fc.assert(
+      fc.property(page, ({ stories, credits, layout: pageLayout, seed }) => {
+        const text = typeset(stories, credits, pageLayout, seed);
+        expect(compareCharacters(text, reflow(text))).toBeUndefined();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("random typeset pages under random corrections: text moves, never doubles or goes", () => {
+    fc.assert(
+      fc.property(page, fc.array(instruction, { maxLength: 12 }), ({ stories, credits, layout: pageLayout, seed }, instructions) => {
+        const text = typeset(stories, credits, pageLayout, seed);
+        let edition = asEdition(reflow(text));
+        for (const step of instructions) {
+          const correction = correctionFrom(edition, step);
+          if (!correction) continue;
+          try {
+            edition = applyCorrections(edition, [correction], "p.corrections.yaml");
+          } catch (error) {
+            // a phrase that is ambiguous, or a move the page does not allow: reported, nothing changed
+            expect(error).toBeInstanceOf(SourceError);
+          }
+          expect(compareCharacters(text, edition)).toBeUndefined();
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
