@@ -40,6 +40,7 @@ const layout: fc.Arbitrary<Layout> = fc.record({
   spreadChance: fc.double({ min: 0, max: 0.3, noNaN: true }),
   tightParagraphChance: fc.double({ min: 0, max: 1, noNaN: true }),
   widthJitter: fc.double({ min: 0, max: 1, noNaN: true }),
+  longLineChance: fc.double({ min: 0, max: 0.3, noNaN: true }),
 });
 
 const page = fc.record({
@@ -50,7 +51,17 @@ const page = fc.record({
 });
 
 /** An instruction to build one correction from whatever the edition holds at that moment. */
-const instruction = fc.record({
+interface Instruction {
+  op: Correction["op"];
+  /** Which of the edition's texts the phrase comes from, where it starts, how long it is. */
+  text: number;
+  start: number;
+  length: number;
+  /** Which story a head line goes to (its own when undefined). */
+  story: number | undefined;
+}
+
+const instruction: fc.Arbitrary<Instruction> = fc.record({
   op: fc.constantFrom<Correction["op"]>("join", "split", "new-story", "merge", "title", "kicker", "subtitle", "byline", "note", "subheading", "caption", "paragraph", "credit"),
   text: fc.nat(),
   story: fc.option(fc.nat(), { nil: undefined }),
@@ -58,7 +69,7 @@ const instruction = fc.record({
   length: fc.integer({ min: 1, max: 12 }),
 });
 
-function correctionFrom(edition: Edition, { op, text, story, start, length }: fc.infer<typeof instruction>): Correction | undefined {
+function correctionFrom(edition: Edition, { op, text, story, start, length }: Instruction): Correction | undefined {
   const texts = editionText(edition).filter((candidate) => candidate.trim() !== "");
   const chosen = texts[text % Math.max(1, texts.length)];
   if (!chosen) return undefined;
