@@ -36,6 +36,7 @@ const cases: Case[] = [
   { name: "trailing spaces", files: page(samplePage.replace(/\n/gu, "   \n")), same: {} },
   { name: "GB18030 (GBK) text", files: page(encodeGb18030(samplePage)), same: { notice: /p\.txt: not UTF-8; decoded as GB18030 \(GBK\)$/u } },
   { name: "GBK with CRLF, full-width and trailing spaces", files: page(encodeGb18030(samplePage.replace(/ /gu, "\u3000").replace(/\n/gu, "  \r\n"))), same: { notice: /decoded as GB18030/u } },
+  { name: "UTF-16 with a byte-order mark", files: page(Buffer.from(`\uFEFF${samplePage}`, "utf16le")), same: { notice: /p\.txt: UTF-16 text, decoded; UTF-8 is preferred$/u } },
   { name: "a GBK sidecar", files: page(samplePage, encodeGb18030(sampleMeta)), same: { notice: /p\.meta\.yaml: not UTF-8; decoded as GB18030/u } },
   { name: "an empty file", files: page(""), problem: /^p\.txt: the file is empty$/u },
   { name: "a file of whitespace", files: page(" \r\n\t\u3000\n"), problem: /^p\.txt: the file holds only whitespace$/u },
