@@ -3,7 +3,6 @@ import type { Edition, Story } from "../types.ts";
 
 /** Paper the print view is laid out for: A3 (broadsheet-like, the default) or A4. */
 export type PaperSize = "a3" | "a4";
-export const PAPER_SIZES: readonly PaperSize[] = ["a3", "a4"];
 
 /**
  * A signed commentary longer than this is set as an ordinary story: a commentary box is never
