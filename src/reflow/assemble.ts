@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Block, ReflowState, Story, Unit } from "../types.ts";
 import { parseByline } from "./bylines.ts";
-import { type Head, type StoryParts, headsComeFirst, pageRuns, shareRun } from "./heads.ts";
+import { type Head, type StoryParts, assignRuns, headsComeFirst, pageRuns, shareRun } from "./heads.ts";
 import { placeDisplacedHeadings } from "./sections.ts";
 import { Affinity } from "./similarity.ts";
 import { squash } from "./text.ts";
@@ -15,19 +15,23 @@ export function assemble(state: ReflowState): void {
   const affinity = new Affinity(texts);
   const themes = new Affinity(texts, { characters: true });
   const runs = pageRuns(units);
-  const first = headsComeFirst(runs);
+  const shares = assignRuns(runs, headsComeFirst(runs));
   const parts: StoryParts[] = [];
-  // the body run a head run does not own (before the first heads, or after the last) joins its neighbour
-  const orphan = first ? runs.content[0]! : runs.content[runs.content.length - 1]!;
-  runs.heads.forEach((heads, k) => {
-    const owned = first ? runs.content[k + 1]! : runs.content[k]!;
-    parts.push(...shareRun(heads, owned, affinity, state.decisions));
+  let headless: Unit[] = []; // text before any head that takes it
+  runs.content.forEach((content, k) => {
+    const heads = shares[k]!;
+    if (heads.length === 0) {
+      // text no head takes joins the story before it (or, at the page's top, the one after)
+      if (parts.length > 0) parts[parts.length - 1]!.body.push(...content);
+      else headless.push(...content);
+      return;
+    }
+    const shared = shareRun(heads, content, affinity, state.decisions);
+    shared[0]!.body.unshift(...headless);
+    headless = [];
+    parts.push(...shared);
   });
-  if (orphan.length > 0) {
-    if (parts.length === 0) parts.push(untitled(orphan));
-    else if (first) parts[0]!.body.unshift(...orphan);
-    else parts[parts.length - 1]!.body.push(...orphan);
-  }
+  if (headless.length > 0) parts.push(untitled(headless));
   const stories = parts.map((part) => buildStory(part, themes, state));
   state.stories = orderBySpeakerList(withUniqueIds(stories));
   state.credits = credits.map((unit) => unit.text);

@@ -91,6 +91,20 @@ export function headsComeFirst(runs: PageRuns): boolean {
   return orphansIfFirst <= orphansIfAfter;
 }
 
+/**
+ * Which heads share each body run: the run on the side heads stand on, except that heads whose
+ * side has no text (a group of heads left at the end of a heads-first page) take the other side.
+ */
+export function assignRuns(runs: PageRuns, first: boolean): Head[][] {
+  const shares: Head[][] = runs.content.map(() => []);
+  runs.heads.forEach((heads, k) => {
+    const own = first ? k + 1 : k;
+    const other = first ? k : k + 1;
+    shares[!hasText(runs.content[own]!) && hasText(runs.content[other]!) ? other : own]!.push(...heads);
+  });
+  return shares;
+}
+
 /** Share one body run among the heads printed together, by the words each head shares with it. */
 export function shareRun(heads: readonly Head[], body: readonly Unit[], affinity: Affinity, decisions: Decision[]): StoryParts[] {
   if (heads.length === 1) return [{ head: heads[0]!, body: [...body] }];

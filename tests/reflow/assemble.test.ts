@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Head, headsComeFirst, pageRuns, shareRun } from "../../src/reflow/heads.ts";
+import { type Head, assignRuns, headsComeFirst, pageRuns, shareRun } from "../../src/reflow/heads.ts";
 import { assemble } from "../../src/reflow/assemble.ts";
 import { createState, reflow } from "../../src/reflow/index.ts";
 import { placeDisplacedHeadings } from "../../src/reflow/sections.ts";
@@ -37,6 +37,16 @@ describe("headsComeFirst", () => {
   });
   it("reads heads after their bodies when the page ends with heads and opens with text", () => {
     expect(headsComeFirst(pageRuns(run("paragraph", "title", "paragraph", "paragraph", "title", "title")))).toBe(false);
+  });
+});
+
+describe("assignRuns", () => {
+  it("lets heads left together at the end of a heads-first page share the text before them", () => {
+    const units = [unit("title", "甲"), unit("byline", "□张三"), unit("paragraph", "甲文。"), unit("paragraph", "乙文。"), unit("paragraph", "丙文。"), unit("title", "乙"), unit("byline", "□李四"), unit("title", "丙"), unit("byline", "□王五")];
+    const runs = pageRuns(units);
+    const first = headsComeFirst(runs);
+    expect(first).toBe(true);
+    expect(assignRuns(runs, first).map((heads) => heads.map((head) => head.titles[0]!.text))).toEqual([[], ["甲", "乙", "丙"], []]);
   });
 });
 
