@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { SourceError } from "./errors.ts";
+import { SourceError, displayPath } from "./errors.ts";
 
 export type Encoding = "utf-8" | "utf-16" | "gb18030";
 
@@ -71,7 +71,7 @@ export function decodeText(bytes: Uint8Array, file: string, options: Pick<TextFi
   if (decoded.text.trim() === "" && !options.allowBlank) throw new SourceError(file, "the file holds only whitespace");
   const unreadable = linesMatching(decoded.text, UNREADABLE_GLYPH);
   if (unreadable.length > 0) {
-    decoded.notices.push(`${file}: characters the PDF tool could not read (U+FFFD or private-use) on line${plural(unreadable)} ${listLines(unreadable)}; check them against the printed page`);
+    decoded.notices.push(`${displayPath(file)}: characters the PDF tool could not read (U+FFFD or private-use) on line${plural(unreadable)} ${listLines(unreadable)}; check them against the printed page`);
   }
   return decoded;
 }
@@ -81,13 +81,13 @@ function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
   if (utf16) {
     const text = strictDecode(utf16, bytes);
     if (text === undefined) throw new SourceError(file, "the file says it is UTF-16 (it starts with a byte-order mark) but is not valid UTF-16");
-    return { text, encoding: "utf-16", notices: [`${file}: UTF-16 text, decoded; UTF-8 is preferred`] };
+    return { text, encoding: "utf-16", notices: [`${displayPath(file)}: UTF-16 text, decoded; UTF-8 is preferred`] };
   }
   const utf8 = strictDecode("utf-8", bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: "utf-8", notices: [] };
   refuseDamagedUtf8(bytes, file);
   const gb18030 = strictDecode("gb18030", bytes);
-  if (gb18030 !== undefined) return { text: gb18030, encoding: "gb18030", notices: [`${file}: not UTF-8; decoded as GB18030 (GBK)`] };
+  if (gb18030 !== undefined) return { text: gb18030, encoding: "gb18030", notices: [`${displayPath(file)}: not UTF-8; decoded as GB18030 (GBK)`] };
   refuseControls(new TextDecoder("utf-8").decode(bytes), file);
   const lines = linesMatching(new TextDecoder("gb18030").decode(bytes), /\uFFFD/gu);
   throw new SourceError(file, "neither UTF-8 nor GB18030 (GBK) text: save it as UTF-8", lines[0]);

@@ -6,7 +6,7 @@ import { compareCharacters } from "./conservation.ts";
 import { readCorrections } from "./corrections-file.ts";
 import { applyCorrections } from "./corrections.ts";
 import { readTextFile } from "./decode.ts";
-import { SourceError } from "./errors.ts";
+import { SourceError, displayPath } from "./errors.ts";
 import { quote } from "./phrases.ts";
 import { readMeta } from "./sidecar.ts";
 import { assignSlugs, slugFor } from "./slug.ts";
@@ -69,7 +69,7 @@ function readEdition(file: string, options: LoadOptions): LoadedEdition {
     notices.push(...read.notices);
   } else if (options.allowMissingMeta) {
     meta = { publication: "", date: "", page: stem };
-    notices.push(`${file}: no sidecar ${basename(sidecars.meta)}; publication and date left empty`);
+    notices.push(`${displayPath(file)}: no sidecar ${basename(sidecars.meta)}; publication and date left empty`);
   } else {
     throw new SourceError(file, `no sidecar ${basename(sidecars.meta)} with its publication, date and page (see the README)`);
   }
@@ -129,11 +129,11 @@ export function loadDigest(directory: string, options: DigestOptions = {}): Dige
   }
   // hidden files are the system's (`._page.txt` from macOS), not sources
   const hidden = (name: string) => name.startsWith(".");
-  for (const name of names.filter((name) => hidden(name) && SOURCE.test(name))) digest.notices.push(`${join(directory, name)}: a hidden file, not read as a source`);
+  for (const name of names.filter((name) => hidden(name) && SOURCE.test(name))) digest.notices.push(`${displayPath(join(directory, name))}: a hidden file, not read as a source`);
   const sources = names.filter((name) => !hidden(name) && SOURCE.test(name)).sort(byCodePoint);
   const stems = sources.map((name) => name.replace(SOURCE, ""));
   for (const name of names.filter((name) => !hidden(name) && SIDECAR.test(name))) {
-    if (!stems.includes(name.replace(SIDECAR, ""))) digest.notices.push(`${join(directory, name)}: no source ${name.replace(SIDECAR, ".txt")} beside this sidecar; it is not used`);
+    if (!stems.includes(name.replace(SIDECAR, ""))) digest.notices.push(`${displayPath(join(directory, name))}: no source ${name.replace(SIDECAR, ".txt")} beside this sidecar; it is not used`);
   }
   const slugs = assignSlugs(stems);
   for (const [k, name] of sources.entries()) {
@@ -142,8 +142,8 @@ export function loadDigest(directory: string, options: DigestOptions = {}): Dige
       digest.editions.push(loaded.edition);
       digest.notices.push(...loaded.notices);
     } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      digest.problems.push(error);
+      // loadEdition throws nothing else
+      digest.problems.push(error as SourceError);
       if (options.strict) break;
     }
   }
