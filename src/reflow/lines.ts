@@ -11,6 +11,15 @@ export function isSpread(text: string): boolean {
   return pieces.length > SPREAD_GAPS && short >= 0.8 * pieces.length;
 }
 
+const leadingSpaces = (raw: string) => raw.length - raw.trimStart().length;
+
+/** The leading whitespace most lines share is the page's margin, not an indent (full-width margins). */
+function usualMargin(rawLines: readonly string[]): number {
+  const counts = new Map<number, number>();
+  for (const raw of rawLines) if (raw.trim() !== "") counts.set(leadingSpaces(raw), (counts.get(leadingSpaces(raw)) ?? 0) + 1);
+  return [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0])[0];
+}
+
 /** Above this share of lines followed by a blank, the extractor double-spaced the page. */
 const DOUBLE_SPACED_SHARE = 0.75;
 
@@ -18,6 +27,7 @@ const DOUBLE_SPACED_SHARE = 0.75;
 // surviving indent and blank neighbours: column width and indents are what mark paragraphs.
 export function lines(state: ReflowState): void {
   const rawLines = state.text.split("\n");
+  const margin = usualMargin(rawLines);
   const result: Line[] = [];
   rawLines.forEach((raw, index) => {
     if (raw.trim() === "") return;
@@ -25,7 +35,7 @@ export function lines(state: ReflowState): void {
     result.push({
       number: index + 1,
       text,
-      indented: /^\s/u.test(raw),
+      indented: leadingSpaces(raw) > margin,
       width: displayWidth(raw),
       core: displayWidth(raw) - hangingWidth(text),
       spread: isSpread(text),
