@@ -28,7 +28,8 @@ export function bylineParts(byline: string | undefined, authors: readonly string
   const people: Named[] = [...authors.map((name) => ({ name, role: "author" as const })), ...photographers.map((name) => ({ name, role: "photographer" as const }))];
   const found: { start: number; end: number; person: Named }[] = [];
   const missing: Named[] = [];
-  for (const person of people) {
+  // longer names first, so that 王玉 is not found inside 王玉标
+  for (const person of [...people].sort((a, b) => b.name.length - a.name.length)) {
     const match = [...text.matchAll(printedForm(person.name))].find((m) => found.every((f) => m.index >= f.end || m.index + m[0].length <= f.start));
     if (match) found.push({ start: match.index, end: match.index + match[0].length, person });
     else missing.push(person);
@@ -42,7 +43,7 @@ export function bylineParts(byline: string | undefined, authors: readonly string
     at = end;
   }
   if (at < text.length) parts.push({ kind: "text", text: text.slice(at) });
-  for (const person of missing) {
+  for (const person of people.filter((person) => missing.includes(person))) {
     if (parts.length > 0) parts.push({ kind: "text", text: " " });
     parts.push(personPart(person));
   }

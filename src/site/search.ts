@@ -1,8 +1,8 @@
 // The search index: Pagefind over the built site's story pages, the only pages that mark their
 // content with `data-pagefind-body` (navigation, edition and author pages stay out). The build runs
 // `indexSearch` after Eleventy writes; `npm start` runs it after every rebuild.
-import { readFileSync, readdirSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
 import * as pagefind from "pagefind";
 import type { EleventyConfig } from "./eleventy.ts";
 import { spaceWordsInHtml } from "./segment.ts";
@@ -46,8 +46,16 @@ export async function indexSearch(siteDirectory: string): Promise<SearchIndexRep
       pages += 1;
     }
     if (pages === 0) throw new Error(`no story page to index in ${siteDirectory}`);
-    const written = await index.writeFiles({ outputPath: join(siteDirectory, SEARCH_FOLDER) });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+    // Written here rather than with index.writeFiles: under load, Pagefind's service answered
+    // before its files were on disk, and closing it then left some empty (pagefind-ui.js, once).
+    const bundle = await index.getFiles();
+    if (bundle.errors.length > 0) throw new Error(`Pagefind could not build its index: ${bundle.errors.join("; ")}`);
+    const folder = join(siteDirectory, SEARCH_FOLDER);
+    rmSync(folder, { recursive: true, force: true });
+    for (const file of bundle.files) {
+      mkdirSync(dirname(join(folder, file.path)), { recursive: true });
+      writeFileSync(join(folder, file.path), file.content);
+    }
     return { pages };
   } finally {
     await pagefind.close();

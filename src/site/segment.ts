@@ -2,18 +2,28 @@
 // indexes (its own dictionary) and another way when a reader searches (the browser's
 // Intl.Segmenter, i.e. ICU), so many words typed into the search box never matched the index
 // (upstream issue #1237). We index text already split by ICU, the same segmenter the browser
-// uses, with a space at each word boundary, and have Pagefind split on spaces only.
+// uses, with a space at each boundary, and have Pagefind split at spaces only (search.ts).
 
 const segmenter = new Intl.Segmenter("zh-CN", { granularity: "word" });
 
-/** `广安市政协机关` → `广安市 政协 机关`: a space between two adjacent words (punctuation already separates). */
+/** Han characters and the punctuation set with them (full-width forms, CJK and general punctuation, the middle dot of names). */
+const WIDE = /[\p{Script=Han}\u00B7\u2010-\u2027\u3000-\u303F\uFF00-\uFFEF]/u;
+const SPACE = /\s/u;
+
+/**
+ * `会上，徐勇、李小宏` → `会 上 ， 徐 勇 、 李 小 宏`: a space at every ICU boundary that touches a Han
+ * character or Chinese punctuation (which Pagefind would otherwise glue to the next word). Runs of
+ * Latin letters, digits and `&entities;` are left whole.
+ */
 export function spaceWords(text: string): string {
   let out = "";
-  let previousWordLike = false;
-  for (const { segment, isWordLike } of segmenter.segment(text)) {
-    if (isWordLike && previousWordLike) out += " ";
-    out += segment;
-    previousWordLike = Boolean(isWordLike);
+  let previous = "";
+  for (const { segment } of segmenter.segment(text)) {
+    const before = previous.at(-1) ?? "";
+    const after = segment[0] ?? "";
+    const apart = before !== "" && !SPACE.test(before) && !SPACE.test(after) && (WIDE.test(before) || WIDE.test(after));
+    out += apart ? ` ${segment}` : segment;
+    previous = segment;
   }
   return out;
 }
@@ -39,5 +49,13 @@ export function spaceWordsInHtml(html: string): string {
     .join("");
 }
 
-/** Undo `spaceWords` for display: drop a space between two letters or digits when either is Han (marks of a search hit may sit between). */
-export const UNSPACE_PATTERN = /(?<=\p{Script=Han}(?:<\/?mark>)?) (?=(?:<\/?mark>)?[\p{L}\p{N}])|(?<=[\p{L}\p{N}](?:<\/?mark>)?) (?=(?:<\/?mark>)?\p{Script=Han})/gu;
+// For display, the search page undoes the spacing in result excerpts (src/site/assets/search.js,
+// which cannot import this module; a test keeps the patterns equal).
+
+/** Pagefind ends each block of a page with `.`; after Chinese text, a wide space reads better. */
+export const BLOCK_STOP_PATTERN = /(?<=[\p{Script=Han}\u00B7\u2010-\u2027\u3000-\u303F\uFF00-\uFFEF])\.(<\/mark>)? /gu;
+/** A space next to a Han character or Chinese punctuation (search marks may sit between) was ours. */
+export const UNSPACE_PATTERN = /(?<=[\p{Script=Han}\u00B7\u2010-\u2027\u3000-\u303F\uFF00-\uFFEF](?:<\/?mark>)?) | (?=(?:<\/?mark>)?[\p{Script=Han}\u00B7\u2010-\u2027\u3000-\u303F\uFF00-\uFFEF])/gu;
+
+/** What the search page shows for an excerpt of spaced text. */
+export const tidyExcerpt = (excerpt: string) => excerpt.replace(BLOCK_STOP_PATTERN, "$1\u3000").replace(UNSPACE_PATTERN, "");

@@ -6,14 +6,13 @@
   var container = document.getElementById("search");
   if (!container || typeof PagefindUI === "undefined") return;
 
-  // The index holds text with a space between words (src/site/segment.ts); take those spaces out
-  // again where they sit between Chinese characters, so excerpts read as printed.
-  // Same pattern as UNSPACE_PATTERN in src/site/segment.ts (a test keeps them equal).
-  var UNSPACE = /(?<=\p{Script=Han}(?:<\/?mark>)?) (?=(?:<\/?mark>)?[\p{L}\p{N}])|(?<=[\p{L}\p{N}](?:<\/?mark>)?) (?=(?:<\/?mark>)?\p{Script=Han})/gu;
-  // Pagefind joins a page's blocks with ". "; after Chinese punctuation that stop is noise.
-  var BLOCK_STOP = /(?<=[\p{Script=Han}。！？；：，、”’」』）》])\. /gu;
-  var tidy = function (text) {
-    return typeof text === "string" ? text.replace(UNSPACE, "").replace(BLOCK_STOP, "　") : text;
+  // The index holds text with a space at each word boundary (src/site/segment.ts); take those
+  // spaces out again in excerpts, and turn the "." Pagefind puts after each block into a wide
+  // space. Same patterns as BLOCK_STOP_PATTERN and UNSPACE_PATTERN there (a test keeps them equal).
+  var BLOCK_STOP = /(?<=[\p{Script=Han}\u00B7\u2010-\u2027\u3000-\u303F\uFF00-\uFFEF])\.(<\/mark>)? /gu;
+  var UNSPACE = /(?<=[\p{Script=Han}\u00B7\u2010-\u2027\u3000-\u303F\uFF00-\uFFEF](?:<\/?mark>)?) | (?=(?:<\/?mark>)?[\p{Script=Han}\u00B7\u2010-\u2027\u3000-\u303F\uFF00-\uFFEF])/gu;
+  var tidy = function (excerpt) {
+    return typeof excerpt === "string" ? excerpt.replace(BLOCK_STOP, "$1\u3000").replace(UNSPACE, "") : excerpt;
   };
 
   var ui = new PagefindUI({
@@ -28,6 +27,17 @@
       return result;
     },
   });
+
+  // Pagefind's box has a placeholder but no label of its own: give it a visible one.
+  var input = container.querySelector("input");
+  if (input) {
+    input.id = "search-query";
+    var label = document.createElement("label");
+    label.htmlFor = input.id;
+    label.className = "search-label";
+    label.textContent = "搜索词";
+    container.parentNode.insertBefore(label, container);
+  }
 
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);

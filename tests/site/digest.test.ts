@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { siteDigest } from "../../src/site/digest.ts";
+import type { SiteMetadata } from "../../src/site/metadata.ts";
+import type { Edition, Story } from "../../src/types.ts";
+
+const site: SiteMetadata = { title: "测试", description: "", language: "zh-CN", url: "https://example.org", pathPrefix: "/sub/", home: "https://example.org/sub/" };
+
+const story = (id: string, extra: Partial<Story> = {}): Story => ({ id, title: `标题${id}`, authors: [], blocks: [{ type: "paragraph", text: `正文${id}` }], ...extra });
+
+const edition = (slug: string, date: string, stories: Story[], pageNumber?: number): Edition => ({
+  source: `${slug}.txt`,
+  slug,
+  meta: { publication: "某报", date, page: `版${slug}`, ...(pageNumber === undefined ? {} : { pageNumber }) },
+  stories,
+  credits: [],
+});
+
+// newest first, as loadDigest sorts them
+const editions = [
+  edition("b1", "2025-06-30", [story("s1", { byline: "□张 三", authors: ["张三"], authorNote: "（作者系某某）" }), story("s2", { kicker: "引题——", byline: "文/李四 图/王五", authors: ["李四"], photographers: ["王五"] })], 1),
+  edition("b2", "2025-06-30", [story("s3", { byline: "李四", authors: ["李四"] })], 2),
+  edition("a1", "2022-08-22", [story("s4", { title: "</script><b>粗</b> & “引号”", authors: [] })]),
+];
+const digest = siteDigest(editions, site);
+
+describe("siteDigest", () => {
+  it("reads each edition lead first, then the rest as printed, edition after edition", () => {
+    expect(digest.stories.map((s) => s.id)).toEqual(["s2", "s1", "s3", "s4"]);
+    expect(digest.stories.map((s) => s.role)).toEqual(["lead", "commentary", "lead", "lead"]);
+    expect(digest.stories.map((s) => `${s.position}/${s.of}`)).toEqual(["1/2", "2/2", "1/1", "1/1"]);
+  });
+
+  it("links every story to the one before and after it, across editions", () => {
+    const [first, second, third, last] = digest.stories;
+    expect(first!.previous).toBeUndefined();
+    expect(first!.next?.url).toBe("/editions/b1/s1/");
+    expect(second!.next?.url).toBe("/editions/b2/s3/");
+    expect(third!.previous?.url).toBe("/editions/b1/s1/");
+    expect(last!.next).toBeUndefined();
+    expect(digest.editions.map((e) => [e.previous?.slug, e.next?.slug])).toEqual([[undefined, "b2"], ["b1", "a1"], ["b2", undefined]]);
+  });
+
+  it("lists everyone named in a byline, photographers too, in pinyin order, with their stories", () => {
+    expect(digest.authors.map((a) => a.name)).toEqual(["李四", "王五", "张三"]);
+    const li = digest.authors[0]!;
+    expect(li.url).toBe("/authors/李四/");
+    expect(li.stories.map((s) => s.url)).toEqual(["/editions/b1/s2/", "/editions/b2/s3/"]);
+    expect(digest.authors[1]!.stories.map((s) => s.role)).toEqual(["photographer"]);
+  });
+
+  it("groups the archive by month and day, pages of one day together", () => {
+    expect(digest.archive.map((m) => [m.label, m.days.map((d) => [d.dateLabel, d.weekday, d.editions.map((e) => e.slug)])])).toEqual([
+      ["2025年6月", [["2025年6月30日", "星期一", ["b1", "b2"]]]],
+      ["2022年8月", [["2022年8月22日", "星期一", ["a1"]]]],
+    ]);
+  });
+
+  it("gives absolute, percent-encoded addresses under the site's path prefix", () => {
+    expect(digest.stories[0]!.absoluteUrl).toBe("https://example.org/sub/editions/b1/s2/");
+    expect(digest.editions[0]!.pageNumber).toBe("第1版");
+    const article = JSON.parse(digest.stories[1]!.jsonLd);
+    expect(article.author).toEqual([{ "@type": "Person", name: "张三", url: "https://example.org/sub/authors/%E5%BC%A0%E4%B8%89/" }]);
+  });
+
+  it("serializes JSON-LD that no title can break out of, and that reads back unchanged", () => {
+    const { jsonLd, title } = digest.stories[3]!;
+    expect(jsonLd).not.toMatch(/[<>&]/u);
+    const article = JSON.parse(jsonLd);
+    expect(article).toMatchObject({ "@type": "NewsArticle", headline: title, datePublished: "2022-08-22T00:00:00+08:00", publisher: { name: "某报" } });
+  });
+
+  it("dates stories at midnight China time on their edition's day", () => {
+    expect(digest.stories[3]!.published.toISOString()).toBe("2022-08-21T16:00:00.000Z");
+    expect(digest.stories[3]!.publishedIso).toBe("2022-08-22T00:00:00+08:00");
+  });
+
+  it("exports each edition unchanged and lists them with absolute addresses", () => {
+    expect(JSON.parse(digest.editions[2]!.json)).toEqual(editions[2]);
+    expect(JSON.parse(digest.editionsJson)[0]).toMatchObject({ slug: "b1", url: "https://example.org/sub/editions/b1/", json: "https://example.org/sub/editions/b1.json" });
+  });
+});
