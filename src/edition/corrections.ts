@@ -1,7 +1,7 @@
 // Editors' corrections to a reflowed page, named by phrases of its text. Every correction moves,
 // joins or splits text that is there; none adds or drops a character, so what the reflow conserved
 // stays conserved. A correction that matches nothing, or matches more than one place, is an error.
-import { createHash } from "node:crypto";
+import { storyIdBase, uniqueId } from "../reflow/assemble.ts";
 import { parseByline } from "../reflow/bylines.ts";
 import type { Block, BlockType, Edition, Story } from "../types.ts";
 import { SourceError } from "./errors.ts";
@@ -38,7 +38,7 @@ class Mismatch extends Error {}
  */
 export function applyCorrections(edition: Edition, corrections: readonly Correction[], file: string): Edition {
   const corrected = structuredClone(edition);
-  const basisBefore = new Map(corrected.stories.map((story) => [story, idBasis(story)]));
+  const baseBefore = new Map(corrected.stories.map((story) => [story, storyIdBase(story)]));
   const failures: SourceError[] = [];
   for (const correction of corrections) {
     try {
@@ -50,7 +50,7 @@ export function applyCorrections(edition: Edition, corrections: readonly Correct
   }
   if (failures.length > 0) throw SourceError.all(failures);
   corrected.stories = corrected.stories.filter((story) => storyTexts(story).some((text) => text.trim() !== ""));
-  corrected.stories = freshIds(corrected.stories, basisBefore);
+  corrected.stories = freshIds(corrected.stories, baseBefore);
   return corrected;
 }
 
@@ -234,21 +234,9 @@ function describe(place: Place): string {
 
 // ---- story ids ----
 
-/** What a story's id is made from; the reflow's rule (assemble.ts), so that untouched stories keep theirs. */
-function idBasis(story: Story): string {
-  return squash(story.title) || squash(story.blocks[0]?.text ?? "") || "story";
-}
-
-/** Stories whose title (or opening, when untitled) changed get a new id by the same rule, unique in the edition. */
-function freshIds(stories: Story[], basisBefore: ReadonlyMap<Story, string>): Story[] {
-  const kept = stories.filter((story) => basisBefore.get(story) === idBasis(story));
+/** Stories whose title (or opening, when untitled) changed get a new id by the reflow's rule, unique in the edition. */
+function freshIds(stories: Story[], baseBefore: ReadonlyMap<Story, string>): Story[] {
+  const kept = stories.filter((story) => baseBefore.get(story) === storyIdBase(story));
   const taken = new Set(kept.map((story) => story.id));
-  return stories.map((story) => {
-    if (kept.includes(story)) return story;
-    const hash = createHash("sha256").update(idBasis(story)).digest("hex").slice(0, 8);
-    let id = hash;
-    for (let n = 2; taken.has(id); n++) id = `${hash}-${n}`;
-    taken.add(id);
-    return { ...story, id };
-  });
+  return stories.map((story) => (kept.includes(story) ? story : { ...story, id: uniqueId(storyIdBase(story), taken) }));
 }

@@ -74,16 +74,23 @@ function blockOf(unit: Unit): Block {
   return { type, text: unit.text };
 }
 
-/** Ids from the title's text: stable across rebuilds while the title stands, unique in the edition. */
+/** A story's id before de-duplication: a hash of its title (or, untitled, its opening), stable while that stands. */
+export function storyIdBase(story: Pick<Story, "title" | "blocks">): string {
+  const basis = squash(story.title) || squash(story.blocks[0]?.text ?? "") || "story";
+  return createHash("sha256").update(basis).digest("hex").slice(0, 8);
+}
+
+/** The id `base`, or `base-2`, `base-3`… if taken; records the one given. */
+export function uniqueId(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
 function withUniqueIds(stories: Story[]): Story[] {
-  const seen = new Map<string, number>();
-  return stories.map((story) => {
-    const basis = squash(story.title) || squash(story.blocks[0]?.text ?? "") || "story";
-    const hash = createHash("sha256").update(basis).digest("hex").slice(0, 8);
-    const count = (seen.get(hash) ?? 0) + 1;
-    seen.set(hash, count);
-    return { ...story, id: count === 1 ? hash : `${hash}-${count}` };
-  });
+  const taken = new Set<string>();
+  return stories.map((story) => ({ ...story, id: uniqueId(storyIdBase(story), taken) }));
 }
 
 /**

@@ -1,6 +1,9 @@
 // Which body does a displaced headline or byline belong to? The words they share: a unit named in a
 // byline recurs in its speech, a section heading repeats its section's key words. Rare words count most.
 
+/** Characters that make up words: Han characters, Latin letters, digits. */
+const WORD = /[\p{Script=Han}A-Za-z0-9]/u;
+
 /**
  * Character bigrams, and with `characters` single characters too, within runs of Han characters,
  * letters and digits, with their counts.
@@ -8,12 +11,16 @@
 export function grams(text: string, characters = false): Map<string, number> {
   const result = new Map<string, number>();
   const add = (gram: string) => result.set(gram, (result.get(gram) ?? 0) + 1);
-  for (const run of text.match(/[\p{Script=Han}A-Za-z0-9]+/gu) ?? []) {
-    const chars = [...run];
-    chars.forEach((char, i) => {
-      if (characters) add(char);
-      if (i + 1 < chars.length) add(char + chars[i + 1]!);
-    });
+  let previous = "";
+  // character by character: a regular expression over a megabyte-long run overflows V8's stack
+  for (const char of text) {
+    if (!WORD.test(char)) {
+      previous = "";
+      continue;
+    }
+    if (characters) add(char);
+    if (previous) add(previous + char);
+    previous = char;
   }
   return result;
 }
