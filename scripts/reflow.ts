@@ -67,7 +67,7 @@ function main(): number {
       const target = join(values.out, `${basename(file).replace(/\.txt$/iu, "")}.json`);
       const earlier = written.get(resolve(target));
       if (earlier) throw new SourceError(file, `has the same name as ${earlier}; both would be written to ${target}: reflow them in separate runs`);
-      const { edition, decisions, notices, corrections } = loadEdition(file, { allowMissingMeta: true });
+      const { edition, decisions, notices, corrections } = loadEdition(file, { allowMissingMeta: true, allowUntitled: true });
       notices.forEach((notice) => console.error(notice));
       writeFileSync(target, `${JSON.stringify(edition, null, 2)}\n`);
       written.set(resolve(target), file);

@@ -40,6 +40,8 @@ export interface LoadOptions {
   slug?: string;
   /** Without a sidecar, reflow anyway with empty metadata (the reflow command) instead of failing (the site). */
   allowMissingMeta?: boolean;
+  /** A page where no headline was found is still written, with a notice (the reflow command), not left out (the site). */
+  allowUntitled?: boolean;
 }
 
 /**
@@ -87,7 +89,9 @@ function readEdition(file: string, options: LoadOptions): LoadedEdition {
     edition = applyCorrections(edition, corrections.corrections, corrections.file);
   }
   checkConservation(decoded.text, edition, file);
-  requireHeadline(edition, file, basename(sidecars.corrections));
+  const untitled = untitledProblem(edition, file, basename(sidecars.corrections));
+  if (untitled && !options.allowUntitled) throw untitled;
+  if (untitled) notices.push(String(untitled));
   return { edition, decisions: result.decisions, notices, corrections: corrections?.corrections.length ?? 0 };
 }
 
@@ -103,9 +107,9 @@ function checkConservation(source: string, edition: Edition, file: string): void
 }
 
 /** A page where no headline was found is not a newspaper page, or one the reflow could not read. */
-function requireHeadline(edition: Edition, file: string, correctionsName: string): void {
-  if (edition.stories.some((story) => story.title.trim() !== "")) return;
-  throw new SourceError(
+function untitledProblem(edition: Edition, file: string, correctionsName: string): SourceError | undefined {
+  if (edition.stories.some((story) => story.title.trim() !== "")) return undefined;
+  return new SourceError(
     file,
     `no headline recognised: the page's text would be published as one story without a title. If it is a newspaper page, name its headline in ${correctionsName} (\`- new-story: "…"\` or \`- title: "…"\`, see the README)`,
   );

@@ -45,6 +45,14 @@ describe("npm run reflow", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /u);
   });
 
+  it("still writes a page where no headline was found, with a notice, since its text is all there", async () => {
+    const folder = sourcesFolder({ "plain.txt": "The quick brown fox jumps over the lazy dog.\n".repeat(40) });
+    const result = await reflowCommand(["--out", "out", "plain.txt"], folder);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toMatch(/^plain\.txt: no headline recognised/mu);
+    expect(existsSync(join(folder, "out/plain.json"))).toBe(true);
+  });
+
   it("stops at the first bad page with --strict, and explains its usage", async () => {
     const folder = sourcesFolder({ "empty.txt": "", "p.txt": samplePage });
     const strict = await reflowCommand(["--out", "out", "--strict", "empty.txt", "p.txt"], folder);
