@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "nod
 import { dirname, join, relative, sep } from "node:path";
 import * as pagefind from "pagefind";
 import type { EleventyConfig } from "./eleventy.ts";
-import { spaceWordsInHtml } from "./segment.ts";
+import { indexableHtml } from "./segment.ts";
 
 export const SEARCH_FOLDER = "pagefind";
 
@@ -41,7 +41,7 @@ export async function indexSearch(siteDirectory: string): Promise<SearchIndexRep
     for (const file of htmlFiles(siteDirectory)) {
       const html = readFileSync(file, "utf8");
       if (!html.includes("data-pagefind-body")) continue;
-      const added = await index.addHTMLFile({ url: pageUrl(siteDirectory, file), content: spaceWordsInHtml(html) });
+      const added = await index.addHTMLFile({ url: pageUrl(siteDirectory, file), content: indexableHtml(html) });
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join("; ")}`);
       pages += 1;
     }

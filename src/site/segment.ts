@@ -29,12 +29,15 @@ export function spaceWords(text: string): string {
 }
 
 /**
- * The same HTML with words spaced in its text, and nothing else changed: tags and their attributes
- * (where the page keeps values Pagefind reads verbatim, like filters and the title) stay as they
- * are. Text never contains `<` in markup the site writes (Nunjucks escapes it), so splitting at tags
- * is exact; script and style bodies are left alone.
+ * The copy of a page Pagefind indexes: its text with words spaced, and escaped once more. Pagefind
+ * keeps a page's text with entities decoded (`&lt;b&gt;` becomes `<b>`) and its UI shows excerpts
+ * of it as HTML, so source text that looks like markup would become markup in search results;
+ * escaped twice, it comes out of Pagefind still escaped, and shows as the text it is. Tags and their
+ * attributes (where the page keeps values Pagefind reads verbatim: filters, the title) stay as they
+ * are. Text never contains `<` in markup the site writes (Nunjucks escapes it), so splitting at
+ * tags is exact; script and style bodies are left alone.
  */
-export function spaceWordsInHtml(html: string): string {
+export function indexableHtml(html: string): string {
   let inRawText = false;
   return html
     .split(/(<[^>]*>)/u)
@@ -44,7 +47,7 @@ export function spaceWordsInHtml(html: string): string {
         else if (/^<\/(script|style)\b/iu.test(piece)) inRawText = false;
         return piece;
       }
-      return inRawText ? piece : spaceWords(piece);
+      return inRawText ? piece : spaceWords(piece).replaceAll("&", "&amp;");
     })
     .join("");
 }

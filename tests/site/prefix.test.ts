@@ -84,6 +84,12 @@ describe("under a path prefix", () => {
     const storyPath = `${PREFIX}${storyUrl(hostile, hostileStory).slice(1)}`;
     await page.goto(`${server.origin}${PREFIX}${searchUrl.slice(1)}?q=${encodeURIComponent("尖括号")}`);
     expect((await searchFrom(page, "尖括号")).map((hit) => hit.url)).toEqual([storyPath]);
+    // the excerpt shows the source's markup-like text as text, with the hit marked
+    const excerpt = page.locator(".pagefind-ui__result-excerpt").first();
+    await excerpt.waitFor();
+    expect(await excerpt.textContent()).toContain("正文里有尖括号<i>不是标记</i>");
+    expect(await excerpt.locator("i").count()).toBe(0);
+    expect((await excerpt.locator("mark").allTextContents()).join("")).toBe("尖括号");
     await page.locator(".pagefind-ui__result-link").first().click();
     expect(new URL(page.url()).pathname).toBe(storyPath);
     expect(dialogs).toEqual([]);

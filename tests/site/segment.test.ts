@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { BLOCK_STOP_PATTERN, UNSPACE_PATTERN, spaceWords, spaceWordsInHtml, tidyExcerpt } from "../../src/site/segment.ts";
+import { BLOCK_STOP_PATTERN, UNSPACE_PATTERN, indexableHtml, spaceWords, tidyExcerpt } from "../../src/site/segment.ts";
 
 const browserSegments = (text: string) =>
   [...new Intl.Segmenter("zh-CN", { granularity: "word" }).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
@@ -26,10 +26,14 @@ describe("spaceWords (the text the search index holds)", () => {
   });
 });
 
-describe("spaceWordsInHtml", () => {
+describe("indexableHtml (the copy of a page Pagefind reads)", () => {
   it("changes text only, never tags, attributes or scripts", () => {
     const html = '<a href="/authors/徐勇/" data-person="徐勇">徐勇</a><script type="application/ld+json">{"a":"徐勇"}</script><p>机关建设</p>';
-    expect(spaceWordsInHtml(html)).toBe('<a href="/authors/徐勇/" data-person="徐勇">徐 勇</a><script type="application/ld+json">{"a":"徐勇"}</script><p>机关 建设</p>');
+    expect(indexableHtml(html)).toBe('<a href="/authors/徐勇/" data-person="徐勇">徐 勇</a><script type="application/ld+json">{"a":"徐勇"}</script><p>机关 建设</p>');
+  });
+
+  it("escapes text once more, so that Pagefind, which decodes it once, keeps it escaped", () => {
+    expect(indexableHtml("<p>正文&lt;img onerror=x&gt; &amp;amp;</p>")).toBe("<p>正文 &amp;lt;img onerror=x&amp;gt; &amp;amp;amp;</p>");
   });
 });
 
