@@ -57,7 +57,7 @@ async function main(): Promise<number> {
   rmSync(staging, { recursive: true, force: true });
   try {
     await new Eleventy(resolve(projectRoot, "src/pages"), staging, { configPath: resolve(projectRoot, "eleventy.config.ts"), quietMode: true }).write();
-    await indexSearch(staging);
+    console.log(`search index: ${(await indexSearch(staging)).pages} stories`);
     console.log(summarize(await renderPdfs(staging, { editions: digest.editions })));
     swapIn(staging, output);
   } catch (error) {
