@@ -7,7 +7,7 @@ const HAN = [..."的一是在不了有和人这中大为上个国我以要他时
 const hanRun = (min: number, max: number) => fc.array(fc.constantFrom(...HAN), { minLength: min, maxLength: max }).map((chars) => chars.join(""));
 
 /** A clause, sometimes with digits or Latin letters inside, as news text has. */
-const clause = fc.tuple(hanRun(2, 12), fc.option(fc.constantFrom("3", "2024年", "AB角", "TV", "80余次", "《规则》", "“一池春水”"), { nil: undefined }), hanRun(0, 8)).map(([a, extra, b]) => `${a}${extra ?? ""}${b}`);
+const clause = fc.tuple(hanRun(2, 12), fc.option(fc.constantFrom("3", "2024年", "AB角", "TV", "80余次", "《规则》", "“一池春水”", "<b>", "&amp;", "'引'", "\"x\""), { nil: undefined }), hanRun(0, 8)).map(([a, extra, b]) => `${a}${extra ?? ""}${b}`);
 const sentence = fc
   .tuple(fc.array(clause, { minLength: 1, maxLength: 4 }), fc.constantFrom("，", "、", "；"), fc.constantFrom("。", "。", "。", "！", "？", "。”"))
   .map(([clauses, comma, stop]) => clauses.join(comma) + stop);
@@ -48,4 +48,12 @@ export const arbitraryLayout: fc.Arbitrary<Layout> = fc.record({
   tightParagraphChance: fc.double({ min: 0, max: 0.5, noNaN: true }),
   widthJitter: fc.double({ min: 0, max: 1, noNaN: true }),
   longLineChance: fc.double({ min: 0, max: 0.3, noNaN: true }),
+});
+
+/** A page: random stories and credits in a random layout, with the seed its typesetting draws on. */
+export const arbitraryPage = fc.record({
+  stories: fc.array(arbitraryStory, { minLength: 1, maxLength: 6 }),
+  credits: fc.array(hanRun(4, 10).map((text) => `（${text}）`), { maxLength: 1 }),
+  layout: arbitraryLayout,
+  seed: fc.integer(),
 });

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { reflow } from "../../src/reflow/index.ts";
 import type { ReflowResult } from "../../src/types.ts";
-import { arbitraryLayout, arbitraryStory } from "./arbitrary.ts";
+import { arbitraryPage } from "./arbitrary.ts";
 import { typeset } from "./typeset.ts";
 
 function characterCounts(texts: Iterable<string | undefined>): Map<string, number> {
@@ -24,8 +24,8 @@ const sortedEntries = (counts: Map<string, number>) => [...counts.entries()].sor
 describe("conservation", () => {
   it("keeps every character of random stories typeset in random layouts, exactly once", () => {
     fc.assert(
-      fc.property(fc.array(arbitraryStory, { minLength: 1, maxLength: 6 }), arbitraryLayout, fc.integer(), (stories, layout, seed) => {
-        const page = typeset(stories, [], layout, seed);
+      fc.property(arbitraryPage, ({ stories, credits, layout, seed }) => {
+        const page = typeset(stories, credits, layout, seed);
         expect(sortedEntries(characterCounts(editionTexts(reflow(page))))).toEqual(sortedEntries(characterCounts([page])));
       }),
       { numRuns: 150 },

@@ -1,6 +1,6 @@
 // Properties over random input: random bytes never make the loader throw anything but a clear
-// SourceError; random typeset pages never lose or gain a character in the reflow, nor under any
-// sequence of editors' corrections.
+// SourceError; random typeset pages (tests/reflow/arbitrary.ts) never lose or gain a character
+// under any sequence of editors' corrections (the reflow alone: tests/reflow/conservation.test.ts).
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +13,8 @@ import { SourceError } from "../../src/edition/errors.ts";
 import { loadEdition } from "../../src/edition/load.ts";
 import { reflow } from "../../src/reflow/index.ts";
 import type { Edition } from "../../src/types.ts";
-import { type Layout, type PageStory, typeset } from "../reflow/typeset.ts";
+import { arbitraryPage } from "../reflow/arbitrary.ts";
+import { typeset } from "../reflow/typeset.ts";
 import { encodeGb18030, sampleMeta } from "../edition/fixtures.ts";
 
 /** Messages that mean Broadsheet itself failed, which no input may cause. */
@@ -25,30 +26,7 @@ const phrase = (min: number, max: number) => fc.array(fc.oneof({ weight: 12, arb
 const sentence = fc.array(phrase(2, 12), { minLength: 1, maxLength: 4 }).chain((clauses) => fc.constantFrom("。", "！", "？", "：").map((stop) => clauses.join("，") + stop));
 const paragraph = fc.array(sentence, { minLength: 1, maxLength: 6 }).map((sentences) => sentences.join(""));
 
-const story: fc.Arbitrary<PageStory> = fc.record({
-  title: fc.tuple(phrase(3, 8), fc.option(phrase(3, 8), { nil: undefined })).map(([a, b]) => (b ? `${a} ${b}` : a)),
-  byline: fc.option(fc.constantFrom("徐 勇", "江 波", "郑建军", "文/杨森 图/雷颖颖").map((name) => `□${name}`), { nil: undefined }),
-  blocks: fc.array(fc.oneof({ weight: 6, arbitrary: paragraph.map((text) => ({ type: "paragraph" as const, text })) }, { weight: 1, arbitrary: phrase(4, 12).map((text) => ({ type: "heading" as const, text })) }), { minLength: 1, maxLength: 6 }),
-}).map(({ byline, ...rest }) => ({ ...rest, authors: [], ...(byline ? { byline } : {}) }));
-
-const layout: fc.Arbitrary<Layout> = fc.record({
-  columnWidth: fc.integer({ min: 6, max: 30 }),
-  columnHeight: fc.integer({ min: 5, max: 60 }),
-  doubleSpaced: fc.boolean(),
-  headsAfterRuns: fc.integer({ min: 0, max: 2 }),
-  displaceSections: fc.boolean(),
-  spreadChance: fc.double({ min: 0, max: 0.3, noNaN: true }),
-  tightParagraphChance: fc.double({ min: 0, max: 1, noNaN: true }),
-  widthJitter: fc.double({ min: 0, max: 1, noNaN: true }),
-  longLineChance: fc.double({ min: 0, max: 0.3, noNaN: true }),
-});
-
-const page = fc.record({
-  stories: fc.array(story, { minLength: 1, maxLength: 5 }),
-  credits: fc.array(phrase(4, 10).map((text) => `（${text}）`), { maxLength: 1 }),
-  layout,
-  seed: fc.integer(),
-});
+const page = arbitraryPage;
 
 /** An instruction to build one correction from whatever the edition holds at that moment. */
 interface Instruction {
@@ -122,16 +100,6 @@ describe("random input", () => {
         }
       }),
       { numRuns: 300 },
-    );
-  });
-
-  it("random typeset pages: the reflow neither loses nor adds a character", () => {
-    fc.assert(
-      fc.property(page, ({ stories, credits, layout: pageLayout, seed }) => {
-        const text = typeset(stories, credits, pageLayout, seed);
-        expect(compareCharacters(text, reflow(text))).toBeUndefined();
-      }),
-      { numRuns: 200 },
     );
   });
 
