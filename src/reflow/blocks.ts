@@ -95,11 +95,12 @@ function looksLikeHeadline(lines: readonly Line[], widths: readonly number[], i:
 
 function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[], widths: readonly number[], i: number, standsAlone: boolean): boolean {
   const line = lines[i]!;
-  if (endsWithPunctuation(line.text)) return false;
+  // a title may ask or exclaim (`为什么要…？`), never trail off in a comma or a full stop
+  if (endsWithPunctuation(line.text) && !/[？！?!]$/u.test(line.text)) return false;
   const before = shapes[i - 1];
   const after = shapes[i + 1];
   if (after === "byline" || after === "subtitle" || before === "kicker") return true;
-  if (hasSentencePunctuation(line.text) || line.spread) return false;
+  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || line.spread) return false;
   const columnWidth = widths[i]!;
   if (line.width > columnWidth + HEADLINE_MARGIN) return true;
   if (!standsAlone) return false;

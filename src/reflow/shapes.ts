@@ -47,10 +47,13 @@ export function opensParenthesis(text: string): boolean {
   return /^[（(]/u.test(text) && opened > closed;
 }
 
+/** A page's production credits: 责任编辑 (editor), 校对 (proofreader), 美编 and 版式 (layout). */
+const PRODUCTION_CREDIT = /^(?:本版)?(?:责任编辑|责编|编辑|校对|美编|版式设计|版式|排版|组版|审核|监制|终审)\s*[:：]/u;
+
 export function markerShape(text: string): DisplayShape | undefined {
   if (/^—{2,}|^-{2,}/u.test(text)) return "subtitle";
   if (/(?:—{2,}|-{2,})$/u.test(text) && text.length > 4) return "kicker";
-  if (isParenthesized(text)) return "note";
+  if (isParenthesized(text) || PRODUCTION_CREDIT.test(text)) return "note";
   if (isByline(text)) return "byline";
   return undefined;
 }

@@ -42,6 +42,10 @@ describe("blocks", () => {
     const kicker = ["（作者系广安市政协副主席）", "广安市政协机关以实干担当书写履职答卷——", "奋楫扬帆正当时 凝心聚力谱新篇", ...COLUMN].join("\n");
     expect(display(kicker)).toEqual(["note:（作者系广安市政协副主席）", "kicker:广安市政协机关以实干担当书写履职答卷——", "headline:奋楫扬帆正当时 凝心聚力谱新篇"]);
   });
+  it("lets a title ask a question when a byline stands under it", () => {
+    const raw = ["为什么要加强政协机关建设？", "□江 波", "", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual(["headline:为什么要加强政协机关建设？", "byline:□江 波"]);
+  });
   it("finds headlines standing between paragraphs without a byline", () => {
     const raw = [...COLUMN.slice(0, 5), "凝心铸魂固根基 打造“学习型”机关", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual(["headline:凝心铸魂固根基 打造“学习型”机关"]);

@@ -37,3 +37,11 @@ describe("bylines", () => {
     expect(parseByline(byline)).toEqual({ authors, photographers });
   });
 });
+
+describe("page credits", () => {
+  it("takes production credit lines for notes, which the classifier makes credits", () => {
+    expect(markerShape("责任编辑：张三 校对：李四")).toBe("note");
+    expect(markerShape("本版编辑：王五")).toBe("note");
+    expect(markerShape("编辑部的同志认为，")).toBeUndefined();
+  });
+});
