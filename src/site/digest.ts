@@ -121,8 +121,7 @@ function editionRef(edition: Edition): EditionRef {
   };
 }
 
-function siteEdition(edition: Edition, site: SiteMetadata): SiteEdition {
-  const ref = editionRef(edition);
+function siteEdition(edition: Edition, ref: EditionRef, site: SiteMetadata): SiteEdition {
   const placements = placeStories(edition.stories);
   const stories = placements.map(({ story, role, size }, k): SiteStory => {
     const url = storyUrl(edition, story);
@@ -163,17 +162,6 @@ function siteEdition(edition: Edition, site: SiteMetadata): SiteEdition {
     json: JSON.stringify(edition, null, 2),
   };
 }
-
-const refOfEdition = ({ slug, url, publication, date, dateLabel, weekday, page, pageNumber }: SiteEdition): EditionRef => ({
-  slug,
-  url,
-  publication,
-  date,
-  dateLabel,
-  weekday,
-  page,
-  pageNumber,
-});
 
 const refOf = (story: SiteStory): StoryRef => ({ id: story.id, title: story.title, url: story.url, edition: story.edition });
 
@@ -218,12 +206,13 @@ function editionsJson(editions: readonly SiteEdition[], site: SiteMetadata): str
 
 /** Everything the site shows, from the editions as loadDigest returns them (newest first). */
 export function siteDigest(editions: readonly Edition[], site: SiteMetadata): SiteDigest {
-  const siteEditions = editions.map((edition) => siteEdition(edition, site));
+  const refs = editions.map(editionRef);
+  const siteEditions = editions.map((edition, k) => siteEdition(edition, refs[k]!, site));
   siteEditions.forEach((edition, k) => {
-    const previous = siteEditions[k - 1];
-    const next = siteEditions[k + 1];
-    if (previous) edition.previous = refOfEdition(previous);
-    if (next) edition.next = refOfEdition(next);
+    const previous = refs[k - 1];
+    const next = refs[k + 1];
+    if (previous) edition.previous = previous;
+    if (next) edition.next = next;
   });
   const stories = siteEditions.flatMap((edition) => edition.stories);
   stories.forEach((story, k) => {

@@ -185,6 +185,15 @@ describe("in a browser", () => {
     await page.close();
   });
 
+  it("fits a phone's width: no page scrolls sideways", async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    for (const url of ["/", digest.editions[0]!.url, digest.stories.at(-1)!.url, "/archive/", searchUrl]) {
+      await page.goto(`${server.origin}${url}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(360);
+    }
+    await page.close();
+  });
+
   it("has no serious or critical accessibility violations on the main page types", async () => {
     const page = await browser.newPage();
     const story = digest.stories[0]!;
