@@ -1,14 +1,11 @@
 // What the print edition shows, decided in one place: the templates set it, the PDF tests count it.
+import { dateLabel, weekday } from "../dates.ts";
+import { isCommentary, leadStory, storyTexts } from "../layout.ts";
 import type { Edition, Story } from "../types.ts";
 
 /** Paper the print view is laid out for: A3 (broadsheet-like, the default) or A4. */
 export type PaperSize = "a3" | "a4";
 
-/**
- * A signed commentary longer than this is set as an ordinary story: a commentary box is never
- * split (break-inside: avoid), so it must fit well inside one A4 page's columns.
- */
-export const COMMENTARY_MAX_CHARACTERS = 1600;
 /** Commentaries standing side by side in one row of boxes. */
 export const COMMENTARIES_PER_ROW = 3;
 
@@ -35,45 +32,14 @@ export interface PrintEdition {
   sections: PrintSection[];
 }
 
-const WEEKDAYS = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
-
-/** A date as a Chinese newspaper prints it under the masthead. */
+/** A date as a Chinese newspaper prints it under the masthead; the date as given when it is not YYYY-MM-DD. */
 export function newspaperDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso);
-  if (!match) return iso;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return `${year}年${month}月${day}日 ${WEEKDAYS[weekday]}`;
+  return /^\d{4}-\d{2}-\d{2}$/u.test(iso) ? `${dateLabel(iso)} ${weekday(iso)}` : iso;
 }
 
 export function mastheadFor(edition: Edition): Masthead {
   const { publication, date, page, pageNumber } = edition.meta;
   return { publication, date: newspaperDate(date), pageNumber: pageNumber === undefined ? "" : `第${pageNumber}版`, pageName: page };
-}
-
-/** A story's strings as the print view sets them, in order. */
-const storyTexts = (story: Story) => [
-  story.kicker ?? "",
-  story.title,
-  story.subtitle ?? "",
-  story.byline ?? "",
-  ...story.blocks.map((block) => block.text),
-  story.authorNote ?? "",
-];
-
-/** Characters of a story's text, whitespace aside: what decides whether a commentary fits its box. */
-export function storyLength(story: Story): number {
-  return storyTexts(story).reduce((sum, text) => sum + text.replace(/\s+/gu, "").length, 0);
-}
-
-/** A signed article ("（作者系…）") short enough for a box reads as a commentary. */
-export function isCommentary(story: Story): boolean {
-  return story.authorNote !== undefined && storyLength(story) <= COMMENTARY_MAX_CHARACTERS;
-}
-
-/** The main story: the first with a display headline (kicker or subtitle), else the first. */
-export function leadStory(stories: readonly Story[]): Story | undefined {
-  return stories.find((story) => story.kicker || story.subtitle) ?? stories[0];
 }
 
 /** The lead first, then the rest in page order, consecutive commentaries grouped into rows. */

@@ -2,7 +2,7 @@
 // order, neighbours and labels computed here, so the templates only print.
 import type { Edition, Story } from "../types.ts";
 import { type BylinePart, bylineParts } from "./byline.ts";
-import { dateLabel, isoDateTime, monthLabel, publishedAt, weekday } from "./dates.ts";
+import { dateLabel, isoDateTime, monthLabel, publishedAt, weekday } from "../dates.ts";
 import { newsArticle, scriptSafeJson } from "./jsonld.ts";
 import { type StoryRole, type StorySize, placeStories } from "./layout.ts";
 import { type SiteMetadata, absoluteUrl } from "./metadata.ts";

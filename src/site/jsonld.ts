@@ -1,6 +1,6 @@
 // schema.org `NewsArticle` for story pages, and a serialization that is safe inside `<script>`.
 import type { Edition, Story } from "../types.ts";
-import { isoDateTime } from "./dates.ts";
+import { isoDateTime } from "../dates.ts";
 
 export interface ArticleLinks {
   /** Absolute URL of the story page. */

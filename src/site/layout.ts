@@ -1,7 +1,8 @@
 // How an edition page sets its stories out on a wide screen, decided from the stories themselves.
-// The rules are the print view's (src/print/view.ts), so the web page and the printed page agree:
-// the lead story comes first and runs across the page, short signed commentaries are boxed side by
+// The lead and the commentaries are the print view's too (src/layout.ts), so the web page and the
+// printed page agree: the lead runs across the page, short signed commentaries are boxed side by
 // side, the other stories take room by length.
+import { isCommentary, leadStory, storyLength } from "../layout.ts";
 import type { Story } from "../types.ts";
 
 export type StoryRole = "lead" | "commentary" | "story";
@@ -14,24 +15,8 @@ export interface Placement {
   size: StorySize;
 }
 
-/** A commentary longer than this reads as an ordinary story: a box must stay short. */
-const COMMENTARY_MAX_CHARACTERS = 1600;
 const MEDIUM_FROM = 1500;
 const LARGE_FROM = 3000;
-
-/** Characters of a story's text, whitespace aside. */
-export function storyLength(story: Story): number {
-  const texts = [story.kicker, story.title, story.subtitle, story.byline, story.authorNote, ...story.blocks.map((block) => block.text)];
-  return texts.reduce((sum, text) => sum + (text ?? "").replace(/\s+/gu, "").length, 0);
-}
-
-/** The main story: the first dressed like one (a kicker or a subtitle), else the first. */
-export function leadStory(stories: readonly Story[]): Story | undefined {
-  return stories.find((story) => story.kicker || story.subtitle) ?? stories[0];
-}
-
-/** A signed article ("（作者系…）") short enough for a box. */
-export const isCommentary = (story: Story) => story.authorNote !== undefined && storyLength(story) <= COMMENTARY_MAX_CHARACTERS;
 
 /** The stories in the order the page reads: the lead first, then the rest as printed. */
 export function placeStories(stories: readonly Story[]): Placement[] {

@@ -2,7 +2,8 @@
 // stories are boxed commentaries, in what order everything is set, and which font slices it needs.
 import { describe, expect, it } from "vitest";
 import { parseUnicodeRange, slicesFor } from "../../src/print/fonts.ts";
-import { COMMENTARY_MAX_CHARACTERS, mastheadFor, newspaperDate, printEdition, printSections, printedTexts } from "../../src/print/view.ts";
+import { COMMENTARY_MAX_CHARACTERS } from "../../src/layout.ts";
+import { mastheadFor, newspaperDate, printEdition, printSections, printedTexts } from "../../src/print/view.ts";
 import type { Edition, Story } from "../../src/types.ts";
 
 const story = (title: string, extra: Partial<Story> = {}): Story => ({
