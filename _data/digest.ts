@@ -3,12 +3,14 @@
 // website shows them (`site`: stories in reading order with neighbours, people, archive; see
 // src/site/digest.ts).
 import { sourcesDirectory } from "../src/config.ts";
-import { loadDigest } from "../src/edition/load.ts";
+import { readDigest } from "../src/edition/load.ts";
 import { siteDigest } from "../src/site/digest.ts";
 import { siteMetadata } from "../src/site/metadata.ts";
 
 export default function digest() {
-  const { editions, problems, notices } = loadDigest(sourcesDirectory());
-  for (const message of [...notices, ...problems.map(String)]) console.warn(`[broadsheet] ${message}`);
+  const { digest: read, fresh } = readDigest(sourcesDirectory());
+  const { editions, problems, notices } = read;
+  // the build has reported this digest already; `npm start` reads it afresh on every change
+  if (fresh) for (const message of [...notices, ...problems.map(String)]) console.warn(`[broadsheet] ${message}`);
   return { editions, site: siteDigest(editions, siteMetadata()) };
 }

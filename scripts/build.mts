@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
-import { loadDigest } from "../src/edition/load.ts";
+import { readDigest } from "../src/edition/load.ts";
 import { indexSearch } from "../src/site/search.ts";
 import { renderPdfs, summarize } from "../src/print/render.ts";
 
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
     console.error(`refusing to build into ${values.out}: ${unsafe}, and the build replaces its output folder wholesale`);
     return 2;
   }
-  const digest = loadDigest(sourcesDirectory(), { strict: values.strict });
+  const { digest } = readDigest(sourcesDirectory(), { strict: values.strict });
   digest.notices.forEach((notice) => console.warn(notice));
   digest.problems.forEach((problem) => console.error(String(problem)));
   if (digest.problems.length > 0 && values.strict) {

@@ -156,3 +156,31 @@ export function loadDigest(directory: string, options: DigestOptions = {}): Dige
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+let remembered: { key: string; digest: Digest } | undefined;
+
+/** What a folder holds, as far as a digest goes: its files' names, sizes and times. */
+function folderState(directory: string): string {
+  try {
+    return JSON.stringify(readdirSync(directory).sort(byCodePoint).map((name) => {
+      const stats = statSync(join(directory, name));
+      return [name, stats.size, stats.mtimeMs];
+    }));
+  } catch {
+    return "unreadable";
+  }
+}
+
+/**
+ * The digest of a folder, read once while its files stay as they were: the build checks it before
+ * Eleventy runs and Eleventy's data then takes the same one, instead of reflowing every page twice.
+ * `fresh` tells the caller whether this call read it (and so should report its notices).
+ */
+export function readDigest(directory: string, options: DigestOptions = {}): { digest: Digest; fresh: boolean } {
+  const key = `${directory}\n${folderState(directory)}`;
+  if (remembered?.key === key) return { digest: remembered.digest, fresh: false };
+  const digest = loadDigest(directory, options);
+  // a strict read that stopped early is not the whole digest
+  remembered = options.strict && digest.problems.length > 0 ? undefined : { key, digest };
+  return { digest, fresh: true };
+}

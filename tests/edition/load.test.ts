@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { SourceError } from "../../src/edition/errors.ts";
-import { loadDigest, loadEdition } from "../../src/edition/load.ts";
+import { loadDigest, loadEdition, readDigest } from "../../src/edition/load.ts";
 import * as reflowModule from "../../src/reflow/index.ts";
 import { sampleMeta, samplePage, sourcesFolder } from "./fixtures.ts";
 
@@ -106,5 +106,22 @@ describe("loadDigest", () => {
 
   it("reports a missing sources folder", () => {
     expect(loadDigest("/nonexistent/sources").problems.map(String)).toEqual(["/nonexistent/sources: the sources folder does not exist or cannot be read"]);
+  });
+});
+
+describe("readDigest", () => {
+  it("reads a folder once while its files stay as they were, and afresh when one changes", async () => {
+    const { writeFileSync } = await import("node:fs");
+    const folder = sourcesFolder({ "p.txt": samplePage, "p.meta.yaml": sampleMeta });
+    const first = readDigest(folder);
+    expect(first).toMatchObject({ fresh: true });
+    expect(first.digest.editions).toHaveLength(1);
+    const again = readDigest(folder);
+    expect(again.fresh).toBe(false);
+    expect(again.digest).toBe(first.digest);
+    writeFileSync(join(folder, "p.meta.yaml"), sampleMeta.replace("pageNumber: 4", "pageNumber: 5"));
+    const changed = readDigest(folder);
+    expect(changed.fresh).toBe(true);
+    expect(changed.digest.editions[0]!.meta.pageNumber).toBe(5);
   });
 });
