@@ -5,7 +5,7 @@ import { storyIdBase, uniqueId } from "../reflow/assemble.ts";
 import { parseByline } from "../reflow/bylines.ts";
 import type { Block, BlockType, Edition, Story } from "../types.ts";
 import { SourceError } from "./errors.ts";
-import { containsPhrase, endsWithPhrase, findPhrase, joinTexts, quote, squash } from "./phrases.ts";
+import { containsPhrase, endsWithPhrase, findPhrase, joinTexts, quote } from "./phrases.ts";
 
 /** Corrections that give a story one of its head fields (or its author's note). */
 export const FIELD_OPERATIONS = { title: "title", kicker: "kicker", subtitle: "subtitle", byline: "byline", note: "authorNote" } as const;

@@ -64,7 +64,7 @@ export function blocks(state: ReflowState): void {
   // a line stands apart from running text when what comes before it is finished: a stop, furniture,
   // or a line that is itself a headline standing apart
   const apart: boolean[] = [];
-  lines.forEach((line, i) => {
+  lines.forEach((_, i) => {
     const previous = lines[i - 1];
     apart.push(!previous || shapes[i - 1] !== undefined || endsSentence(previous.text) || looksLikeHeadline(lines, widths, i - 1, apart[i - 1]!));
   });

@@ -3,6 +3,7 @@ import { editionText } from "../../src/edition/conservation.ts";
 import { type Correction, applyCorrections } from "../../src/edition/corrections.ts";
 import { SourceError } from "../../src/edition/errors.ts";
 import type { Edition } from "../../src/types.ts";
+import { sourceError } from "./fixtures.ts";
 
 /** A page as the reflow might leave it: a missed paragraph break, a wrong one, a headline read as a heading. */
 function page(): Edition {
@@ -33,15 +34,7 @@ function page(): Edition {
 /** The edition's characters, sorted: what conservation compares. */
 const characters = (edition: Edition) => [...editionText(edition).join("").replace(/\s+/gu, "")].sort().join("");
 
-function failure(corrections: Correction[], edition = page()): SourceError {
-  try {
-    applyCorrections(edition, corrections, "p.corrections.yaml");
-  } catch (error) {
-    if (error instanceof SourceError) return error;
-    throw error;
-  }
-  throw new Error("expected a SourceError");
-}
+const failure = (corrections: Correction[], edition = page()): SourceError => sourceError(() => applyCorrections(edition, corrections, "p.corrections.yaml"));
 
 describe("applyCorrections", () => {
   it("joins two paragraphs after a phrase and splits one before a phrase, whitespace aside", () => {

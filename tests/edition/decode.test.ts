@@ -2,21 +2,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeText, lineAt, linesMatching, readTextFile } from "../../src/edition/decode.ts";
-import { SourceError } from "../../src/edition/errors.ts";
-import { encodeGb18030, sourcesFolder } from "./fixtures.ts";
+import { encodeGb18030, sourceError, sourcesFolder } from "./fixtures.ts";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((part) => (typeof part === "string" ? [...utf8(part)] : part)));
 
-function refusal(run: () => unknown): SourceError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SourceError) return error;
-    throw error;
-  }
-  throw new Error("expected a SourceError");
-}
 
 describe("decodeText", () => {
   it("reads UTF-8 with and without a byte-order mark alike, with no notice", () => {
@@ -42,18 +32,18 @@ describe("decodeText", () => {
   it("refuses UTF-8 damaged by a few bad bytes, naming their lines, instead of garbling it as GB18030", () => {
     const text = `${"政协机关建设。\n".repeat(40)}`;
     const damaged = bytes(text, "第四十一行", [0xe6, 0x94], "\n", text);
-    const error = refusal(() => decodeText(damaged, "cut.txt"));
+    const error = sourceError(() => decodeText(damaged, "cut.txt"));
     expect(error.line).toBe(41);
     expect(String(error)).toMatch(/^cut\.txt:41: UTF-8 text with 1 invalid byte sequence on line 41/u);
   });
 
   it("refuses a PDF, binary data, control characters, and empty or blank files", () => {
-    expect(refusal(() => decodeText(utf8("%PDF-1.7\n…"), "p.txt")).message).toMatch(/PDF file, not text extracted/u);
-    expect(refusal(() => decodeText(new Uint8Array(256).map((_, i) => i), "b.txt")).message).toMatch(/not a text file/u);
-    const control = refusal(() => decodeText(utf8("第一行\n第\u0002二行\n"), "c.txt"));
+    expect(sourceError(() => decodeText(utf8("%PDF-1.7\n…"), "p.txt")).message).toMatch(/PDF file, not text extracted/u);
+    expect(sourceError(() => decodeText(new Uint8Array(256).map((_, i) => i), "b.txt")).message).toMatch(/not a text file/u);
+    const control = sourceError(() => decodeText(utf8("第一行\n第\u0002二行\n"), "c.txt"));
     expect(String(control)).toMatch(/^c\.txt:2: control character U\+0002 on line 2 \(1 in all\)/u);
-    expect(refusal(() => decodeText(new Uint8Array(), "e.txt")).message).toBe("the file is empty");
-    expect(refusal(() => decodeText(utf8(" \r\n\t\u3000\n"), "w.txt")).message).toBe("the file holds only whitespace");
+    expect(sourceError(() => decodeText(new Uint8Array(), "e.txt")).message).toBe("the file is empty");
+    expect(sourceError(() => decodeText(utf8(" \r\n\t\u3000\n"), "w.txt")).message).toBe("the file holds only whitespace");
   });
 
   it("lets blank text through when asked (sidecars left blank)", () => {
@@ -71,9 +61,9 @@ describe("decodeText", () => {
 describe("readTextFile", () => {
   it("refuses a file over the limit before reading it, and names folders and missing files", () => {
     const folder = sourcesFolder({ "big.txt": "政".repeat(400) });
-    expect(refusal(() => readTextFile(join(folder, "big.txt"), { limit: 1000 })).message).toMatch(/^the file is 2 KB, more than the 1 KB/u);
-    expect(refusal(() => readTextFile(folder)).message).toBe("this is a folder, not a text file");
-    expect(refusal(() => readTextFile(join(folder, "none.txt"))).message).toBe("cannot be read: no such file");
+    expect(sourceError(() => readTextFile(join(folder, "big.txt"), { limit: 1000 })).message).toMatch(/^the file is 2 KB, more than the 1 KB/u);
+    expect(sourceError(() => readTextFile(folder)).message).toBe("this is a folder, not a text file");
+    expect(sourceError(() => readTextFile(join(folder, "none.txt"))).message).toBe("cannot be read: no such file");
   });
 
   it("reads a file as decodeText does", () => {

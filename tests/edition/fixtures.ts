@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { SourceError } from "../../src/edition/errors.ts";
 
 /** A clean UTF-8 page from the bundled samples, with its sidecar. */
 export const samplePage = readFileSync("sources/004_10557e53f7c4e785.txt", "utf8");
@@ -40,4 +41,15 @@ export function encodeGb18030(text: string): Uint8Array {
     else throw new Error(`no two-byte GBK code for ${char}`);
   }
   return new Uint8Array(bytes);
+}
+
+/** The SourceError that `run` throws: the message editors would see. Anything else fails the test. */
+export function sourceError(run: () => unknown): SourceError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof SourceError) return error;
+    throw error;
+  }
+  throw new Error("expected a SourceError");
 }

@@ -1,9 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { SourceError } from "../../src/edition/errors.ts";
 import { loadDigest, loadEdition, readDigest } from "../../src/edition/load.ts";
 import * as reflowModule from "../../src/reflow/index.ts";
-import { sampleMeta, samplePage, sourcesFolder } from "./fixtures.ts";
+import { sampleMeta, samplePage, sourceError, sourcesFolder } from "./fixtures.ts";
 
 // the real reflow unless a test swaps in a broken one, to check what the loader does with its bugs
 vi.mock("../../src/reflow/index.ts", async (original) => {
@@ -22,15 +21,6 @@ corrections:
   - new-story: 多措并举强队伍
 `;
 
-function failure(run: () => unknown): SourceError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SourceError) return error;
-    throw error;
-  }
-  throw new Error("expected a SourceError");
-}
 
 describe("loadEdition", () => {
   it("applies the corrections file beside the source, metadata overrides included", () => {
@@ -50,12 +40,12 @@ describe("loadEdition", () => {
 
   it("refuses the page when a correction no longer matches, naming the corrections file and line", () => {
     const folder = sourcesFolder({ "p.txt": samplePage, "p.meta.yaml": sampleMeta, "p.corrections.yaml": "corrections:\n  - caption: 从未印过的话\n" });
-    expect(String(failure(() => loadEdition(join(folder, "p.txt"))))).toMatch(/p\.corrections\.yaml:2: `caption`: “从未印过的话” is not in the page/u);
+    expect(String(sourceError(() => loadEdition(join(folder, "p.txt"))))).toMatch(/p\.corrections\.yaml:2: `caption`: “从未印过的话” is not in the page/u);
   });
 
   it("refuses a page without a sidecar for the site, and reflows it anyway for the reflow command", () => {
     const folder = sourcesFolder({ "p.txt": samplePage });
-    expect(failure(() => loadEdition(join(folder, "p.txt"))).message).toMatch(/^no sidecar p\.meta\.yaml/u);
+    expect(sourceError(() => loadEdition(join(folder, "p.txt"))).message).toMatch(/^no sidecar p\.meta\.yaml/u);
     const loaded = loadEdition(join(folder, "p.txt"), { allowMissingMeta: true });
     expect(loaded.edition.meta).toEqual({ publication: "", date: "", page: "p" });
     expect(loaded.notices).toEqual([expect.stringMatching(/no sidecar p\.meta\.yaml; publication and date left empty/u)]);
@@ -69,7 +59,7 @@ describe("loadEdition", () => {
       result.credits.push("多");
       return result;
     });
-    expect(failure(() => loadEdition(join(folder, "p.txt"))).message).toMatch(/^Broadsheet lost \d+ character\(s\) “.*” and added 1 character\(s\) “多” of this page: a bug in Broadsheet/u);
+    expect(sourceError(() => loadEdition(join(folder, "p.txt"))).message).toMatch(/^Broadsheet lost \d+ character\(s\) “.*” and added 1 character\(s\) “多” of this page: a bug in Broadsheet/u);
   });
 
   it("reports a reflow that throws as a bug on that page, not a crash", () => {
@@ -77,7 +67,7 @@ describe("loadEdition", () => {
     reflow.mockImplementationOnce(() => {
       throw new RangeError("Maximum call stack size exceeded");
     });
-    const error = failure(() => loadEdition(join(folder, "p.txt")));
+    const error = sourceError(() => loadEdition(join(folder, "p.txt")));
     expect(error.message).toBe("Broadsheet failed on this page (Maximum call stack size exceeded): a bug in Broadsheet, not in the file; please report it with the file");
     expect(error.cause).toBeInstanceOf(RangeError);
   });
