@@ -6,11 +6,10 @@ export interface Credits {
   photographers: string[];
 }
 
-/** `文/` text by, `图/` photos by, `摄影/`, `记者` reporter, `通讯员` correspondent. */
-const ROLE_MARKER = /(?:本报)?(?:特约)?(文|图|摄影|摄|记者|通讯员|实习生|作者)\s*[/／:：]?\s*/gu;
-const PHOTO_ROLES = new Set(["图", "摄影", "摄"]);
-/** A job title printed before the names in a `role name` byline. */
-const LEADING_ROLE = /^(?:本报)?(?:特约)?(?:记者|通讯员|实习生|编辑|作者)/u;
+/** Posts that name writers: 记者 (reporter), 通讯员 (correspondent), 实习生, 编辑, 作者. */
+const WRITER_POST = /^(?:本报|特约|见习)*(?:记者|通讯员|实习生|编辑|作者)/u;
+/** A credit with a slash or colon: `文/`, `图/`, `摄影：`, or two at once: `文/图 `. */
+const SLASHED_CREDIT = /^((?:文|图|摄影|摄)(?:[/／](?:文|图|摄影|摄))+(?=$|[/／:：])|(?:文|图|摄影|摄|记者|作者)(?=\s*[/／:：]))\s*[/／:：]?\s*/u;
 
 /** Names in a run of tokens: single characters padded apart (`徐 勇`) belong to one name. */
 export function namesIn(text: string): string[] {
@@ -35,28 +34,42 @@ function isNameLike(token: string): boolean {
   return chars.length <= 4 && chars.every(isHan);
 }
 
+/**
+ * Read a byline token by token: credits (`文/`, `图/`, `记者`) say whose names follow; a job
+ * title before the names (`石嘴山市政协秘书长 李小宏`) is skipped; `摄` after names makes them
+ * photographers.
+ */
 export function parseByline(byline: string): Credits {
-  const text = byline.replace(/^[□■◎\s]+/u, "").trim();
-  const marked = [...text.matchAll(ROLE_MARKER)].filter((match) => /[/／:：]/u.test(match[0]) || match.index === 0);
-  if (marked.length > 0 && /[/／:：]/u.test(text)) return parseMarked(text, marked);
-  // `摄` after the names: `张三 摄`
-  const photoSuffix = /\s*摄$/u.test(text) && !/摄影?[/／]/u.test(text);
-  const plain = text.replace(/\s*摄$/u, "").replace(LEADING_ROLE, " ").trim();
-  const tokens = plain.split(" ");
-  let first = tokens.length - 1;
-  while (first > 0 && isNameLike(tokens[first - 1]!)) first--;
-  if (first > 0 && !isNameLike(tokens[first]!)) first = tokens.length;
-  const names = namesIn(tokens.slice(first).join(" "));
-  return photoSuffix ? { authors: [], photographers: names } : { authors: names, photographers: [] };
-}
-
-function parseMarked(text: string, markers: RegExpMatchArray[]): Credits {
   const credits: Credits = { authors: [], photographers: [] };
-  markers.forEach((marker, k) => {
-    const start = marker.index! + marker[0].length;
-    const end = markers[k + 1]?.index ?? text.length;
-    const names = namesIn(text.slice(start, end));
-    (PHOTO_ROLES.has(marker[1]!) ? credits.photographers : credits.authors).push(...names);
+  let roles: (keyof Credits)[] = ["authors"];
+  let run: string[] = []; // name tokens since the last credit
+  const flush = () => {
+    for (const name of namesIn(run.join(" "))) for (const role of roles) credits[role].push(name);
+    run = [];
+  };
+  const tokens = byline.replace(/^[□■◎\s]+/u, "").trim().split(/\s+/u);
+  tokens.forEach((token, index) => {
+    const slashed = SLASHED_CREDIT.exec(token);
+    if (slashed) {
+      flush();
+      const spec = slashed[1]!;
+      roles = [...(/文|记者|作者/u.test(spec) ? ["authors" as const] : []), ...(/图|摄/u.test(spec) ? ["photographers" as const] : [])];
+      token = token.slice(slashed[0].length);
+    } else if (WRITER_POST.test(token)) {
+      flush();
+      roles = ["authors"];
+      token = token.replace(WRITER_POST, "");
+    } else if (token === "摄" || token === "摄影") {
+      roles = ["photographers"];
+      flush();
+      return;
+    }
+    if (!token) return;
+    // a job title before the names is not a name; nor is anything after the names but `摄`
+    const beforeNames = run.length === 0 && credits.authors.length + credits.photographers.length === 0;
+    if (!isNameLike(token) && beforeNames && index < tokens.length - 1) return;
+    run.push(token);
   });
+  flush();
   return credits;
 }

@@ -37,18 +37,21 @@ function isTitled(units: readonly Unit[], i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {
     const role = units[j]!.role;
     if (role === "kicker") return true;
-    if (role !== "heading" || !adjacent(units[j]!, units[j + 1]!)) break;
+    if (role !== "heading" || !printedTogether(units[j]!, units[j + 1]!)) break;
   }
   for (let j = i + 1; j < units.length; j++) {
     const role = units[j]!.role;
     if (role === "byline" || role === "subtitle") return true;
-    if (role !== "heading" || !adjacent(units[j - 1]!, units[j]!)) return false;
+    if (role !== "heading" || !printedTogether(units[j - 1]!, units[j]!)) return false;
   }
   return false;
 }
 
-/** Two display lines printed one under the other, with no blank line between: one headline. */
-function adjacent(upper: Unit, lower: Unit): boolean {
+/**
+ * Two display lines printed one under the other, with no blank line between them. (Even where the
+ * extractor put a blank line after nearly every line, it kept the lines of one headline together.)
+ */
+export function printedTogether(upper: Unit, lower: Unit): boolean {
   return lower.firstLine === upper.lastLine + 1;
 }
 

@@ -1,5 +1,6 @@
 // Story heads (kicker, title decks, subtitle, byline) and which run of body text each one owns.
 import type { Decision, Unit } from "../types.ts";
+import { printedTogether } from "./classify.ts";
 import { Affinity, orders, segment } from "./similarity.ts";
 
 export interface Head {
@@ -25,7 +26,10 @@ export interface StoryParts {
 /** How much a cut between paragraphs that open alike costs, against the words shared with heads. */
 const COHESION_WEIGHT = 1;
 
-/** Group title decks with their kicker, subtitle and byline; split the page into alternating runs. */
+/**
+ * Group title decks with their kicker, subtitle and byline(s); split the page into alternating
+ * runs. Decks and bylines continue each other when printed together (see `printedTogether`).
+ */
 export function pageRuns(units: readonly Unit[]): PageRuns {
   const runs: PageRuns = { content: [[]], heads: [] };
   let open: Head | undefined; // a head still taking decks, a subtitle or a byline
@@ -58,7 +62,7 @@ function attach(head: Head, unit: Unit): boolean {
       return true;
     case "title":
       if (head.subtitle || head.byline) return false;
-      if (head.titles.length > 0 && unit.firstLine !== head.titles[head.titles.length - 1]!.lastLine + 1) return false;
+      if (head.titles.length > 0 && !printedTogether(head.titles[head.titles.length - 1]!, unit)) return false;
       head.titles.push(unit);
       return true;
     case "subtitle":
@@ -66,8 +70,11 @@ function attach(head: Head, unit: Unit): boolean {
       head.subtitle = unit;
       return true;
     case "byline":
-      if (head.byline || head.titles.length === 0) return false;
-      head.byline = unit;
+      if (head.titles.length === 0) return false;
+      if (!head.byline) head.byline = unit;
+      // a second byline line under the first (`记者 张三` / `通讯员 李四`) continues it
+      else if (printedTogether(head.byline, unit)) head.byline = { ...head.byline, text: `${head.byline.text} ${unit.text}`, lastLine: unit.lastLine };
+      else return false;
       return true;
     default:
       return false;

@@ -24,6 +24,13 @@ describe("pageRuns", () => {
       [undefined, ["另一篇"], undefined, "□丙丁"],
     ]);
   });
+  it("continues a byline with a second byline line printed under it", () => {
+    const title = unit("title", "主题");
+    const reporter = unit("byline", "本报记者 张三");
+    const correspondent = { ...unit("byline", "通讯员 李四"), firstLine: reporter.lastLine + 1, lastLine: reporter.lastLine + 1 };
+    const runs = pageRuns([title, reporter, correspondent, unit("paragraph", "正文。")]);
+    expect(runs.heads[0]![0]!.byline?.text).toBe("本报记者 张三 通讯员 李四");
+  });
   it("leaves a byline that no head takes in the body", () => {
     const runs = pageRuns([unit("title", "主题"), unit("paragraph", "正文。"), unit("byline", "□甲乙")]);
     expect(runs.content[1]!.map((u) => u.role)).toEqual(["paragraph", "byline"]);

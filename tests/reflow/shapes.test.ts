@@ -45,3 +45,15 @@ describe("page credits", () => {
     expect(markerShape("编辑部的同志认为，")).toBeUndefined();
   });
 });
+
+describe("bylines with several credits", () => {
+  it.each([
+    ["本报记者 张三 通讯员 李四", ["张三", "李四"], []],
+    ["记者 张三 摄", [], ["张三"]],
+    ["文/图 张三", ["张三"], ["张三"]],
+    ["本报记者张三", ["张三"], []],
+    ["文：李四 摄影：王五", ["李四"], ["王五"]],
+  ])("%s", (byline, authors, photographers) => {
+    expect(parseByline(byline)).toEqual({ authors, photographers });
+  });
+});
