@@ -1,22 +1,14 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readCorrections } from "../../src/edition/corrections-file.ts";
-import { SourceError } from "../../src/edition/errors.ts";
-import { sourcesFolder } from "./fixtures.ts";
+import { sourceError, sourcesFolder } from "./fixtures.ts";
 
 function read(content: string) {
   return readCorrections(join(sourcesFolder({ "p.corrections.yaml": content }), "p.corrections.yaml"));
 }
 
-function message(content: string): string {
-  try {
-    read(content);
-  } catch (error) {
-    if (!(error instanceof SourceError)) throw error;
-    return String(error).replace(/^.*p\.corrections\.yaml/gmu, "p.corrections.yaml");
-  }
-  throw new Error("expected a SourceError");
-}
+/** The error as an editor reads it, with the temporary folder left out. */
+const message = (content: string): string => String(sourceError(() => read(content))).replace(/^.*p\.corrections\.yaml/gmu, "p.corrections.yaml");
 
 describe("NAME.corrections.yaml", () => {
   it("reads metadata overrides and every kind of correction, with their lines", () => {

@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SourceError } from "../../src/edition/errors.ts";
 import { readMeta } from "../../src/edition/sidecar.ts";
-import { encodeGb18030, sourcesFolder } from "./fixtures.ts";
+import { encodeGb18030, sourceError, sourcesFolder } from "./fixtures.ts";
 
 const GOOD = "publication: 人民政协报\ndate: 2025-06-30\npage: 机关建设\npageNumber: 4\n";
 
@@ -11,15 +10,7 @@ function readSidecar(content: string | Uint8Array) {
 }
 
 /** The error as an editor reads it, with the temporary folder left out. */
-function message(content: string): string {
-  try {
-    readSidecar(content);
-  } catch (error) {
-    if (!(error instanceof SourceError)) throw error;
-    return String(error).replace(/^.*p\.meta\.yaml/u, "p.meta.yaml");
-  }
-  throw new Error("expected a SourceError");
-}
+const message = (content: string): string => String(sourceError(() => readSidecar(content))).replace(/^.*p\.meta\.yaml/u, "p.meta.yaml");
 
 describe("the sidecar NAME.meta.yaml", () => {
   it("reads publication, date, page, page number and description", () => {
