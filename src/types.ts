@@ -118,14 +118,8 @@ export interface Unit {
   indented: boolean;
 }
 
-export interface ReflowOptions {
-  /** Name of the source, used in messages and decisions. */
-  source?: string;
-}
-
 /** The shared state the passes read and extend, like markdown-it's core state. */
 export interface ReflowState {
-  source: string;
   raw: string;
   text: string;
   lines: Line[];

@@ -30,7 +30,7 @@ describe("the bundled sample pages reflow to their gold", () => {
   for (const goldFile of goldFiles) {
     const name = goldFile.replace(/\.gold\.json$/u, "");
     const gold = JSON.parse(readFileSync(`tests/fixtures/gold/${goldFile}`, "utf8")) as { stories: GoldStory[]; credits: string[] };
-    const result = reflow(readFileSync(`sources/${name}.txt`, "utf8"), { source: name });
+    const result = reflow(readFileSync(`sources/${name}.txt`, "utf8"));
     it(`${name}: stories, heads, blocks and order`, () => {
       expect(canonical(result.stories)).toEqual(canonical(gold.stories));
     });

@@ -76,7 +76,7 @@ function readEdition(file: string, options: LoadOptions): LoadedEdition {
     throw new SourceError(file, `no sidecar ${basename(sidecars.meta)} with its publication, date and page (see the README)`);
   }
   const corrections = existsSync(sidecars.corrections) ? readCorrections(sidecars.corrections) : undefined;
-  const result = reflow(decoded.text, { source: file });
+  const result = reflow(decoded.text);
   let edition: Edition = {
     source: basename(file),
     slug: options.slug ?? slugFor(stem),

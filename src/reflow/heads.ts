@@ -81,7 +81,7 @@ function attach(head: Head, unit: Unit): boolean {
   }
 }
 
-export function headText(head: Head): string {
+function headText(head: Head): string {
   return [head.kicker, ...head.titles, head.subtitle, head.byline].map((unit) => unit?.text ?? "").join(" ");
 }
 

@@ -1,6 +1,6 @@
 // The reflow: a chain of small passes over one shared state, like markdown-it's core rules.
 // Each pass reads what earlier passes left in the state and adds its own part.
-import type { ReflowOptions, ReflowResult, ReflowState } from "../types.ts";
+import type { ReflowResult, ReflowState } from "../types.ts";
 import { assemble } from "./assemble.ts";
 import { blocks } from "./blocks.ts";
 import { classify } from "./classify.ts";
@@ -20,9 +20,8 @@ export const passes: ReadonlyArray<readonly [name: string, pass: Pass]> = [
   ["assemble", assemble],
 ];
 
-export function createState(raw: string, options: ReflowOptions = {}): ReflowState {
+export function createState(raw: string): ReflowState {
   return {
-    source: options.source ?? "<text>",
     raw,
     text: "",
     lines: [],
@@ -36,8 +35,8 @@ export function createState(raw: string, options: ReflowOptions = {}): ReflowSta
 }
 
 /** Run the passes up to and including `until` (all by default): for tests and tools. */
-export function runPasses(raw: string, options: ReflowOptions = {}, until?: string): ReflowState {
-  const state = createState(raw, options);
+export function runPasses(raw: string, until?: string): ReflowState {
+  const state = createState(raw);
   for (const [name, pass] of passes) {
     pass(state);
     if (name === until) break;
@@ -46,7 +45,7 @@ export function runPasses(raw: string, options: ReflowOptions = {}, until?: stri
 }
 
 /** Reflow one page of extracted text into its stories and credits. */
-export function reflow(raw: string, options: ReflowOptions = {}): ReflowResult {
-  const { stories, credits, decisions } = runPasses(raw, options);
+export function reflow(raw: string): ReflowResult {
+  const { stories, credits, decisions } = runPasses(raw);
   return { stories, credits, decisions };
 }

@@ -5,7 +5,7 @@ import { displayWidth, hangingWidth } from "./text.ts";
 const SPREAD_GAPS = 4;
 
 /** Justification spread a line's characters apart: most of its space-separated pieces are one or two characters. */
-export function isSpread(text: string): boolean {
+function isSpread(text: string): boolean {
   const pieces = text.split(" ");
   const short = pieces.filter((piece) => [...piece].length <= 2).length;
   return pieces.length > SPREAD_GAPS && short >= 0.8 * pieces.length;

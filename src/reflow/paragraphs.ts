@@ -3,7 +3,7 @@ import { LONG_LINE_RATIO } from "./blocks.ts";
 import { endsSentence, isParallelHeading, joinLines } from "./text.ts";
 
 /** Ems lost from a paragraph's first line, whose indent the extraction dropped. */
-export const INDENT = 2;
+const INDENT = 2;
 /** A line this much (in ems) short of where it should end did not fill its column. */
 const SHORTFALL = 1.5;
 

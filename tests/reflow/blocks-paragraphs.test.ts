@@ -4,8 +4,8 @@ import { runPasses } from "../../src/reflow/index.ts";
 import { isParagraphEnd } from "../../src/reflow/paragraphs.ts";
 import type { Line } from "../../src/types.ts";
 
-const blocksOf = (raw: string) => runPasses(raw, {}, "blocks").blocks;
-const unitsOf = (raw: string) => runPasses(raw, {}, "paragraphs").units;
+const blocksOf = (raw: string) => runPasses(raw, "blocks").blocks;
+const unitsOf = (raw: string) => runPasses(raw, "paragraphs").units;
 const display = (raw: string) => blocksOf(raw).flatMap((block) => (block.kind === "display" ? [`${block.shape}:${block.lines.map((line) => line.text).join("")}`] : []));
 
 /** A column of justified text, 14 ems wide: full lines, a first line two ems short, a short last line. */

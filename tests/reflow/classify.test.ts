@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runPasses } from "../../src/reflow/index.ts";
 
-const roles = (raw: string) => runPasses(raw, {}, "classify").units.map((unit) => `${unit.role}:${unit.text.slice(0, 8)}`);
+const roles = (raw: string) => runPasses(raw, "classify").units.map((unit) => `${unit.role}:${unit.text.slice(0, 8)}`);
 
 const PARAGRAPH = ["强化政治引领，广泛凝聚思想", "共识。民革宁夏区委会始终高度", "重视思想政治工作，紧紧围绕新时", "代的要求，在各级组织和广大成员", "中深入开展主题教育和学习教育。"];
 

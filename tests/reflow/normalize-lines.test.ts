@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { runPasses } from "../../src/reflow/index.ts";
 
-const linesOf = (raw: string) => runPasses(raw, {}, "lines");
+const linesOf = (raw: string) => runPasses(raw, "lines");
 
 describe("normalize", () => {
   it("gives CRLF, CR, BOM, tabs and full-width spaces the same text as clean input", () => {
-    const clean = runPasses("标题\n\n第一行。\n", {}, "normalize").text;
-    expect(runPasses("\uFEFF标题\r\n\r\n第一行。\r\n", {}, "normalize").text).toBe(clean);
-    expect(runPasses("标题\r\rd第一行。\r".replace("d", ""), {}, "normalize").text).toBe(clean);
-    expect(runPasses("标题\t \n\n第一行。   \n", {}, "normalize").text).toBe(clean);
-    expect(runPasses("\u3000标题", {}, "normalize").text).toBe(" 标题");
+    const clean = runPasses("标题\n\n第一行。\n", "normalize").text;
+    expect(runPasses("\uFEFF标题\r\n\r\n第一行。\r\n", "normalize").text).toBe(clean);
+    expect(runPasses("标题\r\rd第一行。\r".replace("d", ""), "normalize").text).toBe(clean);
+    expect(runPasses("标题\t \n\n第一行。   \n", "normalize").text).toBe(clean);
+    expect(runPasses("\u3000标题", "normalize").text).toBe(" 标题");
   });
 });
 
