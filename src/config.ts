@@ -18,3 +18,14 @@ export function pathPrefix(): string {
   const prefix = process.env.BROADSHEET_PATH_PREFIX ?? "/";
   return `/${prefix.replace(/^\/+|\/+$/gu, "")}/`.replace(/^\/\/$/u, "/");
 }
+
+/** The site's name in its masthead, titles and feeds; `BROADSHEET_TITLE` overrides the Chinese default. */
+export function siteTitle(): string {
+  return process.env.BROADSHEET_TITLE?.trim() || "报摘";
+}
+
+/** How many of the latest stories the feeds carry (the archive is on the site); `BROADSHEET_FEED_STORIES` overrides it. */
+export function feedStoryCount(): number {
+  const value = Number(process.env.BROADSHEET_FEED_STORIES ?? "50");
+  return Number.isInteger(value) && value > 0 ? value : 50;
+}

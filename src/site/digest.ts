@@ -2,11 +2,13 @@
 // order, neighbours and labels computed here, so the templates only print.
 import type { Edition, Story } from "../types.ts";
 import { type BylinePart, bylineParts } from "./byline.ts";
-import { dateLabel, isoDateTime, monthLabel, publishedAt, weekday } from "../dates.ts";
+import { feedStoryCount } from "../config.ts";
+import { dateLabel, isoDateTime, publishedAt, weekday } from "../dates.ts";
+import { type Issue, type Publication, groupIssues, groupPublications } from "./issues.ts";
 import { newsArticle, scriptSafeJson } from "./jsonld.ts";
 import { type StoryRole, type StorySize, placeStories } from "./layout.ts";
 import { type SiteMetadata, absoluteUrl } from "./metadata.ts";
-import { authorUrl, editionJsonUrl, editionUrl, pdfUrl, printUrl, storyUrl } from "./urls.ts";
+import { authorUrl, editionJsonUrl, editionUrl, issueUrl, pdfUrl, pictureUrl, printUrl, storyUrl } from "./urls.ts";
 
 export interface EditionRef {
   slug: string;
@@ -21,6 +23,12 @@ export interface EditionRef {
   page: string;
   /** "第4版", or empty. */
   pageNumber: string;
+  /** "第4版 机关建设": how the page is named beside other pages. */
+  label: string;
+  /** The issue the page belongs to. */
+  issueUrl: string;
+  /** The page picture (版面图), if the build made one. */
+  pictureUrl: string;
 }
 
 export interface StoryRef {
@@ -51,6 +59,7 @@ export interface SiteStory extends StoryRef {
   printUrl: string;
   /** schema.org NewsArticle, serialized for a script element. */
   jsonLd: string;
+  /** Neighbours in the issue's reading order: the page's stories, then the next page's. */
   previous?: StoryRef;
   next?: StoryRef;
 }
@@ -72,10 +81,18 @@ export interface SiteEdition extends EditionRef {
   jsonUrl: string;
   /** The edition exactly as the reflow made it, as JSON text. */
   json: string;
-  /** Neighbours in the digest's reading order (newest first). */
+  /** 1-based place among its issue's pages, and their count. */
+  position: number;
+  of: number;
+  /** Every page of its issue, in page order, itself included. */
+  issuePages: EditionRef[];
+  /** The pages before and after it in its issue (never another publication's or date's). */
   previous?: EditionRef;
   next?: EditionRef;
 }
+
+export type SiteIssue = Issue<SiteEdition>;
+export type SitePublication = Publication<SiteEdition>;
 
 export interface SiteAuthor {
   name: string;
@@ -83,19 +100,18 @@ export interface SiteAuthor {
   stories: (StoryRef & { role: "author" | "photographer" })[];
 }
 
-export interface ArchiveMonth {
-  label: string;
-  days: { date: string; dateLabel: string; weekday: string; editions: SiteEdition[] }[];
-}
-
 export interface SiteDigest {
-  /** Newest first, pages of one day in page order (as loadDigest sorts them). */
+  /** Issue by issue (newest first), each issue's pages in page order. */
   editions: SiteEdition[];
-  /** Every story in reading order: edition by edition, each in its page order. */
+  /** Every story in reading order: issue by issue, page by page, each page's in its reading order. */
   stories: SiteStory[];
+  /** The latest stories, for the feeds (the archive is on the site). */
+  feedStories: SiteStory[];
+  issues: SiteIssue[];
+  /** The publication with the newest issue first. */
+  publications: SitePublication[];
   /** Everyone named in a byline, in pinyin order. */
   authors: SiteAuthor[];
-  archive: ArchiveMonth[];
   /** The list of editions as JSON text, with absolute addresses. */
   editionsJson: string;
 }
@@ -109,6 +125,7 @@ function summaryOf(story: Story): string {
 
 function editionRef(edition: Edition): EditionRef {
   const { meta } = edition;
+  const pageNumber = meta.pageNumber === undefined ? "" : `第${meta.pageNumber}版`;
   return {
     slug: edition.slug,
     url: editionUrl(edition),
@@ -117,7 +134,10 @@ function editionRef(edition: Edition): EditionRef {
     dateLabel: dateLabel(meta.date),
     weekday: weekday(meta.date),
     page: meta.page,
-    pageNumber: meta.pageNumber === undefined ? "" : `第${meta.pageNumber}版`,
+    pageNumber,
+    label: pageNumber ? `${pageNumber} ${meta.page}` : meta.page,
+    issueUrl: issueUrl(meta.publication, meta.date),
+    pictureUrl: pictureUrl(edition),
   };
 }
 
@@ -160,6 +180,9 @@ function siteEdition(edition: Edition, ref: EditionRef, site: SiteMetadata): Sit
     pdfUrl: pdfUrl(edition),
     jsonUrl: editionJsonUrl(edition),
     json: JSON.stringify(edition, null, 2),
+    position: 1,
+    of: 1,
+    issuePages: [],
   };
 }
 
@@ -178,19 +201,6 @@ function authorsOf(stories: readonly SiteStory[]): SiteAuthor[] {
   return [...byUrl.values()].sort((a, b) => collator.compare(a.name, b.name));
 }
 
-function archiveOf(editions: readonly SiteEdition[]): ArchiveMonth[] {
-  const months: ArchiveMonth[] = [];
-  for (const edition of editions) {
-    const label = monthLabel(edition.date);
-    let month = months.at(-1);
-    if (month?.label !== label) months.push((month = { label, days: [] }));
-    let day = month.days.at(-1);
-    if (day?.date !== edition.date) month.days.push((day = { date: edition.date, dateLabel: edition.dateLabel, weekday: edition.weekday, editions: [] }));
-    day.editions.push(edition);
-  }
-  return months;
-}
-
 function editionsJson(editions: readonly SiteEdition[], site: SiteMetadata): string {
   const list = editions.map((edition) => ({
     slug: edition.slug,
@@ -204,22 +214,39 @@ function editionsJson(editions: readonly SiteEdition[], site: SiteMetadata): str
   return JSON.stringify(list, null, 2);
 }
 
-/** Everything the site shows, from the editions as loadDigest returns them (newest first). */
-export function siteDigest(editions: readonly Edition[], site: SiteMetadata): SiteDigest {
-  const refs = editions.map(editionRef);
-  const siteEditions = editions.map((edition, k) => siteEdition(edition, refs[k]!, site));
-  siteEditions.forEach((edition, k) => {
-    const previous = refs[k - 1];
-    const next = refs[k + 1];
-    if (previous) edition.previous = previous;
-    if (next) edition.next = next;
+/** Link each item to the one before and after it. */
+function chain<T extends { previous?: R; next?: R }, R>(items: readonly T[], ref: (item: T) => R): void {
+  items.forEach((item, k) => {
+    const previous = items[k - 1];
+    const next = items[k + 1];
+    if (previous) item.previous = ref(previous);
+    if (next) item.next = ref(next);
   });
+}
+
+/** Everything the site shows, from the editions as loadDigest returns them. */
+export function siteDigest(editions: readonly Edition[], site: SiteMetadata, feedSize = feedStoryCount()): SiteDigest {
+  const pages = editions.map((edition) => {
+    const ref = editionRef(edition);
+    return { edition: siteEdition(edition, ref, site), ref, publication: ref.publication, date: ref.date, page: ref.page, number: edition.meta.pageNumber };
+  });
+  const refs = new Map(pages.map((page) => [page.edition, page.ref]));
+  const issues = groupIssues(pages).map((issue) => ({ ...issue, pages: issue.pages.map((page) => page.edition) }));
+  for (const issue of issues) {
+    const issuePages = issue.pages.map((edition) => refs.get(edition)!);
+    issue.pages.forEach((edition, k) => Object.assign(edition, { position: k + 1, of: issue.pages.length, issuePages }));
+    chain(issue.pages, (edition) => refs.get(edition)!);
+    chain(issue.pages.flatMap((edition) => edition.stories), refOf);
+  }
+  const siteEditions = issues.flatMap((issue) => issue.pages);
   const stories = siteEditions.flatMap((edition) => edition.stories);
-  stories.forEach((story, k) => {
-    const previous = stories[k - 1];
-    const next = stories[k + 1];
-    if (previous) story.previous = refOf(previous);
-    if (next) story.next = refOf(next);
-  });
-  return { editions: siteEditions, stories, authors: authorsOf(stories), archive: archiveOf(siteEditions), editionsJson: editionsJson(siteEditions, site) };
+  return {
+    editions: siteEditions,
+    stories,
+    feedStories: stories.slice(0, feedSize),
+    issues,
+    publications: groupPublications(issues),
+    authors: authorsOf(stories),
+    editionsJson: editionsJson(siteEditions, site),
+  };
 }

@@ -1,6 +1,6 @@
-// The site's name and address. The address comes from the environment (src/config.ts):
+// The site's name and address, from the environment (src/config.ts): BROADSHEET_TITLE names the site;
 // BROADSHEET_URL is the bare origin (https://example.org), BROADSHEET_PATH_PREFIX the sub-folder.
-import { pathPrefix, siteUrl } from "../config.ts";
+import { pathPrefix, siteTitle, siteUrl } from "../config.ts";
 
 export interface SiteMetadata {
   title: string;
@@ -18,7 +18,7 @@ export function siteMetadata(): SiteMetadata {
   const url = siteUrl();
   const prefix = pathPrefix();
   return {
-    title: "报摘 Broadsheet",
+    title: siteTitle(),
     description: "报纸版面文摘：按日期、按版面阅读，检索与订阅。",
     language: "zh-CN",
     url,

@@ -1,8 +1,10 @@
 // Nunjucks as the site uses it: every `{{ }}` is HTML-escaped (source text never becomes markup;
 // only values built in TypeScript for the purpose, like JSON-LD, are marked `| safe`), and the
-// site's fixed addresses are available to every template as `urls`.
+// site's fixed addresses are available to every template as `urls`; `phrases` splits a headline
+// where it may break (src/site/phrases.ts).
 import type { EleventyConfig } from "./eleventy.ts";
-import { archiveUrl, atomUrl, authorsUrl, editionsJsonUrl, homeUrl, pdfUrl, printUrl, rssUrl, searchUrl, sitemapUrl } from "./urls.ts";
+import { phrases } from "./phrases.ts";
+import { archiveUrl, atomUrl, authorsUrl, editionsJsonUrl, faviconUrl, fontsUrl, homeUrl, pdfUrl, printUrl, rssUrl, searchUrl, sitemapUrl } from "./urls.ts";
 
 export const SITE_URLS = {
   home: homeUrl,
@@ -14,6 +16,8 @@ export const SITE_URLS = {
   print: printUrl(),
   pdf: pdfUrl(),
   editionsJson: editionsJsonUrl,
+  fonts: fontsUrl,
+  favicon: faviconUrl,
   sitemap: sitemapUrl,
 } as const;
 
@@ -22,4 +26,5 @@ export default function templates(eleventyConfig: EleventyConfig): void {
   // (`dev` is Eleventy's own default, kept for readable template errors).
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, dev: true });
   eleventyConfig.addNunjucksGlobal("urls", SITE_URLS);
+  eleventyConfig.addFilter("phrases", phrases);
 }

@@ -1,4 +1,5 @@
 // Every URL the site, the feeds, the print edition and the tests agree on (before the path prefix).
+import { createHash } from "node:crypto";
 import type { Edition, Story } from "../types.ts";
 
 export const editionUrl = (edition: Pick<Edition, "slug">) => `/editions/${edition.slug}/`;
@@ -18,18 +19,43 @@ export const homeUrl = "/";
 export const archiveUrl = "/archive/";
 export const authorsUrl = "/authors/";
 /** One person named in bylines. The name itself makes the path (readable, and stable as long as the name is). */
-export const authorUrl = (name: string) => `/authors/${authorSlug(name)}/`;
+export const authorUrl = (name: string) => `/authors/${pathSegment(name)}/`;
+/** A publication's archive: its issues by year and month. */
+export const publicationUrl = (publication: string) => `/papers/${pathSegment(publication)}/`;
+/** One issue: a publication's pages of one date. */
+export const issueUrl = (publication: string, date: string) => `${publicationUrl(publication)}${date}/`;
+/** The page picture (版面图) of an edition, its thumbnail, and the story areas on it (made after Eleventy runs). */
+export const pictureUrl = (edition: Pick<Edition, "slug">, size: "full" | "small" = "full") => `/pictures/${edition.slug}${size === "small" ? "-small" : ""}.jpg`;
+export const pictureAreasUrl = (edition: Pick<Edition, "slug">) => `/pictures/${edition.slug}.json`;
 /** An edition as JSON, exactly as the reflow produced it, for reuse elsewhere. */
 export const editionJsonUrl = (edition: Pick<Edition, "slug">) => `/editions/${edition.slug}.json`;
 /** The list of editions as JSON, each with the address of its full export. */
 export const editionsJsonUrl = "/editions.json";
 export const sitemapUrl = "/sitemap.xml";
+/** The web fonts' stylesheet (subset Noto, written into the site by the print edition's build). */
+export const fontsUrl = "/fonts/fonts.css";
+export const faviconUrl = "/assets/favicon.svg";
 
-/** Letters and digits of any script are kept; anything else (spaces, slashes, dots) becomes `-`. */
-export function authorSlug(name: string): string {
-  const slug = name
-    .normalize("NFC")
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/gu, "");
-  return slug === "" ? "unnamed" : slug;
+/** Bytes a URL segment made from published text may take: file systems allow 255 for a name, and a segment may become one with a suffix. */
+export const MAX_SEGMENT_BYTES = 120;
+const HASH_LENGTH = 8;
+
+const fingerprint = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, HASH_LENGTH);
+
+/**
+ * A URL segment (and folder name) from published text such as a name: letters and digits of any
+ * script are kept, anything else (spaces, slashes, dots, markup) becomes `-`. Text that does not
+ * survive that unchanged, or is too long for a file name, gets a hash of itself appended (after
+ * the readable part, cut to fit), so different names never share a page and no name is too long.
+ */
+export function pathSegment(text: string): string {
+  const normal = text.normalize("NFC");
+  const readable = normal.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/gu, "");
+  if (readable === normal && Buffer.byteLength(readable) <= MAX_SEGMENT_BYTES) return readable;
+  let cut = "";
+  for (const char of readable) {
+    if (Buffer.byteLength(cut + char) > MAX_SEGMENT_BYTES - HASH_LENGTH - 1) break;
+    cut += char;
+  }
+  return cut === "" ? fingerprint(normal) : `${cut}-${fingerprint(normal)}`;
 }

@@ -7,10 +7,10 @@ const site: SiteMetadata = { title: "测试", description: "", language: "zh-CN"
 
 const story = (id: string, extra: Partial<Story> = {}): Story => ({ id, title: `标题${id}`, authors: [], blocks: [{ type: "paragraph", text: `正文${id}` }], ...extra });
 
-const edition = (slug: string, date: string, stories: Story[], pageNumber?: number): Edition => ({
+const edition = (slug: string, date: string, stories: Story[], pageNumber?: number, publication = "某报"): Edition => ({
   source: `${slug}.txt`,
   slug,
-  meta: { publication: "某报", date, page: `版${slug}`, ...(pageNumber === undefined ? {} : { pageNumber }) },
+  meta: { publication, date, page: `版${slug}`, ...(pageNumber === undefined ? {} : { pageNumber }) },
   stories,
   credits: [],
 });
@@ -30,14 +30,41 @@ describe("siteDigest", () => {
     expect(digest.stories.map((s) => `${s.position}/${s.of}`)).toEqual(["1/2", "2/2", "1/1", "1/1"]);
   });
 
-  it("links every story to the one before and after it, across editions", () => {
+  it("links every story to the one before and after it within its page, then its issue, never beyond", () => {
     const [first, second, third, last] = digest.stories;
     expect(first!.previous).toBeUndefined();
     expect(first!.next?.url).toBe("/editions/b1/s1/");
     expect(second!.next?.url).toBe("/editions/b2/s3/");
     expect(third!.previous?.url).toBe("/editions/b1/s1/");
-    expect(last!.next).toBeUndefined();
-    expect(digest.editions.map((e) => [e.previous?.slug, e.next?.slug])).toEqual([[undefined, "b2"], ["b1", "a1"], ["b2", undefined]]);
+    expect(third!.next).toBeUndefined();
+    expect(last!.previous).toBeUndefined();
+    expect(digest.editions.map((e) => [e.previous?.slug, e.next?.slug, `${e.position}/${e.of}`])).toEqual([[undefined, "b2", "1/2"], ["b1", undefined, "2/2"], [undefined, undefined, "1/1"]]);
+  });
+
+  it("makes issues of one publication's pages of one date, in page order, and never neighbours across publications", () => {
+    const mixed = siteDigest(
+      [
+        edition("p2", "2025-06-30", [story("x1")], 2, "甲报"),
+        edition("q1", "2025-06-30", [story("y1")], 1, "乙报"),
+        edition("p1", "2025-06-30", [story("x2")], 1, "甲报"),
+        edition("p0", "2025-05-01", [story("x3")], 1, "甲报"),
+      ],
+      site,
+    );
+    expect(mixed.issues.map((issue) => [issue.publication, issue.date, issue.pages.map((page) => page.slug)])).toEqual([
+      ["甲报", "2025-06-30", ["p1", "p2"]],
+      ["乙报", "2025-06-30", ["q1"]],
+      ["甲报", "2025-05-01", ["p0"]],
+    ]);
+    expect(mixed.editions.map((e) => [e.slug, e.previous?.slug, e.next?.slug])).toEqual([["p1", undefined, "p2"], ["p2", "p1", undefined], ["q1", undefined, undefined], ["p0", undefined, undefined]]);
+    expect(mixed.stories.map((s) => [s.id, s.previous?.id, s.next?.id])).toEqual([["x2", undefined, "x1"], ["x1", "x2", undefined], ["y1", undefined, undefined], ["x3", undefined, undefined]]);
+    expect(mixed.issues[0]!.older?.date).toBe("2025-05-01");
+    expect(mixed.issues[2]!.newer?.url).toBe(mixed.issues[0]!.url);
+    expect(mixed.publications.map((p) => [p.name, p.latest.date, p.issues.length])).toEqual([["甲报", "2025-06-30", 2], ["乙报", "2025-06-30", 1]]);
+  });
+
+  it("keeps the feeds to the latest stories", () => {
+    expect(siteDigest(editions, site, 2).feedStories.map((s) => s.id)).toEqual(["s2", "s1"]);
   });
 
   it("lists everyone named in a byline, photographers too, in pinyin order, with their stories", () => {
@@ -48,11 +75,16 @@ describe("siteDigest", () => {
     expect(digest.authors[1]!.stories.map((s) => s.role)).toEqual(["photographer"]);
   });
 
-  it("groups the archive by month and day, pages of one day together", () => {
-    expect(digest.archive.map((m) => [m.label, m.days.map((d) => [d.dateLabel, d.weekday, d.editions.map((e) => e.slug)])])).toEqual([
-      ["2025年6月", [["2025年6月30日", "星期一", ["b1", "b2"]]]],
-      ["2022年8月", [["2022年8月22日", "星期一", ["a1"]]]],
+  it("sets each publication's archive out as a calendar of years and months, weeks from Monday", () => {
+    const [publication] = digest.publications;
+    expect(publication!.calendar.map((year) => [year.year, year.months.map((month) => [month.label, month.issues])])).toEqual([
+      [2025, [["2025年6月", 1]]],
+      [2022, [["2022年8月", 1]]],
     ]);
+    const june = publication!.calendar[0]!.months[0]!;
+    expect(june.weeks.every((week) => week.length === 7)).toBe(true);
+    expect(june.weeks[0]!.map((day) => day?.day ?? null)).toEqual([null, null, null, null, null, null, 1]); // 1 June 2025 was a Sunday
+    expect(june.weeks.flat().filter((day) => day?.issue).map((day) => [day!.date, day!.issue!.url])).toEqual([["2025-06-30", "/papers/某报/2025-06-30/"]]);
   });
 
   it("gives absolute, percent-encoded addresses under the site's path prefix", () => {
