@@ -57,8 +57,16 @@ export function fileFor(directory: string, url: string, prefix = "/"): { file?: 
   return existsSync(file) ? { file } : { problem: "no such file" };
 }
 
+/**
+ * The web fonts' stylesheet is written into the site by the print edition's build (the scale
+ * branch's font subsetting); until that is merged a site may lack it, and only then is a link to it
+ * not counted as broken.
+ */
+const FONTS_STYLESHEET = "fonts/fonts.css";
+
 /** Internal references (HTML and CSS) that do not resolve to a file, or to an id in their page. */
 export function brokenReferences(directory: string, prefix = "/"): string[] {
+  const fontsPending = !existsSync(join(directory, FONTS_STYLESHEET));
   const references = [
     ...filesOf(directory, ".html").flatMap((file) => referencesOf(directory, file, prefix)),
     ...filesOf(directory, ".css").flatMap((file) => stylesheetReferences(directory, file, prefix)),
@@ -70,7 +78,7 @@ export function brokenReferences(directory: string, prefix = "/"): string[] {
     const { file, problem } = fileFor(directory, url, prefix);
     const where = `${relative(directory, from)} → ${url.slice(ORIGIN.length)}`;
     if (!file) {
-      broken.push(`${where}: ${problem}`);
+      if (!(fontsPending && url.endsWith(`${prefix}${FONTS_STYLESHEET}`))) broken.push(`${where}: ${problem}`);
       continue;
     }
     const fragment = decodeURIComponent(new URL(url).hash.slice(1));

@@ -77,7 +77,7 @@ describe("under a path prefix", () => {
     });
     await page.goto(`${server.origin}${PREFIX}`);
     await page.locator(`a[href="${PREFIX}editions/hostile/"]`).first().click();
-    await page.locator(`.page-layout h2 a`).first().click();
+    await page.locator(`.story-list .title a`).first().click();
     expect(new URL(page.url()).pathname).toBe(`${PREFIX}${storyUrl(hostile, hostileStory).slice(1)}`);
     expect(await page.locator("h1").textContent()).toBe(HOSTILE_TITLE);
 
@@ -85,12 +85,12 @@ describe("under a path prefix", () => {
     await page.goto(`${server.origin}${PREFIX}${searchUrl.slice(1)}?q=${encodeURIComponent("尖括号")}`);
     expect((await searchFrom(page, "尖括号")).map((hit) => hit.url)).toEqual([storyPath]);
     // the excerpt shows the source's markup-like text as text, with the hit marked
-    const excerpt = page.locator(".pagefind-ui__result-excerpt").first();
+    const excerpt = page.locator(".search-result-excerpt").first();
     await excerpt.waitFor();
     expect(await excerpt.textContent()).toContain("正文里有尖括号<i>不是标记</i>");
     expect(await excerpt.locator("i").count()).toBe(0);
     expect((await excerpt.locator("mark").allTextContents()).join("")).toBe("尖括号");
-    await page.locator(".pagefind-ui__result-link").first().click();
+    await page.locator(".search-result-title a").first().click();
     expect(new URL(page.url()).pathname).toBe(storyPath);
     expect(dialogs).toEqual([]);
     await page.close();
