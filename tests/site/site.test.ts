@@ -179,7 +179,7 @@ describe("in a browser", () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}${searchUrl}`);
     const edition = digest.editions[1]!;
-    const byEdition = await searchFrom(page, "机关", { 版面: `${edition.dateLabel} ${edition.page}` });
+    const byEdition = await searchFrom(page, "机关", { 版面: `${edition.dateLabel} ${edition.label}` });
     expect(byEdition.map((hit) => hit.url).sort()).toEqual(edition.stories.map((item) => item.url).sort());
     expect((await searchFrom(page, "机关", { 作者: "马江丽" })).map((hit) => hit.title)).toEqual(digest.stories.filter((item) => item.story.authors.includes("马江丽")).map((item) => item.title));
     await page.close();

@@ -72,18 +72,46 @@
     return node;
   };
 
-  /** An excerpt's text with Pagefind's <mark>s as elements; everything else as text. */
-  var excerptNode = function (excerpt) {
+  /**
+   * An excerpt of the story around the first word sought, every word sought marked: made here from
+   * the page's text rather than taken from Pagefind, which marks its looser matches too.
+   */
+  var EXCERPT_BEFORE = 30;
+  var EXCERPT_LENGTH = 100;
+  var excerptNode = function (content, needles) {
+    var text = decode(tidy(String(content)));
+    var lower = text.toLowerCase();
+    var first = needles.reduce(function (best, needle) {
+      var at = lower.indexOf(needle);
+      return at !== -1 && (best === -1 || at < best) ? at : best;
+    }, -1);
+    var start = Math.max(0, first - EXCERPT_BEFORE);
+    var window = text.slice(start, start + EXCERPT_LENGTH);
     var paragraph = element("p", "search-result-excerpt");
-    var marked = false;
-    tidy(String(excerpt)).split(/(<\/?mark>)/u).forEach(function (piece) {
-      if (piece === "<mark>" || piece === "</mark>") marked = piece === "<mark>";
-      else if (piece) paragraph.appendChild(marked ? element("mark", "", decode(piece)) : document.createTextNode(decode(piece)));
-    });
+    if (start > 0) paragraph.appendChild(document.createTextNode("…"));
+    var at = 0;
+    var windowLower = window.toLowerCase();
+    while (at < window.length) {
+      var next = -1;
+      var length = 0;
+      needles.forEach(function (needle) {
+        var found = windowLower.indexOf(needle, at);
+        if (found !== -1 && (next === -1 || found < next)) {
+          next = found;
+          length = needle.length;
+        }
+      });
+      if (next === -1) next = window.length;
+      if (next > at) paragraph.appendChild(document.createTextNode(window.slice(at, next)));
+      if (length > 0 && next < window.length) paragraph.appendChild(element("mark", "", window.slice(next, next + length)));
+      at = next + Math.max(length, 0);
+      if (length === 0) break;
+    }
+    if (start + EXCERPT_LENGTH < text.length) paragraph.appendChild(document.createTextNode("…"));
     return paragraph;
   };
 
-  var resultNode = function (data) {
+  var resultNode = function (data, needles) {
     var item = element("li", "search-result");
     var meta = data.meta || {};
     item.appendChild(element("p", "search-result-dateline", [meta.publication, meta.date, meta.page].filter(Boolean).map(decode).join(" · ")));
@@ -92,7 +120,7 @@
     link.href = data.url;
     heading.appendChild(link);
     item.appendChild(heading);
-    item.appendChild(excerptNode(data.excerpt || ""));
+    item.appendChild(excerptNode(data.content || "", needles));
     return item;
   };
 
@@ -173,7 +201,7 @@
                   return text.indexOf(needle) !== -1;
                 });
                 if (holdsAll) {
-                  list.appendChild(resultNode(page));
+                  list.appendChild(resultNode(page, needles));
                   shown += 1;
                 }
               });
