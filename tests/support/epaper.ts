@@ -13,8 +13,9 @@ function page(stories: { title: string; byline: string; paragraphs: string[] }[]
 
 const sidecar = (meta: Record<string, string | number>) => Object.entries(meta).map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join("\n") + "\n";
 
-export const HOSTILE_AUTHOR = "<img/src=x/onerror=alert(6)>";
-export const HOSTILE_PAGE = "<details open ontoggle=alert(5)>要闻";
+// the cases of the hardening issue: a byline and a page name that ran script on the search page
+export const HOSTILE_AUTHOR = "<details/open/ontoggle=alert(5)>";
+export const HOSTILE_PAGE = "<img src=x onerror=alert(6)>";
 export const HOSTILE_PUBLICATION = "乙报<script>alert(7)</script>";
 /** 90 Han characters: 270 bytes, more than a file name may take. */
 export const LONG_AUTHOR = "长".repeat(90);
