@@ -42,3 +42,13 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
+
+/** The messages of every dialog (alert, confirm, prompt) the page opens from now on, each dismissed. */
+export function recordDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  return dialogs;
+}

@@ -15,7 +15,7 @@ import { MAX_SEGMENT_BYTES, searchUrl } from "../../src/site/urls.ts";
 import { type BuiltSite, buildSite } from "../support/build.ts";
 import { HOSTILE_AUTHOR, HOSTILE_PAGE, HOSTILE_PUBLICATION, LONG_AUTHOR, TITLES, epaperSources } from "../support/epaper.ts";
 import { type StaticServer, serve } from "../support/server.ts";
-import { seriousViolations } from "./browser.ts";
+import { recordDialogs, seriousViolations } from "./browser.ts";
 import { filesOf, parseHtml, urlOf } from "./crawl.ts";
 import { withoutSystemCjkFonts } from "./fonts.ts";
 
@@ -192,11 +192,7 @@ describe("search", () => {
 
   it("shows hostile author, page and publication names as text, and no dialog ever opens", async () => {
     const page = await browser.newPage();
-    const dialogs: string[] = [];
-    page.on("dialog", async (dialog) => {
-      dialogs.push(dialog.message());
-      await dialog.dismiss();
-    });
+    const dialogs = recordDialogs(page);
     const { urls } = await search(page, "铁路");
     expect(urls).toEqual(urlsOf(TITLES.railway, TITLES.hostile));
     expect(await page.locator(".search-result-dateline").allTextContents()).toContain(`${HOSTILE_PUBLICATION} · 2025年6月30日 · 第1版 ${HOSTILE_PAGE}`);

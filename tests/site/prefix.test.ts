@@ -13,7 +13,7 @@ import { loadDigest } from "../../src/edition/load.ts";
 import { atomUrl, rssUrl, searchUrl, storyUrl } from "../../src/site/urls.ts";
 import { type BuiltSite, buildSite } from "../support/build.ts";
 import { type StaticServer, serve } from "../support/server.ts";
-import { searchFrom } from "./browser.ts";
+import { recordDialogs, searchFrom } from "./browser.ts";
 import { brokenReferences, filesOf, internalReferenceCount, parseHtml } from "./crawl.ts";
 
 const PREFIX = "/sub/";
@@ -70,11 +70,7 @@ describe("under a path prefix", () => {
 
   it("opens a story from the home page and finds it again with the search, all under the prefix", async () => {
     const page = await browser.newPage();
-    const dialogs: string[] = [];
-    page.on("dialog", async (dialog) => {
-      dialogs.push(dialog.message());
-      await dialog.dismiss();
-    });
+    const dialogs = recordDialogs(page);
     await page.goto(`${server.origin}${PREFIX}`);
     await page.locator(`a[href="${PREFIX}editions/hostile/"]`).first().click();
     await page.locator(`.story-list .title a`).first().click();
