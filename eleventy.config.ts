@@ -6,6 +6,7 @@ import printEditionPlugin from "./src/print/plugin.ts";
 import siteAssets from "./src/site/assets.ts";
 import type { EleventyConfig } from "./src/site/eleventy.ts";
 import feeds from "./src/site/feeds.ts";
+import { pageMapsOnRebuild } from "./src/site/pagemap.ts";
 import searchIndexOnRebuild from "./src/site/search.ts";
 import templates from "./src/site/templates.ts";
 import typescriptData from "./src/site/data.ts";
@@ -17,6 +18,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(feeds); // RSS and Atom date filters
   eleventyConfig.addPlugin(siteAssets); // CSS and the search page's script
   eleventyConfig.addPlugin(searchIndexOnRebuild); // Pagefind after each rebuild in `npm start`
+  eleventyConfig.addPlugin(pageMapsOnRebuild); // page pictures into the pages after each rebuild in `npm start`
   eleventyConfig.addPlugin(printEditionPlugin); // print views and their assets
 }
 

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import markdownIt from "markdown-it";
+import type { EleventyConfig } from "./eleventy.ts";
 
 /** Text for HTML text and double-quoted attributes (markdown-it's escaping, a dependency already). */
 const { escapeHtml } = markdownIt().utils;
@@ -118,4 +119,11 @@ export async function injectPageMaps(siteDirectory: string): Promise<number> {
     writeFileSync(file, done);
   }
   return filled;
+}
+
+/** In `npm start`, fill (or clear) the placeholders after each rebuild too (a full build calls injectPageMaps itself, once the pictures exist). */
+export function pageMapsOnRebuild(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode }) => {
+    if (runMode !== "build") await injectPageMaps(directories.output);
+  });
 }
