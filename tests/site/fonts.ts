@@ -1,9 +1,12 @@
 // A page seen on a machine without CJK fonts: Chromium launched with a fontconfig that knows only
 // DejaVu (Latin), so any Chinese it draws comes from the site's own web fonts.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { launchBrowser } from "../../src/browser.ts";
+
+const require = createRequire(import.meta.url);
 
 const LATIN_ONLY = "/usr/share/fonts/truetype/dejavu";
 
@@ -43,4 +46,29 @@ export async function withoutSystemCjkFonts(url: string): Promise<CjkRendering> 
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * A stand-in for the site's `/fonts/fonts.css` (which the print edition's build writes, subset to
+ * the digest) as the contract between them describes it: "Broadsheet Sans" from @fontsource's Noto
+ * Sans SC, only the slices that hold `text`. For sites built without that step.
+ */
+export function standInFonts(siteDirectory: string, text: string): void {
+  const css = require.resolve("@fontsource/noto-sans-sc/400.css");
+  const codePoints = [...text].map((character) => character.codePointAt(0)!);
+  const covers = (range: string) =>
+    range.split(",").some((part) => {
+      const [from, to] = part.trim().replace(/^U\+/iu, "").split("-").map((hex) => Number.parseInt(hex, 16));
+      return codePoints.some((codePoint) => codePoint >= from! && codePoint <= (to ?? from!));
+    });
+  const folder = join(siteDirectory, "fonts");
+  mkdirSync(folder, { recursive: true });
+  const rules = [...readFileSync(css, "utf8").matchAll(/@font-face\s*\{[^}]*\}/gu)].flatMap(([rule]) => {
+    const file = /url\(\.\/files\/([^)]+\.woff2)\)/u.exec(rule)?.[1];
+    const range = /unicode-range:\s*([^;]+);/u.exec(rule)?.[1];
+    if (!file || !range || !covers(range)) return [];
+    copyFileSync(join(dirname(css), "files", file), join(folder, file));
+    return [rule.replace(/font-family:[^;]+;/u, 'font-family: "Broadsheet Sans";').replace(/src:[^;]+;/u, `src: url(${file}) format("woff2");`)];
+  });
+  writeFileSync(join(folder, "fonts.css"), rules.join("\n"));
 }
