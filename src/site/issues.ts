@@ -101,7 +101,11 @@ const refOf = ({ publication, publicationUrl, date, dateLabel, weekday, url }: I
 /** Publications with their issues, the one with the newest issue first. */
 export function groupPublications<P>(issues: readonly Issue<P>[]): Publication<P>[] {
   const byName = new Map<string, Issue<P>[]>();
-  for (const issue of issues) byName.set(issue.publication, [...(byName.get(issue.publication) ?? []), issue]);
+  for (const issue of issues) {
+    const own = byName.get(issue.publication) ?? [];
+    byName.set(issue.publication, own);
+    own.push(issue);
+  }
   return [...byName].map(([name, own]) => ({ name, url: publicationUrl(name), issues: own, latest: own[0]!, calendar: calendarOf(own) }));
 }
 
