@@ -135,7 +135,8 @@ function editionRef(edition: Edition): EditionRef {
     weekday: weekday(meta.date),
     page: meta.page,
     pageNumber,
-    label: pageNumber ? `${pageNumber} ${meta.page}` : meta.page,
+    // a page name may print its number already (第4版 机关建设)
+    label: pageNumber && !meta.page.startsWith(pageNumber) ? `${pageNumber} ${meta.page}` : meta.page,
     issueUrl: issueUrl(meta.publication, meta.date),
     pictureUrl: pictureUrl(edition),
   };

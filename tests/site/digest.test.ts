@@ -63,6 +63,11 @@ describe("siteDigest", () => {
     expect(mixed.publications.map((p) => [p.name, p.latest.date, p.issues.length])).toEqual([["甲报", "2025-06-30", 2], ["乙报", "2025-06-30", 1]]);
   });
 
+  it("names a page by number and name, the number once", () => {
+    const named = siteDigest([{ ...editions[0]!, meta: { ...editions[0]!.meta, page: "第1版 要闻" } }, editions[1]!], site);
+    expect(named.editions.map((e) => e.label)).toEqual(["第1版 要闻", "第2版 版b2"]);
+  });
+
   it("keeps the feeds to the latest stories", () => {
     expect(siteDigest(editions, site, 2).feedStories.map((s) => s.id)).toEqual(["s2", "s1"]);
   });

@@ -86,6 +86,9 @@ describe("under a path prefix", () => {
     expect(await excerpt.textContent()).toContain("正文里有尖括号<i>不是标记</i>");
     expect(await excerpt.locator("i").count()).toBe(0);
     expect((await excerpt.locator("mark").allTextContents()).join("")).toBe("尖括号");
+    // titles and metadata show exactly as printed: markup-like text as text, `&` once
+    expect(await page.locator(".search-result-title").first().textContent()).toBe(HOSTILE_TITLE);
+    expect(await page.locator(".search-result-dateline").first().textContent()).toBe("<em>测试报</em> · 2024年1月2日 · 第1版 <u>要闻</u> & 新闻");
     await page.locator(".search-result-title a").first().click();
     expect(new URL(page.url()).pathname).toBe(storyPath);
     expect(dialogs).toEqual([]);

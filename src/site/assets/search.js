@@ -24,7 +24,7 @@
     return excerpt.replace(BLOCK_STOP, "$1\u3000").replace(UNSPACE, "");
   };
 
-  // Page text reaches the index escaped once more than it is shown (segment.ts): undo that here.
+  // A page's text reaches the index escaped once more than it is shown (segment.ts): undo that here.
   var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
   var decode = function (text) {
     return String(text).replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/giu, function (whole, dec, hex, name) {
@@ -114,9 +114,10 @@
   var resultNode = function (data, needles) {
     var item = element("li", "search-result");
     var meta = data.meta || {};
-    item.appendChild(element("p", "search-result-dateline", [meta.publication, meta.date, meta.page].filter(Boolean).map(decode).join(" · ")));
+    // metadata and filters come from attributes, which Pagefind keeps as the text they hold
+    item.appendChild(element("p", "search-result-dateline", [meta.publication, meta.date, meta.page].filter(Boolean).join(" · ")));
     var heading = element("h2", "search-result-title");
-    var link = element("a", "", decode(meta.title || data.url));
+    var link = element("a", "", meta.title || data.url);
     link.href = data.url;
     heading.appendChild(link);
     item.appendChild(heading);
