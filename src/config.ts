@@ -24,8 +24,13 @@ export function siteTitle(): string {
   return process.env.BROADSHEET_TITLE?.trim() || "报摘";
 }
 
+const FEED_STORIES = 50;
+
 /** How many of the latest stories the feeds carry (the archive is on the site); `BROADSHEET_FEED_STORIES` overrides it. */
 export function feedStoryCount(): number {
-  const value = Number(process.env.BROADSHEET_FEED_STORIES ?? "50");
-  return Number.isInteger(value) && value > 0 ? value : 50;
+  const setting = process.env.BROADSHEET_FEED_STORIES;
+  const value = Number(setting ?? FEED_STORIES);
+  if (Number.isInteger(value) && value > 0) return value;
+  console.warn(`BROADSHEET_FEED_STORIES=${setting} is not a whole number above 0; the feeds carry the latest ${FEED_STORIES} stories`);
+  return FEED_STORIES;
 }
