@@ -6,7 +6,7 @@ import { feedStoryCount } from "../config.ts";
 import { dateLabel, isoDateTime, publishedAt, weekday } from "../dates.ts";
 import { type Issue, type Publication, groupIssues, groupPublications } from "./issues.ts";
 import { newsArticle, scriptSafeJson } from "./jsonld.ts";
-import { type StoryRole, type StorySize, placeStories } from "./layout.ts";
+import { type StoryRole, placeStories } from "./layout.ts";
 import { type SiteMetadata, absoluteUrl } from "./metadata.ts";
 import { authorUrl, editionJsonUrl, editionUrl, issueUrl, pdfUrl, pictureUrl, printUrl, storyUrl } from "./urls.ts";
 
@@ -41,7 +41,6 @@ export interface StoryRef {
 export interface SiteStory extends StoryRef {
   story: Story;
   role: StoryRole;
-  size: StorySize;
   /** 1-based place in its edition's reading order, and the edition's story count. */
   position: number;
   of: number;
@@ -144,7 +143,7 @@ function editionRef(edition: Edition): EditionRef {
 
 function siteEdition(edition: Edition, ref: EditionRef, site: SiteMetadata): SiteEdition {
   const placements = placeStories(edition.stories);
-  const stories = placements.map(({ story, role, size }, k): SiteStory => {
+  const stories = placements.map(({ story, role }, k): SiteStory => {
     const url = storyUrl(edition, story);
     const summary = summaryOf(story);
     const byline = bylineParts(story.byline, story.authors, story.photographers);
@@ -156,7 +155,6 @@ function siteEdition(edition: Edition, ref: EditionRef, site: SiteMetadata): Sit
       edition: ref,
       story,
       role,
-      size,
       position: k + 1,
       of: placements.length,
       byline,

@@ -24,9 +24,8 @@ export const authorUrl = (name: string) => `/authors/${pathSegment(name)}/`;
 export const publicationUrl = (publication: string) => `/papers/${pathSegment(publication)}/`;
 /** One issue: a publication's pages of one date. */
 export const issueUrl = (publication: string, date: string) => `${publicationUrl(publication)}${date}/`;
-/** The page picture (版面图) of an edition, its thumbnail, and the story areas on it (made after Eleventy runs). */
-export const pictureUrl = (edition: Pick<Edition, "slug">, size: "full" | "small" = "full") => `/pictures/${edition.slug}${size === "small" ? "-small" : ""}.jpg`;
-export const pictureAreasUrl = (edition: Pick<Edition, "slug">) => `/pictures/${edition.slug}.json`;
+/** The page picture (版面图) of an edition (made after Eleventy runs; see src/site/pagemap.ts for its thumbnail and story areas). */
+export const pictureUrl = (edition: Pick<Edition, "slug">) => `/pictures/${edition.slug}.jpg`;
 /** An edition as JSON, exactly as the reflow produced it, for reuse elsewhere. */
 export const editionJsonUrl = (edition: Pick<Edition, "slug">) => `/editions/${edition.slug}.json`;
 /** The list of editions as JSON, each with the address of its full export. */
