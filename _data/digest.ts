@@ -1,6 +1,6 @@
 // The digest every page reads: the editions reflowed from the sources folder, newest first
 // (`editions`, as the reflow made them; the print views read these), and the same editions as the
-// website shows them (`site`: stories in reading order with neighbours, people, archive; see
+// website shows them (`site`: issues and publications, stories in reading order with neighbours, people; see
 // src/site/digest.ts).
 import { sourcesDirectory } from "../src/config.ts";
 import { readDigest } from "../src/edition/load.ts";
