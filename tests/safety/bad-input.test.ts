@@ -49,6 +49,13 @@ const cases: Case[] = [
   { name: "a sidecar missing a key", files: withMeta("publication: 报\ndate: 2025-06-30\n"), problem: /^p\.meta\.yaml: `page` is missing/u },
   { name: "a sidecar with an unknown key", files: withMeta(`${sampleMeta}author: 张三\n`), problem: /^p\.meta\.yaml:10: unknown key `author`/u },
   { name: "a sidecar with a wrong date", files: withMeta("publication: 报\ndate: 2025-6-31\npage: 版\n"), problem: /^p\.meta\.yaml:2: `date` should be a real date written YYYY-MM-DD/u },
+  { name: "a sidecar key named after a member of every object", files: withMeta(`${sampleMeta}toString: x\n`), problem: /^p\.meta\.yaml:10: unknown key `toString`/u },
+  { name: "a sidecar dated in the year 0", files: withMeta("publication: 报\ndate: 0000-01-01\npage: 版\n"), problem: /^p\.meta\.yaml:2: `date` should be a real date/u },
+  {
+    name: "a sidecar of aliases that expand without bound (billion laughs)",
+    files: withMeta(`a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n`),
+    problem: /^p\.meta\.yaml:2: cannot be read: aliases/u,
+  },
   { name: "no sidecar", files: { "p.txt": samplePage }, problem: /^p\.txt: no sidecar p\.meta\.yaml/u },
   { name: "a correction that matches nothing", files: { ...page(samplePage), "p.corrections.yaml": "corrections:\n  - join: {after: 从未印过}\n" }, problem: /^p\.corrections\.yaml:2: `join`: “从未印过” is not in the page/u },
   { name: "a corrections file with an unknown operation", files: { ...page(samplePage), "p.corrections.yaml": "corrections:\n  - heading: 标题\n" }, problem: /^p\.corrections\.yaml:2: unknown correction `heading`/u },
