@@ -1,4 +1,4 @@
-import { type Document, LineCounter, isAlias, isMap, isScalar, parseDocument, visit } from "yaml";
+import { type Document, LineCounter, isMap, isScalar, parseDocument, visit } from "yaml";
 import type { EditionMeta } from "../types.ts";
 import { readTextFile } from "./decode.ts";
 import { SourceError } from "./errors.ts";
