@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { type Stats, closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from "node:fs";
 import { SourceError, displayPath } from "./errors.ts";
 
 export type Encoding = "utf-8" | "utf-16" | "gb18030";
@@ -35,22 +35,39 @@ export interface TextFileOptions {
   allowBlank?: boolean;
 }
 
-/** Read a file that should hold text, refusing what is too large before reading it. */
+/**
+ * Read a file that should hold text, refusing what is too large before reading it. Only a regular
+ * file is read: a symbolic link (to /etc/passwd, say) would publish what lies outside the sources
+ * folder, and a named pipe or device would never end. The link is refused when opening, too, so a
+ * file swapped for one meanwhile is not followed either.
+ */
 export function readTextFile(file: string, options: TextFileOptions = {}): DecodedText {
   const limit = options.limit ?? MAX_SOURCE_BYTES;
   let bytes: Uint8Array;
+  let descriptor: number | undefined;
   try {
-    const stats = statSync(file);
-    if (stats.isDirectory()) throw new SourceError(file, "this is a folder, not a text file");
+    refuseIrregular(lstatSync(file), file);
+    descriptor = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const stats = fstatSync(descriptor);
+    refuseIrregular(stats, file);
     if (stats.size > limit) {
       throw new SourceError(file, `the file is ${readableSize(stats.size)}, more than the ${readableSize(limit)} one page's text can be (a page is 20–100 KB): is it a whole issue, or not a text extract?`);
     }
-    bytes = readFileSync(file);
+    bytes = readFileSync(descriptor);
   } catch (error) {
     if (error instanceof SourceError) throw error;
     throw new SourceError(file, `cannot be read: ${readFailure(error)}`, undefined, { cause: error });
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
   return decodeText(bytes, file, options);
+}
+
+function refuseIrregular(stats: Stats, file: string): void {
+  if (stats.isFile()) return;
+  if (stats.isDirectory()) throw new SourceError(file, "this is a folder, not a text file");
+  const kind = stats.isSymbolicLink() ? "a symbolic link" : stats.isFIFO() ? "a named pipe" : stats.isSocket() ? "a socket" : "a device";
+  throw new SourceError(file, `this is ${kind}, not a regular file: only files inside the sources folder are read, so that nothing outside it is published; copy the file in instead`);
 }
 
 /**
@@ -164,5 +181,6 @@ function readFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "ENOENT") return "no such file";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ELOOP") return "it became a symbolic link while being read";
   return (error as Error).message;
 }

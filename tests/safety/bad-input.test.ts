@@ -1,14 +1,16 @@
 // One case per kind of bad input an editor's PDF tool (or the editor) may produce. Each case is a
 // sources folder; harmless differences must give the clean page's edition, everything else a clear
 // message naming the file (and line), while the good page beside it still loads.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Digest, loadDigest } from "../../src/edition/load.ts";
 import type { Edition } from "../../src/types.ts";
 import { encodeGb18030, sampleMeta, samplePage, sourcesFolder } from "../edition/fixtures.ts";
 
-type Files = Record<string, string | Uint8Array>;
+/** Text or bytes to write, or what to make in the folder at that name (a link, a pipe). */
+type Files = Record<string, string | Uint8Array | ((path: string) => void)>;
 
 interface Case {
   name: string;
@@ -25,6 +27,9 @@ const page = (text: string | Uint8Array, meta: string | Uint8Array = sampleMeta)
 const lines = samplePage.split("\n");
 const mixedEndings = lines.map((line, i) => line + (i === lines.length - 1 ? "" : ["\r\n", "\r", "\n"][i % 3])).join("");
 const withMeta = (meta: string) => page(samplePage, meta);
+const linkTo = (target: string) => (path: string) => symlinkSync(target, path);
+const pipe = (path: string) => execFileSync("mkfifo", [path]);
+const makeFolder = (path: string) => mkdirSync(path);
 
 const cases: Case[] = [
   { name: "UTF-8 with a byte-order mark", files: page(`\uFEFF${samplePage}`), same: {} },
@@ -56,6 +61,13 @@ const cases: Case[] = [
     files: withMeta(`a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n`),
     problem: /^p\.meta\.yaml:2: cannot be read: aliases/u,
   },
+  { name: "a source that links to a file outside the sources", files: { "p.txt": linkTo("/etc/passwd"), "p.meta.yaml": sampleMeta }, problem: /^p\.txt: this is a symbolic link, not a regular file: only files inside the sources folder are read/u },
+  { name: "a source that links to a page beside it", files: { "p.txt": linkTo("good.txt"), "p.meta.yaml": sampleMeta }, problem: /^p\.txt: this is a symbolic link/u },
+  { name: "a sidecar that links elsewhere", files: { "p.txt": samplePage, "p.meta.yaml": linkTo("good.meta.yaml") }, problem: /^p\.meta\.yaml: this is a symbolic link/u },
+  { name: "a sidecar link that leads nowhere", files: { "p.txt": samplePage, "p.meta.yaml": linkTo("missing.yaml") }, problem: /^p\.meta\.yaml: this is a symbolic link/u },
+  { name: "a corrections file that links elsewhere", files: { ...page(samplePage), "p.corrections.yaml": linkTo("/etc/hostname") }, problem: /^p\.corrections\.yaml: this is a symbolic link/u },
+  { name: "a named pipe for a source (reading it would never end)", files: { "p.txt": pipe, "p.meta.yaml": sampleMeta }, problem: /^p\.txt: this is a named pipe, not a regular file/u },
+  { name: "a folder named like a source", files: { "p.txt": makeFolder, "p.meta.yaml": sampleMeta }, problem: /^p\.txt: this is a folder, not a text file$/u },
   { name: "no sidecar", files: { "p.txt": samplePage }, problem: /^p\.txt: no sidecar p\.meta\.yaml/u },
   { name: "a correction that matches nothing", files: { ...page(samplePage), "p.corrections.yaml": "corrections:\n  - join: {after: 从未印过}\n" }, problem: /^p\.corrections\.yaml:2: `join`: “从未印过” is not in the page/u },
   { name: "a corrections file with an unknown operation", files: { ...page(samplePage), "p.corrections.yaml": "corrections:\n  - heading: 标题\n" }, problem: /^p\.corrections\.yaml:2: unknown correction `heading`/u },
@@ -77,7 +89,9 @@ const clean = loadDigest(sourcesFolder({ ...GOOD })).editions[0]!;
 const reflowed = (edition: Edition | undefined) => edition && { stories: edition.stories, credits: edition.credits };
 
 function load(files: Files): { digest: Digest; folder: string } {
-  const folder = sourcesFolder({ ...GOOD, ...files });
+  const written = Object.entries(files).filter((entry): entry is [string, string | Uint8Array] => typeof entry[1] !== "function");
+  const folder = sourcesFolder({ ...GOOD, ...Object.fromEntries(written) });
+  for (const [name, make] of Object.entries(files)) if (typeof make === "function") make(join(folder, name));
   return { digest: loadDigest(folder), folder };
 }
 
