@@ -18,6 +18,12 @@ export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
 /** Controls that are neither line breaks nor spacing: what binary data and broken extractions hold. */
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/gu;
+/** What no XML document (the feeds, the sitemap) can carry besides controls: noncharacters (U+FFFF) and unpaired surrogates. */
+const NOT_XML = /[\p{Noncharacter_Code_Point}\p{Cs}]/u;
+/** What a source must not hold: the controls above, and what XML cannot carry. */
+const UNCARRIABLE = new RegExp(`${CONTROL.source}|${NOT_XML.source}`, "gu");
+/** What a sidecar's text must not hold: every control but tab and line breaks, and what XML cannot carry. */
+const UNCARRIABLE_IN_FIELDS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Noncharacter_Code_Point}\p{Cs}]/u;
 /** Above this share of control characters (or more than a handful) a file is binary, not text. */
 const BINARY_SHARE = 0.01;
 const BINARY_MINIMUM = 8;
@@ -128,20 +134,35 @@ function refuseDamagedUtf8(bytes: Uint8Array, file: string): void {
   throw new SourceError(file, `UTF-8 text with ${invalid} invalid byte sequence${invalid === 1 ? "" : "s"} on line${plural(lines)} ${listLines(lines)}: the file was damaged or cut short; fix those lines`, lines[0]);
 }
 
-/** Control characters make XML feeds invalid and stand for glyphs the extraction lost: an editor must decide. */
+/**
+ * Control characters and noncharacters make XML feeds invalid and stand for glyphs the extraction
+ * lost: an editor must decide what was printed there.
+ */
 function refuseControls(text: string, file: string): void {
   const controls = text.match(CONTROL) ?? [];
-  if (controls.length === 0) return;
   if (controls.length > Math.max(BINARY_MINIMUM, text.length * BINARY_SHARE)) {
     throw new SourceError(file, "this is not a text file (it holds binary data); extract the page's text first");
   }
-  const lines = linesMatching(text, CONTROL);
-  const code = `U+${controls[0]!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const uncarriable = text.match(UNCARRIABLE) ?? [];
+  if (uncarriable.length === 0) return;
+  const lines = linesMatching(text, UNCARRIABLE);
   throw new SourceError(
     file,
-    `control character ${code} on line${plural(lines)} ${listLines(lines)} (${controls.length} in all): PDF tools write these for glyphs they could not read; replace each with the character printed on the page`,
+    `${describeCharacter(uncarriable[0]!)} on line${plural(lines)} ${listLines(lines)} (${uncarriable.length} in all): PDF tools write these for glyphs they could not read, and feeds cannot carry them; replace each with the character printed on the page`,
     lines[0],
   );
+}
+
+/** Why a sidecar's text cannot be published as it is, or undefined when it can. */
+export function uncarriableInText(text: string): string | undefined {
+  const found = UNCARRIABLE_IN_FIELDS.exec(text)?.[0];
+  return found && `${describeCharacter(found)}, which feeds (XML) cannot carry`;
+}
+
+function describeCharacter(char: string): string {
+  const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  if (/\p{Cs}/u.test(char)) return `half a surrogate pair ${code}`;
+  return NOT_XML.test(char) ? `noncharacter ${code}` : `control character ${code}`;
 }
 
 /** 1-based line of a character offset, counting line breaks the way the reflow does. */

@@ -1,6 +1,6 @@
 import { type Document, LineCounter, isMap, isScalar, parseDocument, visit } from "yaml";
 import type { EditionMeta } from "../types.ts";
-import { readTextFile } from "./decode.ts";
+import { readTextFile, uncarriableInText } from "./decode.ts";
 import { SourceError } from "./errors.ts";
 
 /** Sidecars are a few lines; anything near this size is the wrong file. */
@@ -125,6 +125,8 @@ function checkField(key: keyof EditionMeta, kind: FieldKind, given: unknown, fil
     return Number(given);
   }
   if (typeof given !== "string" || given.trim() === "") throw new SourceError(file, `\`${key}\` should be text, e.g. ${key}: ${example(key)}`, line);
+  const uncarriable = uncarriableInText(given);
+  if (uncarriable) throw new SourceError(file, `\`${key}\` holds ${uncarriable}: write the text without it`, line);
   if (kind === "date" && !isCalendarDate(given)) {
     throw new SourceError(file, `\`date\` should be a real date written YYYY-MM-DD (e.g. 2025-06-30), from ${EARLIEST_YEAR} to next year, not "${given}"`, line);
   }
