@@ -1,10 +1,10 @@
 // The build's output swap: a failed build or a failed swap leaves the previous site as it was.
 import * as fs from "node:fs";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { stagingFolder, swapIn, unsafeOutput } from "../../scripts/staging.ts";
+import { SITE_MARK, markAsSite, prepareStaging, stagingFolder, swapIn, unsafeOutput } from "../../scripts/staging.ts";
 
 vi.mock("node:fs", async (original) => {
   const actual = await original<typeof fs>();
@@ -16,6 +16,7 @@ function siteWith(file: string, content: string): { parent: string; site: string
   const site = join(parent, "_site");
   mkdirSync(site);
   writeFileSync(join(site, file), content);
+  markAsSite(site);
   return { parent, site };
 }
 
@@ -72,5 +73,53 @@ describe("unsafeOutput", () => {
     expect(unsafeOutput(join(parent, "_site"), { project, sources })).toBeUndefined();
     writeFileSync(join(parent, "file"), "");
     expect(unsafeOutput(join(parent, "file"), { project, sources })).toMatch(/is a file, not a folder/u);
+  });
+});
+
+describe("what --out may replace", () => {
+  const project = "/work/project";
+  const sources = "/work/project/sources";
+
+  it("refuses a folder of someone's files, and takes an empty one or one Broadsheet made", () => {
+    const parent = mkdtempSync(join(tmpdir(), "broadsheet-out-"));
+    const documents = join(parent, "d");
+    mkdirSync(documents);
+    writeFileSync(join(documents, "thesis.docx"), "x");
+    expect(unsafeOutput(documents, { project, sources })).toMatch(/holds files Broadsheet did not make \(no \.broadsheet-site in it\)/u);
+    const empty = join(parent, "empty");
+    mkdirSync(empty);
+    expect(unsafeOutput(empty, { project, sources })).toBeUndefined();
+    const { site } = siteWith("index.html", "old");
+    expect(unsafeOutput(site, { project, sources })).toBeUndefined();
+  });
+
+  it("marks the staged site, so that the next build may replace it", () => {
+    const { site } = siteWith("index.html", "old");
+    const { staging } = prepareStaging(site);
+    expect(readdirSync(staging)).toEqual([SITE_MARK]);
+    swapIn(staging, site);
+    expect(unsafeOutput(site, { project, sources })).toBeUndefined();
+  });
+});
+
+describe("what stopped builds leave", () => {
+  it("removes the staged sites of builds that are gone, and leaves those of running ones", () => {
+    const { parent, site } = siteWith("index.html", "old");
+    const dead = `${site}.staging-999999999`;
+    const running = `${site}.staging-${process.ppid}`;
+    for (const folder of [dead, running]) mkdirSync(folder);
+    const { staging, cleared } = prepareStaging(site);
+    expect(cleared).toEqual([dead]);
+    expect(readdirSync(parent).sort()).toEqual(["_site", basename(running), basename(staging)].sort());
+  });
+
+  it("puts back a previous site set aside by a build stopped mid-swap", () => {
+    const { parent, site } = siteWith("index.html", "old");
+    const setAside = `${site}.previous-999999999`;
+    fs.renameSync(site, setAside);
+    const { staging } = prepareStaging(site);
+    expect(readFileSync(join(site, "index.html"), "utf8")).toBe("old");
+    expect(existsSync(setAside)).toBe(false);
+    expect(readdirSync(parent).sort()).toEqual(["_site", basename(staging)]);
   });
 });
