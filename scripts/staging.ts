@@ -1,26 +1,9 @@
 // The build writes into a fresh staging folder beside the output and swaps it in at the end, so a
 // failed build leaves the previous site as it was, and readers never see a half-written one.
-import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, dirname, join, parse, relative, resolve } from "node:path";
-
-/**
- * Every folder Broadsheet builds holds this file: `--out` replaces a folder wholesale, so it must
- * only ever replace one Broadsheet made (or an empty one), never someone's folder of documents.
- */
-export const SITE_MARK = ".broadsheet-site";
-
-export function markAsSite(folder: string): void {
-  writeFileSync(join(folder, SITE_MARK), "Made by Broadsheet: `npm run build` replaces this whole folder.\n");
-}
-
-function isSite(folder: string): boolean {
-  try {
-    return lstatSync(join(folder, SITE_MARK)).isFile();
-  } catch {
-    return false;
-  }
-}
+import { SITE_MARK, isSite, markAsSite } from "../src/site/output.ts";
 
 /** A fresh folder beside `output` for this build (same file system, so the swap is a rename). */
 export function stagingFolder(output: string): string {

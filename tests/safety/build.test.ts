@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { SITE_MARK, markAsSite } from "../../scripts/staging.ts";
+import { SITE_MARK, markAsSite } from "../../src/site/output.ts";
 import { buildSite } from "../support/build.ts";
 import { sampleMeta, samplePage, sourcesFolder } from "../edition/fixtures.ts";
 

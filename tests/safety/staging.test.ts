@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { SITE_MARK, markAsSite, prepareStaging, stagingFolder, swapIn, unsafeOutput } from "../../scripts/staging.ts";
+import { prepareStaging, stagingFolder, swapIn, unsafeOutput } from "../../scripts/staging.ts";
+import { SITE_MARK, markAsSite, replacePages } from "../../src/site/output.ts";
 
 vi.mock("node:fs", async (original) => {
   const actual = await original<typeof fs>();
@@ -121,5 +122,23 @@ describe("what stopped builds leave", () => {
     expect(readFileSync(join(site, "index.html"), "utf8")).toBe("old");
     expect(existsSync(setAside)).toBe(false);
     expect(readdirSync(parent).sort()).toEqual(["_site", basename(staging)]);
+  });
+});
+
+describe("the pages a site's mark lists", () => {
+  it("go when a later build no longer writes them, with the folders they leave empty, and nothing else", () => {
+    const { parent, site } = siteWith("kept.txt", "not a page");
+    const page = (name: string) => join(site, name);
+    for (const name of ["editions/a", "editions/b"]) mkdirSync(page(name), { recursive: true });
+    for (const name of ["index.html", "editions/a/index.html", "editions/b/index.html"]) writeFileSync(page(name), "");
+    writeFileSync(join(parent, "outside.html"), "");
+    replacePages(site, [page("index.html"), page("editions/a/index.html"), page("editions/b/index.html")]);
+    // a hand-edited mark naming a file outside the folder
+    writeFileSync(page(SITE_MARK), `${readFileSync(page(SITE_MARK), "utf8")}../outside.html\n`);
+    expect(replacePages(site, [page("index.html"), page("editions/a/index.html")])).toBe(1);
+    expect(existsSync(page("editions/b"))).toBe(false);
+    expect(existsSync(page("editions/a/index.html"))).toBe(true);
+    expect(existsSync(page("kept.txt"))).toBe(true);
+    expect(existsSync(join(parent, "outside.html"))).toBe(true);
   });
 });
