@@ -1,7 +1,8 @@
 import { type Stats, closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from "node:fs";
+import { encodingChange, guessLegacyEncoding, unmarkedUtf16 } from "./encodings.ts";
 import { SourceError, displayPath } from "./errors.ts";
 
-export type Encoding = "utf-8" | "utf-16" | "gb18030";
+export type Encoding = "utf-8" | "utf-16" | "gb18030" | "big5";
 
 export interface DecodedText {
   text: string;
@@ -77,9 +78,10 @@ function refuseIrregular(stats: Stats, file: string): void {
 }
 
 /**
- * Bytes to text: UTF-8 (with or without BOM) when valid; UTF-16 when it says so with a BOM;
- * otherwise GB18030 (which includes GBK and GB2312), what Chinese PDF tools write when they do not
- * write UTF-8. Nothing is guessed at or replaced: what cannot be decoded exactly is refused, with its line.
+ * Bytes to text: UTF-8 (with or without BOM) when valid; UTF-16 when it says so with a BOM, or
+ * shows it without one; otherwise GB18030 (which includes GBK and GB2312), what Chinese PDF tools
+ * write when they do not write UTF-8, or Big5 when chardet is sure of it. Nothing is guessed at or
+ * replaced: what cannot be decoded exactly is refused, with its line.
  */
 export function decodeText(bytes: Uint8Array, file: string, options: Pick<TextFileOptions, "allowBlank"> = {}): DecodedText {
   if (bytes.length === 0) {
@@ -108,12 +110,36 @@ function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
   }
   const utf8 = strictDecode("utf-8", bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: "utf-8", notices: [] };
+  const unmarked = unmarkedUtf16(bytes);
+  if (unmarked) return { text: unmarked.text, encoding: "utf-16", notices: [`${displayPath(file)}: UTF-16${unmarked.encoding.slice(6).toUpperCase()} text without a byte-order mark, decoded; UTF-8 is preferred`] };
   refuseDamagedUtf8(bytes, file);
+  refuseEncodingChange(bytes, file);
+  return decodeLegacy(bytes, file);
+}
+
+/** GB18030 unless chardet is sure of another legacy encoding: Big5 is decoded, the rest are not Chinese. */
+function decodeLegacy(bytes: Uint8Array, file: string): DecodedText {
+  const guess = guessLegacyEncoding(bytes);
+  if (guess?.encoding === "big5") {
+    const big5 = strictDecode("big5", bytes);
+    if (big5 !== undefined) return { text: big5, encoding: "big5", notices: [`${displayPath(file)}: not UTF-8; detected as Big5 (traditional Chinese) and decoded as such`] };
+  } else if (guess && !guess.chinese) {
+    refuseControls(new TextDecoder("utf-8").decode(bytes), file);
+    throw new SourceError(file, `neither UTF-8 nor a Chinese encoding: this looks like ${guess.name} text; save it as UTF-8`);
+  }
   const gb18030 = strictDecode("gb18030", bytes);
   if (gb18030 !== undefined) return { text: gb18030, encoding: "gb18030", notices: [`${displayPath(file)}: not UTF-8; decoded as GB18030 (GBK)`] };
   refuseControls(new TextDecoder("utf-8").decode(bytes), file);
   const lines = linesMatching(new TextDecoder("gb18030").decode(bytes), /\uFFFD/gu);
-  throw new SourceError(file, "neither UTF-8 nor GB18030 (GBK) text: save it as UTF-8", lines[0]);
+  throw new SourceError(file, "neither UTF-8 nor GB18030 (GBK) nor Big5 text: save it as UTF-8", lines[0]);
+}
+
+/** Part UTF-8, part another encoding: a file pasted together from two. The line where it changes is the one to look at. */
+function refuseEncodingChange(bytes: Uint8Array, file: string): void {
+  const change = encodingChange(bytes);
+  if (!change) return;
+  const [before, after] = change.utf8First ? ["UTF-8", "another encoding (GB18030?)"] : ["another encoding (GB18030?)", "UTF-8"];
+  throw new SourceError(file, `the text is in ${before} up to line ${change.line - 1}, then in ${after} from line ${change.line}: parts of it were saved differently; save all of it as UTF-8`, change.line);
 }
 
 function strictDecode(encoding: string, bytes: Uint8Array): string | undefined {
@@ -127,8 +153,14 @@ function strictDecode(encoding: string, bytes: Uint8Array): string | undefined {
 /** Mostly valid UTF-8 with a few bad bytes is a damaged UTF-8 file: decoding it as GB18030 would garble all of it. */
 function refuseDamagedUtf8(bytes: Uint8Array, file: string): void {
   const lossy = new TextDecoder("utf-8").decode(bytes);
-  const invalid = (lossy.match(/\uFFFD/gu) ?? []).length;
-  const nonAscii = (lossy.match(/[^\u0000-\u007F]/gu) ?? []).length;
+  // counted code unit by code unit: a regex match would build an array of a million characters
+  let invalid = 0;
+  let nonAscii = 0;
+  for (let i = 0; i < lossy.length; i++) {
+    const code = lossy.charCodeAt(i);
+    if (code === 0xfffd) invalid++;
+    if (code >= 0x80) nonAscii++;
+  }
   if (invalid > DAMAGED_UTF8_SHARE * nonAscii) return;
   const lines = linesMatching(lossy, /\uFFFD/gu);
   throw new SourceError(file, `UTF-8 text with ${invalid} invalid byte sequence${invalid === 1 ? "" : "s"} on line${plural(lines)} ${listLines(lines)}: the file was damaged or cut short; fix those lines`, lines[0]);

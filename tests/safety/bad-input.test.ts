@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Digest, loadDigest } from "../../src/edition/load.ts";
 import type { Edition } from "../../src/types.ts";
-import { encodeGb18030, sampleMeta, samplePage, sourcesFolder } from "../edition/fixtures.ts";
+import { encodeDoubleByte, encodeGb18030, keepEncodable, sampleMeta, samplePage, sourcesFolder } from "../edition/fixtures.ts";
 
 /** Text or bytes to write, or what to make in the folder at that name (a link, a pipe). */
 type Files = Record<string, string | Uint8Array | ((path: string) => void)>;
@@ -15,8 +15,8 @@ type Files = Record<string, string | Uint8Array | ((path: string) => void)>;
 interface Case {
   name: string;
   files: Files;
-  /** The edition of `p.txt` is the clean page's; any notice must match. */
-  same?: { notice?: RegExp };
+  /** The edition of `p.txt` is the clean page's (or that of the text `as`, read as UTF-8); any notice must match. */
+  same?: { notice?: RegExp; as?: string };
   /** Exactly one problem, as printed (folder left out). */
   problem?: RegExp;
   /** Slugs by source file name. */
@@ -27,6 +27,13 @@ const page = (text: string | Uint8Array, meta: string | Uint8Array = sampleMeta)
 const lines = samplePage.split("\n");
 const mixedEndings = lines.map((line, i) => line + (i === lines.length - 1 ? "" : ["\r\n", "\r", "\n"][i % 3])).join("");
 const withMeta = (meta: string) => page(samplePage, meta);
+const big5Page = keepEncodable("big5", samplePage);
+const utf16be = (text: string) => Buffer.from(text, "utf16le").swap16();
+/** The first line from which on the sample is written in a second encoding: one with Han characters, past the middle. */
+const switchLine = lines.findIndex((line, i) => i > lines.length / 2 && /\p{Script=Han}{4}/u.test(line)) + 1;
+const inTwoEncodings = (first: (text: string) => Uint8Array, second: (text: string) => Uint8Array) =>
+  Buffer.concat([first(lines.slice(0, switchLine - 1).join("\n") + "\n"), second(lines.slice(switchLine - 1).join("\n"))]);
+const utf8 = (text: string) => new TextEncoder().encode(text);
 const linkTo = (target: string) => (path: string) => symlinkSync(target, path);
 const pipe = (path: string) => execFileSync("mkfifo", [path]);
 const makeFolder = (path: string) => mkdirSync(path);
@@ -42,6 +49,20 @@ const cases: Case[] = [
   { name: "GB18030 (GBK) text", files: page(encodeGb18030(samplePage)), same: { notice: /p\.txt: not UTF-8; decoded as GB18030 \(GBK\)$/u } },
   { name: "GBK with CRLF, full-width and trailing spaces", files: page(encodeGb18030(samplePage.replace(/ /gu, "\u3000").replace(/\n/gu, "  \r\n"))), same: { notice: /decoded as GB18030/u } },
   { name: "UTF-16 with a byte-order mark", files: page(Buffer.from(`\uFEFF${samplePage}`, "utf16le")), same: { notice: /p\.txt: UTF-16 text, decoded; UTF-8 is preferred$/u } },
+  { name: "UTF-16LE without a byte-order mark", files: page(Buffer.from(samplePage, "utf16le")), same: { notice: /p\.txt: UTF-16LE text without a byte-order mark, decoded; UTF-8 is preferred$/u } },
+  { name: "UTF-16BE without a byte-order mark", files: page(utf16be(samplePage)), same: { notice: /p\.txt: UTF-16BE text without a byte-order mark/u } },
+  { name: "Big5 text (traditional Chinese), not GB18030 mojibake", files: page(encodeDoubleByte("big5", big5Page)), same: { as: big5Page, notice: /p\.txt: not UTF-8; detected as Big5 \(traditional Chinese\) and decoded as such$/u } },
+  { name: "Japanese Shift_JIS text", files: page(encodeDoubleByte("shift_jis", "日本語の新聞記事です。東京都の話題。\n".repeat(20))), problem: /^p\.txt: neither UTF-8 nor a Chinese encoding: this looks like Shift_JIS text; save it as UTF-8$/u },
+  {
+    name: "UTF-8, then GBK from a line on (two files pasted together)",
+    files: page(inTwoEncodings(utf8, encodeGb18030)),
+    problem: new RegExp(`^p\\.txt:${switchLine}: the text is in UTF-8 up to line ${switchLine - 1}, then in another encoding \\(GB18030\\?\\) from line ${switchLine}:`, "u"),
+  },
+  {
+    name: "GBK, then UTF-8 from a line on",
+    files: page(inTwoEncodings(encodeGb18030, utf8)),
+    problem: new RegExp(`^p\\.txt:${switchLine}: the text is in another encoding \\(GB18030\\?\\) up to line ${switchLine - 1}, then in UTF-8 from line ${switchLine}:`, "u"),
+  },
   { name: "a GBK sidecar", files: page(samplePage, encodeGb18030(sampleMeta)), same: { notice: /p\.meta\.yaml: not UTF-8; decoded as GB18030/u } },
   { name: "an empty file", files: page(""), problem: /^p\.txt: the file is empty$/u },
   { name: "a file of whitespace", files: page(" \r\n\t\u3000\n"), problem: /^p\.txt: the file holds only whitespace$/u },
@@ -91,6 +112,7 @@ const cases: Case[] = [
 /** The good page beside each case: a bad source must not take it down. */
 const GOOD = { "good.txt": samplePage, "good.meta.yaml": sampleMeta };
 const clean = loadDigest(sourcesFolder({ ...GOOD })).editions[0]!;
+const editionOf = (text: string) => loadDigest(sourcesFolder({ "p.txt": text, "p.meta.yaml": sampleMeta })).editions[0];
 const reflowed = (edition: Edition | undefined) => edition && { stories: edition.stories, credits: edition.credits };
 
 function load(files: Files): { digest: Digest; folder: string } {
@@ -108,7 +130,8 @@ describe("bad input", () => {
     expect(reflowed(bySource.get("good.txt"))).toEqual(reflowed(clean));
     if (entry.same) {
       expect(printed).toEqual([]);
-      expect(reflowed(bySource.get("p.txt"))).toEqual(reflowed(clean));
+      expect(bySource.get("p.txt")).toBeDefined();
+      expect(reflowed(bySource.get("p.txt"))).toEqual(reflowed(entry.same.as === undefined ? clean : editionOf(entry.same.as)));
       expect(digest.notices).toEqual(entry.same.notice ? [expect.stringMatching(entry.same.notice)] : []);
     }
     if (entry.problem) {
