@@ -89,8 +89,14 @@ function utf8Evidence(bytes: Uint8Array, start: number, end: number): boolean | 
 
 /** chardet's statistics settle within a few pages' worth of bytes; all 2 MB would take seconds. */
 const SAMPLE_BYTES = 64 * 1024;
-/** Below this confidence (0–100) chardet's best guess is no better than the default, GB18030. */
+/**
+ * Below this confidence (0–100) chardet's best guess is no better than the default, GB18030. Its
+ * guesses of single-byte encodings (ISO-8859-1, KOI8-R…) need more: a short GBK sidecar scores 61
+ * as ISO-8859-1, while a page in one scores near 100.
+ */
 const CONFIDENT = 50;
+const CONFIDENT_SINGLE_BYTE = 90;
+const MULTI_BYTE = /^(?:GB18030|Big5|Shift_JIS|EUC-|ISO-2022-)/u;
 
 export interface LegacyGuess {
   /** The WHATWG name TextDecoder knows, e.g. "big5". */
@@ -103,6 +109,7 @@ export interface LegacyGuess {
 /** The legacy encoding chardet is confident of, if any: Big5 published as GB18030 would be mojibake. */
 export function guessLegacyEncoding(bytes: Uint8Array): LegacyGuess | undefined {
   const best = analyse(bytes.subarray(0, SAMPLE_BYTES))[0];
-  if (!best || best.confidence < CONFIDENT || best.name === "ASCII" || best.name.startsWith("UTF")) return undefined;
+  if (!best || best.name === "ASCII" || best.name.startsWith("UTF")) return undefined;
+  if (best.confidence < (MULTI_BYTE.test(best.name) ? CONFIDENT : CONFIDENT_SINGLE_BYTE)) return undefined;
   return { encoding: best.name.toLowerCase(), name: best.name, chinese: best.lang === "zh" };
 }
