@@ -91,7 +91,7 @@ export function decodeText(bytes: Uint8Array, file: string, options: Pick<TextFi
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) {
     throw new SourceError(file, "this is a PDF file, not text extracted from one: extract its text first (e.g. `pdftotext -layout`)");
   }
-  const decoded = decodeBytes(bytes, file);
+  const decoded = keepWordJoiners(decodeBytes(bytes, file), file);
   refuseControls(decoded.text, file);
   if (decoded.text.trim() === "" && !options.allowBlank) throw new SourceError(file, "the file holds only whitespace");
   const unreadable = linesMatching(decoded.text, UNREADABLE_GLYPH);
@@ -99,6 +99,18 @@ export function decodeText(bytes: Uint8Array, file: string, options: Pick<TextFi
     decoded.notices.push(`${displayPath(file)}: characters the PDF tool could not read (U+FFFD or private-use) on line${plural(unreadable)} ${listLines(unreadable)}; check them against the printed page`);
   }
   return decoded;
+}
+
+/**
+ * U+FEFF past the start (files joined with their byte-order marks, or the old zero-width no-break
+ * space) is not whitespace, yet JavaScript's \s and trim() treat it as such and would lose it.
+ * U+2060 WORD JOINER is what Unicode has for that meaning since: it is kept as that, with a notice.
+ */
+function keepWordJoiners(decoded: DecodedText, file: string): DecodedText {
+  const lines = linesMatching(decoded.text, /\uFEFF/gu);
+  if (lines.length === 0) return decoded;
+  const notice = `${displayPath(file)}: U+FEFF (a byte-order mark) inside the text on line${plural(lines)} ${listLines(lines)}, kept as U+2060 WORD JOINER (the same, invisible); if files were joined there, delete it`;
+  return { ...decoded, text: decoded.text.replaceAll("\uFEFF", "\u2060"), notices: [...decoded.notices, notice] };
 }
 
 function decodeBytes(bytes: Uint8Array, file: string): DecodedText {

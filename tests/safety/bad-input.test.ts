@@ -40,6 +40,11 @@ const makeFolder = (path: string) => mkdirSync(path);
 
 const cases: Case[] = [
   { name: "UTF-8 with a byte-order mark", files: page(`\uFEFF${samplePage}`), same: {} },
+  {
+    name: "U+FEFF inside the text (files joined with their byte-order marks)",
+    files: page(`\uFEFF${lines.slice(0, 30).join("\n")}\n\uFEFF${lines.slice(30).join("\n").replace("统筹协调", "统筹\uFEFF协调")}`),
+    same: { as: `${lines.slice(0, 30).join("\n")}\n\u2060${lines.slice(30).join("\n").replace("统筹协调", "统筹\u2060协调")}`, notice: /p\.txt: U\+FEFF \(a byte-order mark\) inside the text on lines 31, \d+, kept as U\+2060 WORD JOINER/u },
+  },
   { name: "CRLF line endings", files: page(samplePage.replace(/\n/gu, "\r\n")), same: {} },
   { name: "CR line endings", files: page(samplePage.replace(/\n/gu, "\r")), same: {} },
   { name: "mixed line endings", files: page(mixedEndings), same: {} },
