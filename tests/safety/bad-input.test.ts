@@ -99,6 +99,8 @@ const cases: Case[] = [
   { name: "a corrections file that links elsewhere", files: { ...page(samplePage), "p.corrections.yaml": linkTo("/etc/hostname") }, problem: /^p\.corrections\.yaml: this is a symbolic link/u },
   { name: "a named pipe for a source (reading it would never end)", files: { "p.txt": pipe, "p.meta.yaml": sampleMeta }, problem: /^p\.txt: this is a named pipe, not a regular file/u },
   { name: "a folder named like a source", files: { "p.txt": makeFolder, "p.meta.yaml": sampleMeta }, problem: /^p\.txt: this is a folder, not a text file$/u },
+  { name: "a file name with a line break and a terminal escape: the message stays one line", files: { "e\u001b[2J\n.txt": "", "e\u001b[2J\n.meta.yaml": sampleMeta }, problem: /^e\\u\{1B\}\[2J\\u\{A\}\.txt: the file is empty$/u },
+  { name: "a sidecar key with a terminal escape", files: withMeta(`${sampleMeta}"\\e[2Jx": 1\n`), problem: /^p\.meta\.yaml:10: unknown key `\\u\{1B\}\[2Jx`/u },
   { name: "no sidecar", files: { "p.txt": samplePage }, problem: /^p\.txt: no sidecar p\.meta\.yaml/u },
   { name: "a correction that matches nothing", files: { ...page(samplePage), "p.corrections.yaml": "corrections:\n  - join: {after: 从未印过}\n" }, problem: /^p\.corrections\.yaml:2: `join`: “从未印过” is not in the page/u },
   { name: "a corrections file with an unknown operation", files: { ...page(samplePage), "p.corrections.yaml": "corrections:\n  - heading: 标题\n" }, problem: /^p\.corrections\.yaml:2: unknown correction `heading`/u },
