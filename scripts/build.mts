@@ -12,7 +12,7 @@ import { readDigest } from "../src/edition/load.ts";
 import { indexSearch } from "../src/site/search.ts";
 import { renderPdfs, summarize } from "../src/print/render.ts";
 
-import { prepareStaging, stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
+import { DEFAULT_OUTPUT, prepareStaging, stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
 
 const USAGE = "usage: npm run build -- [--strict] [--sources DIR] [--out DIR]";
 
@@ -22,7 +22,7 @@ function options() {
       options: {
         strict: { type: "boolean", default: false },
         sources: { type: "string" },
-        out: { type: "string", default: "_site" },
+        out: { type: "string", default: DEFAULT_OUTPUT },
       },
     }).values;
   } catch (error) {

@@ -5,6 +5,9 @@ import { homedir } from "node:os";
 import { basename, dirname, join, parse, relative, resolve } from "node:path";
 import { SITE_MARK, isSite, markAsSite } from "../src/site/output.ts";
 
+/** Where `npm run build` writes when not told, inside the project (and ignored by git). */
+export const DEFAULT_OUTPUT = "_site";
+
 /** A fresh folder beside `output` for this build (same file system, so the swap is a rename). */
 export function stagingFolder(output: string): string {
   return `${output}.staging-${process.pid}`;
@@ -32,7 +35,9 @@ export function unsafeOutput(output: string, protectedFolders: { project: string
   if (contains(protectedFolders.sources, target)) return `${output} is inside the sources folder`;
   if (existsSync(target) && !statSync(target).isDirectory()) return `${output} is a file, not a folder`;
   if (!existsSync(dirname(target))) return `the folder ${dirname(target)} does not exist`;
-  if (existsSync(target) && readdirSync(target).length > 0 && !isSite(target)) {
+  // the project's own default output is Broadsheet's even when an older version built it, unmarked
+  const projectDefault = target === resolve(protectedFolders.project, DEFAULT_OUTPUT);
+  if (existsSync(target) && readdirSync(target).length > 0 && !isSite(target) && !projectDefault) {
     return `${output} holds files Broadsheet did not make (no ${SITE_MARK} in it): empty it, or name a new folder`;
   }
   for (const folder of existsSync(target) ? [dirname(target), target] : [dirname(target)]) {

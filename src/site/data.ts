@@ -1,7 +1,7 @@
 // Global data written in TypeScript: `_data/NAME.ts` exports its data, or a function returning it.
 // The sources folder is watched too, so `npm start` rebuilds when a source page or sidecar changes,
 // or is deleted, and the pages of a deleted source leave the served folder and its search index.
-import { existsSync, watch, writeFileSync } from "node:fs";
+import { type FSWatcher, closeSync, constants, existsSync, openSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -31,18 +31,31 @@ function rebuildOnDeletion(eleventyConfig: EleventyConfig): () => void {
   // one per user, not per run: a run stopped by a signal cannot remove it (another run's rebuild is harmless)
   const signal = join(tmpdir(), `broadsheet-deleted-source-${process.getuid?.() ?? "user"}`);
   eleventyConfig.addWatchTarget(signal);
-  let watching = false;
+  const onChange = (event: string, name: string | null) => {
+    if (event !== "rename" || !name || existsSync(join(sources, name))) return;
+    try {
+      // not through a link someone else left at that name in the shared temporary folder
+      const descriptor = openSync(signal, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW);
+      writeFileSync(descriptor, name);
+      closeSync(descriptor);
+    } catch (error) {
+      console.warn(`[broadsheet] ${name} was deleted, but no rebuild could be started (${(error as Error).message}); save any source to rebuild`);
+    }
+  };
+  let watcher: FSWatcher | undefined;
   return () => {
-    if (watching) return;
-    watching = true;
-    watch(sources, (event, name) => {
-      if (event !== "rename" || !name || existsSync(join(sources, name))) return;
-      try {
-        writeFileSync(signal, name);
-      } catch (error) {
-        console.warn(`[broadsheet] ${name} was deleted, but no rebuild could be started (${(error as Error).message}); save any source to rebuild`);
-      }
-    }).unref();
+    if (watcher) return;
+    try {
+      // the folder itself gone (or never there): watch it again after the next build
+      const started = watch(sources, onChange).on("error", () => {
+        started.close();
+        watcher = undefined;
+      });
+      watcher = started;
+      started.unref();
+    } catch {
+      watcher = undefined;
+    }
   };
 }
 

@@ -92,6 +92,11 @@ describe("what --out may replace", () => {
     expect(unsafeOutput(empty, { project, sources })).toBeUndefined();
     const { site } = siteWith("index.html", "old");
     expect(unsafeOutput(site, { project, sources })).toBeUndefined();
+    // the project's own _site, built before sites were marked
+    const olderProject = mkdtempSync(join(tmpdir(), "broadsheet-project-"));
+    mkdirSync(join(olderProject, "_site"));
+    writeFileSync(join(olderProject, "_site", "index.html"), "");
+    expect(unsafeOutput(join(olderProject, "_site"), { project: olderProject, sources: join(olderProject, "sources") })).toBeUndefined();
   });
 
   it("marks the staged site, so that the next build may replace it", () => {
