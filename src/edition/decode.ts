@@ -36,8 +36,8 @@ const UNREADABLE_GLYPH = /[\uFFFD\uE000-\uF8FF]/gu;
 const LINE_BREAK = /\r\n?|[\n\f\v\u2028\u2029\u0085]/gu;
 
 export interface TextFileOptions {
-  /** Largest size accepted, in bytes (default: a source page's limit). */
-  limit?: number;
+  /** Largest size accepted, in bytes, and what the file is, for the message (default: a source page's limit). */
+  limit?: { bytes: number; of: string };
   /** An empty or blank file is empty text (a sidecar left blank), not an error (a source page). */
   allowBlank?: boolean;
 }
@@ -49,7 +49,7 @@ export interface TextFileOptions {
  * file swapped for one meanwhile is not followed either.
  */
 export function readTextFile(file: string, options: TextFileOptions = {}): DecodedText {
-  const limit = options.limit ?? MAX_SOURCE_BYTES;
+  const limit = options.limit ?? { bytes: MAX_SOURCE_BYTES, of: "one page's text (a page is 20–100 KB): is it a whole issue, or not a text extract?" };
   let bytes: Uint8Array;
   let descriptor: number | undefined;
   try {
@@ -57,8 +57,8 @@ export function readTextFile(file: string, options: TextFileOptions = {}): Decod
     descriptor = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     const stats = fstatSync(descriptor);
     refuseIrregular(stats, file);
-    if (stats.size > limit) {
-      throw new SourceError(file, `the file is ${readableSize(stats.size)}, more than the ${readableSize(limit)} one page's text can be (a page is 20–100 KB): is it a whole issue, or not a text extract?`);
+    if (stats.size > limit.bytes) {
+      throw new SourceError(file, `the file is ${readableSize(stats.size)}, more than the ${readableSize(limit.bytes)} allowed for ${limit.of}`);
     }
     bytes = readFileSync(descriptor);
   } catch (error) {

@@ -27,7 +27,7 @@ export interface YamlFile {
 
 /** Read a YAML file, with YAML's own errors turned into `file:line` messages. An empty file is an empty document. */
 export function readYaml(file: string): YamlFile {
-  const decoded = readTextFile(file, { limit: MAX_SIDECAR_BYTES, allowBlank: true });
+  const decoded = readTextFile(file, { limit: { bytes: MAX_SIDECAR_BYTES, of: "a sidecar (a few lines): is it the right file?" }, allowBlank: true });
   const lineCounter = new LineCounter();
   const document = parseDocument(decoded.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = document.errors[0];

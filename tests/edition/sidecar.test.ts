@@ -48,6 +48,8 @@ describe("the sidecar NAME.meta.yaml", () => {
     ["text given as a list", "publication: [报]\ndate: 2025-06-30\npage: 版\n", /^p\.meta\.yaml:1: `publication` should be text/u],
     ["a list instead of keys", "- publication: 报\n", /^p\.meta\.yaml:1: the sidecar should be keys such as/u],
     ["an empty sidecar", "# nothing yet\n", /^p\.meta\.yaml:1: the sidecar is empty/u],
+    ["nesting deeper than the parser's stack", `publication: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`, /^p\.meta\.yaml:1: not valid YAML: Maximum call stack size exceeded$/u],
+    ["a sidecar far too large", `description: "${"长".repeat(100_000)}"\n`, /^p\.meta\.yaml: the file is 293 KB, more than the 256 KB allowed for a sidecar \(a few lines\): is it the right file\?$/u],
     ["a key named after a member of every object", `${GOOD}toString: x\n`, /^p\.meta\.yaml:5: unknown key `toString`/u],
     ["`constructor` and `__proto__` as keys", `${GOOD}constructor: x\n__proto__: y\n`, /^p\.meta\.yaml:5: unknown key `constructor`/u],
     ["the year 0", "publication: 报\ndate: 0000-01-01\npage: 版\n", /^p\.meta\.yaml:2: `date` should be a real date .*from 1800 to next year/u],

@@ -159,7 +159,7 @@ describe("bad input", () => {
     const chunk = Buffer.from(samplePage);
     writeFileSync(join(folder, "big.txt"), Buffer.concat(new Array(Math.ceil((50 * 1024 * 1024) / chunk.length)).fill(chunk)).subarray(0, 50 * 1024 * 1024));
     const digest = loadDigest(folder);
-    expect(digest.problems.map(String)).toEqual([`${join(folder, "big.txt")}: the file is 50.0 MB, more than the 2.0 MB one page's text can be (a page is 20–100 KB): is it a whole issue, or not a text extract?`]);
+    expect(digest.problems.map(String)).toEqual([`${join(folder, "big.txt")}: the file is 50.0 MB, more than the 2.0 MB allowed for one page's text (a page is 20–100 KB): is it a whole issue, or not a text extract?`]);
     expect(digest.editions.map((edition) => edition.source)).toEqual(["good.txt"]);
   });
 });
