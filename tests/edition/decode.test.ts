@@ -33,6 +33,12 @@ describe("decodeText", () => {
     const text = "政协机关建设\n第二行 ABC\n";
     expect(decodeText(Buffer.from(text, "utf16le"), "le.txt")).toMatchObject({ text, encoding: "utf-16" });
     expect(decodeText(Buffer.from(text, "utf16le").swap16(), "be.txt")).toMatchObject({ text, encoding: "utf-16" });
+    // paragraphs on one line each: few zero bytes (one per 200 characters)
+    const paragraphs = `${"政协机关建设提质增效，推动高质量发展。".repeat(10)}\n`.repeat(20);
+    expect(decodeText(Buffer.from(paragraphs, "utf16le"), "long.txt")).toMatchObject({ text: paragraphs, encoding: "utf-16" });
+    // UTF-8 with a few NUL bytes is not UTF-16 read wrongly: it is refused for its control characters
+    const nuls = sourceError(() => decodeText(bytes("政协机关建设。\n".repeat(40), [0, 0], "第二行\n", [0, 0]), "nul.txt"));
+    expect(nuls.message).toMatch(/^control character U\+0000/u);
     // zeros on both sides of the code units: not text
     expect(sourceError(() => decodeText(new Uint8Array(400).map((_, i) => (i % 3 === 0 ? 0 : 0x41 + (i % 20))), "b.txt")).message).toMatch(/not a text file/u);
   });
