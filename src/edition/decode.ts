@@ -80,8 +80,8 @@ function refuseIrregular(stats: Stats, file: string): void {
 /**
  * Bytes to text: UTF-8 (with or without BOM) when valid; UTF-16 when it says so with a BOM, or
  * shows it without one; otherwise GB18030 (which includes GBK and GB2312), what Chinese PDF tools
- * write when they do not write UTF-8, or Big5 when chardet is sure of it. Nothing is guessed at or
- * replaced: what cannot be decoded exactly is refused, with its line.
+ * write when they do not write UTF-8, or Big5 when chardet is sure of it. Nothing is replaced (but
+ * an inner U+FEFF, by its equivalent): what cannot be decoded exactly is refused, with its line.
  */
 export function decodeText(bytes: Uint8Array, file: string, options: Pick<TextFileOptions, "allowBlank"> = {}): DecodedText {
   if (bytes.length === 0) {
