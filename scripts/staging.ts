@@ -27,6 +27,14 @@ const contains = (outer: string, inner: string) => {
  * did not make, or be where nothing can be written.
  */
 export function unsafeOutput(output: string, protectedFolders: { project: string; sources: string }): string | undefined {
+  try {
+    return outputProblem(output, protectedFolders);
+  } catch (error) {
+    return `${output} cannot be checked (${(error as Error).message})`;
+  }
+}
+
+function outputProblem(output: string, protectedFolders: { project: string; sources: string }): string | undefined {
   const target = resolve(output);
   const home = homedir();
   if (target === parse(target).root || target === home) return `${output} is ${target === home ? "the home folder" : "the root folder"}`;
@@ -37,6 +45,7 @@ export function unsafeOutput(output: string, protectedFolders: { project: string
   if (!existsSync(dirname(target))) return `the folder ${dirname(target)} does not exist`;
   // the project's own default output is Broadsheet's even when an older version built it, unmarked
   const projectDefault = target === resolve(protectedFolders.project, DEFAULT_OUTPUT);
+  if (existsSync(target) && !readable(target)) return `${output} cannot be read`;
   if (existsSync(target) && readdirSync(target).length > 0 && !isSite(target) && !projectDefault) {
     return `${output} holds files Broadsheet did not make (no ${SITE_MARK} in it): empty it, or name a new folder`;
   }
@@ -46,9 +55,12 @@ export function unsafeOutput(output: string, protectedFolders: { project: string
   return undefined;
 }
 
-function writable(folder: string): boolean {
+const writable = (folder: string) => permitted(folder, constants.W_OK);
+const readable = (folder: string) => permitted(folder, constants.R_OK | constants.X_OK);
+
+function permitted(folder: string, mode: number): boolean {
   try {
-    accessSync(folder, constants.W_OK);
+    accessSync(folder, mode);
     return true;
   } catch {
     return false;
