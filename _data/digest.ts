@@ -5,6 +5,7 @@
 import { sourcesDirectory } from "../src/config.ts";
 import { readDigest } from "../src/edition/load.ts";
 import { siteDigest } from "../src/site/digest.ts";
+import { nothingToShow } from "../src/site/data.ts";
 import { siteMetadata } from "../src/site/metadata.ts";
 
 export default function digest() {
@@ -12,5 +13,7 @@ export default function digest() {
   const { editions, problems, notices } = read;
   // the build has reported this digest already; `npm start` reads it afresh on every change
   if (fresh) for (const message of [...notices, ...problems.map(String)]) console.warn(`[broadsheet] ${message}`);
+  // the feeds, home page and sitemap need an edition; `npm start` with none keeps the site it had
+  if (editions.length === 0) throw nothingToShow(sourcesDirectory());
   return { editions, site: siteDigest(editions, siteMetadata()) };
 }

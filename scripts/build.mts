@@ -12,7 +12,7 @@ import { readDigest } from "../src/edition/load.ts";
 import { indexSearch } from "../src/site/search.ts";
 import { renderPdfs, summarize } from "../src/print/render.ts";
 
-import { stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
+import { DEFAULT_OUTPUT, prepareStaging, stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
 
 const USAGE = "usage: npm run build -- [--strict] [--sources DIR] [--out DIR]";
 
@@ -22,7 +22,7 @@ function options() {
       options: {
         strict: { type: "boolean", default: false },
         sources: { type: "string" },
-        out: { type: "string", default: "_site" },
+        out: { type: "string", default: DEFAULT_OUTPUT },
       },
     }).values;
   } catch (error) {
@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   const unsafe = unsafeOutput(output, { project: projectRoot, sources: sourcesDirectory() });
   if (unsafe) {
-    console.error(`refusing to build into ${values.out}: ${unsafe}, and the build replaces its output folder wholesale`);
+    console.error(`refusing to build into ${values.out}: ${unsafe} (the build replaces its output folder wholesale)`);
     return 2;
   }
   const { digest } = readDigest(sourcesDirectory(), { strict: values.strict });
@@ -54,12 +54,18 @@ async function main(): Promise<number> {
     console.error(`no edition could be built from ${displayPath(sourcesDirectory())}; ${displayPath(output)} is unchanged`);
     return 1;
   }
-  rmSync(staging, { recursive: true, force: true });
+  try {
+    prepareStaging(output).cleared.forEach((path) => console.warn(`removed ${displayPath(path)}, left by a build that was stopped`));
+  } catch (error) {
+    console.error(`cannot write beside ${displayPath(output)}: ${(error as Error).message}; ${displayPath(output)} is unchanged`);
+    return 1;
+  }
   try {
     await new Eleventy(resolve(projectRoot, "src/pages"), staging, { configPath: resolve(projectRoot, "eleventy.config.ts"), quietMode: true }).write();
     console.log(`search index: ${(await indexSearch(staging)).pages} stories`);
     console.log(summarize(await renderPdfs(staging, { editions: digest.editions })));
-    swapIn(staging, output);
+    const kept = swapIn(staging, output);
+    if (kept) console.warn(`could not remove the previous site, set aside at ${displayPath(kept)}: remove it yourself`);
   } catch (error) {
     console.error(`the build failed; ${displayPath(output)} is unchanged:\n${explainFailure(error)}`);
     return 1;
@@ -86,4 +92,10 @@ function explainFailure(error: unknown): string {
   return lines.join("\n");
 }
 
+// Eleventy reports some write failures (a passthrough copy) outside the promise it returns
+process.on("unhandledRejection", (error) => {
+  console.error(`the build failed; ${displayPath(output)} is unchanged:\n${explainFailure(error)}`);
+  rmSync(staging, { recursive: true, force: true });
+  process.exit(1);
+});
 process.exitCode = await main();

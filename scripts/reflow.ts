@@ -1,7 +1,7 @@
 // npm run reflow -- [--out DIR] [--explain] [--strict] FILE...
 // Reflows each source page (with its sidecar and corrections, when they are there) into
 // DIR/NAME.json: an edition with stories, credits, source, slug and meta.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, constants, mkdirSync, openSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SourceError, displayPath } from "../src/edition/errors.ts";
@@ -9,6 +9,22 @@ import { loadEdition, sidecarPaths } from "../src/edition/load.ts";
 import type { Decision } from "../src/types.ts";
 
 const USAGE = "usage: npm run reflow -- [--out DIR] [--explain] [--strict] FILE...";
+
+/** A link planted at the output's name is not followed: it would overwrite whatever it points to. */
+function writeEdition(target: string, json: string): void {
+  let descriptor: number;
+  try {
+    descriptor = openSync(target, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ELOOP") throw new Error(`${target} is a symbolic link; not written through it`);
+    throw error;
+  }
+  try {
+    writeFileSync(descriptor, json);
+  } finally {
+    closeSync(descriptor);
+  }
+}
 
 /** Decisions the reflow was less sure of than this are the ones an editor should look at. */
 const CHECK_BELOW = 0.8;
@@ -69,7 +85,7 @@ function main(): number {
       if (earlier) throw new SourceError(file, `has the same name as ${earlier}; both would be written to ${target}: reflow them in separate runs`);
       const { edition, decisions, notices, corrections } = loadEdition(file, { allowMissingMeta: true, allowUntitled: true });
       notices.forEach((notice) => console.error(notice));
-      writeFileSync(target, `${JSON.stringify(edition, null, 2)}\n`);
+      writeEdition(target, `${JSON.stringify(edition, null, 2)}\n`);
       written.set(resolve(target), file);
       const corrected = corrections > 0 ? `, ${corrections} correction(s) applied` : "";
       console.error(`${displayPath(file)} → ${target}: ${edition.stories.length} stories${corrected}`);

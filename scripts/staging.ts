@@ -1,13 +1,20 @@
 // The build writes into a fresh staging folder beside the output and swaps it in at the end, so a
 // failed build leaves the previous site as it was, and readers never see a half-written one.
-import { existsSync, renameSync, rmSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, parse, relative, resolve } from "node:path";
+import { basename, dirname, join, parse, relative, resolve } from "node:path";
+import { SITE_MARK, isSite, markAsSite } from "../src/site/output.ts";
+
+/** Where `npm run build` writes when not told, inside the project (and ignored by git). */
+export const DEFAULT_OUTPUT = "_site";
 
 /** A fresh folder beside `output` for this build (same file system, so the swap is a rename). */
 export function stagingFolder(output: string): string {
   return `${output}.staging-${process.pid}`;
 }
+
+/** Folders a build leaves beside its output while it runs: the staged site, and the previous one set aside. */
+const leftover = (output: string) => new RegExp(`^${basename(output).replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}\\.(staging|previous)-(\\d+)$`, "u");
 
 const contains = (outer: string, inner: string) => {
   const path = relative(outer, inner);
@@ -16,9 +23,18 @@ const contains = (outer: string, inner: string) => {
 
 /**
  * Why `output` must not be built into (it is replaced wholesale), or undefined when it is safe: it
- * must not hold the project or the sources, lie inside the sources, or be a file.
+ * must not hold the project or the sources, lie inside the sources, be a file, hold files Broadsheet
+ * did not make, or be where nothing can be written.
  */
 export function unsafeOutput(output: string, protectedFolders: { project: string; sources: string }): string | undefined {
+  try {
+    return outputProblem(output, protectedFolders);
+  } catch (error) {
+    return `${output} cannot be checked (${(error as Error).message})`;
+  }
+}
+
+function outputProblem(output: string, protectedFolders: { project: string; sources: string }): string | undefined {
   const target = resolve(output);
   const home = homedir();
   if (target === parse(target).root || target === home) return `${output} is ${target === home ? "the home folder" : "the root folder"}`;
@@ -27,11 +43,66 @@ export function unsafeOutput(output: string, protectedFolders: { project: string
   if (contains(protectedFolders.sources, target)) return `${output} is inside the sources folder`;
   if (existsSync(target) && !statSync(target).isDirectory()) return `${output} is a file, not a folder`;
   if (!existsSync(dirname(target))) return `the folder ${dirname(target)} does not exist`;
+  // the project's own default output is Broadsheet's even when an older version built it, unmarked
+  const projectDefault = target === resolve(protectedFolders.project, DEFAULT_OUTPUT);
+  if (existsSync(target) && !readable(target)) return `${output} cannot be read`;
+  if (existsSync(target) && readdirSync(target).length > 0 && !isSite(target) && !projectDefault) {
+    return `${output} holds files Broadsheet did not make (no ${SITE_MARK} in it): empty it, or name a new folder`;
+  }
+  for (const folder of existsSync(target) ? [dirname(target), target] : [dirname(target)]) {
+    if (!writable(folder)) return `${folder} is read-only`;
+  }
   return undefined;
 }
 
-/** Replace `target` by `built`; if that fails midway, put the previous folder back. */
-export function swapIn(built: string, target: string): void {
+const writable = (folder: string) => permitted(folder, constants.W_OK);
+const readable = (folder: string) => permitted(folder, constants.R_OK | constants.X_OK);
+
+function permitted(folder: string, mode: number): boolean {
+  try {
+    accessSync(folder, mode);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * This build's staging folder, made and marked, after clearing what killed builds left beside the
+ * output: their staged sites, and a previous site set aside mid-swap (put back if the output is gone).
+ * Returns what it found, for the build to say.
+ */
+export function prepareStaging(output: string): { staging: string; cleared: string[] } {
+  const cleared: string[] = [];
+  for (const name of readdirSync(dirname(output))) {
+    const found = leftover(output).exec(name);
+    if (!found || Number(found[2]) === process.pid || running(Number(found[2]))) continue;
+    const path = join(dirname(output), name);
+    if (found[1] === "previous" && !existsSync(output)) renameSync(path, output);
+    else rmSync(path, { recursive: true, force: true });
+    cleared.push(path);
+  }
+  const staging = stagingFolder(output);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging);
+  markAsSite(staging);
+  return { staging, cleared };
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Replace `target` by `built`; if that fails midway, put the previous folder back. Returns the
+ * previous site's path when it could not be removed afterwards (the new site is in place all the same).
+ */
+export function swapIn(built: string, target: string): string | undefined {
   if (!existsSync(built)) throw new Error(`the build wrote nothing to ${built}`);
   const previous = `${target}.previous-${process.pid}`;
   const hadPrevious = existsSync(target);
@@ -42,5 +113,10 @@ export function swapIn(built: string, target: string): void {
     if (hadPrevious) renameSync(previous, target);
     throw error;
   }
-  rmSync(previous, { recursive: true, force: true });
+  try {
+    rmSync(previous, { recursive: true, force: true });
+    return undefined;
+  } catch {
+    return previous;
+  }
 }

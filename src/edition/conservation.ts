@@ -1,8 +1,11 @@
 // The project's promise: every non-whitespace character of a source ends up in its edition exactly once.
 import type { Edition } from "../types.ts";
 
-/** Whitespace as the reflow sees it: JavaScript's, plus NEL, which it reads as a line break. */
-const WHITESPACE = /[\s\u0085]/u;
+/**
+ * Unicode's whitespace (NEL included, which the reflow reads as a line break). Not JavaScript's
+ * `\s`, which also counts U+FEFF: a character the reflow could then drop without this check noticing.
+ */
+const WHITESPACE = /\p{White_Space}/u;
 
 /** All the text an edition prints, in no particular order (authors are read off bylines, not extra text). */
 export function editionText(edition: Pick<Edition, "stories" | "credits">): string[] {

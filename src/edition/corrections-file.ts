@@ -32,7 +32,7 @@ export function readCorrections(file: string): CorrectionsFile {
   const { meta, corrections, ...unknown } = yaml.value as Record<string, unknown>;
   const stray = Object.keys(unknown)[0];
   if (stray !== undefined) {
-    const hint = stray in FORMS ? ` (corrections go in a list under \`corrections:\`, e.g. \`- ${FORMS[stray]}\`)` : "";
+    const hint = Object.hasOwn(FORMS, stray) ? ` (corrections go in a list under \`corrections:\`, e.g. \`- ${FORMS[stray]}\`)` : "";
     throw new SourceError(file, `unknown key \`${stray}\`: a corrections file has \`meta:\` and \`corrections:\`${hint}`, yaml.lineOf([stray]));
   }
   if (meta !== undefined && meta !== null) result.meta = checkMeta(meta, yaml, ["meta"]);
@@ -58,11 +58,10 @@ function readCorrection(item: unknown, yaml: YamlFile, index: number): Correctio
     throw fail(`each correction is one operation, e.g. \`- ${FORMS.join}\` (known: ${Object.keys(FORMS).join(", ")})`);
   }
   const [op, argument] = Object.entries(item)[0]!;
-  const form = FORMS[op];
+  const form = Object.hasOwn(FORMS, op) ? FORMS[op] : undefined;
   if (!form) throw fail(`unknown correction \`${op}\` (known: ${Object.keys(FORMS).join(", ")})`);
   const wrong = () => fail(`\`${op}\` is written \`- ${form}\``);
   const phrase = (value: unknown): string => {
-    if (typeof value === "number") value = String(value);
     if (typeof value !== "string") throw wrong();
     if (value.trim() === "") throw fail(`\`${op}\` needs words of the page to find, not an empty phrase`);
     return value;

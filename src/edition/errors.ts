@@ -26,14 +26,19 @@ export class SourceError extends Error {
   }
 
   override toString(): string {
-    const own = `${displayPath(this.file)}${this.line ? `:${this.line}` : ""}: ${this.message}`;
+    const own = oneLine(`${displayPath(this.file)}${this.line ? `:${this.line}` : ""}: ${this.message}`);
     return [own, ...this.others.map(String)].join("\n");
   }
 }
 
 /** Paths under the working folder are shown relative to it: shorter, and what the editor typed. */
 export function displayPath(file: string): string {
-  if (!isAbsolute(file)) return file;
+  if (!isAbsolute(file)) return oneLine(file);
   const inside = relative(process.cwd(), file);
-  return inside !== "" && !inside.startsWith("..") && !isAbsolute(inside) ? inside : file;
+  return oneLine(inside !== "" && !inside.startsWith("..") && !isAbsolute(inside) ? inside : file);
+}
+
+/** Line breaks and controls (a file named `a\nb.txt`, a YAML key `"\e[2J"`) written as escapes: a message stays one line, and the terminal's own. */
+function oneLine(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (char) => `\\u{${char.codePointAt(0)!.toString(16).toUpperCase()}}`);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { reflow } from "../reflow/index.ts";
 import type { Decision, Edition, EditionMeta } from "../types.ts";
@@ -65,7 +65,7 @@ function readEdition(file: string, options: LoadOptions): LoadedEdition {
   const notices = [...decoded.notices];
   const sidecars = sidecarPaths(file);
   let meta: EditionMeta;
-  if (existsSync(sidecars.meta)) {
+  if (present(sidecars.meta)) {
     const read = readMeta(sidecars.meta);
     meta = read.meta;
     notices.push(...read.notices);
@@ -75,7 +75,7 @@ function readEdition(file: string, options: LoadOptions): LoadedEdition {
   } else {
     throw new SourceError(file, `no sidecar ${basename(sidecars.meta)} with its publication, date and page (see the README)`);
   }
-  const corrections = existsSync(sidecars.corrections) ? readCorrections(sidecars.corrections) : undefined;
+  const corrections = present(sidecars.corrections) ? readCorrections(sidecars.corrections) : undefined;
   const result = reflow(decoded.text);
   let edition: Edition = {
     source: basename(file),
@@ -93,6 +93,16 @@ function readEdition(file: string, options: LoadOptions): LoadedEdition {
   if (untitled && !options.allowUntitled) throw untitled;
   if (untitled) notices.push(String(untitled));
   return { edition, decisions: result.decisions, notices, corrections: corrections?.corrections.length ?? 0 };
+}
+
+/** Whether a sidecar is there at all, a broken symbolic link included (reading it then says what is wrong). */
+function present(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Text lost or doubled on the way is never published: the page is held back and the bug reported. */
@@ -163,7 +173,8 @@ let remembered: { key: string; digest: Digest } | undefined;
 function folderState(directory: string): string {
   try {
     return JSON.stringify(readdirSync(directory).sort(byCodePoint).map((name) => {
-      const stats = statSync(join(directory, name));
+      // lstat: a broken link must not make every state alike ("unreadable"), nor a link's target count
+      const stats = lstatSync(join(directory, name));
       return [name, stats.size, stats.mtimeMs];
     }));
   } catch {

@@ -1,6 +1,6 @@
-import { type Document, LineCounter, isMap, isScalar, parseDocument } from "yaml";
+import { type Document, LineCounter, isMap, isScalar, parseDocument, visit } from "yaml";
 import type { EditionMeta } from "../types.ts";
-import { readTextFile } from "./decode.ts";
+import { readTextFile, uncarriableInText } from "./decode.ts";
 import { SourceError } from "./errors.ts";
 
 /** Sidecars are a few lines; anything near this size is the wrong file. */
@@ -27,7 +27,7 @@ export interface YamlFile {
 
 /** Read a YAML file, with YAML's own errors turned into `file:line` messages. An empty file is an empty document. */
 export function readYaml(file: string): YamlFile {
-  const decoded = readTextFile(file, { limit: MAX_SIDECAR_BYTES, allowBlank: true });
+  const decoded = readTextFile(file, { limit: { bytes: MAX_SIDECAR_BYTES, of: "a sidecar (a few lines): is it the right file?" }, allowBlank: true });
   const lineCounter = new LineCounter();
   const document = parseDocument(decoded.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = document.errors[0];
@@ -39,7 +39,37 @@ export function readYaml(file: string): YamlFile {
     const offset = nodeOffset(document, path);
     return offset === undefined ? undefined : lineCounter.linePos(offset).line;
   };
-  return { file, value: document.toJS(), lineOf, notices: decoded.notices };
+  keepScalarsAsWritten(document);
+  return { file, value: expandAliases(document, file, lineCounter), lineOf, notices: decoded.notices };
+}
+
+/**
+ * Editors write text, and `page: 08`, `1.20`, `0x1F` or `.inf` are text as printed: YAML's number
+ * and boolean readings would change them (8, 1.2, 31, Infinity). Only null (an empty value) stays.
+ */
+function keepScalarsAsWritten(document: Document.Parsed): void {
+  visit(document, {
+    Scalar(_, node) {
+      if (node.value !== null && typeof node.value !== "string" && node.source !== undefined) node.value = node.source;
+    },
+  });
+}
+
+/** The document as plain data; aliases that expand without bound (a "billion laughs") are refused at the first alias. */
+function expandAliases(document: Document.Parsed, file: string, lineCounter: LineCounter): unknown {
+  try {
+    return document.toJS();
+  } catch (error) {
+    let line: number | undefined;
+    visit(document, {
+      Alias(_, node) {
+        line = node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+        return visit.BREAK;
+      },
+    });
+    const reason = error instanceof ReferenceError ? "aliases (`*name`) that expand into far too much data" : (error as Error).message;
+    throw new SourceError(file, `cannot be read: ${reason}; write the values out instead`, line, { cause: error });
+  }
 }
 
 /** Where a path's node starts; for a map key, where the key is written (its value may be on later lines). */
@@ -69,7 +99,7 @@ export function readMeta(file: string): { meta: EditionMeta; notices: string[] }
 
 /**
  * Check metadata fields at `path` in a YAML file (the whole sidecar, or the `meta:` overrides of a
- * corrections file): known keys, the right kinds, real dates. Numbers given for text are taken as text.
+ * corrections file): known keys, the right kinds, real dates. Text stays as written, even when it looks like a number.
  */
 export function checkMeta(value: unknown, yaml: YamlFile, path: readonly string[]): Partial<EditionMeta> {
   const where = path.length > 0 ? `\`${path.join(".")}\`` : "the sidecar";
@@ -80,7 +110,8 @@ export function checkMeta(value: unknown, yaml: YamlFile, path: readonly string[
   for (const [key, given] of Object.entries(value)) {
     const line = yaml.lineOf([...path, key]);
     const field = key as keyof EditionMeta;
-    const kind = FIELDS[field];
+    // own keys only: `toString` or `constructor` are not fields
+    const kind = Object.hasOwn(FIELDS, key) ? FIELDS[field] : undefined;
     if (!kind) throw new SourceError(yaml.file, `unknown key \`${key}\`${suggestion(key)} (known: ${Object.keys(FIELDS).join(", ")})`, line);
     if (given === null || given === "") throw new SourceError(yaml.file, `\`${key}\` is empty: ${key}: ${example(field)}`, line);
     meta[field] = checkField(field, kind, given, yaml.file, line);
@@ -90,19 +121,25 @@ export function checkMeta(value: unknown, yaml: YamlFile, path: readonly string[
 
 function checkField(key: keyof EditionMeta, kind: FieldKind, given: unknown, file: string, line: number | undefined): string | number {
   if (kind === "page number") {
-    if (typeof given !== "number" || !Number.isInteger(given) || given < 1) throw new SourceError(file, `\`${key}\` should be a whole number from 1, not ${JSON.stringify(given)}`, line);
-    return given;
+    if (typeof given !== "string" || !/^\d+$/u.test(given.trim()) || Number(given) < 1) throw new SourceError(file, `\`${key}\` should be a whole number from 1, not ${JSON.stringify(given)}`, line);
+    return Number(given);
   }
-  if (typeof given === "number") given = String(given);
   if (typeof given !== "string" || given.trim() === "") throw new SourceError(file, `\`${key}\` should be text, e.g. ${key}: ${example(key)}`, line);
+  const uncarriable = uncarriableInText(given);
+  if (uncarriable) throw new SourceError(file, `\`${key}\` holds ${uncarriable}: write the text without it`, line);
   if (kind === "date" && !isCalendarDate(given)) {
-    throw new SourceError(file, `\`date\` should be a real date written YYYY-MM-DD (e.g. 2025-06-30), not "${given}"`, line);
+    throw new SourceError(file, `\`date\` should be a real date written YYYY-MM-DD (e.g. 2025-06-30), from ${EARLIEST_YEAR} to next year, not "${given}"`, line);
   }
   return given.trim();
 }
 
+/** Dates before this year (0000-01-01) or after next year are typing mistakes, which feeds would print as nonsense. */
+const EARLIEST_YEAR = 1800;
+
 function isCalendarDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/u.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  if (year < EARLIEST_YEAR || year > new Date().getUTCFullYear() + 1) return false;
   const time = Date.parse(`${text}T00:00:00Z`);
   // Date.parse accepts 2022-02-30 (as 2 March); a real date reads back unchanged
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;

@@ -1,9 +1,14 @@
 // Global data written in TypeScript: `_data/NAME.ts` exports its data, or a function returning it.
-// The sources folder is watched too, so `npm start` rebuilds when a source page or sidecar changes.
-import { resolve } from "node:path";
+// The sources folder is watched too, so `npm start` rebuilds when a source page or sidecar changes,
+// or is deleted, and the pages of a deleted source leave the served folder and its search index.
+import { type FSWatcher, closeSync, constants, existsSync, openSync, watch, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { sourcesDirectory } from "../config.ts";
+import { displayPath } from "../edition/errors.ts";
 import type { EleventyConfig } from "./eleventy.ts";
+import { replacePages } from "./output.ts";
 
 async function importData(file: string): Promise<unknown> {
   const exported = (await import(pathToFileURL(resolve(file)).href)).default;
@@ -11,7 +16,59 @@ async function importData(file: string): Promise<unknown> {
   return typeof exported === "function" ? await exported() : exported;
 }
 
+/** The digest's data cannot be made: one clear line from Eleventy, no stack trace, the site left as it was. */
+export function nothingToShow(directory: string): Error {
+  const error = new Error(`no edition could be built from ${displayPath(directory)} (see the problems above): add a source page with its sidecar; the site is left as it was`);
+  return Object.assign(error, { skipOriginalStack: true });
+}
+
+/**
+ * Eleventy 3 rebuilds when a watched file changes or appears, but not when one is deleted. A
+ * deletion in the sources folder therefore writes a file Eleventy watches, which it rebuilds for.
+ */
+function rebuildOnDeletion(eleventyConfig: EleventyConfig): () => void {
+  const sources = sourcesDirectory();
+  // one per user, not per run: a run stopped by a signal cannot remove it (another run's rebuild is harmless)
+  const signal = join(tmpdir(), `broadsheet-deleted-source-${process.getuid?.() ?? "user"}`);
+  eleventyConfig.addWatchTarget(signal);
+  const onChange = (event: string, name: string | null) => {
+    if (event !== "rename" || !name || existsSync(join(sources, name))) return;
+    try {
+      // not through a link someone else left at that name in the shared temporary folder
+      const descriptor = openSync(signal, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW);
+      writeFileSync(descriptor, name);
+      closeSync(descriptor);
+    } catch (error) {
+      console.warn(`[broadsheet] ${name} was deleted, but no rebuild could be started (${(error as Error).message}); save any source to rebuild`);
+    }
+  };
+  let watcher: FSWatcher | undefined;
+  return () => {
+    if (watcher) return;
+    try {
+      // the folder itself gone (or never there): watch it again after the next build
+      const started = watch(sources, onChange).on("error", () => {
+        started.close();
+        watcher = undefined;
+      });
+      watcher = started;
+      started.unref();
+    } catch {
+      watcher = undefined;
+    }
+  };
+}
+
 export default function typescriptData(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addDataExtension("ts", { read: false, parser: importData });
   eleventyConfig.addWatchTarget(sourcesDirectory());
+  const watchDeletions = rebuildOnDeletion(eleventyConfig);
+  // synchronous, so that it is done before the search index (a later listener) reads the folder
+  eleventyConfig.on("eleventy.after", ({ directories, results, runMode }) => {
+    const written = results.flatMap((result) => (typeof result.outputPath === "string" ? [resolve(result.outputPath)] : []));
+    const removed = replacePages(resolve(directories.output), written);
+    if (runMode === "build") return;
+    if (removed > 0) console.log(`[broadsheet] removed ${removed} page(s) no longer built (their source is gone)`);
+    watchDeletions();
+  });
 }

@@ -4,6 +4,8 @@ export type RunMode = "build" | "watch" | "serve";
 export interface AfterBuild {
   directories: { output: string };
   runMode: RunMode;
+  /** What Eleventy wrote in this build: one entry per page, with its file (false when not written). */
+  results: { outputPath: string | false }[];
 }
 
 export interface EleventyConfig {

@@ -48,6 +48,15 @@ corrections:
     ]);
   });
 
+  it("keeps phrases and overrides exactly as written, even when YAML would read them as numbers", () => {
+    const written = read("meta:\n  page: 08\ncorrections:\n  - caption: 1.20\n  - split: {before: 0x1F}\n");
+    expect(written.meta).toEqual({ page: "08" });
+    expect(written.corrections).toEqual([
+      { op: "caption", text: "1.20", line: 4 },
+      { op: "split", before: "0x1F", line: 5 },
+    ]);
+  });
+
   it("is empty when blank or only comments", () => {
     expect(read("").corrections).toEqual([]);
     expect(read("# nothing to correct yet\n")).toMatchObject({ meta: {}, corrections: [] });
@@ -64,6 +73,9 @@ corrections:
     ["an empty phrase", "corrections:\n  - caption: \"  \"\n", /^p\.corrections\.yaml:2: `caption` needs words of the page to find/u],
     ["two operations in one item", "corrections:\n  - caption: x\n    paragraph: y\n", /^p\.corrections\.yaml:2: each correction is one operation/u],
     ["a wrong metadata override", "meta:\n  date: 2025-13-01\n", /^p\.corrections\.yaml:2: `date` should be a real date/u],
+    ["an operation named after a member of every object", "corrections:\n  - toString: x\n", /^p\.corrections\.yaml:2: unknown correction `toString`/u],
+    ["a top-level key named after one", "constructor: x\n", /^p\.corrections\.yaml:1: unknown key `constructor`: a corrections file has `meta:` and `corrections:`$/u],
+    ["an override key named after one", "meta:\n  hasOwnProperty: x\n", /^p\.corrections\.yaml:2: unknown key `hasOwnProperty`/u],
   ])("refuses %s, with its line", (_, content, expected) => {
     expect(message(content)).toMatch(expected);
   });

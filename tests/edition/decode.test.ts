@@ -29,6 +29,27 @@ describe("decodeText", () => {
     expect(decodeText(le, "u16.txt")).toMatchObject({ text, encoding: "utf-16" });
   });
 
+  it("tells UTF-16 without a byte-order mark from binary data by where its zero bytes are", () => {
+    const text = "政协机关建设\n第二行 ABC\n";
+    expect(decodeText(Buffer.from(text, "utf16le"), "le.txt")).toMatchObject({ text, encoding: "utf-16" });
+    expect(decodeText(Buffer.from(text, "utf16le").swap16(), "be.txt")).toMatchObject({ text, encoding: "utf-16" });
+    // paragraphs on one line each: few zero bytes (one per 200 characters)
+    const paragraphs = `${"政协机关建设提质增效，推动高质量发展。".repeat(10)}\n`.repeat(20);
+    expect(decodeText(Buffer.from(paragraphs, "utf16le"), "long.txt")).toMatchObject({ text: paragraphs, encoding: "utf-16" });
+    // UTF-8 with a few NUL bytes is not UTF-16 read wrongly: it is refused for its control characters
+    const nuls = sourceError(() => decodeText(bytes("政协机关建设。\n".repeat(40), [0, 0], "第二行\n", [0, 0]), "nul.txt"));
+    expect(nuls.message).toMatch(/^control character U\+0000/u);
+    // zeros on both sides of the code units: not text
+    expect(sourceError(() => decodeText(new Uint8Array(400).map((_, i) => (i % 3 === 0 ? 0 : 0x41 + (i % 20))), "b.txt")).message).toMatch(/not a text file/u);
+  });
+
+  it("names the line where a file pasted together from two encodings changes", () => {
+    const head = "政协机关建设提质增效。\n".repeat(30);
+    const tail = "推动机关建设高质量发展。\n".repeat(30);
+    const mixed = new Uint8Array([...utf8(head), ...encodeGb18030(tail)]);
+    expect(String(sourceError(() => decodeText(mixed, "m.txt")))).toMatch(/^m\.txt:31: the text is in UTF-8 up to line 30, then in another encoding \(GB18030\?\) from line 31/u);
+  });
+
   it("refuses UTF-8 damaged by a few bad bytes, naming their lines, instead of garbling it as GB18030", () => {
     const text = `${"政协机关建设。\n".repeat(40)}`;
     const damaged = bytes(text, "第四十一行", [0xe6, 0x94], "\n", text);
@@ -61,7 +82,7 @@ describe("decodeText", () => {
 describe("readTextFile", () => {
   it("refuses a file over the limit before reading it, and names folders and missing files", () => {
     const folder = sourcesFolder({ "big.txt": "政".repeat(400) });
-    expect(sourceError(() => readTextFile(join(folder, "big.txt"), { limit: 1000 })).message).toMatch(/^the file is 2 KB, more than the 1 KB/u);
+    expect(sourceError(() => readTextFile(join(folder, "big.txt"), { limit: { bytes: 1000, of: "a test" } })).message).toBe("the file is 2 KB, more than the 1 KB allowed for a test");
     expect(sourceError(() => readTextFile(folder)).message).toBe("this is a folder, not a text file");
     expect(sourceError(() => readTextFile(join(folder, "none.txt"))).message).toBe("cannot be read: no such file");
   });

@@ -18,29 +18,47 @@ export function sourcesFolder(files: Record<string, string | Uint8Array>): strin
   return directory;
 }
 
-let gbk: Map<string, number[]> | undefined;
+const doubleByteCodes = new Map<string, Map<string, number[]>>();
 
-/** Text as GB18030 bytes (its two-byte GBK part, which covers the sample pages), built from Node's own decoder. */
-export function encodeGb18030(text: string): Uint8Array {
-  if (!gbk) {
-    gbk = new Map();
-    const decoder = new TextDecoder("gb18030");
-    for (let lead = 0x81; lead <= 0xfe; lead++) {
-      for (let trail = 0x40; trail <= 0xfe; trail++) {
-        if (trail === 0x7f) continue;
-        const char = decoder.decode(new Uint8Array([lead, trail]));
-        if (char.length === 1 && char !== "\uFFFD" && !gbk.has(char)) gbk.set(char, [lead, trail]);
-      }
+/** Each character's two bytes in a double-byte legacy encoding, read off Node's own decoder. */
+function codesOf(encoding: string): Map<string, number[]> {
+  let codes = doubleByteCodes.get(encoding);
+  if (codes) return codes;
+  codes = new Map();
+  const decoder = new TextDecoder(encoding);
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const char = decoder.decode(new Uint8Array([lead, trail]));
+      if (char.length === 1 && char !== "\uFFFD" && !codes.has(char)) codes.set(char, [lead, trail]);
     }
   }
+  doubleByteCodes.set(encoding, codes);
+  return codes;
+}
+
+/** Text as GB18030 bytes (its two-byte GBK part, which covers the sample pages). */
+export function encodeGb18030(text: string): Uint8Array {
+  return encodeDoubleByte("gb18030", text);
+}
+
+/** Text in a double-byte encoding (GB18030's GBK part, Big5, Shift_JIS…); a character it lacks is an error. */
+export function encodeDoubleByte(encoding: string, text: string): Uint8Array {
+  const codes = codesOf(encoding);
   const bytes: number[] = [];
   for (const char of text) {
     const code = char.codePointAt(0)!;
     if (code < 0x80) bytes.push(code);
-    else if (gbk.has(char)) bytes.push(...gbk.get(char)!);
-    else throw new Error(`no two-byte GBK code for ${char}`);
+    else if (codes.has(char)) bytes.push(...codes.get(char)!);
+    else throw new Error(`no two-byte ${encoding} code for ${char}`);
   }
   return new Uint8Array(bytes);
+}
+
+/** The characters of `text` that a double-byte encoding has (ASCII included). */
+export function keepEncodable(encoding: string, text: string): string {
+  const codes = codesOf(encoding);
+  return [...text].filter((char) => char.codePointAt(0)! < 0x80 || codes.has(char)).join("");
 }
 
 /** The SourceError that `run` throws: the message editors would see. Anything else fails the test. */

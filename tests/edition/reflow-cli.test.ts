@@ -1,6 +1,6 @@
 // `npm run reflow`, run as editors run it.
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -43,6 +43,19 @@ describe("npm run reflow", () => {
     expect(result.stderr).toMatch(/^sub\/p\.txt: has the same name as p\.txt; both would be written to out\/p\.json/mu);
     expect(existsSync(join(folder, "out/p.json"))).toBe(true);
     expect(result.stderr).not.toMatch(/\n\s+at /u);
+  });
+
+  it("refuses a source that is a link, and writes no output through a link planted at its name", async () => {
+    const folder = sourcesFolder({ "p.txt": samplePage, "q.txt": samplePage, "secret.txt": "do not overwrite" });
+    symlinkSync("/etc/hostname", join(folder, "link.txt"));
+    mkdirSync(join(folder, "out"));
+    symlinkSync(join(folder, "secret.txt"), join(folder, "out/q.json"));
+    const result = await reflowCommand(["--out", "out", "link.txt", "p.txt", "q.txt"], folder);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^link\.txt: this is a symbolic link, not a regular file/mu);
+    expect(result.stderr).toMatch(/^q\.txt: out\/q\.json is a symbolic link; not written through it$/mu);
+    expect(readFileSync(join(folder, "secret.txt"), "utf8")).toBe("do not overwrite");
+    expect(existsSync(join(folder, "out/p.json"))).toBe(true);
   });
 
   it("still writes a page where no headline was found, with a notice, since its text is all there", async () => {

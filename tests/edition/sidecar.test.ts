@@ -30,6 +30,12 @@ describe("the sidecar NAME.meta.yaml", () => {
     expect(gbk.notices).toEqual([expect.stringMatching(/p\.meta\.yaml: not UTF-8; decoded as GB18030/u)]);
   });
 
+  it("keeps text exactly as written, even when YAML would read it as a number", () => {
+    const meta = readSidecar("publication: 0x1F\ndate: 2025-06-30\npage: 08\ndescription: 1.20\npageNumber: 04\n").meta;
+    expect(meta).toEqual({ publication: "0x1F", date: "2025-06-30", page: "08", description: "1.20", pageNumber: 4 });
+    expect(readSidecar("publication: .inf\ndate: 2025-06-30\npage: true\n").meta).toMatchObject({ publication: ".inf", page: "true" });
+  });
+
   it.each([
     ["a YAML syntax error, with its line", "publication: 报\ndate: [2025-06-30\npage: 版\n", /^p\.meta\.yaml:[23]: not valid YAML: /u],
     ["a key given twice", "publication: 报\ndate: 2025-06-30\npage: 版\npage: 版\n", /^p\.meta\.yaml:4: not valid YAML: Map keys must be unique/u],
@@ -42,6 +48,19 @@ describe("the sidecar NAME.meta.yaml", () => {
     ["text given as a list", "publication: [报]\ndate: 2025-06-30\npage: 版\n", /^p\.meta\.yaml:1: `publication` should be text/u],
     ["a list instead of keys", "- publication: 报\n", /^p\.meta\.yaml:1: the sidecar should be keys such as/u],
     ["an empty sidecar", "# nothing yet\n", /^p\.meta\.yaml:1: the sidecar is empty/u],
+    ["nesting deeper than the parser's stack", `publication: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`, /^p\.meta\.yaml:1: not valid YAML: Maximum call stack size exceeded$/u],
+    ["a sidecar far too large", `description: "${"长".repeat(100_000)}"\n`, /^p\.meta\.yaml: the file is 293 KB, more than the 256 KB allowed for a sidecar \(a few lines\): is it the right file\?$/u],
+    ["a key named after a member of every object", `${GOOD}toString: x\n`, /^p\.meta\.yaml:5: unknown key `toString`/u],
+    ["`constructor` as a key", `${GOOD}constructor: x\n`, /^p\.meta\.yaml:5: unknown key `constructor`/u],
+    ["`__proto__` as a key", `${GOOD}__proto__: {publication: 假}\n`, /^p\.meta\.yaml:5: unknown key `__proto__`/u],
+    ["the year 0", "publication: 报\ndate: 0000-01-01\npage: 版\n", /^p\.meta\.yaml:2: `date` should be a real date .*from 1800 to next year/u],
+    ["a year far ahead", "publication: 报\ndate: 9999-12-31\npage: 版\n", /^p\.meta\.yaml:2: `date` should be a real date/u],
+    ["a page number written as a decimal", `${GOOD.replace("pageNumber: 4", "pageNumber: 4.0")}`, /^p\.meta\.yaml:4: `pageNumber` should be a whole number from 1, not "4\.0"/u],
+    [
+      "aliases that expand without bound (billion laughs)",
+      `${GOOD}description: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n`,
+      /^p\.meta\.yaml:6: cannot be read: aliases \(`\*name`\) that expand into far too much data/u,
+    ],
   ])("refuses %s", (_, content, expected) => {
     expect(message(content)).toMatch(expected);
   });

@@ -1,9 +1,12 @@
 // The build with bad sources: the others still build, the exit code says so, --strict stops at
 // once, and whatever stops the build leaves the previous site as it was.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { SITE_MARK, markAsSite } from "../../src/site/output.ts";
 import { buildSite } from "../support/build.ts";
 import { sampleMeta, samplePage, sourcesFolder } from "../edition/fixtures.ts";
 
@@ -12,6 +15,7 @@ function previousSite(): string {
   const site = join(mkdtempSync(join(tmpdir(), "broadsheet-previous-")), "_site");
   mkdirSync(site);
   writeFileSync(join(site, "previous.txt"), "the previous build");
+  markAsSite(site);
   return site;
 }
 
@@ -44,7 +48,7 @@ describe("building with bad sources", () => {
     expect(built.stderr).toMatch(/b-empty\.txt: the file is empty/u);
     expect(built.stderr).not.toMatch(/c-sidecar/u);
     expect(built.stderr).toMatch(/--strict: stopped at the first bad source; .* is unchanged/u);
-    expect(readdirSync(site)).toEqual(["previous.txt"]);
+    expect(readdirSync(site).sort()).toEqual([SITE_MARK, "previous.txt"]);
   });
 
   it("leaves the previous site when no source can be built", async () => {
@@ -52,7 +56,7 @@ describe("building with bad sources", () => {
     const built = await buildSite({ sources: sourcesFolder(bad), args: ["--out", site] });
     expect(built.exitCode).toBe(1);
     expect(built.stderr).toMatch(/no edition could be built from .*; .* is unchanged/u);
-    expect(readdirSync(site)).toEqual(["previous.txt"]);
+    expect(readdirSync(site).sort()).toEqual([SITE_MARK, "previous.txt"]);
   });
 
   it("refuses to replace the sources folder with a site", async () => {
@@ -61,5 +65,28 @@ describe("building with bad sources", () => {
     expect(built.exitCode).toBe(2);
     expect(built.stderr).toMatch(/refusing to build into .*: .* holds the sources/u);
     expect(readdirSync(sources).sort()).toEqual(["a.meta.yaml", "a.txt"]);
+  });
+
+  it("refuses to replace a folder of someone's files", async () => {
+    const documents = mkdtempSync(join(tmpdir(), "broadsheet-documents-"));
+    writeFileSync(join(documents, "thesis.docx"), "four years of work");
+    const built = await buildSite({ sources: sourcesFolder({ "a.txt": samplePage, "a.meta.yaml": sampleMeta }), args: ["--out", documents] });
+    expect(built.exitCode).toBe(2);
+    expect(built.stderr.trim()).toMatch(/^refusing to build into .*: .* holds files Broadsheet did not make/u);
+    expect(readdirSync(documents)).toEqual(["thesis.docx"]);
+  });
+
+  it("says in one line that a read-only output folder cannot be built into, and leaves it", async () => {
+    const site = previousSite();
+    const parent = join(site, "..");
+    const sources = sourcesFolder({ "a.txt": samplePage, "a.meta.yaml": sampleMeta });
+    chmodSync(parent, 0o555);
+    // root may write anywhere: run the build as nobody, for whom the folder is read-only
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const failed = await promisify(execFile)(process.execPath, ["--import", "tsx", resolve("scripts/build.mts"), "--out", site, "--sources", sources], { ...asNobody, env: { ...process.env, HOME: tmpdir() } }).catch((error: { code: number; stderr: string }) => error);
+    chmodSync(parent, 0o755);
+    expect(failed).toMatchObject({ code: 2 });
+    expect((failed as { stderr: string }).stderr.trim()).toMatch(/^refusing to build into .*: .* is read-only \(the build replaces its output folder wholesale\)$/u);
+    expect(readdirSync(site).sort()).toEqual([SITE_MARK, "previous.txt"]);
   });
 });
