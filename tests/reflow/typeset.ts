@@ -96,7 +96,9 @@ function headFlow(story: PageStory): Flow {
   return [...lines, null];
 }
 
-function bodyFlow(story: PageStory, layout: Layout, random: () => number): Flow {
+type BlockFlow = (block: Block, layout: Layout, random: () => number) => Flow;
+
+function bodyFlow(story: PageStory, layout: Layout, random: () => number, blockFlow: BlockFlow = paragraphFlow, signature?: string): Flow {
   const flow: Flow = [];
   const blocks = story.blocks;
   const headingIndexes = blocks.flatMap((block, i) => (block.type === "heading" && !/[。！？]$/u.test(block.text) ? [i] : []));
@@ -104,12 +106,13 @@ function bodyFlow(story: PageStory, layout: Layout, random: () => number): Flow 
     const lead = blocks.slice(0, headingIndexes[0]);
     const sections = headingIndexes.map((start, k) => blocks.slice(start + 1, headingIndexes[k + 1] ?? blocks.length));
     const order = shuffle(sections.map((_, k) => k), random);
-    lead.forEach((block) => flow.push(...paragraphFlow(block, layout, random)));
-    order.forEach((k) => sections[k]!.forEach((block) => flow.push(...paragraphFlow(block, layout, random))));
-    headingIndexes.forEach((i) => flow.push(blocks[i]!.text, null));
+    lead.forEach((block) => flow.push(...blockFlow(block, layout, random)));
+    order.forEach((k) => sections[k]!.forEach((block) => flow.push(...blockFlow(block, layout, random))));
+    headingIndexes.forEach((i) => flow.push(...blockFlow(blocks[i]!, layout, random)));
   } else {
-    blocks.forEach((block) => flow.push(...paragraphFlow(block, layout, random)));
+    blocks.forEach((block) => flow.push(...blockFlow(block, layout, random)));
   }
+  if (signature) flow.push(signature, null);
   if (story.authorNote) flow.push(story.authorNote, null);
   return flow;
 }
@@ -159,4 +162,105 @@ function render(flow: Flow, layout: Layout, random: () => number): string {
     }
   }
   return `${out.join("\n")}\n`;
+}
+
+// ---- whole pages: each story with its own column width, head placement and printed head lines ----
+
+/** How one story is printed on a page; its gold is `story`. */
+export interface StoryPrint {
+  story: PageStory;
+  /** Ems per line in this story's columns. */
+  columnWidth: number;
+  /** The head (kicker, title, deck, byline) comes after the body in the extracted text. */
+  headAfter?: boolean;
+  /** This head-after story shares its run with the story before: both bodies, then both heads. */
+  sharesRun?: boolean;
+  /** The title as printed, line by line (a line may be letter-spaced); default: the title on one line. */
+  titleLines?: string[];
+  /** The byline as printed, line by line; default: the byline on one line. */
+  bylineLines?: string[];
+  /** The byline is a signature printed alone after the body, not in the head. */
+  signature?: boolean;
+  /** Captions come out as one line each (the photo is wider than the column). */
+  captionsOnOneLine?: boolean;
+}
+
+export interface PageLayout extends Omit<Layout, "columnWidth" | "headsAfterRuns"> {
+  /** Credit lines printed above the stories (a running header or folio) and below them. */
+  header: string[];
+  footer: string[];
+  /** pdftotext put spaces between Han characters and digits or Latin letters (`10 月 14 日`). */
+  digitSpacing: boolean;
+  /** Indexes of stories whose title shares its extracted line with the next story's first title line. */
+  titlePairs: number[];
+}
+
+/** Headings wider than their column wrap over lines of the column's width, without an indent. */
+function wrapDisplay(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let used = 0;
+  for (const char of text) {
+    const wide = charWidth(char);
+    if (used + wide > width + 1e-9 && line && !NO_LINE_START.has(char)) {
+      lines.push(line);
+      line = "";
+      used = 0;
+    }
+    line += char;
+    used += wide;
+  }
+  return line ? [...lines, line] : lines;
+}
+
+function pageBlockFlow(print: StoryPrint): BlockFlow {
+  return (block, layout, random) => {
+    if (block.type === "heading" && !/[。！？]$/u.test(block.text)) return [...wrapDisplay(block.text, print.columnWidth), null];
+    if (block.type === "caption") return print.captionsOnOneLine ? [block.text, null] : [...wrapDisplay(block.text, print.columnWidth), null];
+    return paragraphFlow(block, layout, random);
+  };
+}
+
+function pageHeadFlow(print: StoryPrint, titleLines: string[]): Flow {
+  const { story } = print;
+  const lines: string[] = [];
+  if (story.kicker) lines.push(story.kicker);
+  lines.push(...titleLines);
+  if (story.subtitle) lines.push(story.subtitle);
+  if (story.byline && !print.signature) lines.push(...(print.bylineLines ?? [story.byline]));
+  return [...lines, null];
+}
+
+const HAN_THEN_ASCII = /(\p{Script=Han})([0-9A-Za-z])/gu;
+const ASCII_THEN_HAN = /([0-9A-Za-z])(\p{Script=Han})/gu;
+
+function spaceDigits(line: string): string {
+  return line.replace(HAN_THEN_ASCII, "$1 $2").replace(ASCII_THEN_HAN, "$1 $2");
+}
+
+/** Lay out a whole page: header credits, stories in their runs (heads before or after bodies), footer credits. */
+export function typesetPage(prints: readonly StoryPrint[], page: PageLayout, seed: number): string {
+  const random = randomSource(seed);
+  const titles = prints.map((print) => [...(print.titleLines ?? [print.story.title])]);
+  for (const i of page.titlePairs) {
+    // two heads side by side: extraction reads across them, one title and the next one's first line
+    if (i + 1 >= prints.length || titles[i]!.length !== 1 || titles[i + 1]!.length === 0) continue;
+    titles[i]![0] = `${titles[i]![0]}  ${titles[i + 1]!.shift()}`;
+  }
+  const flow: Flow = page.header.flatMap((line) => [line, null]);
+  for (let start = 0; start < prints.length; ) {
+    let end = start + 1;
+    if (prints[start]!.headAfter) while (end < prints.length && prints[end]!.headAfter && prints[end]!.sharesRun) end++;
+    const run = prints.slice(start, end).map((print, k) => {
+      const layout: Layout = { ...page, columnWidth: print.columnWidth, headsAfterRuns: 0 };
+      const body = bodyFlow(print.story, layout, random, pageBlockFlow(print), print.signature ? print.story.byline : undefined);
+      return { head: pageHeadFlow(print, titles[start + k]!), body };
+    });
+    if (prints[start]!.headAfter) flow.push(...run.flatMap((r) => r.body), ...run.flatMap((r) => r.head));
+    else flow.push(...run.flatMap((r) => [...r.head, ...r.body]));
+    start = end;
+  }
+  page.footer.forEach((line) => flow.push(line, null));
+  const spaced = page.digitSpacing ? flow.map((item) => (item === null ? null : spaceDigits(item))) : flow;
+  return render(spaced, { ...page, columnWidth: 0, headsAfterRuns: 0 }, random);
 }

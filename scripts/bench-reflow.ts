@@ -1,0 +1,133 @@
+// The reflow measured on pages it was never tuned on: the generated corpus (tests/reflow/corpus), the
+// bundled samples and, when present, the real page in ../shared/real. Scored as ../shared/tools/score.py
+// does. `benchReflow()` prints a table and returns the figures (scripts/bench.ts puts them in its JSON).
+//   node --import tsx scripts/bench-reflow.ts [--pages N] [--seed S] [--show NAME] [--diffs N]
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { reflow } from "../src/reflow/index.ts";
+import { type CorpusPage, corpusPages, generatePage } from "../tests/reflow/corpus/index.ts";
+import { type ScoredEdition, pageDiff, score } from "../tests/reflow/score.ts";
+
+export const CORPUS_SEED = 1;
+export const CORPUS_PAGES = 240;
+
+interface Tally {
+  pages: number;
+  meanScore: number;
+  exactShare: number;
+}
+
+interface PageResult {
+  name: string;
+  score: number;
+  exact: boolean;
+  diff: string[];
+}
+
+function tally(results: PageResult[]): Tally {
+  const pages = results.length;
+  return {
+    pages,
+    meanScore: pages ? +(results.reduce((sum, r) => sum + r.score, 0) / pages).toFixed(4) : 0,
+    exactShare: pages ? +(results.filter((r) => r.exact).length / pages).toFixed(4) : 0,
+  };
+}
+
+function measure(name: string, text: string, gold: ScoredEdition): PageResult {
+  const out = reflow(text);
+  const result = score(gold, out, text);
+  return { name, score: result.score, exact: result.exact === 1, diff: result.exact ? [] : pageDiff(gold, out) };
+}
+
+function grouped(pages: CorpusPage[], results: PageResult[], keys: (page: CorpusPage) => string[]): Record<string, Tally> {
+  const groups = new Map<string, PageResult[]>();
+  pages.forEach((page, i) => keys(page).forEach((key) => groups.set(key, [...(groups.get(key) ?? []), results[i]!])));
+  return Object.fromEntries([...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, rs]) => [key, tally(rs)]));
+}
+
+function timeMs(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+/** MB/s over the corpus after a warm-up pass, and ms/KB as pages are joined into longer and longer texts. */
+function speed(texts: string[]) {
+  for (const text of texts.slice(0, 20)) reflow(text);
+  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  const ms = timeMs(() => texts.forEach((text) => reflow(text)));
+  const linearity = [1, 2, 4, 8, 16, 32].filter((n) => n <= texts.length).map((n) => {
+    const text = texts.slice(0, n).join("\n\n");
+    const kilobytes = Buffer.byteLength(text) / 1024;
+    const runs = [0, 1, 2].map(() => timeMs(() => reflow(text))).sort((a, b) => a - b);
+    return { pages: n, kilobytes: +kilobytes.toFixed(1), ms: +runs[1]!.toFixed(2), msPerKilobyte: +(runs[1]! / kilobytes).toFixed(4) };
+  });
+  return { megabytesPerSecond: +(bytes / 1048576 / (ms / 1000)).toFixed(3), linearity };
+}
+
+/** Pages with a gold beside them: the bundled samples, and the real page of another paper when present. */
+function goldPages(directory: string, goldDirectory: string): PageResult[] {
+  if (!existsSync(directory) || !existsSync(goldDirectory)) return [];
+  return readdirSync(directory)
+    .filter((file) => file.endsWith(".txt") && existsSync(join(goldDirectory, file.replace(/\.txt$/u, ".gold.json"))))
+    .map((file) => measure(file, readFileSync(join(directory, file), "utf8"), JSON.parse(readFileSync(join(goldDirectory, file.replace(/\.txt$/u, ".gold.json")), "utf8"))));
+}
+
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+const row = (label: string, t: Tally) => `  ${label.padEnd(28)} ${String(t.pages).padStart(4)} pages  score ${t.meanScore.toFixed(4)}  exact ${percent(t.exactShare).padStart(6)}`;
+
+export async function benchReflow(options: { seed?: number; pages?: number; diffs?: number; print?: boolean } = {}): Promise<object> {
+  const seed = options.seed ?? CORPUS_SEED;
+  const count = options.pages ?? CORPUS_PAGES;
+  const print = options.print ?? true;
+  const pages: CorpusPage[] = [];
+  const results: PageResult[] = [];
+  for (const page of corpusPages(seed, count)) {
+    results.push(measure(page.name, page.text, page.gold));
+    pages.push({ ...page, gold: { stories: [], credits: [] } }); // keep names and tags, not the golds
+  }
+  const figures = {
+    corpus: { seed, ...tally(results) },
+    byKind: grouped(pages, results, (page) => [page.kind]),
+    byGenre: grouped(pages, results, (page) => page.genres),
+    byFeature: grouped(pages, results, (page) => page.features),
+    samples: goldPages("sources", "tests/fixtures/gold").map(({ name, score, exact }) => ({ name, score, exact })),
+    real: goldPages(join("..", "shared", "real"), join("..", "shared", "real")).map(({ name, score, exact }) => ({ name, score, exact })),
+    speed: speed(pages.map((page) => page.text)),
+    worst: [...results].sort((a, b) => a.score - b.score).slice(0, options.diffs ?? 5),
+  };
+  if (print) {
+    console.log(`reflow on ${count} generated pages (seed ${seed}), scored as score.py does:`);
+    console.log(row("all pages", figures.corpus));
+    console.log("by kind of page:");
+    for (const [key, t] of Object.entries(figures.byKind)) console.log(row(key, t));
+    console.log("by genre (pages holding a story of it):");
+    for (const [key, t] of Object.entries(figures.byGenre)) console.log(row(key, t));
+    console.log("by layout feature (pages that have it):");
+    for (const [key, t] of Object.entries(figures.byFeature)) console.log(row(key, t));
+    for (const page of [...figures.samples, ...figures.real]) console.log(`  ${page.name}: score ${page.score}, ${page.exact ? "exact" : "not exact"}`);
+    if (!figures.real.length) console.log("  (no real page in ../shared/real: skipped)");
+    console.log(`speed after warm-up: ${figures.speed.megabytesPerSecond} MB/s; cost against size (pages joined):`);
+    for (const r of figures.speed.linearity) console.log(`  ${String(r.pages).padStart(2)} pages ${String(r.kilobytes).padStart(7)} KB ${String(r.ms).padStart(9)} ms  ${r.msPerKilobyte} ms/KB`);
+    console.log("lowest-scoring pages:");
+    for (const page of figures.worst) console.log(`  ${page.name}: ${page.score}\n${page.diff.map((line) => `    ${line}`).join("\n")}`);
+  }
+  return figures;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { values } = parseArgs({ options: { pages: { type: "string" }, seed: { type: "string" }, show: { type: "string" }, diffs: { type: "string" } } });
+  if (values.show) {
+    // one page: its text, what the reflow made of it, and what differs from the gold
+    const [, pageSeed, index] = /^corpus-(\d+)-(\d+)/u.exec(values.show) ?? [];
+    const page = generatePage(Number(pageSeed ?? CORPUS_SEED), Number(index ?? 0));
+    const out = reflow(page.text);
+    console.log(page.text);
+    console.log(`---- ${page.name} [${page.features.join(", ")}]`);
+    console.log(pageDiff(page.gold, out, 100).join("\n") || "exact");
+  } else {
+    await benchReflow({ pages: values.pages ? Number(values.pages) : undefined, seed: values.seed ? Number(values.seed) : undefined, diffs: values.diffs ? Number(values.diffs) : undefined });
+  }
+}
