@@ -1,7 +1,7 @@
 // A small typesetter that lays stories out the way PDF extraction leaves a newspaper page: lines
 // broken at the column width (first-line indent lost), blank lines at column breaks, justification
 // spread, heads and section headings displaced. Tests reflow its pages and expect the stories back.
-import { charWidth } from "../../src/reflow/text.ts";
+import { charWidth as emWidth } from "../../src/reflow/text.ts";
 import type { Block, Story } from "../../src/types.ts";
 
 export type PageStory = Omit<Story, "id">;
@@ -25,6 +25,10 @@ export interface Layout {
   widthJitter: number;
   /** Chance that a paragraph comes out as one long line (the extractor did not break it). */
   longLineChance: number;
+  /** Spaces inside a paragraph (`本报讯（记者 张三 通讯员 李四）`) survive, as pdftotext keeps gaps. */
+  keepSpaces?: boolean;
+  /** Chance that a paragraph's final stop, hanging past the column, comes out alone on the next line. */
+  orphanStopChance?: number;
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failing layout can be replayed. */
@@ -45,7 +49,8 @@ const NO_LINE_END = new Set("“‘（《「『");
 
 /** Break a paragraph into lines of a column: the first line lost its two-em indent. */
 export function breakLines(text: string, layout: Layout, random: () => number): string[] {
-  const chars = [...text.replace(/\s+/gu, "")];
+  const chars = layout.keepSpaces ? [...text.replace(/\s+/gu, " ").trim()] : [...text.replace(/\s+/gu, "")];
+  const charWidth = layout.keepSpaces ? spacedWidth : emWidth;
   const lines: string[] = [];
   let line: string[] = [];
   let width = 0;
@@ -57,12 +62,15 @@ export function breakLines(text: string, layout: Layout, random: () => number): 
     // a stop may hang half an em past the column; beyond that the line gives up a character to the next
     const hangs = NO_LINE_START.has(char) && width + charWide <= capacity + 0.5 + 1e-9;
     if (overflows && !hangs && line.length > 0) {
+      if (char === " ") continue; // a gap at a line's end is lost
+      while (line[line.length - 1] === " ") line.pop();
       const carried: string[] = [];
       while (line.length > 1 && (NO_LINE_END.has(line[line.length - 1]!) || NO_LINE_START.has(carried[0] ?? char))) {
         carried.unshift(line.pop()!);
       }
       lines.push(justify(line, layout, random));
       line = carried;
+      while (line[0] === " ") line.shift();
       width = carried.reduce((sum, c) => sum + charWidth(c), 0);
       capacity = layout.columnWidth + (random() - 0.5) * 2 * layout.widthJitter;
     }
@@ -73,8 +81,12 @@ export function breakLines(text: string, layout: Layout, random: () => number): 
   return lines;
 }
 
+const spacedWidth = (char: string) => (char === " " ? 0.5 : emWidth(char));
+
 function justify(line: string[], layout: Layout, random: () => number): string {
-  return random() < layout.spreadChance ? line.join(" ") : line.join("");
+  if (random() >= layout.spreadChance) return line.join("");
+  // pdftotext spreads a justified line character by character, but keeps runs of digits and letters whole
+  return layout.keepSpaces ? line.join("").replace(/ /gu, "").replace(/([0-9A-Za-z.\-]+|.)(?=.)/gu, "$1 ") : line.join(" ");
 }
 
 /** A page's lines before column breaks: null marks a paragraph's end (a possible blank line). */
@@ -84,7 +96,10 @@ function paragraphFlow(block: Block, layout: Layout, random: () => number): Flow
   // headings without a stop are display lines; everything else is set in the column
   if (block.type === "heading" && !/[。！？]$/u.test(block.text)) return [block.text, null];
   if (block.type === "paragraph" && random() < layout.longLineChance) return [block.text, null];
-  return [...breakLines(block.text, layout, random), null];
+  const lines = breakLines(block.text, layout, random);
+  const last = lines[lines.length - 1]!;
+  if (layout.orphanStopChance && /.[。！？]$/u.test(last) && random() < layout.orphanStopChance) lines.splice(-1, 1, last.slice(0, -1), last.slice(-1));
+  return [...lines, null];
 }
 
 function headFlow(story: PageStory): Flow {
@@ -145,11 +160,18 @@ export function typeset(stories: readonly PageStory[], credits: readonly string[
   return render(flow, layout, random);
 }
 
-/** Lines to text: blank lines after paragraphs (mostly) and at every column break. */
+/** In a flow, a blank line that always comes out (between boxes), where null is one that may. */
+const BOX_BREAK = "";
+
+/** Lines to text: blank lines after paragraphs (mostly), between boxes and at every column break. */
 function render(flow: Flow, layout: Layout, random: () => number): string {
   const out: string[] = [];
   let inColumn = 0;
   for (const item of flow) {
+    if (item === BOX_BREAK) {
+      if (out.length > 0 && out[out.length - 1] !== "") out.push("");
+      continue;
+    }
     if (item === null) {
       if (!layout.doubleSpaced && random() >= layout.tightParagraphChance && out[out.length - 1] !== "") out.push("");
       continue;
@@ -201,7 +223,7 @@ function wrapDisplay(text: string, width: number): string[] {
   let line = "";
   let used = 0;
   for (const char of text) {
-    const wide = charWidth(char);
+    const wide = emWidth(char);
     if (used + wide > width + 1e-9 && line && !NO_LINE_START.has(char)) {
       lines.push(line);
       line = "";
@@ -256,8 +278,9 @@ export function typesetPage(prints: readonly StoryPrint[], page: PageLayout, see
       const body = bodyFlow(print.story, layout, random, pageBlockFlow(print), print.signature ? print.story.byline : undefined);
       return { head: pageHeadFlow(print, titles[start + k]!), body };
     });
-    if (prints[start]!.headAfter) flow.push(...run.flatMap((r) => r.body), ...run.flatMap((r) => r.head));
-    else flow.push(...run.flatMap((r) => [...r.head, ...r.body]));
+    // stories are separate boxes on the page, and pdftotext leaves a blank line between boxes
+    if (prints[start]!.headAfter) flow.push(...run.flatMap((r) => [...r.body, BOX_BREAK]), ...run.flatMap((r) => [...r.head, BOX_BREAK]));
+    else flow.push(...run.flatMap((r) => [...r.head, ...r.body, BOX_BREAK]));
     start = end;
   }
   page.footer.forEach((line) => flow.push(line, null));

@@ -96,11 +96,14 @@ export function generatePage(seed: number, index: number): CorpusPage {
     doubleSpaced: chance(0.12, random),
     displaceSections: kind === "theory" && chance(0.2, random),
     spreadChance: pick([0, 0.03, 0.06], random),
-    tightParagraphChance: pick([0.05, 0.1, 0.3, 0.6], random),
+    tightParagraphChance: pick([0.05, 0.1, 0.3, 0.6, 0.9, 1], random),
     widthJitter: 0.5,
     longLineChance: chance(0.15, random) ? 0.3 : 0,
     digitSpacing: chance(0.3, random),
+    keepSpaces: true,
+    orphanStopChance: chance(0.15, random) ? 0.1 : 0,
   };
+  if (layout.orphanStopChance) pageFeatures.push("orphan-stop");
   if (layout.doubleSpaced) pageFeatures.push("double-spaced");
   if (layout.displaceSections) pageFeatures.push("displaced-sections");
   if (layout.longLineChance) pageFeatures.push("long-lines");

@@ -35,16 +35,17 @@ function printTitle(lines: readonly string[], features: string[], random: Random
 function dateline(item: { city: string; date: string; paragraphs: string[] }, random: Random, features: string[]) {
   const [a, b, c] = personNames(3, random);
   const first = item.paragraphs[0]!;
+  const gap = chance(0.4, random) ? " " : ""; // pdftotext often leaves a gap before the bracket
   const style = pick(["bracket", "bracket", "reported", "bare", "wire", "byline", "twoLineByline"] as const, random);
   if (style !== "byline" && style !== "twoLineByline") features.push("no-byline", `dateline-${style}`);
   switch (style) {
     case "bracket": {
       const [text, authors] = pick(
         [
-          [`本报讯（记者 ${a} 通讯员 ${b}）`, [a, b]],
-          [`本报讯（记者${a}）`, [a]],
-          [`本报讯（通讯员 ${a}）`, [a]],
-          [`本报讯（记者 ${a} ${b} 通讯员 ${c}）`, [a, b, c]],
+          [`本报讯${gap}（记者 ${a} 通讯员 ${b}）`, [a, b]],
+          [`本报讯${gap}（记者${a}）`, [a]],
+          [`本报讯${gap}（通讯员 ${a}）`, [a]],
+          [`本报讯${gap}（记者 ${a} ${b} 通讯员 ${c}）`, [a, b, c]],
         ] as [string, string[]][],
         random,
       );
