@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { reflow } from "../../src/reflow/index.ts";
 import { generatePage } from "./corpus/index.ts";
 import { goldPages } from "./goldstories.ts";
-import { type ScoredEdition, pageDiff, score } from "./score.ts";
+import { type ScoredEdition, pageDiff, round4, score } from "./score.ts";
 
 const gold: ScoredEdition = {
   stories: [
@@ -44,6 +44,12 @@ describe("score", () => {
     const result = score(gold, retyped, source);
     expect(result).toMatchObject({ exact: 0, score: 1, typed: [3, 4] });
     expect(pageDiff(gold, retyped)[0]).toContain("block 2/3 gold heading");
+  });
+});
+
+describe("round4", () => {
+  it("rounds as Python's round(x, 4) does, ties to even", () => {
+    expect([0.53125, 0.59375, 0.40625, 0.123456, 0.99995, 1].map(round4)).toEqual([0.5312, 0.5938, 0.4062, 0.1235, 1, 1]);
   });
 });
 

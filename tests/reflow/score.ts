@@ -108,8 +108,18 @@ function overlap(a: Counter, b: Counter): number {
 }
 
 const frac = ([ok, n]: Ratio) => (n ? ok / n : 1);
-/** Python's round(x, 4): toFixed rounds the exact binary value, and a tie cannot occur at 4 decimals. */
-const round4 = (x: number) => Number(x.toFixed(4));
+/**
+ * Python's round(x, 4): toFixed rounds the exact binary value too, but takes the larger neighbour on a tie
+ * where Python takes the even one. A tie is a dyadic odd multiple of 1/20000 (0.53125 = 10625/20000).
+ */
+export function round4(x: number): number {
+  const halves = x * 20000;
+  if (Number.isInteger(halves) && halves % 2 === 1 && halves % 625 === 0 && halves / 20000 === x) {
+    const below = (halves - 1) / 2;
+    return (below % 2 === 0 ? below : below + 1) / 10000;
+  }
+  return Number(x.toFixed(4));
+}
 
 /** Match gold stories to output stories by body overlap, greedily on the best pairs (ties as Python sorts tuples). */
 function matchStories(gold: ScoredStory[], out: ScoredStory[]): Map<number, number> {

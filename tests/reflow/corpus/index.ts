@@ -2,7 +2,7 @@
 // its gold. `generateCorpus(seed, count)` is deterministic; `corpusPages` yields them one at a time.
 import { displayWidth } from "../../../src/reflow/text.ts";
 import { type PageLayout, type PageStory, type StoryPrint, typesetPage } from "../typeset.ts";
-import { between, chance, folio, pick, productionCredit, type Random } from "./people.ts";
+import { between, chance, folio, masthead, pick, productionCredit, type Random } from "./people.ts";
 import { BANK_SIZES, type CorpusStory, type Genre, corpusStory } from "./stories.ts";
 import { randomSource } from "../typeset.ts";
 
@@ -81,6 +81,10 @@ export function generatePage(seed: number, index: number): CorpusPage {
   if (folioAt === "top") header.push(folio(random));
   if (folioAt === "bottom") footer.push(folio(random));
   if (folioAt !== "none") pageFeatures.push(`folio-${folioAt}`);
+  if (kind === "front" && chance(0.6, random)) {
+    header.unshift(...masthead(random));
+    if (header.length > (folioAt === "top" ? 1 : 0)) pageFeatures.push("masthead");
+  }
   if (chance(0.5, random)) {
     footer.push(productionCredit(random));
     pageFeatures.push("production-credit");

@@ -68,3 +68,22 @@ export function productionCredit(random: Random): string {
 export function jumpLine(random: Random): string {
   return pick([`（下转第${pick(NUMERALS.slice(1), random)}版）`, `（下转第${between(2, 8, random)}版）`, `（紧转第${pick(NUMERALS.slice(1), random)}版）`], random);
 }
+
+const PAPERS = [
+  ["江南日报", "JIANGNAN DAILY"],
+  ["西部工人报", "WESTERN WORKERS NEWS"],
+  ["海滨时报", "COASTAL TIMES"],
+  ["协商导报", "CONSULTATION HERALD"],
+] as const;
+
+/** Masthead furniture above a front page: the paper's name in Latin letters, its publisher, its serial numbers. */
+export function masthead(random: Random): string[] {
+  const [name, latin] = pick(PAPERS, random);
+  const lines = [
+    latin,
+    `${name}社主管主办`,
+    `国内统一连续出版物号 CN ${between(11, 65, random)}-${String(between(1, 999, random)).padStart(4, "0")}  邮发代号 ${between(1, 99, random)}-${between(1, 99, random)}`,
+    `总第${between(3000, 12000, random)}期  今日${pick(["四", "八", "十二"], random)}版`,
+  ];
+  return lines.filter(() => chance(0.7, random));
+}

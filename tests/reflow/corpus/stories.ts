@@ -78,11 +78,15 @@ function news(item: NewsItem, random: Random): CorpusStory {
   const titleLines = printTitle(item.title, features, random);
   const opening = dateline(item, random, features);
   const blocks = paragraphs([opening.first, ...item.paragraphs.slice(1)]);
+  const photo = item.caption && chance(0.6, random) ? creditedCaption(item.caption, random, features) : undefined;
+  // a news photo stands above the story's text, as on front pages, or after its first paragraph
+  if (photo) blocks.splice(chance(0.7, random) ? 0 : 1, 0, { type: "caption", text: photo.text });
   if (chance(0.15, random)) {
     blocks.push({ type: "paragraph", text: jumpLine(random) });
     features.push("jump-line");
   }
   let story: PageStory = withByline({ title: item.title.join(" "), authors: opening.authors, blocks }, opening.byline);
+  if (photo?.photographer) story.photographers = [photo.photographer];
   if (chance(0.12, random)) {
     story = { kicker: pick(COLUMN_LABELS, random), ...story };
     features.push("column-label");
