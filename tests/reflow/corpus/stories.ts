@@ -87,11 +87,18 @@ function news(item: NewsItem, random: Random): CorpusStory {
   }
   let story: PageStory = withByline({ title: item.title.join(" "), authors: opening.authors, blocks }, opening.byline);
   if (photo?.photographer) story.photographers = [photo.photographer];
+  // a bare 本报讯 story is often signed: the writer's name alone on its last line
+  const signed = !opening.authors.length && chance(0.4, random);
+  if (signed) {
+    const [writer] = personNames(1, random);
+    story = { ...story, byline: writer!, authors: [writer!] };
+    features.push("byline-signature");
+  }
   if (chance(0.12, random)) {
     story = { kicker: pick(COLUMN_LABELS, random), ...story };
     features.push("column-label");
   }
-  return { genre: "news", print: { story, titleLines, bylineLines: opening.bylineLines }, features };
+  return { genre: "news", print: { story, titleLines, bylineLines: opening.bylineLines, signature: signed }, features };
 }
 
 /** A writer's byline: □name, a role line, role and name on two lines, or a signature at the end. */
@@ -129,7 +136,9 @@ function interview(item: Interview, random: Random): CorpusStory {
   const [reporter, second] = personNames(2, random);
   const qa = item.guest === "答";
   const turns = item.turns.map(([question, text]) => `${question ? (qa ? "问" : "记者") : item.guest}：${text}`);
-  let story: PageStory = { title: item.title.join(" "), authors: [], blocks: paragraphs([...item.intro, ...turns]) };
+  const intro = chance(0.25, random) ? [`编者按：${item.intro[0]}`, ...item.intro.slice(1)] : item.intro;
+  if (intro !== item.intro) features.push("run-in-label");
+  let story: PageStory = { title: item.title.join(" "), authors: [], blocks: paragraphs([...intro, ...turns]) };
   let bylineLines: string[] | undefined;
   const byline = pick(["one", "two", "none"] as const, random);
   if (byline === "one") story = { ...story, byline: `本报记者 ${padded(reporter!, random)}`, authors: [reporter!] };
@@ -209,7 +218,9 @@ function lead(item: LeadStory, random: Random): CorpusStory {
     blocks.push({ type: "paragraph", text: jumpLine(random) });
     features.push("jump-line");
   }
-  const story = withByline({ kicker: item.kicker, title: item.title.join(" "), subtitle: item.deck, authors: opening.authors, blocks }, opening.byline);
+  const dashed = chance(0.25, random);
+  if (dashed) features.push("kicker-dash");
+  const story = withByline({ kicker: dashed ? `${item.kicker}——` : item.kicker, title: item.title.join(" "), subtitle: item.deck, authors: opening.authors, blocks }, opening.byline);
   return { genre: "lead", print: { story, titleLines, bylineLines: opening.bylineLines }, features };
 }
 
