@@ -89,7 +89,11 @@ export function generatePage(seed: number, index: number): CorpusPage {
     footer.push(productionCredit(random));
     pageFeatures.push("production-credit");
   }
-  const pairable = prints.flatMap((print, i) => (i + 1 < prints.length && !print.headAfter && !prints[i + 1]!.headAfter && (print.titleLines?.length ?? 1) === 1 ? [i] : []));
+  // two heads side by side: the left one on one line, the right one without a kicker above it
+  const pairable = prints.flatMap((print, i) => {
+    const next = prints[i + 1];
+    return next && !print.headAfter && !next.headAfter && !next.story.kicker && (print.titleLines?.length ?? 1) === 1 ? [i] : [];
+  });
   const titlePairs = pairable.length && chance(0.2, random) ? [pick(pairable, random)] : [];
   if (titlePairs.length) pageFeatures.push("title-pair");
   const layout: PageLayout = {
