@@ -11,7 +11,7 @@ import { type CorpusPage, corpusPages, generatePage } from "../tests/reflow/corp
 import { type ScoredEdition, pageDiff, score } from "../tests/reflow/score.ts";
 
 export const CORPUS_SEED = 1;
-export const CORPUS_PAGES = 240;
+export const CORPUS_PAGES = 400;
 
 interface Tally {
   pages: number;
@@ -91,6 +91,9 @@ export async function benchReflow(options: { seed?: number; pages?: number; diff
   const figures = {
     corpus: { seed, ...tally(results) },
     byKind: grouped(pages, results, (page) => [page.kind]),
+    // pages plain but for one feature: the cleanest figure of what a feature costs
+    byFocus: grouped(pages, results, (page) => (page.focus ? [page.focus] : [])),
+    varied: tally(results.filter((_, i) => !pages[i]!.focus)),
     byGenre: grouped(pages, results, (page) => page.genres),
     byFeature: grouped(pages, results, (page) => page.features),
     samples: goldPages("sources", "tests/fixtures/gold").map(({ name, score, exact }) => ({ name, score, exact })),
@@ -103,9 +106,12 @@ export async function benchReflow(options: { seed?: number; pages?: number; diff
     console.log(row("all pages", figures.corpus));
     console.log("by kind of page:");
     for (const [key, t] of Object.entries(figures.byKind)) console.log(row(key, t));
+    console.log(row("varied pages", figures.varied));
+    console.log("pages plain but for one feature:");
+    for (const [key, t] of Object.entries(figures.byFocus)) console.log(row(key, t));
     console.log("by genre (pages holding a story of it):");
     for (const [key, t] of Object.entries(figures.byGenre)) console.log(row(key, t));
-    console.log("by layout feature (pages that have it):");
+    console.log("by layout feature (all pages that have it):");
     for (const [key, t] of Object.entries(figures.byFeature)) console.log(row(key, t));
     for (const page of [...figures.samples, ...figures.real]) console.log(`  ${page.name}: score ${page.score}, ${page.exact ? "exact" : "not exact"}`);
     if (!figures.real.length) console.log("  (no real page in ../shared/real: skipped)");

@@ -34,6 +34,14 @@ describe("generated corpus", () => {
     }
   });
 
+  it("keeps focused pages plain but for their one feature", () => {
+    const plainDefaults = ["byline-box", "caption-reporter", "no-byline", "numbered-headings", "interview-labels", "kicker", "deck"];
+    const focused = corpus.filter((page) => page.focus);
+    expect(focused.length).toBe(corpus.length / 2);
+    for (const page of focused) expect(page.features.filter((f) => f !== page.focus && !plainDefaults.includes(f)), page.name).toEqual([]);
+    expect(focused.filter((page) => page.focus === "plain" || page.features.includes(page.focus!)).length).toBeGreaterThan(focused.length * 0.95);
+  });
+
   it("puts an inline dateline's reporters in authors and leaves the dateline in the first paragraph", () => {
     const stories = corpus.flatMap((page) => page.gold.stories).filter((story) => story.blocks[0]?.text.startsWith("本报讯（记者"));
     expect(stories.length).toBeGreaterThan(10);

@@ -87,3 +87,35 @@ export function masthead(random: Random): string[] {
   ];
   return lines.filter(() => chance(0.7, random));
 }
+
+/**
+ * The random choices behind one page and the layout features they add. A varied page draws every
+ * optional feature by its chance; a focused page is plain except for its one feature, so that the
+ * bench can tell which feature a reflow fails on.
+ */
+export class Draw {
+  readonly features = new Set<string>();
+  constructor(
+    readonly random: Random,
+    readonly focus?: string,
+  ) {}
+
+  /** An optional feature: on a varied page drawn with chance p, on a focused page present only if it is the focus. */
+  use(feature: string, p: number): boolean {
+    const yes = this.focus === undefined ? chance(p, this.random) : feature === this.focus;
+    if (yes) this.features.add(feature);
+    return yes;
+  }
+
+  /** One of several styles, each with its feature (none: plain); a focused page takes the first unless the focus names another. */
+  style<T>(options: readonly (readonly [T, string?])[]): T {
+    const chosen = this.focus === undefined ? pick(options, this.random) : (options.find(([, tag]) => tag === this.focus) ?? options[0]!);
+    if (chosen[1]) this.features.add(chosen[1]);
+    return chosen[0];
+  }
+
+  /** A feature the page has by its content, whatever the draw. */
+  has(feature: string): void {
+    this.features.add(feature);
+  }
+}
