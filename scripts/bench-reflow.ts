@@ -138,6 +138,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     const out = reflow(page.text);
     console.log(page.text);
     console.log(`---- ${page.name} [${page.features.join(", ")}]`);
+    const outline = (stories: { title?: string; byline?: string; blocks?: unknown[] }[]) => stories.map((s, i) => `  ${i + 1}. ${s.title} | ${s.byline ?? "-"} | ${s.blocks?.length ?? 0} blocks`).join("\n");
+    console.log(`gold:\n${outline(page.gold.stories)}\nreflow:\n${outline(out.stories)}`);
+    console.log(`score ${score(page.gold, out, page.text).score}`);
     console.log(pageDiff(page.gold, out, 100).join("\n") || "exact");
   } else {
     await benchReflow({ pages: values.pages ? Number(values.pages) : undefined, seed: values.seed ? Number(values.seed) : undefined, diffs: values.diffs ? Number(values.diffs) : undefined });

@@ -42,6 +42,16 @@ describe("generated corpus", () => {
     expect(focused.filter((page) => page.focus === "plain" || page.features.includes(page.focus!)).length).toBeGreaterThan(focused.length * 0.95);
   });
 
+  it("names in authors and photographers only people printed in the story's byline, first block or captions", () => {
+    for (const page of corpus) {
+      for (const story of page.gold.stories) {
+        const printed = [story.byline ?? "", story.blocks[0]!.text, story.blocks[1]?.text ?? "", ...story.blocks.filter((b) => b.type === "caption").map((b) => b.text)].join("").replace(/\s+/gu, "");
+        for (const person of [...story.authors, ...(story.photographers ?? [])]) expect(printed, `${page.name}: ${person}`).toContain(person);
+        if (story.byline && !/^(□|文\/|本报记者)/u.test(story.byline) && story.byline.replace(/\s+/gu, "") !== story.authors[0]) expect(story.byline.split(" ").length, page.name).toBeGreaterThan(1);
+      }
+    }
+  });
+
   it("puts an inline dateline's reporters in authors and leaves the dateline in the first paragraph", () => {
     const stories = corpus.flatMap((page) => page.gold.stories).filter((story) => story.blocks[0]?.text.startsWith("本报讯（记者"));
     expect(stories.length).toBeGreaterThan(10);

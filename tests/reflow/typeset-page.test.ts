@@ -65,6 +65,11 @@ describe("typesetPage", () => {
     expect(page).not.toContain("湖区新建观鸟步道");
   });
 
+  it("sets a centred title off with a leading space, as extraction leaves it", () => {
+    const page = typesetPage([theory], { ...layout, centeredHeads: true }, 4).split("\n");
+    expect(page.slice(1, 4)).toEqual([" 理论文章标题", " 第 二 行", "省委党校教授"]);
+  });
+
   it("prints titles and bylines line by line and wraps a heading wider than its column", () => {
     const page = lines(typesetPage([theory], layout, 4));
     expect(page.slice(1, 5)).toEqual(["理论文章标题", "第 二 行", "省委党校教授", "白 露"]);

@@ -215,6 +215,8 @@ export interface PageLayout extends Omit<Layout, "columnWidth" | "headsAfterRuns
   digitSpacing: boolean;
   /** Indexes of stories whose title shares its extracted line with the next story's first title line. */
   titlePairs: number[];
+  /** Titles centred over their columns come out with a leading space (` 当好一流参谋…`). */
+  centeredHeads?: boolean;
 }
 
 /** Headings wider than their column wrap over lines of the column's width, without an indent. */
@@ -243,11 +245,11 @@ function pageBlockFlow(print: StoryPrint): BlockFlow {
   };
 }
 
-function pageHeadFlow(print: StoryPrint, titleLines: string[]): Flow {
+function pageHeadFlow(print: StoryPrint, titleLines: string[], centered: boolean): Flow {
   const { story } = print;
   const lines: string[] = [];
   if (story.kicker) lines.push(story.kicker);
-  lines.push(...titleLines);
+  lines.push(...titleLines.map((line) => (centered ? ` ${line}` : line)));
   if (story.subtitle) lines.push(story.subtitle);
   if (story.byline && !print.signature) lines.push(...(print.bylineLines ?? [story.byline]));
   return [...lines, null];
@@ -276,7 +278,7 @@ export function typesetPage(prints: readonly StoryPrint[], page: PageLayout, see
     const run = prints.slice(start, end).map((print, k) => {
       const layout: Layout = { ...page, columnWidth: print.columnWidth, headsAfterRuns: 0 };
       const body = bodyFlow(print.story, layout, random, pageBlockFlow(print), print.signature ? print.story.byline : undefined);
-      return { head: pageHeadFlow(print, titles[start + k]!), body };
+      return { head: pageHeadFlow(print, titles[start + k]!, page.centeredHeads ?? false), body };
     });
     // stories are separate boxes on the page, and pdftotext leaves a blank line between boxes
     if (prints[start]!.headAfter) flow.push(...run.flatMap((r) => [...r.body, BOX_BREAK]), ...run.flatMap((r) => [...r.head, BOX_BREAK]));

@@ -36,14 +36,14 @@ const LAYOUT_KINDS = ["news", "opinion"];
 /** Each feature a focused page may have, and the kinds of page it occurs on. */
 const FOCUS: Record<string, string[]> = {
   plain: Object.keys(KINDS),
-  ...Object.fromEntries(["dateline-bracket", "dateline-reported", "dateline-bare", "dateline-wire", "byline-two-lines", "jump-line", "column-label", "news-photo", "two-line-title", "spaced-title"].map((f) => [f, ["news"]])),
+  ...Object.fromEntries(["dateline-bracket", "dateline-reported", "dateline-bare", "dateline-wire", "dateline-local", "byline-two-lines", "jump-line", "column-label", "news-photo", "two-line-title", "spaced-title"].map((f) => [f, ["news"]])),
   ...Object.fromEntries(["caption-reporter", "caption-paren", "caption-supplied", "caption-correspondent", "caption-no-stop"].map((f) => [f, ["photo"]])),
   ...Object.fromEntries(["byline-role", "byline-split", "byline-signature", "author-note"].map((f) => [f, ["opinion"]])),
   ...Object.fromEntries(["wrapped-heading", "displaced-sections", "deck"].map((f) => [f, ["theory"]])),
   ...Object.fromEntries(["kicker-dash", "masthead"].map((f) => [f, ["front"]])),
   "run-in-label": ["interview"],
   ...Object.fromEntries(
-    ["heads-mixed", "heads-mostlyAfter", "heads-after", "varied-widths", "folio-top", "folio-bottom", "production-credit", "title-pair", "double-spaced", "long-lines", "digit-spacing", "orphan-stop"].map((f) => [f, LAYOUT_KINDS]),
+    ["heads-mixed", "heads-mostlyAfter", "heads-after", "varied-widths", "centered-heads", "folio-top", "folio-bottom", "production-credit", "title-pair", "double-spaced", "long-lines", "digit-spacing", "orphan-stop"].map((f) => [f, LAYOUT_KINDS]),
   ),
 };
 export const FOCUSES = Object.keys(FOCUS);
@@ -130,6 +130,7 @@ export function generatePage(seed: number, index: number): CorpusPage {
     widthJitter: 0.5,
     longLineChance: draw.use("long-lines", 0.15) ? 0.3 : 0,
     digitSpacing: draw.use("digit-spacing", 0.3),
+    centeredHeads: draw.use("centered-heads", 0.15),
     keepSpaces: true,
     orphanStopChance: draw.use("orphan-stop", 0.15) ? 0.1 : 0,
   };

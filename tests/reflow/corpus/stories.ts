@@ -32,7 +32,7 @@ function dateline(item: { city: string; date: string; paragraphs: string[] }, dr
   const [a, b, c] = personNames(3, random);
   const first = item.paragraphs[0]!;
   const gap = chance(0.4, random) ? " " : ""; // pdftotext often leaves a gap before the bracket
-  const style = draw.style([["byline"], ["bracket", "dateline-bracket"], ["bracket", "dateline-bracket"], ["reported", "dateline-reported"], ["bare", "dateline-bare"], ["wire", "dateline-wire"], ["twoLineByline", "byline-two-lines"]] as const);
+  const style = draw.style([["byline"], ["bracket", "dateline-bracket"], ["bracket", "dateline-bracket"], ["reported", "dateline-reported"], ["bare", "dateline-bare"], ["wire", "dateline-wire"], ["local", "dateline-local"], ["twoLineByline", "byline-two-lines"]] as const);
   if (style !== "byline" && style !== "twoLineByline") draw.has("no-byline");
   switch (style) {
     case "bracket": {
@@ -55,6 +55,8 @@ function dateline(item: { city: string; date: string; paragraphs: string[] }, dr
       const reporters = chance(0.5, random) ? [a!] : [a!, b!];
       return { first: `新华社${item.city}${item.date}电（记者${reporters.join(" ")}）${first.slice(item.date.length + 1)}`, authors: reporters };
     }
+    case "local": // 本报杭州11月26日电（记者 张三）: the paper's own reporter, filing from a city
+      return { first: `本报${item.city}${item.date}电${gap}（记者 ${a}）${first.slice(item.date.length + 1)}`, authors: [a!] };
     case "byline":
       return { first, authors: [a!], byline: `本报记者 ${padded(a!, random)}` };
     case "twoLineByline": {
