@@ -1,7 +1,9 @@
 // The reflow measured on pages it was never tuned on: the generated corpus (tests/reflow/corpus), the
 // bundled samples and, when present, the real page in ../shared/real. Scored as ../shared/tools/score.py
 // does. `benchReflow()` prints a table and returns the figures (scripts/bench.ts puts them in its JSON).
-//   node --import tsx scripts/bench-reflow.ts [--pages N] [--seed S] [--show NAME] [--diffs N]
+//   node --import tsx scripts/bench-reflow.ts [--pages N] [--seed S] [--diffs N]   the tables
+//   node --import tsx scripts/bench-reflow.ts --feature F    every page with feature F (or focused on it): score and diff
+//   node --import tsx scripts/bench-reflow.ts --show NAME    one page: its text, gold and reflow outlines, diff
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -131,7 +133,9 @@ export async function benchReflow(options: { seed?: number; pages?: number; diff
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { values } = parseArgs({ options: { pages: { type: "string" }, seed: { type: "string" }, show: { type: "string" }, diffs: { type: "string" } } });
+  const { values } = parseArgs({ options: { pages: { type: "string" }, seed: { type: "string" }, show: { type: "string" }, diffs: { type: "string" }, feature: { type: "string" } } });
+  const seed = values.seed ? Number(values.seed) : CORPUS_SEED;
+  const count = values.pages ? Number(values.pages) : CORPUS_PAGES;
   process.stdout.on("error", () => process.exit(0)); // piped into head: stop quietly
   if (values.show) {
     // one page: its text, what the reflow made of it, and what differs from the gold
@@ -144,7 +148,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     console.log(`gold:\n${outline(page.gold.stories)}\nreflow:\n${outline(out.stories)}`);
     console.log(`score ${score(page.gold, out, page.text).score}`);
     console.log(pageDiff(page.gold, out, 100).join("\n") || "exact");
+  } else if (values.feature) {
+    for (const page of corpusPages(seed, count)) {
+      if (page.focus !== values.feature && !page.features.includes(values.feature)) continue;
+      const result = measure(page.name, page.text, page.gold);
+      console.log(`${page.name}: ${result.score}${result.exact ? " exact" : ""}`);
+      for (const line of result.diff) console.log(`    ${line}`);
+    }
   } else {
-    await benchReflow({ pages: values.pages ? Number(values.pages) : undefined, seed: values.seed ? Number(values.seed) : undefined, diffs: values.diffs ? Number(values.diffs) : undefined });
+    await benchReflow({ pages: count, seed, diffs: values.diffs ? Number(values.diffs) : undefined });
   }
 }
