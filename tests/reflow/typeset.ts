@@ -269,7 +269,8 @@ export function typesetPage(prints: readonly StoryPrint[], page: PageLayout, see
   for (const i of page.titlePairs) {
     // two heads side by side: extraction reads across them, one title and the next one's first line
     if (i + 1 >= prints.length || titles[i]!.length !== 1 || titles[i + 1]!.length === 0) continue;
-    titles[i]![0] = `${titles[i]![0]}  ${titles[i + 1]!.shift()}`;
+    // pdftotext puts one space or a few between them, as the gap on the page happens to measure
+    titles[i]![0] = `${titles[i]![0]}${" ".repeat(1 + Math.floor(random() * 3))}${titles[i + 1]!.shift()}`;
   }
   const flow: Flow = page.header.flatMap((line) => [line, null]);
   for (let start = 0; start < prints.length; ) {
