@@ -1,0 +1,86 @@
+import type { PdfLine, PdfState, Rect, TextRun } from "./model.ts";
+
+/** Runs further apart than this many ems are in different columns (gutters are wider, letter-spacing narrower). */
+const COLUMN_GAP = 1;
+/** Baselines closer than this many ems are one printed line. */
+const BASELINE_TOLERANCE = 0.3;
+/** Sizes further apart than this ratio are different kinds of text, even side by side. */
+const SIZE_RATIO = 1.1;
+/** A gap wider than this many ems between two runs of a line is a word space (kept between Latin words). */
+const WORD_SPACE = 0.15;
+
+interface OpenLine {
+  runs: TextRun[];
+  right: number;
+}
+
+// Signal: runs on one baseline with no column gap (or column rule) between them are one printed
+// line; a gap wider than an em is a gutter, however the PDF split or joined its text items.
+export function lines(state: PdfState): void {
+  const { runs, rules } = state.geometry;
+  const verticalRules = rules.filter((rule) => rule.height > rule.width);
+  const sorted = [...runs].sort((a, b) => a.x - b.x || a.baseline - b.baseline);
+  const open: OpenLine[] = [];
+  const done: OpenLine[] = [];
+  for (const run of sorted) {
+    let best: OpenLine | undefined;
+    for (const line of open) {
+      const last = line.runs[line.runs.length - 1]!;
+      const size = Math.min(last.size, run.size);
+      if (Math.max(last.size, run.size) / size > SIZE_RATIO) continue;
+      if (Math.abs(last.baseline - run.baseline) > BASELINE_TOLERANCE * size) continue;
+      const gap = run.x - line.right;
+      // squeezed punctuation may overlap the run before it
+      if (gap > COLUMN_GAP * size || gap < -size) continue;
+      if (verticalRules.some((rule) => crosses(rule, line.right, run.x, run))) continue;
+      if (!best || Math.abs(last.baseline - run.baseline) < Math.abs(best.runs[best.runs.length - 1]!.baseline - run.baseline)) best = line;
+    }
+    if (best) {
+      best.runs.push(run);
+      best.right = Math.max(best.right, run.x + run.width);
+    } else open.push({ runs: [run], right: run.x + run.width });
+    // lines that end far to the left of this run can take no more runs
+    for (let i = open.length - 1; i >= 0; i--) {
+      if (open[i]!.right + 2 * COLUMN_GAP * open[i]!.runs[0]!.size < run.x) done.push(...open.splice(i, 1));
+    }
+  }
+  done.push(...open);
+  state.lines = done.map(toLine).sort((a, b) => a.y - b.y || a.x - b.x);
+}
+
+/** A vertical rule between two runs of a baseline: a column rule, however narrow the gutter. */
+function crosses(rule: Rect, left: number, right: number, run: TextRun): boolean {
+  const x = rule.x + rule.width / 2;
+  return x >= left - 0.1 && x <= right + 0.1 && rule.y < run.baseline && rule.y + rule.height > run.y;
+}
+
+function toLine(line: OpenLine): PdfLine {
+  const runs = line.runs;
+  let text = "";
+  runs.forEach((run, i) => {
+    const previous = runs[i - 1];
+    if (previous && run.x - (previous.x + previous.width) > WORD_SPACE * run.size) text += " ";
+    text += run.text;
+  });
+  const weights = new Map<string, { count: number; run: TextRun }>();
+  for (const run of runs) {
+    const key = `${run.family}\n${Math.round(run.size * 2) / 2}`;
+    const entry = weights.get(key) ?? { count: 0, run };
+    entry.count += run.text.replace(/\s+/gu, "").length;
+    weights.set(key, entry);
+  }
+  const main = [...weights.values()].sort((a, b) => b.count - a.count)[0]!.run;
+  const x = Math.min(...runs.map((run) => run.x));
+  const y = Math.min(...runs.map((run) => run.y));
+  return {
+    text: text.replace(/\s+/gu, " ").trim(),
+    x,
+    y,
+    width: Math.max(...runs.map((run) => run.x + run.width)) - x,
+    height: Math.max(...runs.map((run) => run.y + run.height)) - y,
+    size: main.size,
+    family: main.family,
+    bold: main.bold,
+    number: 0,
+  };
+}

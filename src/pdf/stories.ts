@@ -1,0 +1,131 @@
+import type { Decision } from "../types.ts";
+import { type Head, headsOf } from "./heads.ts";
+import type { PdfBlock, PdfState, Rect } from "./model.ts";
+import { split } from "./order.ts";
+import { blockText } from "./roles.ts";
+
+/** A block shares a headline's columns when this share of its width lies under the headline. */
+const SHARED_COLUMNS = 0.3;
+/** A block this close (points) above a headline's top still counts as under it (baselines, rounding). */
+const TOLERANCE = 2;
+
+export interface StoryPlan {
+  head?: Head;
+  /** The story's other blocks, in reading order. */
+  blocks: PdfBlock[];
+}
+
+// Signal: a story's text lies under its headline: each block goes with the nearest thing above it
+// over its columns, a headline or a block already placed (so stories may be L-shaped); boxes
+// keep their contents together.
+export function plan(state: PdfState): StoryPlan[] {
+  const heads = headsOf(state);
+  const plans = new Map<Head | undefined, PdfBlock[]>(heads.map((head) => [head, []]));
+  const placed: Placed[] = heads.map((head) => ({ rect: head.area, head, box: head.box, isHead: true }));
+  const headOf = new Map(heads.flatMap((head) => [...head.title, ...head.kicker, ...head.subtitle].map((block) => [block, head] as const)));
+  const place = (block: PdfBlock, head: Head | undefined) => {
+    placed.push({ rect: block, head, box: block.box, isHead: false });
+    const list = plans.get(head) ?? [];
+    list.push(block);
+    plans.set(head, list);
+  };
+  const visit = (region: PdfBlock[]): void => {
+    const rows = split(region, (block) => block.y, (block) => block.y + block.height);
+    if (rows.length === 1) {
+      const columns = split(region, (block) => block.x, (block) => block.x + block.width);
+      if (columns.length > 1) columns.forEach(visit);
+      else for (const block of region.sort((a, b) => a.y - b.y)) if (!headOf.has(block)) place(block, choose(block, placed, heads, state.decisions));
+      return;
+    }
+    let headRow: Head | undefined;
+    for (const row of rows) {
+      if (headRow && row.every((block) => !headOf.has(block) && block.box === headRow!.box)) {
+        // the row right under a row holding one head and nothing else is that story's
+        for (const block of row) {
+          record(state.decisions, block, 0.9, `given to “${titleOf(headRow)}”: it stands in the row right under that headline`);
+          place(block, headRow);
+        }
+      } else visit(row);
+      const rowHeads = new Set(row.map((block) => headOf.get(block)));
+      headRow = rowHeads.size === 1 && !rowHeads.has(undefined) ? headOf.get(row[0]!) : undefined;
+    }
+  };
+  visit(state.blocks.filter((block) => block.role !== "credit"));
+  const position = (head: Head | undefined) => (head ? state.blocks.indexOf(head.title[0]!) : -1);
+  const result = [...plans.entries()]
+    .map(([head, blocks]) => ({ head, blocks: storyOrder(blocks, state.blocks) }))
+    .sort((a, b) => position(a.head) - position(b.head));
+  // a headline with no text under it (a masthead's name and date) is furniture
+  for (const story of result) {
+    if (!story.head || story.blocks.some((block) => block.role === "paragraph" || block.role === "caption")) continue;
+    for (const block of [...story.head.kicker, ...story.head.title, ...story.head.subtitle, ...story.blocks]) block.role = "credit";
+    story.blocks = [];
+  }
+  return result.filter((story) => story.blocks.length > 0);
+}
+
+/** A headline or a block already given to a story. */
+interface Placed {
+  rect: Rect;
+  head: Head | undefined;
+  box: number | undefined;
+  isHead: boolean;
+}
+
+function choose(block: PdfBlock, placed: readonly Placed[], heads: readonly Head[], decisions: Decision[]): Head | undefined {
+  const allowed = placed.filter((item) => sameFrame(block, item, heads));
+  const above = allowed
+    .filter((item) => item.rect.y <= block.y + TOLERANCE && overlap(item.rect, block) >= SHARED_COLUMNS * Math.min(block.width, item.rect.width))
+    .map((item) => ({ item, distance: Math.max(0, block.y - (item.rect.y + item.rect.height)) }))
+    .sort((a, b) => a.distance - b.distance || Number(b.item.isHead) - Number(a.item.isHead));
+  const best = above[0];
+  if (best) {
+    const rival = above.find((other) => other.item.head !== best.item.head);
+    const margin = rival ? (rival.distance - best.distance) / (rival.distance + block.size) : 1;
+    const confidence = Math.round(Math.min(1, 0.5 + 0.5 * margin) * 100) / 100;
+    const what = best.item.isHead ? "its headline right above it" : `the block right above it over its columns (${Math.round(best.distance)} pt up), which is in that story`;
+    const next = rival ? `; the next nearest above belongs to ${rival.item.head ? `“${titleOf(rival.item.head)}”` : "no story"} (${Math.round(rival.distance)} pt up)` : "";
+    record(decisions, block, confidence, `given to ${best.item.head ? `“${titleOf(best.item.head)}”` : "no story"}: ${what}${next}`);
+    return best.item.head;
+  }
+  const nearest = allowed.filter((item) => item.isHead).map((item) => ({ item, distance: gap(item.rect, block) })).sort((a, b) => a.distance - b.distance)[0];
+  if (!nearest) {
+    record(decisions, block, 0.3, "no headline anywhere near it: a story without a title");
+    return undefined;
+  }
+  record(decisions, block, 0.4, `given to “${titleOf(nearest.item.head!)}”: nothing above it over its columns, so the nearest headline (${Math.round(nearest.distance)} pt away)`);
+  return nearest.item.head;
+}
+
+/** Boxes keep their contents together: a boxed block goes to a headline in its box if there is one, and no outside block goes into a box. */
+function sameFrame(block: PdfBlock, item: Placed, heads: readonly Head[]): boolean {
+  if (block.box === item.box) return true;
+  return item.box === undefined && !heads.some((other) => other.box === block.box);
+}
+
+function record(decisions: Decision[], block: PdfBlock, confidence: number, message: string): void {
+  decisions.push({ pass: "pdf-stories", line: block.lines[0]!.number, confidence, message: `${block.role} block at (${Math.round(block.x)}, ${Math.round(block.y)}) pt ${message}`, context: blockText(block).slice(0, 40) });
+}
+
+const titleOf = (head: Head) => head.title.map(blockText).join(" ").slice(0, 24);
+
+function overlap(a: Rect, b: Rect): number {
+  return Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
+}
+
+function gap(a: Rect, b: Rect): number {
+  const dx = Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
+  const dy = Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height));
+  return Math.hypot(dx, dy);
+}
+
+/**
+ * A story's blocks in the page's reading order, except that a picture's caption printed above all
+ * of the story's text is read first, as a reader sees the picture before the columns beside it.
+ */
+function storyOrder(blocks: PdfBlock[], page: readonly PdfBlock[]): PdfBlock[] {
+  const sorted = [...blocks].sort((a, b) => page.indexOf(a) - page.indexOf(b));
+  const textTop = Math.min(...sorted.filter((block) => block.role === "paragraph").map((block) => block.y));
+  const first = sorted.filter((block) => block.role === "caption" && block.y + block.height <= textTop);
+  return [...first, ...sorted.filter((block) => !first.includes(block))];
+}
