@@ -1,11 +1,12 @@
 // npm run reflow -- [--out DIR] [--explain] [--strict] FILE...
-// Reflows each source page (with its sidecar and corrections, when they are there) into
+// Reflows each source page (NAME.txt, or each page of NAME.pdf) (with its sidecar and corrections, when they are there) into
 // DIR/NAME.json: an edition with stories, credits, source, slug and meta.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SourceError, displayPath } from "../src/edition/errors.ts";
 import { loadEdition, sidecarPaths } from "../src/edition/load.ts";
+import { PDF_SOURCE, sourceEntries } from "../src/pdf/source.ts";
 import type { Decision } from "../src/types.ts";
 
 const USAGE = "usage: npm run reflow -- [--out DIR] [--explain] [--strict] FILE...";
@@ -62,12 +63,14 @@ function main(): number {
   let failures = 0;
   let explained = false;
   const written = new Map<string, string>();
-  for (const file of positionals) {
+  // a PDF of several pages is several editions, NAME-p1.json, NAME-p2.json…
+  const sources = positionals.flatMap((file) => (PDF_SOURCE.test(file) ? sourceEntries(dirname(file), [basename(file)], PDF_SOURCE).map(({ stem, page }) => ({ file, stem, page })) : [{ file, stem: basename(file).replace(/\.txt$/iu, ""), page: undefined as number | undefined }]));
+  for (const { file, stem, page } of sources) {
     try {
-      const target = join(values.out, `${basename(file).replace(/\.txt$/iu, "")}.json`);
+      const target = join(values.out, `${stem}.json`);
       const earlier = written.get(resolve(target));
       if (earlier) throw new SourceError(file, `has the same name as ${earlier}; both would be written to ${target}: reflow them in separate runs`);
-      const { edition, decisions, notices, corrections } = loadEdition(file, { allowMissingMeta: true, allowUntitled: true });
+      const { edition, decisions, notices, corrections } = loadEdition(file, { allowMissingMeta: true, allowUntitled: true, stem, page });
       notices.forEach((notice) => console.error(notice));
       writeFileSync(target, `${JSON.stringify(edition, null, 2)}\n`);
       written.set(resolve(target), file);

@@ -19,7 +19,12 @@ export async function openPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
 }
 
 export async function readPdfFile(file: string): Promise<PageGeometry[]> {
-  const document = await openPdf(readFileSync(file));
+  return readPdfBytes(readFileSync(file));
+}
+
+/** Every page of a PDF, read. */
+export async function readPdfBytes(bytes: Uint8Array): Promise<PageGeometry[]> {
+  const document = await openPdf(bytes);
   try {
     const pages: PageGeometry[] = [];
     for (let n = 1; n <= document.numPages; n++) {
