@@ -11,9 +11,9 @@ export const HEADLINE_RATIO = 1.35;
 // font (headlines, bylines, captions) is read against it.
 export function body(state: PdfState): void {
   const counts = new Map<string, number>();
-  for (const line of state.lines) {
-    const key = `${Math.round(line.size * 2) / 2}\n${line.family}`;
-    counts.set(key, (counts.get(key) ?? 0) + line.text.replace(/\s+/gu, "").length);
+  for (const run of state.geometry.runs) {
+    const key = `${Math.round(run.size * 2) / 2}\n${run.family}`;
+    counts.set(key, (counts.get(key) ?? 0) + run.text.replace(/\s+/gu, "").length);
   }
   const [key] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["10\n"];
   const [size, family] = key.split("\n") as [string, string];

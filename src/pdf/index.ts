@@ -13,8 +13,8 @@ export type PdfPass = (state: PdfState) => void;
 
 /** The passes, in the order they run. */
 export const pdfPasses: ReadonlyArray<readonly [name: string, pass: PdfPass]> = [
-  ["lines", lines],
   ["body", body],
+  ["lines", lines],
   ["blocks", blocks],
   ["order", order],
   ["furniture", furniture],

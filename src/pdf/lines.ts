@@ -1,7 +1,18 @@
 import type { PdfLine, PdfState, Rect, TextRun } from "./model.ts";
 
-/** Runs further apart than this many ems are in different columns (gutters are wider, letter-spacing narrower). */
-const COLUMN_GAP = 1;
+/** Runs further apart than this many ems are never one line. */
+const COLUMN_GAP = 2.5;
+/**
+ * Runs further apart than this many ems are one line only if text below bridges the gap (a
+ * letter-spaced word, not a gutter): body text's gutters are an em or more, and headlines set
+ * side by side may stand closer than their own letter-spacing.
+ */
+const CHANNEL_GAP = 1;
+const DISPLAY_CHANNEL_GAP = 0.4;
+/** Runs this many times the body size are display type (headlines). */
+const DISPLAY_SIZE = 1.3;
+/** How far below a line (in ems) text is looked for across a gap. */
+const CHANNEL_DEPTH = 1.6;
 /** Baselines closer than this many ems are one printed line. */
 const BASELINE_TOLERANCE = 0.3;
 /** Sizes further apart than this ratio are different kinds of text, even side by side. */
@@ -14,10 +25,12 @@ interface OpenLine {
   right: number;
 }
 
-// Signal: runs on one baseline with no column gap (or column rule) between them are one printed
-// line; a gap wider than an em is a gutter, however the PDF split or joined its text items.
+// Signal: runs on one baseline with no gutter between them are one printed line, however the PDF
+// split or joined its text items. A gutter is a column rule, or white space that runs on down the
+// page: a gap in a letter-spaced headline has text under it, a gap between columns has none.
 export function lines(state: PdfState): void {
   const { runs, rules } = state.geometry;
+  const byTop = [...runs].sort((a, b) => a.y - b.y);
   const verticalRules = rules.filter((rule) => rule.height > rule.width);
   const sorted = [...runs].sort((a, b) => a.x - b.x || a.baseline - b.baseline);
   const open: OpenLine[] = [];
@@ -33,6 +46,8 @@ export function lines(state: PdfState): void {
       // squeezed punctuation may overlap the run before it
       if (gap > COLUMN_GAP * size || gap < -size) continue;
       if (verticalRules.some((rule) => crosses(rule, line.right, run.x, run))) continue;
+      const channel = size >= DISPLAY_SIZE * state.bodySize ? DISPLAY_CHANNEL_GAP : CHANNEL_GAP;
+      if (gap > channel * size && !bridged(byTop, line.right, run.x, run)) continue;
       if (!best || Math.abs(last.baseline - run.baseline) < Math.abs(best.runs[best.runs.length - 1]!.baseline - run.baseline)) best = line;
     }
     if (best) {
@@ -46,6 +61,25 @@ export function lines(state: PdfState): void {
   }
   done.push(...open);
   state.lines = done.map(toLine).sort((a, b) => a.y - b.y || a.x - b.x);
+}
+
+/** Text right below a gap and across it: the gap is no gutter. */
+function bridged(byTop: readonly TextRun[], left: number, right: number, run: TextRun): boolean {
+  const from = run.baseline;
+  const to = run.baseline + CHANNEL_DEPTH * run.size;
+  let low = 0;
+  let high = byTop.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (byTop[middle]!.y < from) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < byTop.length && byTop[i]!.y < to; i++) {
+    const other = byTop[i]!;
+    // across the whole gap: punctuation hanging into a gutter does not bridge it
+    if (other.x <= left && other.x + other.width >= right) return true;
+  }
+  return false;
 }
 
 /** A vertical rule between two runs of a baseline: a column rule, however narrow the gutter. */
