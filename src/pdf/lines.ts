@@ -31,6 +31,7 @@ interface OpenLine {
 export function lines(state: PdfState): void {
   const { runs, rules } = state.geometry;
   const byTop = [...runs].sort((a, b) => a.y - b.y);
+  const following = nextOnBaseline(runs);
   const verticalRules = rules.filter((rule) => rule.height > rule.width);
   const sorted = [...runs].sort((a, b) => a.x - b.x || a.baseline - b.baseline);
   const open: OpenLine[] = [];
@@ -47,7 +48,7 @@ export function lines(state: PdfState): void {
       if (gap > COLUMN_GAP * size || gap < -size) continue;
       if (verticalRules.some((rule) => crosses(rule, line.right, run.x, run))) continue;
       const channel = size >= DISPLAY_SIZE * state.bodySize ? DISPLAY_CHANNEL_GAP : CHANNEL_GAP;
-      if (gap > channel * size && !bridged(byTop, line.right, run.x, run)) continue;
+      if (gap > channel * size && !evenlySpaced(line, run, gap, following) && !bridged(byTop, line.right, run.x, run)) continue;
       if (!best || Math.abs(last.baseline - run.baseline) < Math.abs(best.runs[best.runs.length - 1]!.baseline - run.baseline)) best = line;
     }
     if (best) {
@@ -63,10 +64,36 @@ export function lines(state: PdfState): void {
   state.lines = done.map(toLine).sort((a, b) => a.y - b.y || a.x - b.x);
 }
 
-/** Text right below a gap and across it: the gap is no gutter. */
+/** The next run to the right on each run's baseline. */
+function nextOnBaseline(runs: readonly TextRun[]): Map<TextRun, TextRun> {
+  const sorted = [...runs].sort((a, b) => a.baseline - b.baseline || a.x - b.x);
+  const next = new Map<TextRun, TextRun>();
+  sorted.forEach((run, i) => {
+    const after = sorted[i + 1];
+    if (after && Math.abs(after.baseline - run.baseline) < BASELINE_TOLERANCE * run.size) next.set(run, after);
+  });
+  return next;
+}
+
+/** Letter-spacing spaces characters evenly: a gap like the one before it or after it in the line is one of them. */
+function evenlySpaced(line: OpenLine, run: TextRun, gap: number, following: Map<TextRun, TextRun>): boolean {
+  const like = (other: number | undefined) => other !== undefined && Math.abs(other - gap) <= Math.max(1, 0.1 * gap);
+  const last = line.runs[line.runs.length - 1]!;
+  // columns are evenly spaced too, but letter-spaced text comes a character or two per run
+  if (characters(run) > 2 || characters(last) > 2) return false;
+  const before = line.runs[line.runs.length - 2];
+  const after = following.get(run);
+  return like(before && last.x - (before.x + before.width)) || like(after && after.x - (run.x + run.width));
+}
+
+/**
+ * A line right below that runs across the gap with no hole as wide as it (a second line of the
+ * headline, the text under it): the gap is no gutter, for a gutter runs on down the page.
+ */
 function bridged(byTop: readonly TextRun[], left: number, right: number, run: TextRun): boolean {
   const from = run.baseline;
   const to = run.baseline + CHANNEL_DEPTH * run.size;
+  const gap = right - left;
   let low = 0;
   let high = byTop.length;
   while (low < high) {
@@ -74,12 +101,22 @@ function bridged(byTop: readonly TextRun[], left: number, right: number, run: Te
     if (byTop[middle]!.y < from) low = middle + 1;
     else high = middle;
   }
+  const rows = new Map<number, TextRun[]>();
   for (let i = low; i < byTop.length && byTop[i]!.y < to; i++) {
     const other = byTop[i]!;
-    // across the whole gap: punctuation hanging into a gutter does not bridge it
-    if (other.x <= left && other.x + other.width >= right) return true;
+    if (other.x + other.width < left - gap || other.x > right + gap) continue;
+    const key = Math.round(other.baseline);
+    rows.set(key, [...(rows.get(key) ?? []), other]);
   }
-  return false;
+  return [...rows.values()].some((row) => {
+    let reach = -Infinity;
+    for (const other of row.sort((a, b) => a.x - b.x)) {
+      if (reach > -Infinity && other.x - reach >= 0.5 * gap && other.x > left && reach < right) return false;
+      if (reach === -Infinity && other.x > left) return false;
+      reach = Math.max(reach, other.x + other.width);
+    }
+    return reach >= right;
+  });
 }
 
 /** A vertical rule between two runs of a baseline: a column rule, however narrow the gutter. */
@@ -118,3 +155,5 @@ function toLine(line: OpenLine): PdfLine {
     number: 0,
   };
 }
+
+const characters = (run: TextRun) => run.text.replace(/\s+/gu, "").length;
