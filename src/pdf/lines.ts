@@ -13,6 +13,8 @@ const DISPLAY_CHANNEL_GAP = 0.4;
 const DISPLAY_SIZE = 1.3;
 /** How far below a line (in ems) text is looked for across a gap. */
 const CHANNEL_DEPTH = 1.6;
+/** How far below a headline (in its ems) white space must run for a gap in it to be a gutter. */
+const DISPLAY_CHANNEL_DEPTH = 8;
 /** Baselines closer than this many ems are one printed line. */
 const BASELINE_TOLERANCE = 0.3;
 /** Sizes further apart than this ratio are different kinds of text, even side by side. */
@@ -47,8 +49,9 @@ export function lines(state: PdfState): void {
       // squeezed punctuation may overlap the run before it
       if (gap > COLUMN_GAP * size || gap < -size) continue;
       if (verticalRules.some((rule) => crosses(rule, line.right, run.x, run))) continue;
-      const channel = size >= DISPLAY_SIZE * state.bodySize ? DISPLAY_CHANNEL_GAP : CHANNEL_GAP;
-      if (gap > channel * size && !evenlySpaced(line, run, gap, following) && !bridged(byTop, line.right, run.x, run)) continue;
+      if (size >= DISPLAY_SIZE * state.bodySize) {
+        if (gap > DISPLAY_CHANNEL_GAP * size && !evenlySpaced(line, run, gap, following) && whiteBelow(byTop, line.right, run.x, run)) continue;
+      } else if (gap > CHANNEL_GAP * size && !bridged(byTop, line.right, run.x, run)) continue;
       if (!best || Math.abs(last.baseline - run.baseline) < Math.abs(best.runs[best.runs.length - 1]!.baseline - run.baseline)) best = line;
     }
     if (best) {
@@ -80,10 +83,34 @@ function evenlySpaced(line: OpenLine, run: TextRun, gap: number, following: Map<
   const like = (other: number | undefined) => other !== undefined && Math.abs(other - gap) <= Math.max(1, 0.1 * gap);
   const last = line.runs[line.runs.length - 1]!;
   // columns are evenly spaced too, but letter-spaced text comes a character or two per run
-  if (characters(run) > 2 || characters(last) > 2) return false;
+  if (characters(run) > 2 && characters(last) > 2) return false;
   const before = line.runs[line.runs.length - 2];
   const after = following.get(run);
   return like(before && last.x - (before.x + before.width)) || like(after && after.x - (run.x + run.width));
+}
+
+/** Nothing printed below the gap for a while: between two headlines, not between two words of one. */
+function whiteBelow(byTop: readonly TextRun[], left: number, right: number, run: TextRun): boolean {
+  const to = run.baseline + DISPLAY_CHANNEL_DEPTH * run.size;
+  // probe the strip just before the next run: a line left of the gap may end short of its column
+  const probe = { from: right - Math.min((right - left) / 2, 0.3 * run.size), to: right - 0.5 };
+  for (let i = firstBelow(byTop, run.baseline); i < byTop.length && byTop[i]!.y < to; i++) {
+    const other = byTop[i]!;
+    if (other.x < probe.to && other.x + other.width > probe.from) return false;
+  }
+  return true;
+}
+
+/** Index of the first run (by top) at or below `y`. */
+function firstBelow(byTop: readonly TextRun[], y: number): number {
+  let low = 0;
+  let high = byTop.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (byTop[middle]!.y < y) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
@@ -94,15 +121,8 @@ function bridged(byTop: readonly TextRun[], left: number, right: number, run: Te
   const from = run.baseline;
   const to = run.baseline + CHANNEL_DEPTH * run.size;
   const gap = right - left;
-  let low = 0;
-  let high = byTop.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (byTop[middle]!.y < from) low = middle + 1;
-    else high = middle;
-  }
   const rows = new Map<number, TextRun[]>();
-  for (let i = low; i < byTop.length && byTop[i]!.y < to; i++) {
+  for (let i = firstBelow(byTop, from); i < byTop.length && byTop[i]!.y < to; i++) {
     const other = byTop[i]!;
     if (other.x + other.width < left - gap || other.x > right + gap) continue;
     const key = Math.round(other.baseline);
