@@ -11,6 +11,9 @@ const CHANNEL_GAP = 1;
 const DISPLAY_CHANNEL_GAP = 0.4;
 /** Runs this many times the body size are display type (headlines). */
 const DISPLAY_SIZE = 1.3;
+/** Characters this many ems apart or more are letter-spaced; a space between words adds up to this many. */
+const LETTER_SPACING = 0.15;
+const WORD_SPACE_MAX = 0.6;
 /** How far below a line (in ems) text is looked for across a gap. */
 const CHANNEL_DEPTH = 1.6;
 /** How far below a headline (in its ems) white space must run for a gap in it to be a gutter. */
@@ -78,9 +81,13 @@ function nextOnBaseline(runs: readonly TextRun[]): Map<TextRun, TextRun> {
   return next;
 }
 
-/** Letter-spacing spaces characters evenly: a gap like the one before it or after it in the line is one of them. */
+/**
+ * Letter-spacing spaces characters evenly: a gap like the one before or after it in the line is
+ * one of them, and a word space there is the spacing twice plus a space (half an em at most).
+ */
 function evenlySpaced(line: OpenLine, run: TextRun, gap: number, following: Map<TextRun, TextRun>): boolean {
-  const like = (other: number | undefined) => other !== undefined && Math.abs(other - gap) <= Math.max(1, 0.1 * gap);
+  const like = (other: number | undefined) =>
+    other !== undefined && (Math.abs(other - gap) <= Math.max(1, 0.1 * gap) || (other >= LETTER_SPACING * run.size && gap <= 2 * other + WORD_SPACE_MAX * run.size));
   const last = line.runs[line.runs.length - 1]!;
   // columns are evenly spaced too, but letter-spaced text comes a character or two per run
   if (characters(run) > 2 && characters(last) > 2) return false;

@@ -28,9 +28,10 @@ function roleOf(block: PdfBlock, state: PdfState): BlockRole {
   const ratio = block.size / state.bodySize;
   if (ratio >= HEADLINE_RATIO) return "headline";
   const text = blockText(block);
-  const spaced = block.lines.map((line) => line.text).join(" ");
   const short = block.lines.length <= DISPLAY_LINES;
-  const shape = short ? markerShape(spaced) : undefined;
+  // a display line wrapped in a narrow column may break anywhere, also inside a name
+  const joins = [block.lines.map((line) => line.text).join(" "), block.lines.map((line) => line.text).join("")];
+  const shape = short ? joins.map(markerShape).find(Boolean) : undefined;
   if (shape === "byline" || shape === "kicker" || shape === "subtitle") return shape;
   if (shape === "note") {
     if (/^[（(](?:本文)?作者/u.test(text)) return "authorNote";

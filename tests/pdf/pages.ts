@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { createCanvas } from "@napi-rs/canvas";
 import type { Browser } from "playwright-core";
 import type { PageStory } from "../reflow/typeset.ts";
 import { randomSource } from "../reflow/typeset.ts";
@@ -28,7 +29,7 @@ export interface PageLayout {
   bodySize: number;
   /** Columns of each story's body. */
   columns: number;
-  /** Stories side by side in a row. */
+  /** Stories side by side in a row (further apart when headlines are letter-spaced: farther than their words). */
   perRow: number;
   head: HeadStyle;
   /** How signed stories (with a byline) are set off. */
@@ -80,8 +81,16 @@ function headline(text: string, style: HeadStyle): string {
   return escape(text);
 }
 
-/** A grey picture: an image in the PDF, as a photo would be. */
-const PICTURE = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="24"><rect width="40" height="24" fill="#999"/><circle cx="12" cy="10" r="5" fill="#666"/></svg>')}`;
+/** A grey picture, a bitmap: an image in the PDF, as a photo would be. */
+const PICTURE = (() => {
+  const canvas = createCanvas(40, 24);
+  const context = canvas.getContext("2d");
+  context.fillStyle = "#999";
+  context.fillRect(0, 0, 40, 24);
+  context.fillStyle = "#555";
+  context.fillRect(8, 6, 10, 10);
+  return `data:image/png;base64,${canvas.encodeSync("png").toString("base64")}`;
+})();
 
 function storyHtml(story: PageStory, layout: PageLayout): string {
   const body = (text: string) => (layout.body === "per-character" ? perCharacter(text) : escape(text));
@@ -112,7 +121,7 @@ body { margin: 12mm; width: 273mm; font: 400 ${layout.bodySize}pt/1.55 ${body}; 
 .masthead { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 2pt solid #000; padding-bottom: 2mm; margin-bottom: 5mm; }
 .masthead h1 { font: 900 36pt/1 'Noto Serif SC'; margin: 0; letter-spacing: 0.1em; }
 .masthead p { margin: 0; font: 400 10pt/1.4 'Noto Sans SC'; text-align: right; }
-.row { display: grid; grid-template-columns: repeat(${layout.perRow}, 1fr); gap: 7mm; margin-bottom: 6mm; align-items: start; }
+.row { display: grid; grid-template-columns: repeat(${layout.perRow}, 1fr); gap: ${layout.head === "spaced" ? 14 : 7}mm; margin-bottom: 6mm; align-items: start; }
 .row + .row { ${layout.rules ? "border-top: 1pt solid #000; padding-top: 4mm;" : "padding-top: 4mm;"} }
 .story.frame { border: 1pt solid #000; padding: 3mm; }
 .story.shaded { background: #e8e8e8; padding: 3mm; }
