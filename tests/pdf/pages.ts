@@ -132,8 +132,8 @@ h2 { font: 700 ${Math.round(layout.bodySize * 2.1)}pt/1.25 ${head}; margin: 0; $
 .subtitle { font: 400 ${Math.round(layout.bodySize * 1.35)}pt/1.4 ${body}; margin: 1mm 0 0; }
 .body { column-count: ${layout.columns}; column-gap: 2em; ${layout.columns > 1 ? "column-rule: 0.4pt solid #999;" : ""} }
 .body p { margin: 0; text-indent: 2em; text-align: justify; ${layout.body === "spaced" ? "letter-spacing: 0.06em;" : ""} }
-.body p.byline { text-indent: 0; font: 400 ${layout.bodySize}pt/1.6 ${head}; margin-bottom: 1.5mm; }
-.body p.note { text-indent: 0; font: 400 ${layout.bodySize - 0.5}pt/1.6 ${head}; margin-top: 1mm; }
+.body p.byline { text-indent: 0; text-align: left; font: 400 ${layout.bodySize}pt/1.6 ${head}; margin-bottom: 1.5mm; }
+.body p.note { text-indent: 0; text-align: left; font: 400 ${layout.bodySize - 0.5}pt/1.6 ${head}; margin-top: 1mm; }
 h3 { font: 700 ${layout.bodySize + 1}pt/1.5 ${head}; margin: 2mm 0 1mm; break-after: avoid; }
 figure { margin: 2mm 0; break-inside: avoid; }
 figure img { display: block; width: 100%; height: 30mm; }
