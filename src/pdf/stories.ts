@@ -37,18 +37,41 @@ export function plan(state: PdfState): StoryPlan[] {
       else for (const block of region.sort((a, b) => a.y - b.y)) if (!headOf.has(block)) place(block, choose(block, placed, heads, state.decisions));
       return;
     }
-    let headRow: Head | undefined;
+    let headRow: PdfBlock[] = [];
     for (const row of rows) {
-      if (headRow && row.every((block) => !headOf.has(block) && block.box === headRow!.box)) {
-        // the row right under a row holding one head and nothing else is that story's
-        for (const block of row) {
-          record(state.decisions, block, 0.9, `given to “${titleOf(headRow)}”: it stands in the row right under that headline`);
-          place(block, headRow);
+      const under = row.every((block) => !headOf.has(block)) ? underHeads(headRow, row) : undefined;
+      if (under) {
+        for (const [block, head] of under) {
+          record(state.decisions, block, 0.9, `given to “${titleOf(head)}”: it stands in the row right under that headline, between the same gutters`);
+          place(block, head);
         }
       } else visit(row);
-      const rowHeads = new Set(row.map((block) => headOf.get(block)));
-      headRow = rowHeads.size === 1 && !rowHeads.has(undefined) ? headOf.get(row[0]!) : undefined;
+      headRow = row.every((block) => headOf.has(block)) ? row : [];
     }
+  };
+  /**
+   * The row right under a row of headlines and nothing else belongs to them: all of it to one
+   * headline; with headlines side by side, what stands between the same gutters as one goes to
+   * it, and columns under none to the headline on their left (their story runs on to the right).
+   */
+  const underHeads = (heads: readonly PdfBlock[], row: readonly PdfBlock[]): Map<PdfBlock, Head> | undefined => {
+    const owners = [...new Set(heads.map((block) => headOf.get(block)!))];
+    if (owners.length === 0 || row.some((block) => block.box !== owners[0]!.box)) return undefined;
+    const assigned = new Map<PdfBlock, Head>();
+    if (owners.length === 1) {
+      for (const block of row) assigned.set(block, owners[0]!);
+      return assigned;
+    }
+    let current: Head | undefined;
+    const pending: PdfBlock[] = [];
+    for (const group of split([...heads, ...row], (block) => block.x, (block) => block.x + block.width)) {
+      const groupHeads = new Set(group.map((block) => headOf.get(block)).filter((head) => head !== undefined));
+      if (groupHeads.size > 1) return undefined;
+      if (groupHeads.size === 1) [current] = groupHeads as Set<Head>;
+      for (const block of group) if (!headOf.has(block)) (current ? assigned.set(block, current) : pending.push(block));
+      if (current) for (const block of pending.splice(0)) assigned.set(block, current);
+    }
+    return assigned;
   };
   visit(state.blocks.filter((block) => block.role !== "credit"));
   const position = (head: Head | undefined) => (head ? state.blocks.indexOf(head.title[0]!) : -1);
