@@ -1,11 +1,14 @@
 import type { Decision } from "../types.ts";
 import { type Head, headsOf } from "./heads.ts";
+import { union } from "./blocks.ts";
 import type { PdfBlock, PdfState, Rect } from "./model.ts";
 import { split } from "./order.ts";
 import { blockText } from "./roles.ts";
 
 /** A block shares a headline's columns when this share of its width lies under the headline. */
 const SHARED_COLUMNS = 0.3;
+/** A block this many times wider than the story's typical block spans several columns. */
+const WIDE = 1.5;
 /** A block this close (points) above a headline's top still counts as under it (baselines, rounding). */
 const TOLERANCE = 2;
 
@@ -143,12 +146,29 @@ function gap(a: Rect, b: Rect): number {
 }
 
 /**
- * A story's blocks in the page's reading order, except that a picture's caption printed above all
- * of the story's text is read first, as a reader sees the picture before the columns beside it.
+ * A story's blocks column by column, left to right, each top to bottom: a reader finishes a column
+ * before the next, even where white space happens to line up across them. A block wider than a
+ * column (a caption under a wide picture) stands before the first column text below it; a
+ * caption printed above all of the story's text is read first, as the picture is seen first.
  */
-function storyOrder(blocks: PdfBlock[], page: readonly PdfBlock[]): PdfBlock[] {
-  const sorted = [...blocks].sort((a, b) => page.indexOf(a) - page.indexOf(b));
-  const textTop = Math.min(...sorted.filter((block) => block.role === "paragraph").map((block) => block.y));
-  const first = sorted.filter((block) => block.role === "caption" && block.y + block.height <= textTop);
-  return [...first, ...sorted.filter((block) => !first.includes(block))];
+function storyOrder(blocks: readonly PdfBlock[], page: readonly PdfBlock[]): PdfBlock[] {
+  const widths = blocks.map((block) => block.width).sort((a, b) => a - b);
+  const column = widths[Math.floor(widths.length / 2)] ?? 0;
+  const narrow = blocks.filter((block) => block.width <= WIDE * column);
+  const columns: { rect: Rect; blocks: PdfBlock[] }[] = [];
+  for (const block of [...narrow].sort((a, b) => a.x - b.x || a.y - b.y)) {
+    const home = columns.find((candidate) => overlap(candidate.rect, block) >= 0.5 * Math.min(block.width, candidate.rect.width));
+    if (home) {
+      home.blocks.push(block);
+      home.rect = union(home.rect, block);
+    } else columns.push({ rect: block, blocks: [block] });
+  }
+  const ordered = columns.sort((a, b) => a.rect.x - b.rect.x).flatMap((group) => group.blocks.sort((a, b) => a.y - b.y));
+  for (const wide of blocks.filter((block) => !narrow.includes(block)).sort((a, b) => page.indexOf(a) - page.indexOf(b))) {
+    const before = ordered.findIndex((block) => !narrow.includes(block) ? false : block.y >= wide.y + wide.height - TOLERANCE && overlap(block, wide) > 0);
+    ordered.splice(before < 0 ? ordered.length : before, 0, wide);
+  }
+  const textTop = Math.min(...ordered.filter((block) => block.role === "paragraph").map((block) => block.y));
+  const first = ordered.filter((block) => block.role === "caption" && block.y + block.height <= textTop);
+  return [...first, ...ordered.filter((block) => !first.includes(block))];
 }
