@@ -33,6 +33,8 @@ export function plan(state: PdfState): StoryPlan[] {
     plans.set(head, list);
   };
   const visit = (region: PdfBlock[]): void => {
+    const sideBySide = storiesSideBySide(region);
+    if (sideBySide) return sideBySide.forEach(visit);
     const rows = split(region, (block) => block.y, (block) => block.y + block.height);
     if (rows.length === 1) {
       const columns = split(region, (block) => block.x, (block) => block.x + block.width);
@@ -75,6 +77,19 @@ export function plan(state: PdfState): StoryPlan[] {
       if (current) for (const block of pending.splice(0)) assigned.set(block, current);
     }
     return assigned;
+  };
+  /**
+   * Stories set side by side, each under its own headline: white space from top to bottom parts
+   * them, and every part holds a headline (columns with none run on from the part on their left).
+   */
+  const storiesSideBySide = (region: PdfBlock[]): PdfBlock[][] | undefined => {
+    const parts: PdfBlock[][] = [];
+    for (const column of split(region, (block) => block.x, (block) => block.x + block.width)) {
+      if (column.some((block) => headOf.has(block))) parts.push(column);
+      else if (parts.length > 0) parts[parts.length - 1]!.push(...column);
+      else return undefined;
+    }
+    return parts.length > 1 ? parts : undefined;
   };
   visit(state.blocks.filter((block) => block.role !== "credit"));
   const position = (head: Head | undefined) => (head ? state.blocks.indexOf(head.title[0]!) : -1);
