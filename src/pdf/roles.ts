@@ -1,5 +1,5 @@
 import { isParenthesized, markerShape } from "../reflow/shapes.ts";
-import { compactSpaces, isHan } from "../reflow/text.ts";
+import { compactSpaces } from "../reflow/text.ts";
 import { HEADLINE_RATIO } from "./furniture.ts";
 import type { BlockRole, PdfBlock, PdfState, Rect } from "./model.ts";
 
@@ -39,9 +39,9 @@ function roleOf(block: PdfBlock, state: PdfState): BlockRole {
   }
   const ownFace = block.family !== state.bodyFamily || Math.abs(ratio - 1) > 0.08;
   if (!ownFace || !short) return "paragraph";
-  if (block.lines.length === 1 && SIGNATURE.test(text) && [...text].every(isHan)) return "byline";
   if (nextTo(block, state.geometry.images) || betweenRules(block, state.geometry.rules)) return "caption";
   if (block.bold || ratio >= HEADING_RATIO) return "heading";
+  if (block.lines.length === 1 && SIGNATURE.test(text)) return "byline";
   return "paragraph";
 }
 
