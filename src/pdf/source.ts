@@ -62,7 +62,7 @@ export function readPdfPage(file: string, page = 1): PdfPage {
 }
 
 /** A scan, or a text layer whose fonts map glyphs to nothing readable, would publish garbage. */
-function refuseUnusable(file: string, geometry: PageGeometry): void {
+export function refuseUnusable(file: string, geometry: PageGeometry): void {
   const where = `page ${geometry.page}`;
   const text = geometry.runs.map((run) => run.text).join("").replace(/\s+/gu, "");
   if (text.length === 0) {
