@@ -4,7 +4,7 @@ import { endsSentence } from "../reflow/text.ts";
 import type { Block, Story } from "../types.ts";
 import type { PdfBlock, PdfLine, PdfState } from "./model.ts";
 import { paragraphsOf } from "./paragraphs.ts";
-import { blockText } from "./roles.ts";
+import { blockText, displayText } from "./roles.ts";
 import { type StoryPlan, plan } from "./stories.ts";
 
 /** An inline dateline's reporters: `本报讯（记者 甲 通讯员 乙）` or `…电（记者 甲）`. */
@@ -24,9 +24,9 @@ export function assemble(state: PdfState): void {
 }
 
 function buildStory({ head, blocks }: StoryPlan): Story {
-  const story: Story = { id: "", title: head ? head.title.map(blockText).join(" ") : "", authors: [], blocks: [] };
-  if (head?.kicker.length) story.kicker = head.kicker.map(blockText).join(" ");
-  if (head?.subtitle.length) story.subtitle = head.subtitle.map(blockText).join(" ");
+  const story: Story = { id: "", title: head ? head.title.map(displayText).join(" ") : "", authors: [], blocks: [] };
+  if (head?.kicker.length) story.kicker = head.kicker.map(displayText).join(" ");
+  if (head?.subtitle.length) story.subtitle = head.subtitle.map(displayText).join(" ");
   const notes: string[] = [];
   const photographers: string[] = [];
   let run: PdfBlock[] = [];
