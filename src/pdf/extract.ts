@@ -1,6 +1,7 @@
 // Read PDFs into the cache: `node --import tsx src/pdf/extract.ts FILE...` (what `cachedPdfs` runs
 // for files it does not find cached), and `cachePdfs` for the build, in-process.
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CachedPdf, fileHash, readCache, writeCache } from "./cache.ts";
 import { readPdfBytes } from "./read.ts";
@@ -22,6 +23,15 @@ export async function cachePdfs(files: readonly string[]): Promise<number> {
     read++;
   }
   return read;
+}
+
+/**
+ * Read every PDF source of a folder not yet cached, in this process: what the build calls before
+ * loading the digest, so that loading finds them all cached and starts no child process.
+ */
+export async function cachePdfSources(directory: string): Promise<number> {
+  const names = readdirSync(directory).filter((name) => /\.pdf$/iu.test(name) && !name.startsWith("."));
+  return cachePdfs(names.map((name) => join(directory, name)));
 }
 
 /** Why pdf.js could not open a file, in an editor's words. */
