@@ -19,7 +19,6 @@ export function assemble(state: PdfState): void {
   const taken = new Set<string>();
   state.stories = plans.map((story) => ({ ...buildStory(story), id: "" }));
   state.stories = state.stories.map((story) => ({ ...story, id: uniqueId(storyIdBase(story), taken) }));
-  state.storyBlocks = plans.map((story) => [...(story.head ? [...story.head.kicker, ...story.head.title, ...story.head.subtitle] : []), ...story.blocks].map((block) => block.id));
   state.credits = creditUnits(state.blocks.filter((block) => block.role === "credit"));
 }
 

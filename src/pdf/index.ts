@@ -23,7 +23,7 @@ export const pdfPasses: ReadonlyArray<readonly [name: string, pass: PdfPass]> = 
 ];
 
 export function createPdfState(geometry: PageGeometry): PdfState {
-  return { geometry, lines: [], blocks: [], bodySize: 0, bodyFamily: "", stories: [], storyBlocks: [], credits: [], decisions: [] };
+  return { geometry, lines: [], blocks: [], bodySize: 0, bodyFamily: "", stories: [], credits: [], decisions: [] };
 }
 
 /** Run the passes up to and including `until` (all by default): for tests and tools. */
@@ -42,7 +42,7 @@ export function pageText(state: PdfState): string {
 }
 
 /** Reflow one PDF page into its stories and credits. */
-export function reflowPdfPage(geometry: PageGeometry): ReflowResult & { text: string; storyBlocks: number[][] } {
+export function reflowPdfPage(geometry: PageGeometry): ReflowResult & { text: string } {
   const state = runPdfPasses(geometry);
-  return { stories: state.stories, credits: state.credits, decisions: state.decisions, text: pageText(state), storyBlocks: state.storyBlocks };
+  return { stories: state.stories, credits: state.credits, decisions: state.decisions, text: pageText(state) };
 }

@@ -60,8 +60,6 @@ export interface PdfBlock extends Rect {
   role: BlockRole;
   /** Index of the box (PageGeometry.boxes) the block is printed in, if any. */
   box?: number;
-  /** Index of the headline block whose story this block belongs to. */
-  story?: number;
 }
 
 /** The shared state the PDF passes read and extend, like the reflow's. */
@@ -74,8 +72,6 @@ export interface PdfState {
   bodySize: number;
   bodyFamily: string;
   stories: Story[];
-  /** Which blocks (ids) make each story, for the page picture's areas. */
-  storyBlocks: number[][];
   credits: string[];
   decisions: Decision[];
 }

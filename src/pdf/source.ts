@@ -42,7 +42,8 @@ export interface PdfPage {
   result: ReflowResult;
   /** How many pages the PDF has. */
   pages: number;
-  notices: string[];
+  /** A PDF's text needs no decoding: nothing for an editor to know beyond what stops a page. */
+  notices: [];
 }
 
 /** Read one page (1-based) of a PDF source, from the cache when it was read before. */
