@@ -25,11 +25,17 @@ export function cacheFile(hash: string): string {
   return join(cacheDirectory(), `${hash.slice(0, 32)}-v${READER_VERSION}.json`);
 }
 
+/** The entry read last: the pages of one PDF of many are loaded one after another. */
+let lastRead: { file: string; entry: CachedPdf } | undefined;
+
 export function readCache(hash: string): CachedPdf | undefined {
   const file = cacheFile(hash);
+  if (lastRead?.file === file) return lastRead.entry;
   if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as CachedPdf;
+    const entry = JSON.parse(readFileSync(file, "utf8")) as CachedPdf;
+    lastRead = { file, entry };
+    return entry;
   } catch {
     return undefined; // a damaged entry is read again
   }
@@ -41,6 +47,7 @@ export function writeCache(hash: string, entry: CachedPdf): void {
   const partial = `${file}.${process.pid}.tmp`;
   writeFileSync(partial, JSON.stringify(entry));
   renameSync(partial, file); // whole or not at all, also with two builds at once
+  if (lastRead?.file === file) lastRead = undefined;
 }
 
 const extractor = fileURLToPath(new URL("./extract.ts", import.meta.url));
