@@ -167,7 +167,9 @@ function gap(a: Rect, b: Rect): number {
  * caption printed above all of the story's text is read first, as the picture is seen first.
  */
 function storyOrder(blocks: readonly PdfBlock[], page: readonly PdfBlock[]): PdfBlock[] {
-  const widths = blocks.map((block) => block.width).sort((a, b) => a - b);
+  // a column's width is what its running text fills (headings and bylines are narrower)
+  const text = blocks.filter((block) => block.role === "paragraph" && block.lines.length >= 3);
+  const widths = (text.length > 0 ? text : blocks).map((block) => block.width).sort((a, b) => a - b);
   const column = widths[Math.floor(widths.length / 2)] ?? 0;
   const narrow = blocks.filter((block) => block.width <= WIDE * column);
   const columns: { rect: Rect; blocks: PdfBlock[] }[] = [];
