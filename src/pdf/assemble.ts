@@ -4,7 +4,7 @@ import { endsSentence } from "../reflow/text.ts";
 import type { Block, Story } from "../types.ts";
 import type { PdfBlock, PdfLine, PdfState } from "./model.ts";
 import { paragraphsOf } from "./paragraphs.ts";
-import { blockText, displayText } from "./roles.ts";
+import { blockText, displayText } from "./text.ts";
 import { type StoryPlan, plan } from "./stories.ts";
 
 /** An inline dateline's reporters: `本报讯（记者 甲 通讯员 乙）` or `…电（记者 甲）`. */

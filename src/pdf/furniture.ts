@@ -1,3 +1,4 @@
+import { record } from "./decisions.ts";
 import type { PdfBlock, PdfState, Rect } from "./model.ts";
 
 /** A rule this share of the text's width or wider runs across the page: it parts masthead or footer from the stories. */
@@ -36,7 +37,10 @@ export function furniture(state: PdfState): void {
   const top = across.find((rule) => !blocks.some((block) => isBody(block) && above(block, rule)) && blocks.some((block) => above(block, rule)));
   const bottom = [...across].reverse().find((rule) => !blocks.some((block) => (isHeadline(block) || isBody(block)) && below(block, rule)) && blocks.some((block) => below(block, rule)));
   for (const block of blocks) {
-    if ((top && above(block, top)) || (bottom && below(block, bottom))) block.role = "credit";
+    const side = top && above(block, top) ? "above the rule across the page under the masthead" : bottom && below(block, bottom) ? "below the rule across the page over the footer" : undefined;
+    if (!side) continue;
+    block.role = "credit";
+    record(state.decisions, "pdf-furniture", block, 0.9, `is page furniture (a credit): it stands ${side}`);
   }
 }
 

@@ -11,7 +11,7 @@ import { cacheDirectory, cachedPdfs, fileHash } from "./cache.ts";
 import { runPdfPasses } from "./index.ts";
 import type { PageGeometry, Rect } from "./model.ts";
 import { openPdf } from "./read.ts";
-import { blockText } from "./roles.ts";
+import { blockText } from "./text.ts";
 
 export const PICTURE_WIDTH = 1200;
 export const SMALL_WIDTH = 300;

@@ -1,7 +1,7 @@
 import { isParenthesized, markerShape } from "../reflow/shapes.ts";
-import { compactSpaces, isHan } from "../reflow/text.ts";
 import { HEADLINE_RATIO } from "./furniture.ts";
 import type { BlockRole, PdfBlock, PdfState, Rect } from "./model.ts";
+import { blockText } from "./text.ts";
 
 /** Set this much larger than the body (or bold), a short block is a heading within its story. */
 const HEADING_RATIO = 1.05;
@@ -11,30 +11,6 @@ const DISPLAY_LINES = 3;
 const CAPTION_REACH = 1.5;
 /** A signature is a name of two to four characters alone on a line. */
 const SIGNATURE = /^\p{Script=Han}{2,4}$/u;
-
-export function blockText(block: PdfBlock): string {
-  return compactSpaces(block.lines.map((line) => line.text).join(" "));
-}
-
-/** A line spread by justification or letter-spacing has a space after most characters. */
-const SPREAD = 1 / 3;
-
-/**
- * A headline's text as printed: its lines joined with a space, and the spaces that part its words
- * (`统筹协调 规范管理`) kept, unless the line is spread and every character stands apart.
- */
-export function displayText(block: PdfBlock): string {
-  return block.lines
-    .map((line) => {
-      const spaces = (line.text.match(/ /gu) ?? []).length;
-      if (spaces > SPREAD * line.text.replace(/ /gu, "").length) return compactSpaces(line.text);
-      return line.text.replace(/ (?=\S)/gu, (space, offset: number, whole: string) => (wordSpace(whole[offset - 1], whole[offset + 1]) ? space : ""));
-    })
-    .join(" ");
-}
-
-/** A space between two Han words or two Latin words means something; next to punctuation or digits beside Han it does not. */
-const wordSpace = (before = "", after = "") => (isHan(before) && isHan(after)) || (/[A-Za-z0-9]/u.test(before) && /[A-Za-z0-9]/u.test(after));
 
 // Signal: size against the body makes headlines and headings; the shapes of furniture (bylines,
 // notes, ——subtitles) and a font other than the body's beside a picture or between rules make the rest.

@@ -3,8 +3,10 @@ import { type Head, headsOf } from "./heads.ts";
 import { union } from "./blocks.ts";
 import type { PdfBlock, PdfState, Rect } from "./model.ts";
 import { split } from "./order.ts";
-import { blockText } from "./roles.ts";
+import { record } from "./decisions.ts";
+import { blockText } from "./text.ts";
 
+const PASS = "pdf-stories";
 /** A block shares a headline's columns when this share of its width lies under the headline. */
 const SHARED_COLUMNS = 0.3;
 /** A block this many times wider than the story's typical block spans several columns. */
@@ -47,7 +49,7 @@ export function plan(state: PdfState): StoryPlan[] {
       const under = row.every((block) => !headOf.has(block)) ? underHeads(headRow, row) : undefined;
       if (under) {
         for (const [block, head] of under) {
-          record(state.decisions, block, 0.9, `given to “${titleOf(head)}”: it stands in the row right under that headline, between the same gutters`);
+          record(state.decisions, PASS, block, 0.9, `given to “${titleOf(head)}”: it stands in the row right under that headline, between the same gutters`);
           place(block, head);
         }
       } else visit(row);
@@ -99,7 +101,10 @@ export function plan(state: PdfState): StoryPlan[] {
   // a headline with no text under it (a masthead's name and date) is furniture
   for (const story of result) {
     if (!story.head || story.blocks.some((block) => block.role === "paragraph" || block.role === "caption")) continue;
-    for (const block of [...story.head.kicker, ...story.head.title, ...story.head.subtitle, ...story.blocks]) block.role = "credit";
+    for (const block of [...story.head.kicker, ...story.head.title, ...story.head.subtitle, ...story.blocks]) {
+      record(state.decisions, PASS, block, 0.8, "is page furniture (a credit): a headline with no text under it, like a masthead's name");
+      block.role = "credit";
+    }
     story.blocks = [];
   }
   return result.filter((story) => story.blocks.length > 0);
@@ -126,15 +131,15 @@ function choose(block: PdfBlock, placed: readonly Placed[], heads: readonly Head
     const confidence = Math.round(Math.min(1, 0.5 + 0.5 * margin) * 100) / 100;
     const what = best.item.isHead ? "its headline right above it" : `the block right above it over its columns (${Math.round(best.distance)} pt up), which is in that story`;
     const next = rival ? `; the next nearest above belongs to ${rival.item.head ? `“${titleOf(rival.item.head)}”` : "no story"} (${Math.round(rival.distance)} pt up)` : "";
-    record(decisions, block, confidence, `given to ${best.item.head ? `“${titleOf(best.item.head)}”` : "no story"}: ${what}${next}`);
+    record(decisions, PASS, block, confidence, `given to ${best.item.head ? `“${titleOf(best.item.head)}”` : "no story"}: ${what}${next}`);
     return best.item.head;
   }
   const nearest = allowed.filter((item) => item.isHead).map((item) => ({ item, distance: gap(item.rect, block) })).sort((a, b) => a.distance - b.distance)[0];
   if (!nearest) {
-    record(decisions, block, 0.3, "no headline anywhere near it: a story without a title");
+    record(decisions, PASS, block, 0.3, "no headline anywhere near it: a story without a title");
     return undefined;
   }
-  record(decisions, block, 0.4, `given to “${titleOf(nearest.item.head!)}”: nothing above it over its columns, so the nearest headline (${Math.round(nearest.distance)} pt away)`);
+  record(decisions, PASS, block, 0.4, `given to “${titleOf(nearest.item.head!)}”: nothing above it over its columns, so the nearest headline (${Math.round(nearest.distance)} pt away)`);
   return nearest.item.head;
 }
 
@@ -142,10 +147,6 @@ function choose(block: PdfBlock, placed: readonly Placed[], heads: readonly Head
 function sameFrame(block: PdfBlock, item: Placed, heads: readonly Head[]): boolean {
   if (block.box === item.box) return true;
   return item.box === undefined && !heads.some((other) => other.box === block.box);
-}
-
-function record(decisions: Decision[], block: PdfBlock, confidence: number, message: string): void {
-  decisions.push({ pass: "pdf-stories", line: block.lines[0]!.number, confidence, message: `${block.role} block at (${Math.round(block.x)}, ${Math.round(block.y)}) pt ${message}`, context: blockText(block).slice(0, 40) });
 }
 
 const titleOf = (head: Head) => head.title.map(blockText).join(" ").slice(0, 24);

@@ -78,6 +78,7 @@ describe("furniture and roles", () => {
     const state = runPdfPasses(page(runs, { rules: [rect(20, 50, 560, 2), rect(20, 740, 560, 1)] }), "roles");
     const roleOf = (text: string) => state.blocks.find((b) => b.lines[0]!.text.startsWith(text))!.role;
     expect([roleOf("测试日报"), roleOf("2025年"), roleOf("大标题"), roleOf(FULL), roleOf("责任编辑")]).toEqual(["credit", "credit", "headline", "paragraph", "credit"]);
+    expect(state.decisions.filter((decision) => decision.pass === "pdf-furniture").map((decision) => decision.context)).toEqual(expect.arrayContaining(["测试日报", "责任编辑：王五"]));
   });
 
   test("bylines by shape (□, role and name), captions beside a picture, headings bold", () => {
