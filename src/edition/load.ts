@@ -143,7 +143,8 @@ export function loadDigest(directory: string, options: DigestOptions = {}): Dige
   const sources = sourceEntries(directory, names.filter((name) => !hidden(name) && SOURCE.test(name)).sort(byCodePoint), SOURCE);
   const stems = sources.map((source) => source.stem);
   for (const name of names.filter((name) => !hidden(name) && SIDECAR.test(name))) {
-    if (!stems.includes(name.replace(SIDECAR, ""))) digest.notices.push(`${displayPath(join(directory, name))}: no source ${name.replace(SIDECAR, ".txt")} beside this sidecar; it is not used`);
+    // a PDF of several pages reads its sidecar by the file's name, its pages' corrections by theirs
+    if (!stems.includes(name.replace(SIDECAR, "")) && !sources.some((source) => source.name.replace(SOURCE, "") === name.replace(SIDECAR, ""))) digest.notices.push(`${displayPath(join(directory, name))}: no source ${name.replace(SIDECAR, ".txt")} beside this sidecar; it is not used`);
   }
   const slugs = assignSlugs(stems);
   for (const [k, { name, stem, page }] of sources.entries()) {

@@ -70,6 +70,7 @@ describe("PDF sources", () => {
     expect(bySlug.get("front")!.stories.map((story) => squash(story.title))).toEqual(testPage(3).stories.map((story) => squash(story.title)));
     expect(bySlug.get("issue-p2")!.source).toBe("issue.pdf#page=2");
     expect([bySlug.get("issue-p1")!.meta.pageNumber, bySlug.get("issue-p2")!.meta.pageNumber]).toEqual([2, 3]);
+    expect(digest.notices.filter((notice) => notice.includes("issue"))).toEqual([]); // its sidecar is used, not stray
   });
 
   test("a page with no text layer is refused with one line naming the file and the page", () => {
