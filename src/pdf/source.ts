@@ -1,7 +1,8 @@
 // A PDF as a source: `NAME.pdf` beside `NAME.meta.yaml` (and `NAME.corrections.yaml`) gives one
 // edition per page. Its text is read from the PDF's text layer, its stories by the PDF passes.
 import { basename, dirname, join } from "node:path";
-import { SourceError } from "../edition/errors.ts";
+import { linesMatching } from "../edition/decode.ts";
+import { SourceError, displayPath } from "../edition/errors.ts";
 import type { EditionMeta, ReflowResult } from "../types.ts";
 import { type CachedPdf, cachedPdfs } from "./cache.ts";
 import { reflowPdfPage } from "./index.ts";
@@ -9,11 +10,10 @@ import type { PageGeometry } from "./model.ts";
 
 export const PDF_SOURCE = /\.pdf$/iu;
 
-/** Above this share of unreadable characters (U+FFFD, private use, controls) a text layer is garbage. */
+/** Above this share of unreadable characters a text layer is garbage. */
 const UNREADABLE_SHARE = 0.05;
-const UNREADABLE = /[\uFFFD\uE000-\uF8FF\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu;
-/** Letters, digits and punctuation: what a usable text layer is made of (not glyph codes shown as symbols). */
-const READABLE = /[\p{L}\p{N}\p{P}]/gu;
+/** What glyphs a font does not map to Unicode come out as: U+FFFD, private use, controls, unassigned code points. */
+const UNREADABLE = /[\uFFFD\p{Co}\p{Cn}\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/gu;
 
 /** One source of a folder: a text file, or one page of a PDF with its own name (`NAME-p2` for page 2 of several). */
 export interface SourceEntry {
@@ -42,8 +42,8 @@ export interface PdfPage {
   result: ReflowResult;
   /** How many pages the PDF has. */
   pages: number;
-  /** A PDF's text needs no decoding: nothing for an editor to know beyond what stops a page. */
-  notices: [];
+  /** What an editor should know that did not stop the page (a few characters the PDF does not map). */
+  notices: string[];
 }
 
 /** Read one page (1-based) of a PDF source, from the cache when it was read before. */
@@ -59,7 +59,9 @@ export function readPdfPage(file: string, page = 1): PdfPage {
   if (!geometry) throw new SourceError(file, `has no page ${page}`);
   refuseUnusable(file, geometry);
   const { text, stories, credits, decisions } = reflowPdfPage(geometry);
-  return { text, result: { stories, credits, decisions }, pages: entry.pages.length, notices: [] };
+  const unmapped = linesMatching(text, UNREADABLE);
+  const notices = unmapped.length === 0 ? [] : [`${displayPath(file)}: page ${page}: characters the PDF does not map to Unicode (U+FFFD or private-use) on line(s) ${unmapped.slice(0, 5).join(", ")} of its text; check them against the printed page`];
+  return { text, result: { stories, credits, decisions }, pages: entry.pages.length, notices };
 }
 
 /** A scan, or a text layer whose fonts map glyphs to nothing readable, would publish garbage. */
@@ -70,9 +72,8 @@ export function refuseUnusable(file: string, geometry: PageGeometry): void {
     throw new SourceError(file, `${where} has no text layer (a scanned page?): Broadsheet reads the text a PDF holds, not its pictures; run OCR on it first or give its text as a .txt source`);
   }
   const unreadable = (text.match(UNREADABLE) ?? []).length;
-  const readable = (text.match(READABLE) ?? []).length;
-  if (unreadable > UNREADABLE_SHARE * text.length || readable < (1 - UNREADABLE_SHARE) * text.length) {
-    throw new SourceError(file, `${where}: the text layer does not map its glyphs to readable characters (${unreadable + text.length - readable} of ${text.length} are not); extract the text with another tool or OCR and give it as a .txt source`);
+  if (unreadable > UNREADABLE_SHARE * [...text].length) {
+    throw new SourceError(file, `${where}: the text layer does not map its glyphs to readable characters (${unreadable} of ${[...text].length} are not); extract the text with another tool or OCR and give it as a .txt source`);
   }
 }
 
