@@ -50,6 +50,9 @@ export function writeCache(hash: string, entry: CachedPdf): void {
   if (lastRead?.file === file) lastRead = undefined;
 }
 
+/** Reading a PDF taking longer than this (its pages a second each, and a wide margin) has gone wrong. */
+const SECONDS_PER_FILE = 120;
+
 const extractor = fileURLToPath(new URL("./extract.ts", import.meta.url));
 
 /**
@@ -62,10 +65,11 @@ export function cachedPdfs(files: readonly string[]): Map<string, CachedPdf> {
   const missing = files.filter((file) => !readCache(hashes.get(file)!));
   if (missing.length > 0) {
     try {
-      execFileSync(process.execPath, ["--import", import.meta.resolve("tsx"), extractor, ...missing], { stdio: ["ignore", "ignore", "inherit"] });
+      // a hostile PDF that keeps pdf.js busy must not stall the build: its pages are left out
+      execFileSync(process.execPath, ["--import", import.meta.resolve("tsx"), extractor, ...missing], { stdio: ["ignore", "ignore", "inherit"], timeout: SECONDS_PER_FILE * 1000 * missing.length });
     } catch {
       // the files it did not cache are reported as unreadable below
     }
   }
-  return new Map(files.map((file) => [file, readCache(hashes.get(file)!) ?? { failure: "could not be read (see the message above)" }]));
+  return new Map(files.map((file) => [file, readCache(hashes.get(file)!) ?? { failure: "could not be read: pdf.js failed or took too long on it" }]));
 }
