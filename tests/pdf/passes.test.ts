@@ -140,3 +140,13 @@ describe("credits", () => {
     expect(creditUnits(state.blocks)).toEqual(["出版的第二十期杂志发表 总书记的重要文章如下： 《一篇讲话》", "主管主办", "国内统一连续出版物号 CN 11-0000"]);
   });
 });
+
+describe("vertical headlines", () => {
+  test("a headline set a character per line reads as one word, and the text beside it goes to it, flagged for a check", () => {
+    const runs = [..."竖排的标题"].map((char, i) => run(char, 20, 60 + i * 26, 24, "Head"));
+    runs.push(...column(["正文开始三四五六七八九十", FULL, "结束。"], 60, 40));
+    const { stories, decisions } = reflowPdfPage(page(runs));
+    expect(stories.map((story) => story.title)).toEqual(["竖排的标题"]);
+    expect(decisions.some((decision) => decision.confidence < 0.8 && decision.message.includes("nearest headline"))).toBe(true);
+  });
+});
