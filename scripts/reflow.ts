@@ -1,6 +1,6 @@
 // npm run reflow -- [--out DIR] [--explain] [--strict] FILE...
-// Reflows each source page (NAME.txt, or each page of NAME.pdf) (with its sidecar and corrections, when they are there) into
-// DIR/NAME.json: an edition with stories, credits, source, slug and meta.
+// Reflows each source page, NAME.txt or each page of NAME.pdf (with its sidecar and corrections,
+// when they are there), into DIR/NAME.json: an edition with stories, credits, source, slug and meta.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
