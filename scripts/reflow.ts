@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SourceError, displayPath } from "../src/edition/errors.ts";
 import { loadEdition, sidecarPaths } from "../src/edition/load.ts";
-import { PDF_SOURCE, sourceEntries } from "../src/pdf/source.ts";
+import { PDF_SOURCE, pdfCorrectionsPath, sourceEntries } from "../src/pdf/source.ts";
 import type { Decision } from "../src/types.ts";
 
 const USAGE = "usage: npm run reflow -- [--out DIR] [--explain] [--strict] FILE...";
@@ -22,10 +22,10 @@ const HOW_TO_FIX = `To fix a wrong decision, add to the page's NAME.corrections.
   a heading or byline given to the wrong story - title: / byline: {text: "…", story: "words of the story's title"}
   a line of the wrong kind                     - subheading: / caption: / paragraph: "words of the line"`;
 
-function explain(file: string, decisions: readonly Decision[]): boolean {
+function explain(file: string, decisions: readonly Decision[], pdfPage?: { stem: string; page: number }): boolean {
   const doubtful = decisions.filter((decision) => decision.confidence < CHECK_BELOW).sort((a, b) => a.line - b.line);
-  const corrections = displayPath(sidecarPaths(file).corrections);
-  console.log(`${displayPath(file)}: ${doubtful.length} decision(s) to check${doubtful.length > 0 ? `; corrections go in ${corrections}` : ""}`);
+  const corrections = displayPath(pdfPage ? pdfCorrectionsPath(file, pdfPage.stem) : sidecarPaths(file).corrections);
+  console.log(`${displayPath(file)}${pdfPage ? ` page ${pdfPage.page}` : ""}: ${doubtful.length} decision(s) to check${doubtful.length > 0 ? `; corrections go in ${corrections}` : ""}`);
   for (const decision of doubtful) {
     console.log(`  line ${decision.line} [${decision.pass}, confidence ${decision.confidence.toFixed(2)}] ${decision.message}`);
     console.log(`    ${decision.context}`);
@@ -76,7 +76,7 @@ function main(): number {
       written.set(resolve(target), file);
       const corrected = corrections > 0 ? `, ${corrections} correction(s) applied` : "";
       console.error(`${displayPath(file)} → ${target}: ${edition.stories.length} stories${corrected}`);
-      if (values.explain) explained = explain(file, decisions) || explained;
+      if (values.explain) explained = explain(file, decisions, page === undefined ? undefined : { stem, page }) || explained;
     } catch (error) {
       if (!(error instanceof SourceError)) {
         // writing the output failed (full disk, permissions): nothing to do with the page itself
