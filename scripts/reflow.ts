@@ -1,11 +1,12 @@
 // npm run reflow -- [--out DIR] [--explain] [--strict] FILE...
-// Reflows each source page (with its sidecar and corrections, when they are there) into
-// DIR/NAME.json: an edition with stories, credits, source, slug and meta.
+// Reflows each source page, NAME.txt or each page of NAME.pdf (with its sidecar and corrections,
+// when they are there), into DIR/NAME.json: an edition with stories, credits, source, slug and meta.
 import { closeSync, constants, mkdirSync, openSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SourceError, displayPath } from "../src/edition/errors.ts";
 import { loadEdition, sidecarPaths } from "../src/edition/load.ts";
+import { PDF_SOURCE, pdfCorrectionsPath, sourceEntries } from "../src/pdf/source.ts";
 import type { Decision } from "../src/types.ts";
 
 const USAGE = "usage: npm run reflow -- [--out DIR] [--explain] [--strict] FILE...";
@@ -37,10 +38,10 @@ const HOW_TO_FIX = `To fix a wrong decision, add to the page's NAME.corrections.
   a heading or byline given to the wrong story - title: / byline: {text: "…", story: "words of the story's title"}
   a line of the wrong kind                     - subheading: / caption: / paragraph: "words of the line"`;
 
-function explain(file: string, decisions: readonly Decision[]): boolean {
+function explain(file: string, decisions: readonly Decision[], pdfPage?: { stem: string; page: number }): boolean {
   const doubtful = decisions.filter((decision) => decision.confidence < CHECK_BELOW).sort((a, b) => a.line - b.line);
-  const corrections = displayPath(sidecarPaths(file).corrections);
-  console.log(`${displayPath(file)}: ${doubtful.length} decision(s) to check${doubtful.length > 0 ? `; corrections go in ${corrections}` : ""}`);
+  const corrections = displayPath(pdfPage ? pdfCorrectionsPath(file, pdfPage.stem) : sidecarPaths(file).corrections);
+  console.log(`${displayPath(file)}${pdfPage ? ` page ${pdfPage.page}` : ""}: ${doubtful.length} decision(s) to check${doubtful.length > 0 ? `; corrections go in ${corrections}` : ""}`);
   for (const decision of doubtful) {
     console.log(`  line ${decision.line} [${decision.pass}, confidence ${decision.confidence.toFixed(2)}] ${decision.message}`);
     console.log(`    ${decision.context}`);
@@ -78,18 +79,20 @@ function main(): number {
   let failures = 0;
   let explained = false;
   const written = new Map<string, string>();
-  for (const file of positionals) {
+  // a PDF of several pages is several editions, NAME-p1.json, NAME-p2.json…
+  const sources = positionals.flatMap((file) => (PDF_SOURCE.test(file) ? sourceEntries(dirname(file), [basename(file)], PDF_SOURCE).map(({ stem, page }) => ({ file, stem, page })) : [{ file, stem: basename(file).replace(/\.txt$/iu, ""), page: undefined as number | undefined }]));
+  for (const { file, stem, page } of sources) {
     try {
-      const target = join(values.out, `${basename(file).replace(/\.txt$/iu, "")}.json`);
+      const target = join(values.out, `${stem}.json`);
       const earlier = written.get(resolve(target));
       if (earlier) throw new SourceError(file, `has the same name as ${earlier}; both would be written to ${target}: reflow them in separate runs`);
-      const { edition, decisions, notices, corrections } = loadEdition(file, { allowMissingMeta: true, allowUntitled: true });
+      const { edition, decisions, notices, corrections } = loadEdition(file, { allowMissingMeta: true, allowUntitled: true, stem, page });
       notices.forEach((notice) => console.error(notice));
       writeEdition(target, `${JSON.stringify(edition, null, 2)}\n`);
       written.set(resolve(target), file);
       const corrected = corrections > 0 ? `, ${corrections} correction(s) applied` : "";
       console.error(`${displayPath(file)} → ${target}: ${edition.stories.length} stories${corrected}`);
-      if (values.explain) explained = explain(file, decisions) || explained;
+      if (values.explain) explained = explain(file, decisions, page === undefined ? undefined : { stem, page }) || explained;
     } catch (error) {
       if (!(error instanceof SourceError)) {
         // writing the output failed (full disk, permissions): nothing to do with the page itself

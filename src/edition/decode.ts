@@ -89,7 +89,7 @@ export function decodeText(bytes: Uint8Array, file: string, options: Pick<TextFi
     throw new SourceError(file, "the file is empty");
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) {
-    throw new SourceError(file, "this is a PDF file, not text extracted from one: extract its text first (e.g. `pdftotext -layout`)");
+    throw new SourceError(file, "this is a PDF file, not text extracted from one: name it NAME.pdf and Broadsheet reads the PDF itself");
   }
   const decoded = keepWordJoiners(decodeBytes(bytes, file), file);
   refuseControls(decoded.text, file);

@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
+import { PDF_SOURCE, pdfCorrectionsPath, pdfPageMeta, pdfSourceName, readPdfPage, sourceEntries } from "../pdf/source.ts";
 import { reflow } from "../reflow/index.ts";
 import type { Decision, Edition, EditionMeta } from "../types.ts";
 import { compareCharacters } from "./conservation.ts";
@@ -27,10 +28,10 @@ export interface Digest {
   notices: string[];
 }
 
-const SOURCE = /\.txt$/iu;
+const SOURCE = /\.(?:txt|pdf)$/iu;
 const SIDECAR = /\.(?:meta|corrections)\.yaml$/iu;
 
-/** The sidecar files that go with a source `NAME.txt`. */
+/** The sidecar files that go with a source `NAME.txt` or `NAME.pdf`. */
 export function sidecarPaths(sourceFile: string): { meta: string; corrections: string } {
   const stem = sourceFile.replace(SOURCE, "");
   return { meta: `${stem}.meta.yaml`, corrections: `${stem}.corrections.yaml` };
@@ -42,6 +43,9 @@ export interface LoadOptions {
   allowMissingMeta?: boolean;
   /** A page where no headline was found is still written, with a notice (the reflow command), not left out (the site). */
   allowUntitled?: boolean;
+  /** The page of a PDF source (1-based; default 1) and its edition's name (`NAME-p2` for page 2 of several). */
+  page?: number;
+  stem?: string;
 }
 
 /**
@@ -60,10 +64,11 @@ export function loadEdition(file: string, options: LoadOptions = {}): LoadedEdit
 }
 
 function readEdition(file: string, options: LoadOptions): LoadedEdition {
-  const stem = basename(file).replace(SOURCE, "");
-  const decoded = readTextFile(file);
+  const stem = options.stem ?? basename(file).replace(SOURCE, "");
+  const pdf = PDF_SOURCE.test(file) ? readPdfPage(file, options.page) : undefined;
+  const decoded = pdf ?? readTextFile(file);
   const notices = [...decoded.notices];
-  const sidecars = sidecarPaths(file);
+  const sidecars = pdf ? { ...sidecarPaths(file), corrections: pdfCorrectionsPath(file, stem) } : sidecarPaths(file);
   let meta: EditionMeta;
   if (present(sidecars.meta)) {
     const read = readMeta(sidecars.meta);
@@ -76,9 +81,10 @@ function readEdition(file: string, options: LoadOptions): LoadedEdition {
     throw new SourceError(file, `no sidecar ${basename(sidecars.meta)} with its publication, date and page (see the README)`);
   }
   const corrections = present(sidecars.corrections) ? readCorrections(sidecars.corrections) : undefined;
-  const result = reflow(decoded.text);
+  if (pdf) meta = pdfPageMeta(meta, options.page ?? 1, pdf.pages);
+  const result = pdf ? pdf.result : reflow(decoded.text);
   let edition: Edition = {
-    source: basename(file),
+    source: pdf ? pdfSourceName(file, options.page ?? 1, pdf.pages) : basename(file),
     slug: options.slug ?? slugFor(stem),
     meta: { ...meta, ...corrections?.meta },
     stories: result.stories,
@@ -130,7 +136,7 @@ export interface DigestOptions {
   strict?: boolean;
 }
 
-/** Every `*.txt` source in a folder; a bad source is reported and left out, the rest still load. */
+/** Every `*.txt` and `*.pdf` source in a folder; a bad source is reported and left out, the rest still load. */
 export function loadDigest(directory: string, options: DigestOptions = {}): Digest {
   const digest: Digest = { editions: [], problems: [], notices: [] };
   let names: string[];
@@ -144,15 +150,16 @@ export function loadDigest(directory: string, options: DigestOptions = {}): Dige
   // hidden files are the system's (`._page.txt` from macOS), not sources
   const hidden = (name: string) => name.startsWith(".");
   for (const name of names.filter((name) => hidden(name) && SOURCE.test(name))) digest.notices.push(`${displayPath(join(directory, name))}: a hidden file, not read as a source`);
-  const sources = names.filter((name) => !hidden(name) && SOURCE.test(name)).sort(byCodePoint);
-  const stems = sources.map((name) => name.replace(SOURCE, ""));
+  const sources = sourceEntries(directory, names.filter((name) => !hidden(name) && SOURCE.test(name)).sort(byCodePoint), SOURCE);
+  const stems = sources.map((source) => source.stem);
   for (const name of names.filter((name) => !hidden(name) && SIDECAR.test(name))) {
-    if (!stems.includes(name.replace(SIDECAR, ""))) digest.notices.push(`${displayPath(join(directory, name))}: no source ${name.replace(SIDECAR, ".txt")} beside this sidecar; it is not used`);
+    // a PDF of several pages reads its sidecar by the file's name, its pages' corrections by theirs
+    if (!stems.includes(name.replace(SIDECAR, "")) && !sources.some((source) => source.name.replace(SOURCE, "") === name.replace(SIDECAR, ""))) digest.notices.push(`${displayPath(join(directory, name))}: no source ${name.replace(SIDECAR, ".txt")} beside this sidecar; it is not used`);
   }
   const slugs = assignSlugs(stems);
-  for (const [k, name] of sources.entries()) {
+  for (const [k, { name, stem, page }] of sources.entries()) {
     try {
-      const loaded = loadEdition(join(directory, name), { slug: slugs[k]! });
+      const loaded = loadEdition(join(directory, name), { slug: slugs[k]!, stem, page });
       digest.editions.push(loaded.edition);
       digest.notices.push(...loaded.notices);
     } catch (error) {
