@@ -42,15 +42,19 @@ export interface TextFileOptions {
   allowBlank?: boolean;
 }
 
-/**
- * Read a file that should hold text, refusing what is too large before reading it. Only a regular
- * file is read: a symbolic link (to /etc/passwd, say) would publish what lies outside the sources
- * folder, and a named pipe or device would never end. The link is refused when opening, too, so a
- * file swapped for one meanwhile is not followed either.
- */
+/** Read and decode a file that should hold text (only a regular file: see `readRegularFile`). */
 export function readTextFile(file: string, options: TextFileOptions = {}): DecodedText {
   const limit = options.limit ?? { bytes: MAX_SOURCE_BYTES, of: "one page's text (a page is 20–100 KB): is it a whole issue, or not a text extract?" };
-  let bytes: Uint8Array;
+  return decodeText(readRegularFile(file, limit), file, options);
+}
+
+/**
+ * The bytes of a regular file, refusing what is too large before reading it. A symbolic link (to
+ * /etc/passwd, say) would publish what lies outside the sources folder, and a named pipe or device
+ * would never end. The link is refused when opening, too, so a file swapped for one meanwhile is
+ * not followed either.
+ */
+export function readRegularFile(file: string, limit: { bytes: number; of: string }): Uint8Array {
   let descriptor: number | undefined;
   try {
     refuseIrregular(lstatSync(file), file);
@@ -60,14 +64,13 @@ export function readTextFile(file: string, options: TextFileOptions = {}): Decod
     if (stats.size > limit.bytes) {
       throw new SourceError(file, `the file is ${readableSize(stats.size)}, more than the ${readableSize(limit.bytes)} allowed for ${limit.of}`);
     }
-    bytes = readFileSync(descriptor);
+    return readFileSync(descriptor);
   } catch (error) {
     if (error instanceof SourceError) throw error;
     throw new SourceError(file, `cannot be read: ${readFailure(error)}`, undefined, { cause: error });
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
-  return decodeText(bytes, file, options);
 }
 
 function refuseIrregular(stats: Stats, file: string): void {
@@ -195,6 +198,14 @@ function refuseControls(text: string, file: string): void {
     `${describeCharacter(uncarriable[0]!)} on line${plural(lines)} ${listLines(lines)} (${uncarriable.length} in all): PDF tools write these for glyphs they could not read, and feeds cannot carry them; replace each with the character printed on the page`,
     lines[0],
   );
+}
+
+/**
+ * Text read from a PDF's text layer cannot be edited at its source: what XML cannot carry there
+ * becomes U+FFFD, which the notice about unreadable glyphs then points out by line.
+ */
+export function replaceUncarriable(text: string): string {
+  return text.replace(new RegExp(UNCARRIABLE_IN_FIELDS.source, "gu"), "\uFFFD");
 }
 
 /** Why a sidecar's text cannot be published as it is, or undefined when it can. */

@@ -6,10 +6,19 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectRoot } from "../config.ts";
+import { readRegularFile } from "../edition/decode.ts";
 import type { PageGeometry } from "./model.ts";
 
 /** Bump when the reader's output changes, so that old cache entries are not used. */
-const READER_VERSION = 1;
+const READER_VERSION = 2;
+
+/** A newspaper page's PDF with its pictures is a few MB; far more is not one page set for print. */
+const MAX_PDF_BYTES = 200 * 1024 * 1024;
+
+/** A PDF source's bytes: like a text source, only a regular file inside the sources folder is read. */
+export function readPdfSource(file: string): Uint8Array {
+  return readRegularFile(file, { bytes: MAX_PDF_BYTES, of: "a PDF source" });
+}
 
 export type CachedPdf = { pages: PageGeometry[] } | { failure: string };
 
@@ -61,8 +70,16 @@ const extractor = fileURLToPath(new URL("./extract.ts", import.meta.url));
  * the build reads them in-process beforehand with `cachePdfs`, and then finds them all here.
  */
 export function cachedPdfs(files: readonly string[]): Map<string, CachedPdf> {
-  const hashes = new Map(files.map((file) => [file, fileHash(readFileSync(file))]));
-  const missing = files.filter((file) => !readCache(hashes.get(file)!));
+  const hashes = new Map<string, string>();
+  const refused = new Map<string, CachedPdf>();
+  for (const file of files) {
+    try {
+      hashes.set(file, fileHash(readPdfSource(file)));
+    } catch (error) {
+      refused.set(file, { failure: (error as Error).message }); // a link, a pipe, too large: said when its page loads
+    }
+  }
+  const missing = [...hashes].filter(([, hash]) => !readCache(hash)).map(([file]) => file);
   if (missing.length > 0) {
     try {
       // a hostile PDF that keeps pdf.js busy must not stall the build: its pages are left out
@@ -71,5 +88,5 @@ export function cachedPdfs(files: readonly string[]): Map<string, CachedPdf> {
       // the files it did not cache are reported as unreadable below
     }
   }
-  return new Map(files.map((file) => [file, readCache(hashes.get(file)!) ?? { failure: "could not be read: pdf.js failed or took too long on it" }]));
+  return new Map(files.map((file) => [file, refused.get(file) ?? readCache(hashes.get(file)!) ?? { failure: "could not be read: pdf.js failed or took too long on it" }]));
 }

@@ -1,16 +1,21 @@
 // Read PDFs into the cache: `node --import tsx src/pdf/extract.ts FILE...` (what `cachedPdfs` runs
 // for files it does not find cached), and `cachePdfs` for the build, in-process.
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type CachedPdf, fileHash, readCache, writeCache } from "./cache.ts";
+import { type CachedPdf, fileHash, readCache, readPdfSource, writeCache } from "./cache.ts";
 import { readPdfBytes } from "./read.ts";
 
 /** Read each PDF not yet cached and cache what it gave, or why it could not be read. */
 export async function cachePdfs(files: readonly string[]): Promise<number> {
   let read = 0;
   for (const file of files) {
-    const bytes = readFileSync(file);
+    let bytes: Uint8Array;
+    try {
+      bytes = readPdfSource(file);
+    } catch {
+      continue; // loading the page reports why it cannot be read
+    }
     const hash = fileHash(bytes);
     if (readCache(hash)) continue;
     let entry: CachedPdf;

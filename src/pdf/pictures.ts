@@ -1,13 +1,13 @@
 // The page picture (版面图) of an edition read from a PDF: the real page, rendered by pdf.js onto
 // @napi-rs/canvas, with one rectangle per block of each story, as the site's page maps expect:
 // `/pictures/SLUG.jpg` (about 1,200 px wide), `SLUG-small.jpg` (about 300 px), `SLUG.json`.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
 import { sourcesDirectory } from "../config.ts";
 import { squash } from "../reflow/text.ts";
 import type { Edition } from "../types.ts";
-import { cacheDirectory, cachedPdfs, fileHash } from "./cache.ts";
+import { cacheDirectory, cachedPdfs, fileHash, readPdfSource } from "./cache.ts";
 import { runPdfPasses } from "./index.ts";
 import type { PageGeometry, Rect } from "./model.ts";
 import { openPdf } from "./read.ts";
@@ -54,7 +54,7 @@ export async function writePdfPictures(siteDirectory: string, editions: readonly
 }
 
 async function renderCached(file: string, page: number, geometry: PageGeometry): Promise<{ large: string; small: string; height: number }> {
-  const bytes = readFileSync(file);
+  const bytes = readPdfSource(file);
   const stem = join(cacheDirectory(), "pictures", `${fileHash(bytes).slice(0, 32)}-p${page}`);
   const large = `${stem}-${PICTURE_WIDTH}.jpg`;
   const small = `${stem}-${SMALL_WIDTH}.jpg`;

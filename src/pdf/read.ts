@@ -1,9 +1,10 @@
 // Reading a PDF page with pdf.js: its text runs with size and font, and from the operator list
 // the rules, boxes and pictures that the layout passes use as separators and frames.
-import { readFileSync } from "node:fs";
 import { OPS, getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
+import { replaceUncarriable } from "../edition/decode.ts";
+import { readPdfSource } from "./cache.ts";
 import type { PageGeometry, Rect, TextRun } from "./model.ts";
 
 type Matrix = [number, number, number, number, number, number];
@@ -19,7 +20,7 @@ export async function openPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
 }
 
 export async function readPdfFile(file: string): Promise<PageGeometry[]> {
-  return readPdfBytes(readFileSync(file));
+  return readPdfBytes(readPdfSource(file));
 }
 
 /** Every page of a PDF, read. */
@@ -72,7 +73,7 @@ function textRun(item: TextItem, flip: Matrix, font: { family: string; bold: boo
   const vertical = Math.abs(b) > Math.abs(a);
   const width = vertical ? size : item.width || size * [...item.str].length;
   const height = vertical ? item.width || size : size;
-  return { text: item.str, x, y: baseline - size * 0.88, width, height, baseline, size, ...font };
+  return { text: replaceUncarriable(item.str), x, y: baseline - size * 0.88, width, height, baseline, size, ...font };
 }
 
 function apply(m: Matrix, x: number, y: number): [number, number] {

@@ -52,6 +52,7 @@ export function readPdfPage(file: string, page = 1): PdfPage {
   try {
     entry = cachedPdfs([file]).get(file)!;
   } catch (error) {
+    if (error instanceof SourceError) throw error;
     throw new SourceError(file, `cannot be read: ${(error as Error).message}`, undefined, { cause: error });
   }
   if ("failure" in entry) throw new SourceError(file, entry.failure);

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeText, lineAt, linesMatching, readTextFile } from "../../src/edition/decode.ts";
+import { decodeText, lineAt, linesMatching, readTextFile, replaceUncarriable } from "../../src/edition/decode.ts";
 import { encodeGb18030, sourceError, sourcesFolder } from "./fixtures.ts";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -99,5 +99,12 @@ describe("line numbers", () => {
     const text = "a\r\nb\rc\nd\fe";
     expect(["a", "b", "c", "d", "e"].map((ch) => lineAt(text, text.indexOf(ch)))).toEqual([1, 2, 3, 4, 5]);
     expect(linesMatching("x\r\nyx\ry\n\nx", /x/gu)).toEqual([1, 2, 5]);
+  });
+});
+
+describe("replaceUncarriable (a PDF's text layer, which no editor can fix at its source)", () => {
+  it("turns what XML cannot carry into U+FFFD, one for one, and leaves the rest", () => {
+    expect(replaceUncarriable("统筹\u0001协调\uFFFF，\uD800好\t")).toBe("统筹\uFFFD协调\uFFFD，\uFFFD好\t");
+    expect(replaceUncarriable("𠀀 emoji 😀 ok")).toBe("𠀀 emoji 😀 ok");
   });
 });

@@ -97,6 +97,8 @@ const cases: Case[] = [
   { name: "a sidecar that links elsewhere", files: { "p.txt": samplePage, "p.meta.yaml": linkTo("good.meta.yaml") }, problem: /^p\.meta\.yaml: this is a symbolic link/u },
   { name: "a sidecar link that leads nowhere", files: { "p.txt": samplePage, "p.meta.yaml": linkTo("missing.yaml") }, problem: /^p\.meta\.yaml: this is a symbolic link/u },
   { name: "a corrections file that links elsewhere", files: { ...page(samplePage), "p.corrections.yaml": linkTo("/etc/hostname") }, problem: /^p\.corrections\.yaml: this is a symbolic link/u },
+  { name: "a PDF source that links to a file outside the sources", files: { "p.pdf": linkTo("/etc/passwd"), "p.meta.yaml": sampleMeta }, problem: /^p\.pdf: this is a symbolic link, not a regular file/u },
+  { name: "a PDF source that is not a PDF", files: { "p.pdf": samplePage, "p.meta.yaml": sampleMeta }, problem: /^p\.pdf: not a readable PDF/u },
   { name: "a named pipe for a source (reading it would never end)", files: { "p.txt": pipe, "p.meta.yaml": sampleMeta }, problem: /^p\.txt: this is a named pipe, not a regular file/u },
   { name: "a folder named like a source", files: { "p.txt": makeFolder, "p.meta.yaml": sampleMeta }, problem: /^p\.txt: this is a folder, not a text file$/u },
   { name: "a file name with a line break and a terminal escape: the message stays one line", files: { "e\u001b[2J\n.txt": "", "e\u001b[2J\n.meta.yaml": sampleMeta }, problem: /^e\\u\{1B\}\[2J\\u\{A\}\.txt: the file is empty$/u },
