@@ -1,8 +1,8 @@
-// npm run build [-- --strict] [--sources DIR] [--out DIR]: the sources folder → _site (pages, feeds,
-// search index, PDFs).
+// npm run build [-- --strict] [--sources DIR] [--out DIR] [--no-pdf] [--archive-pdf]: the sources
+// folder → _site (pages, feeds, search index, PDFs and page pictures).
 // Everything is built in a fresh folder and swapped in at the end, so a failed build leaves the
 // previous _site as it was. A bad source is reported and left out; the exit code says so.
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
@@ -10,11 +10,15 @@ import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
 import { readDigest } from "../src/edition/load.ts";
 import { indexSearch } from "../src/site/search.ts";
+import type { Browser } from "playwright-core";
+import { launchBrowser } from "../src/browser.ts";
+import { cacheCounts } from "../src/cache.ts";
+import { writeIssuePdfs } from "../src/print/issues.ts";
 import { renderPdfs, summarize } from "../src/print/render.ts";
 
 import { stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
 
-const USAGE = "usage: npm run build -- [--strict] [--sources DIR] [--out DIR]";
+const USAGE = "usage: npm run build -- [--strict] [--sources DIR] [--out DIR] [--no-pdf] [--archive-pdf]";
 
 function options() {
   try {
@@ -23,6 +27,8 @@ function options() {
         strict: { type: "boolean", default: false },
         sources: { type: "string" },
         out: { type: "string", default: "_site" },
+        "no-pdf": { type: "boolean", default: false },
+        "archive-pdf": { type: "boolean", default: false },
       },
     }).values;
   } catch (error) {
@@ -36,6 +42,26 @@ if (values.sources) process.env.BROADSHEET_SOURCES = resolve(values.sources);
 const output = resolve(values.out);
 const staging = stagingFolder(output);
 
+/** Seconds each phase took, written as JSON to BROADSHEET_TIMINGS when set (the bench reads it). */
+const timings: Record<string, number> = {};
+async function phase<T>(name: string, run: () => Promise<T> | T): Promise<T> {
+  const started = performance.now();
+  try {
+    return await run();
+  } finally {
+    timings[name] = +((performance.now() - started) / 1000).toFixed(2);
+  }
+}
+
+/** The browser for the PDFs, or why there is none (one line: Playwright's call log is left out). */
+async function browserForPdfs(): Promise<Browser | string> {
+  try {
+    return await launchBrowser();
+  } catch (error) {
+    return String((error as Error).message ?? error).split("\n")[0]!.replace(/\u001b\[[0-9;]*m/gu, "");
+  }
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   const unsafe = unsafeOutput(output, { project: projectRoot, sources: sourcesDirectory() });
@@ -43,7 +69,7 @@ async function main(): Promise<number> {
     console.error(`refusing to build into ${values.out}: ${unsafe}, and the build replaces its output folder wholesale`);
     return 2;
   }
-  const { digest } = readDigest(sourcesDirectory(), { strict: values.strict });
+  const { digest } = await phase("reflow", () => readDigest(sourcesDirectory(), { strict: values.strict }));
   digest.notices.forEach((notice) => console.warn(notice));
   digest.problems.forEach((problem) => console.error(String(problem)));
   if (digest.problems.length > 0 && values.strict) {
@@ -54,21 +80,42 @@ async function main(): Promise<number> {
     console.error(`no edition could be built from ${displayPath(sourcesDirectory())}; ${displayPath(output)} is unchanged`);
     return 1;
   }
+  // decided before the pages are written: without PDFs they link none
+  const browser = values["no-pdf"] ? undefined : await browserForPdfs();
+  const noBrowser = typeof browser === "string";
+  if (noBrowser) console.error(`no usable Chromium (${browser}): building the site without PDFs (set CHROME_PATH to a Chrome or Chromium)`);
+  if (browser === undefined || noBrowser) process.env.BROADSHEET_PDF = "0";
+  let failedPdfs = 0;
   rmSync(staging, { recursive: true, force: true });
   try {
-    await new Eleventy(resolve(projectRoot, "src/pages"), staging, { configPath: resolve(projectRoot, "eleventy.config.ts"), quietMode: true }).write();
-    console.log(`search index: ${(await indexSearch(staging)).pages} stories`);
-    console.log(summarize(await renderPdfs(staging, { editions: digest.editions })));
+    await phase("eleventy", () =>
+      new Eleventy(resolve(projectRoot, "src/pages"), staging, { configPath: resolve(projectRoot, "eleventy.config.ts"), quietMode: true }).write(),
+    );
+    console.log(`search index: ${(await phase("pagefind", () => indexSearch(staging))).pages} stories`);
+    if (browser !== undefined && !noBrowser) {
+      const report = await phase("pdf", () => renderPdfs(staging, { editions: digest.editions, browser }));
+      await browser.close();
+      const issues = await phase("issues", () => writeIssuePdfs(staging, digest.editions, values["archive-pdf"]));
+      console.log(`${summarize(report)}; ${issues} issue PDF(s)`);
+      for (const failure of report.failures) console.error(`${failure.view}: no PDF: ${failure.message}`);
+      failedPdfs = report.failures.length;
+    }
     swapIn(staging, output);
   } catch (error) {
     console.error(`the build failed; ${displayPath(output)} is unchanged:\n${explainFailure(error)}`);
     return 1;
   } finally {
+    if (browser !== undefined && !noBrowser) await browser.close().catch(() => undefined);
     rmSync(staging, { recursive: true, force: true });
   }
+  const reflowCounts = cacheCounts.reflow ?? { reused: 0, made: 0 };
+  console.log(`reflowed ${reflowCounts.made} source(s), ${reflowCounts.reused} from the cache`);
+  if (process.env.BROADSHEET_TIMINGS) writeFileSync(process.env.BROADSHEET_TIMINGS, JSON.stringify({ ...timings, total: +((performance.now() - started) / 1000).toFixed(2), cache: cacheCounts }));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`built ${digest.editions.length} edition(s) into ${displayPath(output)} in ${seconds} s`);
-  if (digest.problems.length === 0) return 0;
+  if (failedPdfs > 0) console.error(`${failedPdfs} PDF(s) could not be made, see above; the site is built without them`);
+  if (noBrowser && values.strict) return 1;
+  if (digest.problems.length === 0) return failedPdfs > 0 ? 1 : 0;
   const names = digest.problems.map((problem) => displayPath(problem.file)).join(", ");
   console.error(`${digest.problems.length} source(s) left out, see above: ${names}`);
   return 1;

@@ -1,6 +1,7 @@
 // One headless Chromium for the PDFs and the browser tests, found without downloading anything:
 // CHROME_PATH, else a system Chromium or Chrome, else the one @sparticuz/chromium ships in npm.
-import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { type Browser, chromium as playwright } from "playwright-core";
 
 const SYSTEM_BROWSERS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
@@ -31,7 +32,40 @@ async function locate(): Promise<{ executablePath: string; args: string[] }> {
   return { executablePath: await packaged.executablePath(), args };
 }
 
+/** The processes this process started that are still running (Linux: read from /proc). */
+function childrenRunning(): number[] {
+  if (!existsSync("/proc/self/stat")) return [];
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/u.test(name))
+    .filter((pid) => {
+      try {
+        // the parent's pid is the 4th field, after the command in parentheses (which may hold spaces)
+        const parent = Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+        return parent === process.pid;
+      } catch {
+        return false; // gone meanwhile, or not ours to read
+      }
+    })
+    .map(Number);
+}
+
+/**
+ * Chromium must die with the build, even when the build is killed outright (SIGKILL leaves no
+ * handler a chance): a tiny shell, in a session of its own, waits for this process to end and then
+ * kills the browser's process group (Playwright starts the browser as the leader of its own group),
+ * renderers and all. It ends by itself when the browser does.
+ */
+function guard(browserPids: readonly number[]): void {
+  for (const pid of browserPids) {
+    const watchdog = "while kill -0 $0 2>/dev/null; do kill -0 $1 2>/dev/null || exit 0; sleep 1; done; kill -9 -$1 $1 2>/dev/null";
+    spawn("/bin/sh", ["-c", watchdog, String(process.pid), String(pid)], { detached: true, stdio: "ignore" }).unref();
+  }
+}
+
 export async function launchBrowser(): Promise<Browser> {
   const { executablePath, args } = await locate();
-  return playwright.launch({ executablePath, headless: true, args: [...new Set([...args, ...QUIET_FLAGS])] });
+  const before = new Set(childrenRunning());
+  const browser = await playwright.launch({ executablePath, headless: true, args: [...new Set([...args, ...QUIET_FLAGS])] });
+  guard(childrenRunning().filter((pid) => !before.has(pid)));
+  return browser;
 }

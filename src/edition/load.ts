@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
+import { cachedLoad } from "../cache.ts";
 import { reflow } from "../reflow/index.ts";
 import type { Decision, Edition, EditionMeta } from "../types.ts";
 import { compareCharacters } from "./conservation.ts";
@@ -142,7 +143,8 @@ export function loadDigest(directory: string, options: DigestOptions = {}): Dige
   const slugs = assignSlugs(stems);
   for (const [k, name] of sources.entries()) {
     try {
-      const loaded = loadEdition(join(directory, name), { slug: slugs[k]! });
+      const file = join(directory, name);
+      const loaded = cachedLoad([file, ...Object.values(sidecarPaths(file))], () => loadEdition(file, { slug: slugs[k]! }), slugs[k]);
       digest.editions.push(loaded.edition);
       digest.notices.push(...loaded.notices);
     } catch (error) {

@@ -21,8 +21,11 @@
     bar.className = "print-toolbar";
     bar.setAttribute("aria-label", "印刷版");
     var here = location.pathname;
+    var site = document.querySelector("link[rel=up]");
+    bar.append(link("← " + site.title, site.getAttribute("href"), false), link("A3", here, size === "a3"), link("A4", here + "?size=a4", size === "a4"));
+    // no PDF link when the build made none (`--no-pdf`, or no Chromium)
     var pdf = document.querySelector("link[rel=alternate][type='application/pdf']");
-    bar.append(link("A3", here, size === "a3"), link("A4", here + "?size=a4", size === "a4"), link(pdf.title, pdf.getAttribute("href"), false));
+    if (pdf) bar.append(link(pdf.title, pdf.getAttribute("href"), false));
     var print = document.createElement("button");
     print.type = "button";
     print.textContent = "打印";
