@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import type { Edition } from "../types.ts";
 
-/** Width of the large picture, in pixels; the renderer's pages are drawn at this scale. */
+/** Width of the large picture, in pixels: the renderer draws its pages at the scale that gives it. */
 export const PICTURE_WIDTH = 1200;
 export const SMALL_WIDTH = 300;
 /** CSS pixels across an A3 page (297 mm at 96 px to the inch): the device scale for PICTURE_WIDTH. */
@@ -25,7 +25,7 @@ export const pictureUrls = (slug: string) => ({ large: `/pictures/${slug}.jpg`, 
 type Box = { story: string; x: number; y: number; width: number; height: number };
 
 /** Page 1's box and its stories' boxes, in CSS pixels from the page's corner; each box one block element's fragment. */
-function readBoxes(): { page: { x: number; y: number; width: number; height: number }; boxes: Box[] } {
+function readBoxes(): { page: { x: number; y: number; width: number; height: number }; boxes: Box[]; scale: number } {
   const page = document.querySelector(".pagedjs_page")!;
   const corner = page.getBoundingClientRect();
   const boxes: Box[] = [];
@@ -36,7 +36,7 @@ function readBoxes(): { page: { x: number; y: number; width: number; height: num
       }
     }
   }
-  return { page: { x: corner.left + window.scrollX, y: corner.top + window.scrollY, width: corner.width, height: corner.height }, boxes };
+  return { page: { x: corner.left, y: corner.top, width: corner.width, height: corner.height }, boxes, scale: window.devicePixelRatio };
 }
 
 /**
@@ -55,22 +55,30 @@ export function mergeBoxes(boxes: readonly Box[], gap: number): Box[] {
   return merged;
 }
 
+/** The large picture scaled down by the browser's own image scaler, as base64 JPEG. */
+async function shrink({ jpeg, width }: { jpeg: string; width: number }): Promise<string> {
+  const image = new Image();
+  image.src = `data:image/jpeg;base64,${jpeg}`;
+  await image.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = width;
+  canvas.height = Math.round((image.height * width) / image.width);
+  const context = canvas.getContext("2d")!;
+  context.imageSmoothingQuality = "high";
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL("image/jpeg", 0.8).split(",")[1]!;
+}
+
 /** Take the pictures of page 1 of the laid-out view open in `page`, and write them and its map into `folder`. */
 export async function takePictures(page: Page, edition: Edition, folder: string): Promise<void> {
-  const { page: box, boxes } = await page.evaluate(readBoxes);
-  const scale = PICTURE_WIDTH / box.width;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const { page: box, boxes, scale } = await page.evaluate(readBoxes);
   const width = Math.round(box.width * scale);
   const height = Math.round(box.height * scale);
-  writeFileSync(join(folder, "picture.jpg"), await page.screenshot({ type: "jpeg", quality: 80, fullPage: true, clip: box }));
-  // the small picture is the same page scaled down by the browser (a transform: nothing reflows)
-  const shrink = SMALL_WIDTH / PICTURE_WIDTH;
-  await page.evaluate((factor) => {
-    const first = document.querySelector<HTMLElement>(".pagedjs_page")!;
-    first.style.transformOrigin = "0 0";
-    first.style.transform = `scale(${factor})`;
-  }, shrink);
-  const small = { ...box, width: box.width * shrink, height: box.height * shrink };
-  writeFileSync(join(folder, "picture-small.jpg"), await page.screenshot({ type: "jpeg", quality: 80, fullPage: true, clip: small }));
+  // page 1 lies within the viewport (the renderer's is taller than an A3 page), so only it is drawn
+  const large = await page.screenshot({ type: "jpeg", quality: 80, clip: box });
+  writeFileSync(join(folder, "picture.jpg"), large);
+  writeFileSync(join(folder, "picture-small.jpg"), Buffer.from(await page.evaluate(shrink, { jpeg: large.toString("base64"), width: SMALL_WIDTH }), "base64"));
   const titles = new Map(edition.stories.map((story) => [story.id, story.title]));
   const areas = new Map<string, PageMap["areas"][number]>();
   const fraction = (value: number, whole: number) => Math.round((value / whole) * 10_000) / 10_000;

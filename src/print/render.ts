@@ -122,8 +122,9 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
   const browser = options.browser ?? (await launchBrowser());
   let context: BrowserContext | undefined;
   try {
-    // drawn at the scale that makes an A3 page PICTURE_WIDTH pixels wide in the pictures
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: PICTURE_WIDTH / A3_CSS_WIDTH });
+    // drawn at the scale that makes an A3 page PICTURE_WIDTH pixels wide in the pictures, in a
+    // window that holds all of page 1 (a screenshot beyond the window redraws the whole document)
+    context = await browser.newContext({ viewport: { width: 1280, height: 1800 }, deviceScaleFactor: PICTURE_WIDTH / A3_CSS_WIDTH });
     const query = paper === "a4" ? "?size=a4" : "";
     const workers = Math.min(options.pages ?? defaultPoolSize(), queue.length);
     let open = 0;
