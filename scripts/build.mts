@@ -2,10 +2,10 @@
 // folder → _site (pages, feeds, search index, PDFs and page pictures).
 // Everything is built in a fresh folder and swapped in at the end, so a failed build leaves the
 // previous _site as it was. A bad source is reported and left out; the exit code says so.
+import { spawn } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import Eleventy from "@11ty/eleventy";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
 import { readDigest } from "../src/edition/load.ts";
@@ -53,6 +53,30 @@ async function phase<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   }
 }
 
+/**
+ * Eleventy writes the pages in a process of its own, which gives its memory (it holds every page
+ * it wrote) back when it ends, before the browser starts. It reads the digest from the reflow's
+ * cache, and leaves reporting the sources' problems to this process.
+ */
+function writePages(staging: string): Promise<void> {
+  const eleventy = resolve(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs");
+  const args = ["--import", "tsx", eleventy, "--config=eleventy.config.ts", `--output=${staging}`, "--quiet"];
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, BROADSHEET_REPORTED: "1" }, stdio: ["ignore", "inherit", "pipe"] });
+    let errors = "";
+    child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    child.on("error", fail);
+    child.on("exit", (code) => {
+      // Eleventy's own explanation, without its stack frames unless asked
+      const told = errors.split("\n").filter((line) => process.env.BROADSHEET_DEBUG || !/^\s+at /u.test(line)).join("\n").trim();
+      if (code === 0) {
+        if (told) console.error(told);
+        done();
+      } else fail(new Error(`Eleventy stopped (exit code ${code}):\n${told}`));
+    });
+  });
+}
+
 /** The browser for the PDFs, or why there is none (one line: Playwright's call log is left out). */
 async function browserForPdfs(): Promise<Browser | string> {
   try {
@@ -80,32 +104,35 @@ async function main(): Promise<number> {
     console.error(`no edition could be built from ${displayPath(sourcesDirectory())}; ${displayPath(output)} is unchanged`);
     return 1;
   }
-  // decided before the pages are written: without PDFs they link none
-  const browser = values["no-pdf"] ? undefined : await browserForPdfs();
-  const noBrowser = typeof browser === "string";
-  if (noBrowser) console.error(`no usable Chromium (${browser}): building the site without PDFs (set CHROME_PATH to a Chrome or Chromium)`);
-  if (browser === undefined || noBrowser) process.env.BROADSHEET_PDF = "0";
+  // decided before the pages are written: without PDFs they link none. The browser is started
+  // again after Eleventy, so that the two never hold their memory at once
+  const probe = values["no-pdf"] ? undefined : await browserForPdfs();
+  const noBrowser = typeof probe === "string";
+  if (probe !== undefined && !noBrowser) await probe.close();
+  if (noBrowser) console.error(`no usable Chromium (${probe}): building the site without PDFs (set CHROME_PATH to a Chrome or Chromium)`);
+  if (probe === undefined || noBrowser) process.env.BROADSHEET_PDF = "0";
+  let browser: Browser | undefined;
   let failedPdfs = 0;
   rmSync(staging, { recursive: true, force: true });
   try {
-    await phase("eleventy", () =>
-      new Eleventy(resolve(projectRoot, "src/pages"), staging, { configPath: resolve(projectRoot, "eleventy.config.ts"), quietMode: true }).write(),
-    );
+    await phase("eleventy", () => writePages(staging));
     console.log(`search index: ${(await phase("pagefind", () => indexSearch(staging))).pages} stories`);
-    if (browser !== undefined && !noBrowser) {
-      const report = await phase("pdf", () => renderPdfs(staging, { editions: digest.editions, browser }));
-      await browser.close();
+    if (probe !== undefined && !noBrowser) {
+      const report = await phase("pdf", async () => renderPdfs(staging, { editions: digest.editions, browser: (browser = await launchBrowser()) }));
+      await browser?.close();
       const issues = await phase("issues", () => writeIssuePdfs(staging, digest.editions, values["archive-pdf"]));
       console.log(`${summarize(report)}; ${issues} issue PDF(s)`);
       for (const failure of report.failures) console.error(`${failure.view}: no PDF: ${failure.message}`);
       failedPdfs = report.failures.length;
+      timings.pdfPages = report.pdfs.filter((pdf) => !pdf.cached).reduce((sum, pdf) => sum + pdf.pages, 0);
+      timings.openPages = report.openPages;
     }
     swapIn(staging, output);
   } catch (error) {
     console.error(`the build failed; ${displayPath(output)} is unchanged:\n${explainFailure(error)}`);
     return 1;
   } finally {
-    if (browser !== undefined && !noBrowser) await browser.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
     rmSync(staging, { recursive: true, force: true });
   }
   const reflowCounts = cacheCounts.reflow ?? { reused: 0, made: 0 };

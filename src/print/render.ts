@@ -55,6 +55,9 @@ export interface RenderReport {
 /** Time a view may take: half a minute, and a second more for every 10 KB of its HTML. */
 export const timeoutFor = (htmlBytes: number) => 30_000 + Math.ceil(htmlBytes / 10_000) * 1_000;
 
+/** Views one browser page opens before it is replaced by a fresh one. */
+const VIEWS_PER_PAGE = 20;
+
 export const defaultPoolSize = () => Math.max(1, Math.min(4, availableParallelism()));
 
 /** Everything every view renders from besides its own HTML: the print assets, the fonts, this code. */
@@ -129,7 +132,13 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
     const workers = Math.min(options.pages ?? defaultPoolSize(), queue.length);
     let open = 0;
     const work = async (page: Page) => {
+      let views = 0;
       for (let job = queue.shift(); job; job = queue.shift()) {
+        // a fresh page now and then: a renderer's caches grow with every document it opened
+        if (++views % VIEWS_PER_PAGE === 0) {
+          await page.close();
+          page = await context!.newPage();
+        }
         const { edition, view, html, key } = job;
         const jobStarted = performance.now();
         try {

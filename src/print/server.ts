@@ -12,6 +12,7 @@ const TYPES: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".json": "application/json",
+  ".woff": "font/woff",
   ".woff2": "font/woff2",
   ".svg": "image/svg+xml",
   ".png": "image/png",
