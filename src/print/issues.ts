@@ -30,7 +30,8 @@ export function printIssues(editions: readonly Edition[]): PrintIssue[] {
   }
   const ordered = [...issues.values()];
   for (const issue of ordered) issue.editions.sort((a, b) => (a.meta.pageNumber ?? 0) - (b.meta.pageNumber ?? 0));
-  return ordered.sort((a, b) => b.date.localeCompare(a.date) || a.publication.localeCompare(b.publication));
+  // by code point, not locale: the same order on every machine
+  return ordered.sort((a, b) => b.date.localeCompare(a.date) || (a.publication < b.publication ? -1 : a.publication > b.publication ? 1 : 0));
 }
 
 /** Write one PDF of `editions`' PDFs in turn (those there are: a failed one is left out) at `url` in the site. */

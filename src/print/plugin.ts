@@ -2,7 +2,8 @@
 // the fonts every page uses, subset to the characters the site prints. Registered by
 // eleventy.config.ts with addPlugin.
 import { join, relative } from "node:path";
-import { projectRoot } from "../config.ts";
+import { projectRoot, sourcesDirectory } from "../config.ts";
+import { readDigest } from "../edition/load.ts";
 import { editionUrl, pdfUrl, printUrl } from "../site/urls.ts";
 import type { Edition } from "../types.ts";
 import { CharacterSet, uncovered, writeFonts } from "./fonts.ts";
@@ -28,14 +29,18 @@ interface PrintEleventyConfig {
 export const printTitle = (edition?: Edition) =>
   edition ? `${edition.meta.publication} ${edition.meta.date} ${edition.meta.page} · 印刷版` : "全部版面 · 印刷版";
 
-/** One line naming the characters no font of ours has, and where they are; undefined when there are none. */
-function uncoveredNotice(codePoints: readonly number[], pages: readonly BuildResult[]): string | undefined {
+/** One line naming the characters no font of ours has, and the sources they are in; undefined when there are none. */
+function uncoveredNotice(codePoints: readonly number[]): string | undefined {
   if (codePoints.length === 0) return undefined;
+  const listed = (items: string[], most: number) => `${items.slice(0, most).join(", ")}${items.length > most ? ", …" : ""}`;
   const characters = codePoints.map((codePoint) => `${String.fromCodePoint(codePoint)} U+${codePoint.toString(16).toUpperCase()}`);
-  const where = pages
-    .filter((page) => typeof page.outputPath === "string" && page.outputPath.includes(`${join("print", "")}`) && codePoints.some((codePoint) => page.content.includes(String.fromCodePoint(codePoint))))
-    .map((page) => relative(projectRoot, page.outputPath as string));
-  return `fonts: ${codePoints.length} character(s) no embedded font has, drawn by the system's fonts where it has them, else as empty boxes: ${characters.slice(0, 20).join(", ")}${characters.length > 20 ? ", …" : ""}${where.length > 0 ? ` (in ${where.slice(0, 5).join(", ")}${where.length > 5 ? ", …" : ""})` : ""}`;
+  const { editions } = readDigest(sourcesDirectory()).digest;
+  const sources = editions.filter((edition) => {
+    const text = JSON.stringify(edition);
+    return codePoints.some((codePoint) => text.includes(String.fromCodePoint(codePoint)));
+  });
+  const where = sources.length > 0 ? ` (in ${listed(sources.map((edition) => edition.source), 5)})` : "";
+  return `fonts: ${codePoints.length} character(s) no embedded font has, drawn by the system's fonts where it has them, else as empty boxes: ${listed(characters, 20)}${where}`;
 }
 
 export default function printEditionPlugin(eleventyConfig: PrintEleventyConfig): void {
@@ -57,7 +62,7 @@ export default function printEditionPlugin(eleventyConfig: PrintEleventyConfig):
     const characters = new CharacterSet();
     for (const page of pages) characters.add(page.content);
     await writeFonts(directories.output, characters);
-    const notice = uncoveredNotice(await uncovered(characters), pages);
+    const notice = uncoveredNotice(await uncovered(characters));
     if (notice) console.warn(notice);
   });
 }

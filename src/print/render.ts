@@ -3,6 +3,7 @@
 // per core) work through the views in turn; each view may take time in proportion to its size, and
 // one that fails is reported by name while the others go on. What a view renders from (its HTML,
 // the print assets, the fonts) is hashed, and a view rendered before is taken from the cache.
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -12,7 +13,7 @@ import { cachedEntry, codeVersion, countEntry, hashOf, storeEntry } from "../cac
 import { pathPrefix, projectRoot } from "../config.ts";
 import { pdfUrl, printUrl } from "../site/urls.ts";
 import type { Edition } from "../types.ts";
-import { FONTS_FOLDER } from "./fonts.ts";
+import { FACES } from "./fonts.ts";
 import { A3_CSS_WIDTH, PICTURE_WIDTH, pictureUrls, takePictures } from "./pictures.ts";
 import { ASSETS_FOLDER } from "./plugin.ts";
 import { serveSite } from "./server.ts";
@@ -52,6 +53,8 @@ export interface RenderReport {
   seconds: number;
 }
 
+const require = createRequire(import.meta.url);
+
 /** Time a view may take: half a minute, and a second more for every 10 KB of its HTML. */
 export const timeoutFor = (htmlBytes: number) => 30_000 + Math.ceil(htmlBytes / 10_000) * 1_000;
 
@@ -60,14 +63,17 @@ const VIEWS_PER_PAGE = 20;
 
 export const defaultPoolSize = () => Math.max(1, Math.min(4, availableParallelism()));
 
-/** Everything every view renders from besides its own HTML: the print assets, the fonts, this code. */
+/**
+ * Everything every view renders from besides its own HTML: the print assets, this code, and the
+ * fonts the subsets are cut from. Not the subsets themselves: they grow when a page brings a new
+ * character, but a glyph stays the same glyph, and every view's characters are in them.
+ */
 function sharedInputs(siteDirectory: string, paper: PaperSize): string {
-  const files = [ASSETS_FOLDER, FONTS_FOLDER].flatMap((folder) => {
-    const path = join(siteDirectory, folder);
-    return existsSync(path) ? readdirSync(path, { recursive: true, encoding: "utf8" }).sort().map((name) => join(path, name)) : [];
-  });
+  const assets = join(siteDirectory, ASSETS_FOLDER);
+  const files = readdirSync(assets, { recursive: true, encoding: "utf8" }).sort().map((name) => join(assets, name));
   const contents = files.filter((file) => statSync(file).isFile()).flatMap((file) => [basename(file), readFileSync(file)]);
-  return hashOf(paper, codeVersion([join(projectRoot, "src/print")]), ...contents);
+  const fonts = FACES.map((face) => `${face.font}:${statSync(require.resolve(face.font)).size}`);
+  return hashOf(paper, codeVersion([join(projectRoot, "src/print"), join(projectRoot, "_includes/print")]), ...fonts, ...contents);
 }
 
 /** Open one print view, wait for Paged.js to lay it out, print it; failures in the page fail the view. */
