@@ -10,8 +10,7 @@ import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
 import { readDigest } from "../src/edition/load.ts";
 import { indexSearch } from "../src/site/search.ts";
-import type { Browser } from "playwright-core";
-import { launchBrowser } from "../src/browser.ts";
+import { BrowserLaunchError, locateBrowser } from "../src/browser.ts";
 import { cacheCounts } from "../src/cache.ts";
 import { writeIssuePdfs } from "../src/print/issues.ts";
 import { renderPdfs, summarize } from "../src/print/render.ts";
@@ -77,13 +76,13 @@ function writePages(staging: string): Promise<void> {
   });
 }
 
-/** The browser for the PDFs, or why there is none (one line: Playwright's call log is left out). */
-async function browserForPdfs(): Promise<Browser | string> {
-  try {
-    return await launchBrowser();
-  } catch (error) {
-    return String((error as Error).message ?? error).split("\n")[0]!.replace(/\u001b\[[0-9;]*m/gu, "");
-  }
+/** Why the PDFs cannot be made, in one line (Playwright's call log and colours left out). */
+const oneLine = (error: unknown) => String((error as Error).message ?? error).split("\n")[0]!.replace(/\u001b\[[0-9;]*m/gu, "");
+
+/** Carry on without PDFs: the pages then link none. */
+function withoutPdfs(reason: string): void {
+  console.error(`no usable Chromium (${reason}): building the site without PDFs (set CHROME_PATH to a Chrome or Chromium)`);
+  process.env.BROADSHEET_PDF = "0";
 }
 
 async function main(): Promise<number> {
@@ -104,35 +103,51 @@ async function main(): Promise<number> {
     console.error(`no edition could be built from ${displayPath(sourcesDirectory())}; ${displayPath(output)} is unchanged`);
     return 1;
   }
-  // decided before the pages are written: without PDFs they link none. The browser is started
-  // again after Eleventy, so that the two never hold their memory at once
-  const probe = values["no-pdf"] ? undefined : await browserForPdfs();
-  const noBrowser = typeof probe === "string";
-  if (probe !== undefined && !noBrowser) await probe.close();
-  if (noBrowser) console.error(`no usable Chromium (${probe}): building the site without PDFs (set CHROME_PATH to a Chrome or Chromium)`);
-  if (probe === undefined || noBrowser) process.env.BROADSHEET_PDF = "0";
-  let browser: Browser | undefined;
+  // decided before the pages are written: without PDFs they link none. The browser itself starts
+  // only when a view is not in the cache, after Eleventy, so that the two never hold memory at once
+  let pdfs = !values["no-pdf"];
+  if (!pdfs) process.env.BROADSHEET_PDF = "0";
+  else {
+    try {
+      await locateBrowser();
+    } catch (error) {
+      withoutPdfs(oneLine(error));
+      pdfs = false;
+    }
+  }
+  let noBrowser = pdfs ? false : !values["no-pdf"];
   let failedPdfs = 0;
   rmSync(staging, { recursive: true, force: true });
   try {
     await phase("eleventy", () => writePages(staging));
     console.log(`search index: ${(await phase("pagefind", () => indexSearch(staging))).pages} stories`);
-    if (probe !== undefined && !noBrowser) {
-      const report = await phase("pdf", async () => renderPdfs(staging, { editions: digest.editions, browser: (browser = await launchBrowser()) }));
-      await browser?.close();
-      const issues = await phase("issues", () => writeIssuePdfs(staging, digest.editions, values["archive-pdf"]));
-      console.log(`${summarize(report)}; ${issues} issue PDF(s)`);
-      for (const failure of report.failures) console.error(`${failure.view}: no PDF: ${failure.message}`);
-      failedPdfs = report.failures.length;
-      timings.pdfPages = report.pdfs.filter((pdf) => !pdf.cached).reduce((sum, pdf) => sum + pdf.pages, 0);
-      timings.openPages = report.openPages;
+    if (pdfs) {
+      let report;
+      try {
+        report = await phase("pdf", () => renderPdfs(staging, { editions: digest.editions }));
+      } catch (error) {
+        if (!(error instanceof BrowserLaunchError)) throw error;
+        // the browser is there but does not start: the pages are written again without PDF links
+        withoutPdfs(oneLine(error.cause));
+        noBrowser = true;
+        rmSync(staging, { recursive: true, force: true });
+        await phase("eleventy", () => writePages(staging));
+        await indexSearch(staging);
+      }
+      if (report) {
+        const issues = await phase("issues", () => writeIssuePdfs(staging, digest.editions, values["archive-pdf"]));
+        console.log(`${summarize(report)}; ${issues} issue PDF(s)`);
+        for (const failure of report.failures) console.error(`${failure.view}: no PDF: ${failure.message}`);
+        failedPdfs = report.failures.length;
+        timings.pdfPages = report.pdfs.filter((pdf) => !pdf.cached).reduce((sum, pdf) => sum + pdf.pages, 0);
+        timings.openPages = report.openPages;
+      }
     }
     swapIn(staging, output);
   } catch (error) {
     console.error(`the build failed; ${displayPath(output)} is unchanged:\n${explainFailure(error)}`);
     return 1;
   } finally {
-    await browser?.close().catch(() => undefined);
     rmSync(staging, { recursive: true, force: true });
   }
   const reflowCounts = cacheCounts.reflow ?? { reused: 0, made: 0 };

@@ -18,7 +18,11 @@ const QUIET_FLAGS = [
   "--disable-extensions",
 ];
 
-async function locate(): Promise<{ executablePath: string; args: string[] }> {
+/** Chromium could not be found or started (the build then goes on without PDFs). */
+export class BrowserLaunchError extends Error {}
+
+/** The browser to launch and its flags; throws when CHROME_PATH names nothing. */
+export async function locateBrowser(): Promise<{ executablePath: string; args: string[] }> {
   const named = process.env.CHROME_PATH;
   if (named) {
     if (!existsSync(named)) throw new Error(`CHROME_PATH names ${named}, which does not exist`);
@@ -63,9 +67,14 @@ function guard(browserPids: readonly number[]): void {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  const { executablePath, args } = await locate();
   const before = new Set(childrenRunning());
-  const browser = await playwright.launch({ executablePath, headless: true, args: [...new Set([...args, ...QUIET_FLAGS])] });
+  let browser: Browser;
+  try {
+    const { executablePath, args } = await locateBrowser();
+    browser = await playwright.launch({ executablePath, headless: true, args: [...new Set([...args, ...QUIET_FLAGS])] });
+  } catch (error) {
+    throw new BrowserLaunchError(`Chromium did not start: ${(error as Error).message}`, { cause: error });
+  }
   guard(childrenRunning().filter((pid) => !before.has(pid)));
   return browser;
 }

@@ -128,9 +128,10 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
   if (queue.length === 0) return { ...report, seconds: (performance.now() - started) / 1000 };
 
   const server = await serveSite(siteDirectory, prefix);
-  const browser = options.browser ?? (await launchBrowser());
+  let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   try {
+    browser = options.browser ?? (await launchBrowser());
     // drawn at the scale that makes an A3 page PICTURE_WIDTH pixels wide in the pictures, in a
     // window that holds all of page 1 (a screenshot beyond the window redraws the whole document)
     context = await browser.newContext({ viewport: { width: 1280, height: 1800 }, deviceScaleFactor: PICTURE_WIDTH / A3_CSS_WIDTH });
@@ -180,7 +181,7 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
     );
   } finally {
     await context?.close().catch(() => undefined);
-    if (!options.browser) await browser.close();
+    if (!options.browser) await browser?.close();
     await server.close();
   }
   return { ...report, seconds: (performance.now() - started) / 1000 };
