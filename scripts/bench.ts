@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { parentsOfProcesses } from "../src/browser.ts";
 import { loadDigest } from "../src/edition/load.ts";
 import { writeArchive } from "../tests/build/archive.ts";
 import { writePlainSite } from "./bench-plain.ts";
@@ -20,15 +21,7 @@ const work = mkdtempSync(join(tmpdir(), "broadsheet-bench-"));
 /** Every process descended from `root`, itself included. */
 function tree(root: number): number[] {
   const children = new Map<number, number[]>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/u.test(name)) continue;
-    try {
-      const parent = Number(readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
-    } catch {
-      // ended meanwhile
-    }
-  }
+  for (const [pid, parent] of parentsOfProcesses()) children.set(parent, [...(children.get(parent) ?? []), pid]);
   const all = [root];
   for (let k = 0; k < all.length; k++) all.push(...(children.get(all[k]!) ?? []));
   return all;

@@ -36,22 +36,24 @@ export async function locateBrowser(): Promise<{ executablePath: string; args: s
   return { executablePath: await packaged.executablePath(), args };
 }
 
-/** The processes this process started that are still running (Linux: read from /proc). */
-function childrenRunning(): number[] {
-  if (!existsSync("/proc/self/stat")) return [];
-  return readdirSync("/proc")
-    .filter((name) => /^\d+$/u.test(name))
-    .filter((pid) => {
-      try {
-        // the parent's pid is the 4th field, after the command in parentheses (which may hold spaces)
-        const parent = Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
-        return parent === process.pid;
-      } catch {
-        return false; // gone meanwhile, or not ours to read
-      }
-    })
-    .map(Number);
+/** Each running process's parent, by pid (Linux: read from /proc; empty elsewhere). */
+export function parentsOfProcesses(): Map<number, number> {
+  const parents = new Map<number, number>();
+  if (!existsSync("/proc/self/stat")) return parents;
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/u.test(name)) continue;
+    try {
+      // the parent's pid is the 4th field, after the command in parentheses (which may hold spaces)
+      parents.set(Number(name), Number(readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1]!.split(" ")[1]));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return parents;
 }
+
+/** The processes `parent` started that are still running. */
+export const childProcesses = (parent: number) => [...parentsOfProcesses()].filter(([, of]) => of === parent).map(([pid]) => pid);
 
 /**
  * Chromium must die with the build, even when the build is killed outright (SIGKILL leaves no
@@ -67,7 +69,7 @@ function guard(browserPids: readonly number[]): void {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  const before = new Set(childrenRunning());
+  const before = new Set(childProcesses(process.pid));
   let browser: Browser;
   try {
     const { executablePath, args } = await locateBrowser();
@@ -75,6 +77,6 @@ export async function launchBrowser(): Promise<Browser> {
   } catch (error) {
     throw new BrowserLaunchError(`Chromium did not start: ${(error as Error).message}`, { cause: error });
   }
-  guard(childrenRunning().filter((pid) => !before.has(pid)));
+  guard(childProcesses(process.pid).filter((pid) => !before.has(pid)));
   return browser;
 }

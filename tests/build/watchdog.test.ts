@@ -3,22 +3,9 @@
 // good health quits by itself when its pipe to Playwright closes; a hung one, stopped here with
 // SIGSTOP, does not.)
 import { spawn } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-
-/** The processes whose parent is `pid`. */
-function children(pid: number): number[] {
-  return readdirSync("/proc")
-    .filter((name) => /^\d+$/u.test(name))
-    .filter((name) => {
-      try {
-        return Number(readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1]!.split(" ")[1]) === pid;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
+import { childProcesses } from "../../src/browser.ts";
 
 const alive = (pid: number) => {
   try {
@@ -34,9 +21,9 @@ describe("the browser's watchdog", () => {
   it("kills a hung Chromium, renderers and all, when the build is SIGKILLed", async () => {
     const build = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", LAUNCH], { stdio: ["ignore", "pipe", "inherit"] });
     await new Promise<void>((ready) => build.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && ready()));
-    const browsers = children(build.pid!).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--remote-debugging-pipe"));
+    const browsers = childProcesses(build.pid!).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--remote-debugging-pipe"));
     expect(browsers.length).toBe(1);
-    const renderers = children(browsers[0]!);
+    const renderers = childProcesses(browsers[0]!);
     expect(renderers.length).toBeGreaterThan(0);
     process.kill(browsers[0]!, "SIGSTOP");
     build.kill("SIGKILL");
