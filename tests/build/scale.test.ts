@@ -1,16 +1,17 @@
 // The build at a small scale (a dozen pages, three issues, with PDFs): the renderer works through
 // the views with a few browser pages at most, every edition gets its PDF and page pictures, every
 // issue its PDF; built again with nothing changed, everything comes from the cache and nothing is
-// rendered; with one page changed, only that page is reflowed and rendered again. No timings.
-import { appendFileSync, mkdtempSync, readFileSync } from "node:fs";
+// rendered; with one page changed, only that page is reflowed and rendered again; a view that
+// fails is named and the others are still rendered. No timings.
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDigest } from "../../src/edition/load.ts";
 import { issuePdfUrl, printIssues } from "../../src/print/issues.ts";
 import { pictureUrls } from "../../src/print/pictures.ts";
-import { defaultPoolSize } from "../../src/print/render.ts";
-import { pdfUrl } from "../../src/site/urls.ts";
+import { defaultPoolSize, renderPdfs } from "../../src/print/render.ts";
+import { pdfUrl, printUrl } from "../../src/site/urls.ts";
 import { type BuiltSite, buildSite } from "../support/build.ts";
 import { writeArchive } from "./archive.ts";
 
@@ -88,4 +89,22 @@ describe("the build after one page changed", () => {
     expect(changed.timings.cache.print).toEqual({ reused: PAGES - 1, made: 1 });
     expect(changed.timings.cache.issues).toEqual({ reused: PAGES / 4 - 1, made: 1 });
   });
+});
+
+describe("a view that cannot be rendered", () => {
+  it("is reported by name, and the other views are rendered all the same", async () => {
+    const [broken, ...rest] = editions.slice(0, 3);
+    const html = join(again.site.directory, printUrl(broken!), "index.html");
+    writeFileSync(html, readFileSync(html, "utf8").replace("</head>", '<link rel="stylesheet" href="/no-such-sheet.css"></head>'));
+    process.env.BROADSHEET_CACHE = join(folder, "fresh-cache");
+    try {
+      const report = await renderPdfs(again.site.directory, { editions: [broken!, ...rest], pages: 2 });
+      expect(report.failures.map((failure) => failure.view)).toEqual([printUrl(broken!)]);
+      expect(report.failures[0]!.message).toContain("no-such-sheet.css");
+      expect(report.pdfs.map((pdf) => pdf.view).sort()).toEqual(rest.map((edition) => printUrl(edition)).sort());
+      expect(report.openPages).toBeLessThanOrEqual(2);
+    } finally {
+      delete process.env.BROADSHEET_CACHE;
+    }
+  }, 120_000);
 });
