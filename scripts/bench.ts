@@ -13,6 +13,7 @@ import { parentsOfProcesses } from "../src/browser.ts";
 import { loadDigest } from "../src/edition/load.ts";
 import { writeArchive } from "../tests/build/archive.ts";
 import { writePlainSite } from "./bench-plain.ts";
+import { newPageDelay } from "./bench-serve.ts";
 
 const { values } = parseArgs({ options: { sizes: { type: "string", default: "10,100,1000" } } });
 const sizes = values.sizes.split(",").map(Number);
@@ -99,6 +100,7 @@ for (const size of sizes) {
   const noPdf = await build(sources, join(folder, "site-nopdf"), join(folder, "cache-nopdf"), ["--no-pdf"]);
   const full = await build(sources, join(folder, "site"), join(folder, "cache"), []);
   const again = await build(sources, join(folder, "site"), join(folder, "cache"), []);
+  const serve = await newPageDelay(sources, 8765);
   const pdf = full.phases?.pdf as number | undefined;
   const pdfPages = (full.phases?.pdfPages as number | undefined) ?? 0;
   const row = {
@@ -107,13 +109,14 @@ for (const size of sizes) {
     noPdf,
     full,
     rebuild: again,
+    serve,
     pdfPagesPerSecond: pdf ? +(pdfPages / pdf).toFixed(2) : undefined,
     noPdfOverPlain: +(noPdf.seconds / plain.seconds).toFixed(2),
     rebuildOverFull: +(again.seconds / full.seconds).toFixed(2),
   };
   results.push(row);
   console.log(
-    `${String(size).padStart(5)} pages | plain ${plain.seconds} s ${plain.peakMegabytes} MB ${plain.siteMegabytes} MB | --no-pdf ${noPdf.seconds} s (×${row.noPdfOverPlain}) ${noPdf.peakMegabytes} MB ${noPdf.siteMegabytes} MB | with PDFs ${full.seconds} s ${full.peakMegabytes} MB, ${full.maxProcesses} processes, ${row.pdfPagesPerSecond} PDF pages/s ${full.siteMegabytes} MB | no change ${again.seconds} s (×${row.rebuildOverFull})`,
+    `${String(size).padStart(5)} pages | plain ${plain.seconds} s ${plain.peakMegabytes} MB ${plain.siteMegabytes} MB | --no-pdf ${noPdf.seconds} s (×${row.noPdfOverPlain}) ${noPdf.peakMegabytes} MB ${noPdf.siteMegabytes} MB | with PDFs ${full.seconds} s ${full.peakMegabytes} MB, ${full.maxProcesses} processes, ${row.pdfPagesPerSecond} PDF pages/s ${full.siteMegabytes} MB | no change ${again.seconds} s (×${row.rebuildOverFull}) | npm start: up in ${serve.startSeconds} s, a new page in ${serve.newPageSeconds} s`,
   );
   rmSync(folder, { recursive: true, force: true });
 }
