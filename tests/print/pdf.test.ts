@@ -167,12 +167,18 @@ describe("the print views in a browser", () => {
     await a4.close();
   });
 
-  it("can be scrolled to its left edge in a phone-sized window, and is titled once escaped", async () => {
+  it("scales its pages to a phone-sized window, nothing cut off at either side, and is titled once escaped", async () => {
     const [view] = views;
     const page = await open(printUrl(view!.edition));
     await page.setViewportSize({ width: 390, height: 800 });
-    const left = await page.$eval(".pagedjs_page", (element) => element.getBoundingClientRect().left + window.scrollX);
-    expect(left).toBeGreaterThanOrEqual(0);
+    await page.waitForFunction(() => document.documentElement.style.getPropertyValue("--fit") !== "" && Number(document.documentElement.style.getPropertyValue("--fit")) < 0.5);
+    const box = await page.$eval(".pagedjs_page", (element) => {
+      const rect = element.getBoundingClientRect();
+      return { left: rect.left + window.scrollX, right: rect.right + window.scrollX, scrollWidth: document.documentElement.scrollWidth };
+    });
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(390);
+    expect(box.scrollWidth).toBeLessThanOrEqual(390);
     expect(await page.title()).toBe(`${view!.edition.meta.publication} ${view!.edition.meta.date} ${view!.edition.meta.page} · 印刷版`);
     await page.close();
   });

@@ -51,12 +51,21 @@
     );
   }
 
+  // on a window narrower than the paper, the pages are scaled down to its width (screen.css)
+  var PAPER_WIDTH_PX = { a3: (297 * 96) / 25.4, a4: (210 * 96) / 25.4 };
+  function fitToWindow() {
+    var room = document.documentElement.clientWidth - 16;
+    root.style.setProperty("--fit", String(Math.min(1, room / PAPER_WIDTH_PX[size])));
+  }
+
   window.PagedConfig = {
     auto: true,
     before: dropBreakHyphens,
     after: function (flow) {
       root.dataset.pages = String(flow.total);
       toolbar();
+      fitToWindow();
+      window.addEventListener("resize", fitToWindow);
       root.dataset.laidOut = "true";
     },
   };
