@@ -46,8 +46,12 @@ export async function storeEntry(kind: string, key: string, fill: (folder: strin
   mkdirSync(partial, { recursive: true });
   try {
     await fill(partial);
-    rmSync(folder, { recursive: true, force: true });
-    renameSync(partial, folder);
+    try {
+      renameSync(partial, folder);
+    } catch (error) {
+      // another build (tests run several at once) filed the same entry meanwhile: the same content
+      if (!existsSync(folder)) throw error;
+    }
   } finally {
     rmSync(partial, { recursive: true, force: true });
   }
