@@ -10,7 +10,7 @@ import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
 import { readDigest } from "../src/edition/load.ts";
 import { indexSearch } from "../src/site/search.ts";
-import { BrowserLaunchError, locateBrowser } from "../src/browser.ts";
+import { BrowserLaunchError, dieWithThisProcess, locateBrowser } from "../src/browser.ts";
 import { cacheCounts } from "../src/cache.ts";
 import { writeIssuePdfs } from "../src/print/issues.ts";
 import { renderPdfs, summarize } from "../src/print/render.ts";
@@ -62,6 +62,7 @@ function writePages(staging: string): Promise<void> {
   const args = ["--import", "tsx", eleventy, "--config=eleventy.config.ts", `--output=${staging}`, "--quiet"];
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, BROADSHEET_REPORTED: "1" }, stdio: ["ignore", "inherit", "pipe"] });
+    dieWithThisProcess([child.pid!]);
     let errors = "";
     child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
     child.on("error", fail);

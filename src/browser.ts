@@ -56,13 +56,13 @@ export function parentsOfProcesses(): Map<number, number> {
 export const childProcesses = (parent: number) => [...parentsOfProcesses()].filter(([, of]) => of === parent).map(([pid]) => pid);
 
 /**
- * Chromium must die with the build, even when the build is killed outright (SIGKILL leaves no
- * handler a chance): a tiny shell, in a session of its own, waits for this process to end and then
- * kills the browser's process group (Playwright starts the browser as the leader of its own group),
- * renderers and all. It ends by itself when the browser does.
+ * Chromium (and Eleventy's process) must die with the build, even when the build is killed
+ * outright (SIGKILL leaves no handler a chance): a tiny shell, in a session of its own, waits for
+ * this process to end and then kills the process and its process group (Playwright starts the
+ * browser as the leader of its own group: renderers and all). It ends by itself when they do.
  */
-function guard(browserPids: readonly number[]): void {
-  for (const pid of browserPids) {
+export function dieWithThisProcess(pids: readonly number[]): void {
+  for (const pid of pids) {
     const watchdog = "while kill -0 $0 2>/dev/null; do kill -0 $1 2>/dev/null || exit 0; sleep 1; done; kill -9 -$1 $1 2>/dev/null";
     spawn("/bin/sh", ["-c", watchdog, String(process.pid), String(pid)], { detached: true, stdio: "ignore" }).unref();
   }
@@ -77,6 +77,6 @@ export async function launchBrowser(): Promise<Browser> {
   } catch (error) {
     throw new BrowserLaunchError(`Chromium did not start: ${(error as Error).message}`, { cause: error });
   }
-  guard(childProcesses(process.pid).filter((pid) => !before.has(pid)));
+  dieWithThisProcess(childProcesses(process.pid).filter((pid) => !before.has(pid)));
   return browser;
 }
