@@ -1,6 +1,7 @@
 // Building without PDFs: asked for (`--no-pdf`), or because no usable Chromium is there. The site
 // is built whole, links no PDF, and says so in one line; only `--strict` makes a missing browser fail.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sourcesDirectory } from "../../src/config.ts";
@@ -20,7 +21,8 @@ beforeAll(async () => {
     buildSite({ args: ["--no-pdf"] }),
     buildSite({ env: MISSING }),
     buildSite({ args: ["--strict"], env: MISSING }),
-    buildSite({ env: { CHROME_PATH: "/bin/false" } }),
+    // a cache of its own: with every view in the shared one, no browser would be needed at all
+    buildSite({ env: { CHROME_PATH: "/bin/false", BROADSHEET_CACHE: mkdtempSync(join(tmpdir(), "broadsheet-cache-")) } }),
   ]);
 }, 300_000);
 
