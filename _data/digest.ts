@@ -11,8 +11,9 @@ import { siteMetadata } from "../src/site/metadata.ts";
 export default function digest() {
   const { digest: read, fresh } = readDigest(sourcesDirectory());
   const { editions, problems, notices } = read;
-  // the build has reported this digest already; `npm start` reads it afresh on every change
-  if (fresh) for (const message of [...notices, ...problems.map(String)]) console.warn(`[broadsheet] ${message}`);
+  // the build has reported this digest already (BROADSHEET_REPORTED when Eleventy runs in a process
+  // of its own); `npm start` reads it afresh on every change
+  if (fresh && !process.env.BROADSHEET_REPORTED) for (const message of [...notices, ...problems.map(String)]) console.warn(`[broadsheet] ${message}`);
   // the feeds, home page and sitemap need an edition; `npm start` with none keeps the site it had
   if (editions.length === 0) throw nothingToShow(sourcesDirectory());
   return { editions, site: siteDigest(editions, siteMetadata()) };

@@ -1,75 +1,149 @@
-// npm run bench: how fast the reflow and the build are, and how well the reflow does on the gold
-// stories typeset again in harder layouts. Prints the figures and writes bench/results.json.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { reflow } from "../src/reflow/index.ts";
-import { goldPages, recall } from "../tests/reflow/goldstories.ts";
-import { typeset } from "../tests/reflow/typeset.ts";
+// npm run bench [-- --sizes 10,100,1000]: the build at archive scale, side by side with a plain
+// Eleventy + Pagefind site of the same stories. For each size, a synthetic archive (the gold
+// stories typeset again, four pages per date, tests/build/archive.ts) is built: plain; without
+// PDFs; with PDFs; again with nothing changed. Each run's time, phases, peak memory of its whole
+// process tree (Chromium included, read from /proc) and `_site` size go into a table and
+// bench/results.json. The reflow's own figures come from scripts/bench-reflow.ts when it exists.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { parentsOfProcesses } from "../src/browser.ts";
+import { loadDigest } from "../src/edition/load.ts";
+import { writeArchive } from "../tests/build/archive.ts";
+import { writePlainSite } from "./bench-plain.ts";
+import { newPageDelay } from "./bench-serve.ts";
 
-function medianMs(run: () => void, repeats: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "10,100,1000" } } });
+const sizes = values.sizes.split(",").map(Number);
+const work = mkdtempSync(join(tmpdir(), "broadsheet-bench-"));
+
+/** Every process descended from `root`, itself included. */
+function tree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const [pid, parent] of parentsOfProcesses()) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  const all = [root];
+  for (let k = 0; k < all.length; k++) all.push(...(children.get(all[k]!) ?? []));
+  return all;
 }
 
-const samples = readdirSync("sources").filter((name) => name.endsWith(".txt"));
-const pages = samples.map((name) => {
-  const text = readFileSync(join("sources", name), "utf8");
-  reflow(text); // warm up
-  return { page: name, kilobytes: +(Buffer.byteLength(text) / 1024).toFixed(1), ms: +medianMs(() => reflow(text), 21).toFixed(2) };
-});
-
-// cost against size: the samples repeated 1 to 32 times into one long page
-const base = samples.map((name) => readFileSync(join("sources", name), "utf8")).join("\n");
-const scaling = [1, 2, 4, 8, 16, 32].map((copies) => {
-  const text = Array.from({ length: copies }, () => base).join("\n");
-  return { copies, kilobytes: Math.round(Buffer.byteLength(text) / 1024), ms: +medianMs(() => reflow(text), 3).toFixed(1) };
-});
-const perKilobyte = scaling.map((row) => row.ms / row.kilobytes);
-
-// accuracy on harder layouts than the tests assert exactly
-const accuracy = [2, 3].map((headsAfterRuns) => {
-  let found = 0;
-  let total = 0;
-  let exactPages = 0;
-  let allPages = 0;
-  for (const gold of goldPages) {
-    for (const width of [11, 13, 15, 17, 19, 21, 24, 28]) {
-      for (const longLineChance of [0, 0.15]) {
-        const layout = { columnWidth: width, columnHeight: 37, doubleSpaced: false, headsAfterRuns, displaceSections: true, spreadChance: 0.03, tightParagraphChance: 0.1, widthJitter: 0.5, longLineChance };
-        const score = recall(gold, reflow(typeset(gold.stories, gold.credits, layout, width * 7 + headsAfterRuns)));
-        found += score.found;
-        total += score.total;
-        allPages++;
-        if (score.found === score.total) exactPages++;
-      }
+/** Memory of a process tree in MB: proportional set size (shared pages split among their sharers), else resident. */
+function treeMegabytes(root: number): number {
+  let kilobytes = 0;
+  for (const pid of tree(root)) {
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+      kilobytes += Number(/^Pss:\s+(\d+)/mu.exec(rollup)?.[1] ?? 0);
+    } catch {
+      // ended meanwhile
     }
   }
-  return { layout: `runs of ${headsAfterRuns} bodies before their heads`, recall: +(found / total).toFixed(4), exactPages, pages: allPages };
+  return Math.round(kilobytes / 1024);
+}
+
+interface Run {
+  seconds: number;
+  peakMegabytes: number;
+  maxProcesses: number;
+  exitCode: number;
+  phases?: Record<string, unknown>;
+}
+
+/** Run a command, sampling its process tree's memory every 250 ms. */
+function measure(command: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+    let peakMegabytes = 0;
+    let maxProcesses = 0;
+    const sample = setInterval(() => {
+      peakMegabytes = Math.max(peakMegabytes, treeMegabytes(child.pid!));
+      maxProcesses = Math.max(maxProcesses, tree(child.pid!).length);
+    }, 250);
+    child.on("exit", (code) => {
+      clearInterval(sample);
+      done({ seconds: +((performance.now() - started) / 1000).toFixed(1), peakMegabytes, maxProcesses, exitCode: code ?? 1 });
+    });
+  });
+}
+
+function megabytes(folder: string): number {
+  let bytes = 0;
+  for (const name of readdirSync(folder, { recursive: true, encoding: "utf8" })) {
+    const stats = statSync(join(folder, name));
+    if (stats.isFile()) bytes += stats.size;
+  }
+  return +(bytes / 1024 / 1024).toFixed(1);
+}
+
+/** One build of `sources` into `out`, with its phases (the build writes them to BROADSHEET_TIMINGS). */
+async function build(sources: string, out: string, cache: string, extra: string[]): Promise<Run & { siteMegabytes: number }> {
+  const timings = join(work, "timings.json");
+  rmSync(timings, { force: true });
+  const run = await measure(process.execPath, ["--import", "tsx", "scripts/build.mts", "--sources", sources, "--out", out, ...extra], { BROADSHEET_CACHE: cache, BROADSHEET_TIMINGS: timings });
+  const phases = existsSync(timings) ? JSON.parse(readFileSync(timings, "utf8")) : undefined;
+  return { ...run, phases, siteMegabytes: existsSync(out) ? megabytes(out) : 0 };
+}
+
+const results: Array<Record<string, unknown>> = [];
+const loadBefore = loadavg()[0]!;
+for (const size of sizes) {
+  const folder = join(work, String(size));
+  const sources = join(folder, "sources");
+  writeArchive(sources, size);
+  const stories = loadDigest(sources).editions;
+  const plainFolder = join(folder, "plain");
+  writePlainSite(plainFolder, stories);
+  const plainRun = await measure(process.execPath, ["--import", "tsx", "scripts/bench-plain.ts", plainFolder]);
+  const plain = { ...plainRun, siteMegabytes: megabytes(join(plainFolder, "_site")) };
+  const noPdf = await build(sources, join(folder, "site-nopdf"), join(folder, "cache-nopdf"), ["--no-pdf"]);
+  const full = await build(sources, join(folder, "site"), join(folder, "cache"), []);
+  const again = await build(sources, join(folder, "site"), join(folder, "cache"), []);
+  const serve = await newPageDelay(sources, 8765);
+  const pdf = full.phases?.pdf as number | undefined;
+  const pdfPages = (full.phases?.pdfPages as number | undefined) ?? 0;
+  const row = {
+    pages: size,
+    plain,
+    noPdf,
+    full,
+    rebuild: again,
+    serve,
+    pdfPagesPerSecond: pdf ? +(pdfPages / pdf).toFixed(2) : undefined,
+    noPdfOverPlain: +(noPdf.seconds / plain.seconds).toFixed(2),
+    rebuildOverFull: +(again.seconds / full.seconds).toFixed(2),
+  };
+  results.push(row);
+  console.log(
+    `${String(size).padStart(5)} pages | plain ${plain.seconds} s ${plain.peakMegabytes} MB ${plain.siteMegabytes} MB | --no-pdf ${noPdf.seconds} s (×${row.noPdfOverPlain}) ${noPdf.peakMegabytes} MB ${noPdf.siteMegabytes} MB | with PDFs ${full.seconds} s ${full.peakMegabytes} MB, ${full.maxProcesses} processes, ${row.pdfPagesPerSecond} PDF pages/s ${full.siteMegabytes} MB | no change ${again.seconds} s (×${row.rebuildOverFull}) | npm start: up in ${serve.startSeconds} s, a new page in ${serve.newPageSeconds} s`,
+  );
+  rmSync(folder, { recursive: true, force: true });
+}
+const loadAfter = loadavg()[0]!;
+
+let reflow: unknown;
+if (existsSync(resolve("scripts/bench-reflow.ts"))) {
+  const { benchReflow } = (await import(resolve("scripts/bench-reflow.ts"))) as { benchReflow: () => Promise<object> };
+  reflow = await benchReflow();
+}
+
+const linear = sizes.slice(1).map((size, k) => {
+  const [small, large] = [results[k], results[k + 1]] as Array<{ noPdf: Run }>;
+  return { from: sizes[k], to: size, timeRatio: +(large!.noPdf.seconds / small!.noPdf.seconds).toFixed(2), pageRatio: size / sizes[k]! };
 });
-
-const output = join(mkdtempSync(join(tmpdir(), "broadsheet-bench-")), "_site");
-const buildStart = performance.now();
-execFileSync(process.execPath, ["--import", "tsx", "scripts/build.mts", "--out", output], { stdio: "ignore" });
-const buildSeconds = +((performance.now() - buildStart) / 1000).toFixed(1);
-
-const results = { date: new Date().toISOString(), node: process.version, reflow: pages, scaling, accuracy, build: { seconds: buildSeconds, editions: samples.length } };
+const report = { date: new Date().toISOString(), node: process.version, load: { before: loadBefore, after: loadAfter }, sizes: results, linear, reflow };
 mkdirSync("bench", { recursive: true });
-writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync("bench/results.json", `${JSON.stringify(report, null, 2)}\n`);
 
-console.log("reflow, per sample page (median of 21 runs):");
-for (const row of pages) console.log(`  ${row.page}: ${row.kilobytes} KB in ${row.ms} ms`);
-console.log("reflow cost against size (the samples repeated into one page):");
-for (const row of scaling) console.log(`  ×${String(row.copies).padStart(2)}: ${String(row.kilobytes).padStart(5)} KB in ${String(row.ms).padStart(7)} ms  (${(row.ms / row.kilobytes).toFixed(3)} ms/KB)`);
-console.log(`  ms/KB from smallest to largest: ${perKilobyte[0]!.toFixed(3)} → ${perKilobyte[perKilobyte.length - 1]!.toFixed(3)} (linear if flat)`);
-console.log("reflow accuracy on the gold stories typeset again (section headings displaced, some one-line paragraphs):");
-for (const row of accuracy) console.log(`  ${row.layout}: ${(row.recall * 100).toFixed(2)}% of fields and blocks in place, ${row.exactPages}/${row.pages} pages exact`);
-console.log(`full build of the sample digest (site, feeds, search, PDFs): ${buildSeconds} s`);
-console.log("written to bench/results.json");
+console.log("\n| pages | plain Eleventy + Pagefind | `--no-pdf` | × plain | with PDFs | peak memory (tree) | PDF pages/s | no-change rebuild | `_site` |");
+console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const row of results as Array<{ pages: number; plain: Run & { siteMegabytes: number }; noPdf: Run; full: Run & { siteMegabytes: number }; rebuild: Run; noPdfOverPlain: number; pdfPagesPerSecond?: number; rebuildOverFull: number }>) {
+  console.log(
+    `| ${row.pages} | ${row.plain.seconds} s, ${row.plain.peakMegabytes} MB | ${row.noPdf.seconds} s | ${row.noPdfOverPlain} | ${row.full.seconds} s | ${row.full.peakMegabytes} MB | ${row.pdfPagesPerSecond} | ${row.rebuild.seconds} s (×${row.rebuildOverFull}) | ${row.full.siteMegabytes} MB (plain ${row.plain.siteMegabytes} MB) |`,
+  );
+}
+for (const row of results as Array<{ pages: number; noPdf: Run; full: Run }>) console.log(`phases at ${row.pages} pages: --no-pdf ${JSON.stringify(row.noPdf.phases)}; with PDFs ${JSON.stringify(row.full.phases)}`);
+for (const step of linear) console.log(`×${step.pageRatio} pages (${step.from} → ${step.to}): ×${step.timeRatio} time without PDFs`);
+console.log(`load average (1 min) before ${loadBefore.toFixed(1)}, after ${loadAfter.toFixed(1)} on ${readdirSync("/sys/devices/system/cpu").filter((name) => /^cpu\d+$/u.test(name)).length} cores; written to bench/results.json`);
+rmSync(work, { recursive: true, force: true });

@@ -1,20 +1,26 @@
-// npm run build [-- --strict] [--sources DIR] [--out DIR]: the sources folder → _site (pages, feeds,
-// search index, PDFs).
+// npm run build [-- --strict] [--sources DIR] [--out DIR] [--no-pdf] [--archive-pdf]: the sources
+// folder → _site (pages, feeds, search index, PDFs and page pictures).
 // Everything is built in a fresh folder and swapped in at the end, so a failed build leaves the
 // previous _site as it was. A bad source is reported and left out; the exit code says so.
-import { rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import Eleventy from "@11ty/eleventy";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
 import { readDigest } from "../src/edition/load.ts";
 import { indexSearch } from "../src/site/search.ts";
+import { BrowserLaunchError, dieWithThisProcess, locateBrowser } from "../src/browser.ts";
+import { cacheCounts } from "../src/cache.ts";
+import { cachePdfSources } from "../src/pdf/extract.ts";
+import { writePdfPictures } from "../src/pdf/pictures.ts";
+import { writeIssuePdfs } from "../src/print/issues.ts";
+import { injectPageMaps } from "../src/site/pagemap.ts";
 import { renderPdfs, summarize } from "../src/print/render.ts";
 
 import { DEFAULT_OUTPUT, prepareStaging, stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
 
-const USAGE = "usage: npm run build -- [--strict] [--sources DIR] [--out DIR]";
+const USAGE = "usage: npm run build -- [--strict] [--sources DIR] [--out DIR] [--no-pdf] [--archive-pdf]";
 
 function options() {
   try {
@@ -23,6 +29,8 @@ function options() {
         strict: { type: "boolean", default: false },
         sources: { type: "string" },
         out: { type: "string", default: DEFAULT_OUTPUT },
+        "no-pdf": { type: "boolean", default: false },
+        "archive-pdf": { type: "boolean", default: false },
       },
     }).values;
   } catch (error) {
@@ -36,6 +44,51 @@ if (values.sources) process.env.BROADSHEET_SOURCES = resolve(values.sources);
 const output = resolve(values.out);
 const staging = stagingFolder(output);
 
+/** Seconds each phase took, written as JSON to BROADSHEET_TIMINGS when set (the bench reads it). */
+const timings: Record<string, number> = {};
+async function phase<T>(name: string, run: () => Promise<T> | T): Promise<T> {
+  const started = performance.now();
+  try {
+    return await run();
+  } finally {
+    timings[name] = +((performance.now() - started) / 1000).toFixed(2);
+  }
+}
+
+/**
+ * Eleventy writes the pages in a process of its own, which gives its memory (it holds every page
+ * it wrote) back when it ends, before the browser starts. It reads the digest from the reflow's
+ * cache, and leaves reporting the sources' problems to this process.
+ */
+function writePages(staging: string): Promise<void> {
+  const eleventy = resolve(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs");
+  const args = ["--import", "tsx", eleventy, "--config=eleventy.config.ts", `--output=${staging}`, "--quiet"];
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, BROADSHEET_REPORTED: "1" }, stdio: ["ignore", "inherit", "pipe"] });
+    dieWithThisProcess([child.pid!]);
+    let errors = "";
+    child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    child.on("error", fail);
+    child.on("exit", (code) => {
+      // Eleventy's own explanation, without its stack frames unless asked
+      const told = errors.split("\n").filter((line) => process.env.BROADSHEET_DEBUG || !/^\s+at /u.test(line)).join("\n").trim();
+      if (code === 0) {
+        if (told) console.error(told);
+        done();
+      } else fail(new Error(`Eleventy stopped (exit code ${code}):\n${told}`));
+    });
+  });
+}
+
+/** Why the PDFs cannot be made, in one line (Playwright's call log and colours left out). */
+const oneLine = (error: unknown) => String((error as Error).message ?? error).split("\n")[0]!.replace(/\u001b\[[0-9;]*m/gu, "");
+
+/** Carry on without PDFs: the pages then link none. */
+function withoutPdfs(reason: string): void {
+  console.error(`no usable Chromium (${reason}): building the site without PDFs (set CHROME_PATH to a Chrome or Chromium)`);
+  process.env.BROADSHEET_PDF = "0";
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   const unsafe = unsafeOutput(output, { project: projectRoot, sources: sourcesDirectory() });
@@ -43,7 +96,9 @@ async function main(): Promise<number> {
     console.error(`refusing to build into ${values.out}: ${unsafe} (the build replaces its output folder wholesale)`);
     return 2;
   }
-  const { digest } = readDigest(sourcesDirectory(), { strict: values.strict });
+  // PDF sources not yet cached are read here, in this process, rather than one child process each when loading
+  await phase("pdf sources", () => cachePdfSources(sourcesDirectory()).catch(() => 0));
+  const { digest } = await phase("reflow", () => readDigest(sourcesDirectory(), { strict: values.strict }));
   digest.notices.forEach((notice) => console.warn(notice));
   digest.problems.forEach((problem) => console.error(String(problem)));
   if (digest.problems.length > 0 && values.strict) {
@@ -54,6 +109,20 @@ async function main(): Promise<number> {
     console.error(`no edition could be built from ${displayPath(sourcesDirectory())}; ${displayPath(output)} is unchanged`);
     return 1;
   }
+  // decided before the pages are written: without PDFs they link none. The browser itself starts
+  // only when a view is not in the cache, after Eleventy, so that the two never hold memory at once
+  let pdfs = !values["no-pdf"];
+  if (!pdfs) process.env.BROADSHEET_PDF = "0";
+  else {
+    try {
+      await locateBrowser();
+    } catch (error) {
+      withoutPdfs(oneLine(error));
+      pdfs = false;
+    }
+  }
+  let noBrowser = pdfs ? false : !values["no-pdf"];
+  let failedPdfs = 0;
   try {
     prepareStaging(output).cleared.forEach((path) => console.warn(`removed ${displayPath(path)}, left by a build that was stopped`));
   } catch (error) {
@@ -61,9 +130,33 @@ async function main(): Promise<number> {
     return 1;
   }
   try {
-    await new Eleventy(resolve(projectRoot, "src/pages"), staging, { configPath: resolve(projectRoot, "eleventy.config.ts"), quietMode: true }).write();
-    console.log(`search index: ${(await indexSearch(staging)).pages} stories`);
-    console.log(summarize(await renderPdfs(staging, { editions: digest.editions })));
+    await phase("eleventy", () => writePages(staging));
+    console.log(`search index: ${(await phase("pagefind", () => indexSearch(staging))).pages} stories`);
+    if (pdfs) {
+      let report;
+      try {
+        report = await phase("pdf", () => renderPdfs(staging, { editions: digest.editions }));
+      } catch (error) {
+        if (!(error instanceof BrowserLaunchError)) throw error;
+        // the browser is there but does not start: the pages are written again without PDF links
+        withoutPdfs(oneLine(error.cause));
+        noBrowser = true;
+        rmSync(staging, { recursive: true, force: true });
+        await phase("eleventy", () => writePages(staging));
+        await indexSearch(staging);
+      }
+      if (report) {
+        const issues = await phase("issues", () => writeIssuePdfs(staging, digest.editions, values["archive-pdf"]));
+        console.log(`${summarize(report)}; ${issues} issue PDF(s)`);
+        for (const failure of report.failures) console.error(`${failure.view}: no PDF: ${failure.message}`);
+        failedPdfs = report.failures.length;
+        timings.pdfPages = report.pdfs.filter((pdf) => !pdf.cached).reduce((sum, pdf) => sum + pdf.pages, 0);
+        timings.openPages = report.openPages;
+      }
+    }
+    // a PDF source's picture is its real page, drawn over the print view's screenshot
+    await phase("pictures", () => writePdfPictures(staging, digest.editions));
+    console.log(`page pictures: ${await injectPageMaps(staging)} page(s)`);
     const kept = swapIn(staging, output);
     if (kept) console.warn(`could not remove the previous site, set aside at ${displayPath(kept)}: remove it yourself`);
   } catch (error) {
@@ -72,9 +165,14 @@ async function main(): Promise<number> {
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+  const reflowCounts = cacheCounts.reflow ?? { reused: 0, made: 0 };
+  console.log(`reflowed ${reflowCounts.made} source(s), ${reflowCounts.reused} from the cache`);
+  if (process.env.BROADSHEET_TIMINGS) writeFileSync(process.env.BROADSHEET_TIMINGS, JSON.stringify({ ...timings, total: +((performance.now() - started) / 1000).toFixed(2), cache: cacheCounts }));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`built ${digest.editions.length} edition(s) into ${displayPath(output)} in ${seconds} s`);
-  if (digest.problems.length === 0) return 0;
+  if (failedPdfs > 0) console.error(`${failedPdfs} PDF(s) could not be made, see above; the site is built without them`);
+  if (noBrowser && values.strict) return 1;
+  if (digest.problems.length === 0) return failedPdfs > 0 ? 1 : 0;
   const names = digest.problems.map((problem) => displayPath(problem.file)).join(", ");
   console.error(`${digest.problems.length} source(s) left out, see above: ${names}`);
   return 1;

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { PDF_SOURCE, pdfCorrectionsPath, pdfPageMeta, pdfSourceName, readPdfPage, sourceEntries } from "../pdf/source.ts";
+import { cachedLoad } from "../cache.ts";
 import { reflow } from "../reflow/index.ts";
 import type { Decision, Edition, EditionMeta } from "../types.ts";
 import { compareCharacters } from "./conservation.ts";
@@ -159,7 +160,9 @@ export function loadDigest(directory: string, options: DigestOptions = {}): Dige
   const slugs = assignSlugs(stems);
   for (const [k, { name, stem, page }] of sources.entries()) {
     try {
-      const loaded = loadEdition(join(directory, name), { slug: slugs[k]!, stem, page });
+      const file = join(directory, name);
+      const inputs = [file, ...Object.values(sidecarPaths(file)), ...(page === undefined ? [] : [pdfCorrectionsPath(file, stem)])];
+      const loaded = cachedLoad(inputs, () => loadEdition(file, { slug: slugs[k]!, stem, page }), slugs[k]);
       digest.editions.push(loaded.edition);
       digest.notices.push(...loaded.notices);
     } catch (error) {

@@ -1,11 +1,13 @@
-// The print edition's part of the site: the print views' helpers, their assets (CSS, Paged.js) and
-// the font slices they need. Registered by eleventy.config.ts with addPlugin.
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-import { projectRoot } from "../config.ts";
-import { pdfUrl, printUrl } from "../site/urls.ts";
+// The print edition's part of the site: the print views' helpers and assets (CSS, Paged.js), and
+// the fonts every page uses, subset to the characters the site prints. Registered by
+// eleventy.config.ts with addPlugin.
+import { join, relative } from "node:path";
+import { projectRoot, sourcesDirectory } from "../config.ts";
+import { readDigest } from "../edition/load.ts";
+import { editionUrl, pdfUrl, printUrl } from "../site/urls.ts";
 import type { Edition } from "../types.ts";
-import { slicesFor } from "./fonts.ts";
+import { CharacterSet, uncovered, writeFonts } from "./fonts.ts";
+import { issuePdfUrl, printIssues } from "./issues.ts";
 import { printEdition } from "./view.ts";
 
 /** Where the print pages find their assets, in the site. */
@@ -20,41 +22,47 @@ interface PrintEleventyConfig {
   addFilter(name: string, filter: (value: never) => unknown): void;
   addNunjucksGlobal(name: string, value: (...args: never[]) => unknown): void;
   addPassthroughCopy(mapping: Record<string, string>): void;
-  on(event: "eleventy.after", listener: (event: { directories: { output: string }; results?: BuildResult[] }) => void): void;
+  on(event: "eleventy.after", listener: (event: { directories: { output: string }; results?: BuildResult[] }) => Promise<void>): void;
 }
 
-const isPrintPage = (outputDirectory: string, result: BuildResult): result is BuildResult & { outputPath: string } =>
-  typeof result.outputPath === "string" &&
-  relative(outputDirectory, result.outputPath).split(sep)[0] === "print" &&
-  result.outputPath.endsWith(".html");
+/** The print view's title, as text: the layout escapes it (once). */
+export const printTitle = (edition?: Edition) =>
+  edition ? `${edition.meta.publication} ${edition.meta.date} ${edition.meta.page} · 印刷版` : "全部版面 · 印刷版";
 
-/**
- * Declare and copy only the font slices holding a character the print pages print: Paged.js loads
- * every declared face before laying out, and the PDF embeds only what is drawn anyway.
- * ASCII is always in, for the markup's quotes and entities and any Latin in the text.
- */
-function writeFonts(outputDirectory: string, pages: readonly BuildResult[]): void {
-  const ascii = String.fromCharCode(...Array.from({ length: 95 }, (_, k) => k + 32));
-  const slices = slicesFor(ascii + pages.map((page) => page.content).join(""), "fonts");
-  const folder = join(outputDirectory, ASSETS_FOLDER);
-  mkdirSync(join(folder, "fonts"), { recursive: true });
-  for (const slice of slices) copyFileSync(slice.file, join(folder, "fonts", slice.name));
-  writeFileSync(join(folder, "fonts.css"), `/* Noto Serif SC and Noto Sans SC (SIL OFL 1.1), from @fontsource: the slices these pages use. */\n${slices.map((slice) => slice.rule).join("\n")}\n`);
+/** One line naming the characters no font of ours has, and the sources they are in; undefined when there are none. */
+function uncoveredNotice(codePoints: readonly number[]): string | undefined {
+  if (codePoints.length === 0) return undefined;
+  const listed = (items: string[], most: number) => `${items.slice(0, most).join(", ")}${items.length > most ? ", …" : ""}`;
+  const characters = codePoints.map((codePoint) => `${String.fromCodePoint(codePoint)} U+${codePoint.toString(16).toUpperCase()}`);
+  const { editions } = readDigest(sourcesDirectory()).digest;
+  const sources = editions.filter((edition) => {
+    const text = JSON.stringify(edition);
+    return codePoints.some((codePoint) => text.includes(String.fromCodePoint(codePoint)));
+  });
+  const where = sources.length > 0 ? ` (in ${listed(sources.map((edition) => edition.source), 5)})` : "";
+  return `fonts: ${codePoints.length} character(s) no embedded font has, drawn by the system's fonts where it has them, else as empty boxes: ${listed(characters, 20)}${where}`;
 }
 
 export default function printEditionPlugin(eleventyConfig: PrintEleventyConfig): void {
   eleventyConfig.addFilter("printView", (edition: Edition) => printEdition(edition));
+  eleventyConfig.addFilter("printIssues", (editions: Edition[]) => printIssues(editions));
+  eleventyConfig.addFilter("printIssuePdfUrl", (issue: { publication: string; date: string }) => issuePdfUrl(issue));
   // named apart from the website's own helpers so that neither overwrites the other
   eleventyConfig.addNunjucksGlobal("printViewUrl", (edition?: Edition) => printUrl(edition));
   eleventyConfig.addNunjucksGlobal("printPdfUrl", (edition?: Edition) => pdfUrl(edition));
+  eleventyConfig.addNunjucksGlobal("printSiteUrl", (edition?: Edition) => (edition ? editionUrl(edition) : "/"));
+  eleventyConfig.addNunjucksGlobal("printTitle", printTitle);
   eleventyConfig.addPassthroughCopy({
     // passthrough paths are relative to where Eleventy runs
     [relative(process.cwd(), join(import.meta.dirname, "assets"))]: ASSETS_FOLDER,
-    [relative(process.cwd(), join(projectRoot, "node_modules/pagedjs/dist/paged.polyfill.js"))]: `${ASSETS_FOLDER}/paged.polyfill.js`,
+    [relative(process.cwd(), join(projectRoot, "node_modules/pagedjs/dist/paged.polyfill.min.js"))]: `${ASSETS_FOLDER}/paged.polyfill.min.js`,
   });
-  eleventyConfig.on("eleventy.after", ({ directories, results }) => {
-    const pages = (results ?? []).filter((result) => isPrintPage(directories.output, result));
-    if (pages.length > 0) writeFonts(directories.output, pages);
+  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
+    const pages = results ?? [];
+    const characters = new CharacterSet();
+    for (const page of pages) characters.add(page.content);
+    await writeFonts(directories.output, characters);
+    const notice = uncoveredNotice(await uncovered(characters));
+    if (notice) console.warn(notice);
   });
 }
-

@@ -1,26 +1,36 @@
-// The PDFs: each print view of a built site, laid out by Paged.js in headless Chromium and printed
-// with the page size its CSS asks for. The site is read straight from its folder: requests to a
-// made-up origin are answered from disk, so nothing listens on a port and nothing leaves the machine.
-import { existsSync, mkdirSync, statSync } from "node:fs";
-import { basename, dirname, join, normalize } from "node:path";
-import type { Browser, BrowserContext, Route } from "playwright-core";
+// The PDFs and page pictures: each edition's print view, laid out by Paged.js in one headless
+// Chromium and printed with the page size its CSS asks for. A few pages of that browser (about one
+// per core) work through the views in turn; each view may take time in proportion to its size, and
+// one that fails is reported by name while the others go on. What a view renders from (its HTML,
+// the print assets, the fonts) is hashed, and a view rendered before is taken from the cache.
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../browser.ts";
-import { pathPrefix } from "../config.ts";
+import { cachedEntry, codeVersion, countEntry, hashOf, storeEntry } from "../cache.ts";
+import { pathPrefix, projectRoot } from "../config.ts";
 import { pdfUrl, printUrl } from "../site/urls.ts";
 import type { Edition } from "../types.ts";
+import { FACES } from "./fonts.ts";
+import { A3_CSS_WIDTH, PICTURE_WIDTH, pictureUrls, takePictures } from "./pictures.ts";
+import { ASSETS_FOLDER } from "./plugin.ts";
+import { serveSite } from "./server.ts";
 import type { PaperSize } from "./view.ts";
 
-/** Never resolved: every request to it is answered from the site folder by `answerFromDisk`. */
-const ORIGIN = "http://print.broadsheet.invalid";
-
 export interface RenderOptions {
-  /** The editions whose print views to render; the whole digest's view is always rendered too. */
-  editions: ReadonlyArray<Pick<Edition, "slug">>;
+  /** The editions whose print views to render. */
+  editions: readonly Edition[];
   paper?: PaperSize;
   /** Where the site is served from (defaults to the configured path prefix). */
   pathPrefix?: string;
-  /** Where to write the PDFs instead of their URL's place in the site, e.g. for an A4 set. */
+  /** Where to write the PDFs instead of their URL's place in the site, e.g. for an A4 set (no pictures then). */
   outputDirectory?: string;
+  /** A browser to use (else one is launched and closed). */
+  browser?: Browser;
+  /** How many pages of the browser work side by side (default: the cores, at most 4). */
+  pages?: number;
 }
 
 export interface RenderedPdf {
@@ -28,75 +38,176 @@ export interface RenderedPdf {
   view: string;
   file: string;
   pages: number;
-  /** From opening the view to the PDF written. */
+  /** From opening the view to the PDF written; 0 when it came from the cache. */
+  seconds: number;
+  cached: boolean;
+}
+
+export interface RenderReport {
+  pdfs: RenderedPdf[];
+  /** Views that could not be rendered, by URL, and why. */
+  failures: Array<{ view: string; message: string }>;
+  /** The most browser pages open at once, as the browser counted them. */
+  openPages: number;
+  /** Wall-clock time of the whole render. */
   seconds: number;
 }
 
-function answerFromDisk(siteDirectory: string, prefix: string) {
-  const root = normalize(siteDirectory);
-  return async (route: Route) => {
-    const path = decodeURIComponent(new URL(route.request().url()).pathname);
-    let file = normalize(join(root, path.startsWith(prefix) ? path.slice(prefix.length) : path));
-    if (file.startsWith(root) && existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!file.startsWith(root) || !existsSync(file)) await route.fulfill({ status: 404, body: `not in the site: ${path}` });
-    else await route.fulfill({ path: file });
-  };
+const require = createRequire(import.meta.url);
+
+/** Time a view may take: half a minute, and a second more for every 10 KB of its HTML. */
+export const timeoutFor = (htmlBytes: number) => 30_000 + Math.ceil(htmlBytes / 10_000) * 1_000;
+
+/**
+ * Views one browser page opens before it is replaced by a fresh one (and its renderer process by
+ * another). A renderer grew by ~40 MB with every print view it opened, JavaScript heap aside, to
+ * 1 GB after 16; replaced every 3 views, it stays under ~350 MB for a tenth more time.
+ */
+const VIEWS_PER_PAGE = 3;
+
+export const defaultPoolSize = () => Math.max(1, Math.min(4, availableParallelism()));
+
+/**
+ * Everything every view renders from besides its own HTML: the print assets, this code, and the
+ * fonts the subsets are cut from. Not the subsets themselves: they grow when a page brings a new
+ * character, but a glyph stays the same glyph, and every view's characters are in them.
+ */
+function sharedInputs(siteDirectory: string, paper: PaperSize): string {
+  const assets = join(siteDirectory, ASSETS_FOLDER);
+  const files = readdirSync(assets, { recursive: true, encoding: "utf8" }).sort().map((name) => join(assets, name));
+  const contents = files.filter((file) => statSync(file).isFile()).flatMap((file) => [basename(file), readFileSync(file)]);
+  const fonts = FACES.map((face) => `${face.font}:${statSync(require.resolve(face.font)).size}`);
+  return hashOf(paper, codeVersion([join(projectRoot, "src/print"), join(projectRoot, "_includes/print")]), ...fonts, ...contents);
 }
 
-/** Open one print view, wait for Paged.js to lay it out, print it; failures in the page fail the PDF. */
-async function renderView(context: BrowserContext, url: string, file: string): Promise<number> {
-  const page = await context.newPage();
+/** Open one print view, wait for Paged.js to lay it out, print it; failures in the page fail the view. */
+async function renderView(page: Page, url: string, timeout: number, write: (page: Page) => Promise<number>): Promise<number> {
   // Paged.js reports its errors only to the console, and waits forever for a stylesheet that
   // failed: stop waiting at the first error or failed request
+  let fail: (problem: string) => void = () => undefined;
   const failed = new Promise<never>((_, reject) => {
-    const fail = (problem: string) => reject(new Error(`the print view ${url} failed: ${problem}`));
-    page.on("pageerror", (error) => fail(error.message));
-    page.on("requestfailed", (request) => fail(`${request.url()}: ${request.failure()?.errorText}`));
-    page.on("response", (response) => {
-      if (response.status() >= 400) fail(`${response.url()}: HTTP ${response.status()}`);
-    });
+    fail = (problem) => reject(new Error(problem));
   });
-  failed.catch(() => undefined); // a failure after the PDF is written (or while closing) changes nothing
+  failed.catch(() => undefined); // a failure after the PDF is written changes nothing
+  const onError = (error: Error) => fail(error.message);
+  const onFailedRequest = (request: { url(): string; failure(): { errorText: string } | null }) => fail(`${request.url()}: ${request.failure()?.errorText}`);
+  const onResponse = (response: { url(): string; status(): number }) => {
+    if (response.status() >= 400) fail(`${response.url()}: HTTP ${response.status()}`);
+  };
+  page.on("pageerror", onError).on("requestfailed", onFailedRequest).on("response", onResponse);
   try {
-    await Promise.race([page.goto(url).then(() => page.waitForFunction(() => document.documentElement.dataset.laidOut === "true")), failed]);
-    mkdirSync(dirname(file), { recursive: true });
-    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-    return Number(await page.evaluate(() => document.documentElement.dataset.pages));
+    const laidOut = page.goto(url, { timeout }).then(() => page.waitForFunction(() => document.documentElement.dataset.laidOut === "true", undefined, { timeout }));
+    await Promise.race([laidOut, failed]);
+    return await write(page);
   } finally {
-    await page.close();
+    page.off("pageerror", onError).off("requestfailed", onFailedRequest).off("response", onResponse);
   }
 }
 
 /**
- * Render the PDF of every edition and of the whole digest from a built site folder, with one
- * browser whose pages work side by side. Writes each at its `pdfUrl` in the site unless told otherwise.
+ * Render the PDF (and, into the site, the page pictures) of every edition from a built site
+ * folder. Writes each at its `pdfUrl` in the site unless told otherwise.
  */
-export async function renderPdfs(siteDirectory: string, options: RenderOptions): Promise<RenderedPdf[]> {
+export async function renderPdfs(siteDirectory: string, options: RenderOptions): Promise<RenderReport> {
+  const started = performance.now();
   const prefix = options.pathPrefix ?? pathPrefix();
-  const query = options.paper === "a4" ? "?size=a4" : "";
-  const targets = [...options.editions, undefined].map((edition) => ({
-    view: printUrl(edition),
-    file: join(options.outputDirectory ?? siteDirectory, pdfUrl(edition)),
-  }));
-  const browser: Browser = await launchBrowser();
-  try {
-    const context = await browser.newContext();
-    await context.route(`${ORIGIN}/**`, answerFromDisk(siteDirectory, prefix));
-    return await Promise.all(
-      targets.map(async ({ view, file }) => {
-        const started = performance.now();
-        const pages = await renderView(context, `${ORIGIN}${prefix}${view.slice(1)}${query}`, file);
-        return { view, file, pages, seconds: (performance.now() - started) / 1000 };
-      }),
-    );
-  } finally {
-    await browser.close();
+  const paper = options.paper ?? "a3";
+  const outputDirectory = options.outputDirectory ?? siteDirectory;
+  const pictures = options.outputDirectory === undefined;
+  const shared = sharedInputs(siteDirectory, paper);
+  const report: RenderReport = { pdfs: [], failures: [], openPages: 0, seconds: 0 };
+
+  // a view rendered before comes from the cache; the rest go to the browser
+  const queue: Array<{ edition: Edition; view: string; html: string; key: string }> = [];
+  for (const edition of options.editions) {
+    const view = printUrl(edition);
+    const htmlFile = join(siteDirectory, view, "index.html");
+    const html = readFileSync(htmlFile, "utf8");
+    const key = hashOf(shared, html);
+    const entry = cachedEntry("print", key);
+    countEntry("print", entry !== undefined);
+    if (entry) report.pdfs.push({ view, file: publish(entry, edition, outputDirectory, pictures), pages: readPageCount(entry), seconds: 0, cached: true });
+    else queue.push({ edition, view, html, key });
   }
+  if (queue.length === 0) return { ...report, seconds: (performance.now() - started) / 1000 };
+
+  const server = await serveSite(siteDirectory, prefix);
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  try {
+    browser = options.browser ?? (await launchBrowser());
+    // drawn at the scale that makes an A3 page PICTURE_WIDTH pixels wide in the pictures, in a
+    // window that holds all of page 1 (a screenshot beyond the window redraws the whole document)
+    context = await browser.newContext({ viewport: { width: 1280, height: 1800 }, deviceScaleFactor: PICTURE_WIDTH / A3_CSS_WIDTH });
+    const query = paper === "a4" ? "?size=a4" : "";
+    const workers = Math.min(options.pages ?? defaultPoolSize(), queue.length);
+    // how many pages are open is read from the browser itself, each time one opens
+    const openPage = async () => {
+      const page = await context!.newPage();
+      report.openPages = Math.max(report.openPages, context!.pages().length);
+      return page;
+    };
+    const work = async () => {
+      let page = await openPage();
+      let views = 0;
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        if (++views % VIEWS_PER_PAGE === 0) {
+          await page.close();
+          page = await openPage();
+        }
+        const { edition, view, html, key } = job;
+        const jobStarted = performance.now();
+        try {
+          const entry = await storeEntry("print", key, async (folder) => {
+            const pages = await renderView(page, `${server.origin}${prefix}${view.slice(1)}${query}`, timeoutFor(Buffer.byteLength(html)), async (laidOut) => {
+              await laidOut.pdf({ path: join(folder, "page.pdf"), preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+              if (pictures) await takePictures(laidOut, edition, folder);
+              return Number(await laidOut.evaluate(() => document.documentElement.dataset.pages));
+            });
+            writeFileSync(join(folder, "pages.txt"), String(pages));
+          });
+          report.pdfs.push({ view, file: publish(entry, edition, outputDirectory, pictures), pages: readPageCount(entry), seconds: (performance.now() - jobStarted) / 1000, cached: false });
+        } catch (error) {
+          report.failures.push({ view, message: (error as Error).message.split("\n")[0]! });
+          // a page left in a bad state (a timeout mid-layout) is not reused
+          await page.close().catch(() => undefined);
+          page = await openPage();
+        }
+      }
+      await page.close().catch(() => undefined);
+    };
+    await Promise.all(Array.from({ length: workers }, work));
+  } finally {
+    await context?.close().catch(() => undefined);
+    if (!options.browser) await browser?.close();
+    await server.close();
+  }
+  return { ...report, seconds: (performance.now() - started) / 1000 };
 }
 
-/** One line for the build's log: how many PDFs, their pages, the slowest. */
-export function summarize(pdfs: readonly RenderedPdf[]): string {
-  const pages = pdfs.map((pdf) => `${basename(pdf.file)} ${pdf.pages} p.`).join(", ");
-  const slowest = Math.max(...pdfs.map((pdf) => pdf.seconds));
-  return `rendered ${pdfs.length} PDF(s): ${pages} (slowest ${slowest.toFixed(1)} s)`;
+const readPageCount = (entry: string) => Number(readFileSync(join(entry, "pages.txt"), "utf8"));
+
+/** Copy a cached render into the site: the PDF at its URL, the pictures under /pictures/. */
+function publish(entry: string, edition: Edition, outputDirectory: string, pictures: boolean): string {
+  const file = join(outputDirectory, pdfUrl(edition));
+  mkdirSync(dirname(file), { recursive: true });
+  copyFileSync(join(entry, "page.pdf"), file);
+  if (pictures && existsSync(join(entry, "picture.jpg"))) {
+    const urls = pictureUrls(edition.slug);
+    mkdirSync(join(outputDirectory, dirname(urls.large)), { recursive: true });
+    copyFileSync(join(entry, "picture.jpg"), join(outputDirectory, urls.large));
+    copyFileSync(join(entry, "picture-small.jpg"), join(outputDirectory, urls.small));
+    copyFileSync(join(entry, "picture.json"), join(outputDirectory, urls.map));
+  }
+  return file;
+}
+
+/** One line for the build's log: how many PDFs, their pages, how many came from the cache, what failed. */
+export function summarize(report: RenderReport): string {
+  const pages = report.pdfs.reduce((sum, pdf) => sum + pdf.pages, 0);
+  const cached = report.pdfs.filter((pdf) => pdf.cached).length;
+  const rendered = report.pdfs.length - cached;
+  const rate = rendered > 0 ? `, ${(report.pdfs.filter((pdf) => !pdf.cached).reduce((sum, pdf) => sum + pdf.pages, 0) / report.seconds).toFixed(1)} pages/s` : "";
+  const failed = report.failures.length > 0 ? `; ${report.failures.length} failed` : "";
+  return `PDFs: ${report.pdfs.length} (${pages} pages), ${rendered} rendered with at most ${report.openPages} browser page(s) in ${report.seconds.toFixed(1)} s${rate}, ${cached} from the cache${failed}`;
 }

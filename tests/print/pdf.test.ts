@@ -2,8 +2,9 @@
 // back: every character of every story exactly once and in reading order, the running heads and
 // page numbers where the layout puts them, nothing outside the page's content area or on top of
 // other text, fonts embedded, as many pages as the layout implies, page 1 drawn from the PDF alone
-// looks like a page of columns. Its print views, served: the same pages on screen, A3 or A4.
-import { mkdtempSync, writeFileSync } from "node:fs";
+// looks like a page of columns; each issue's PDF is its pages' PDFs in turn. Its page pictures
+// and their maps. Its print views, served: the same pages on screen, A3 or A4.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,12 +12,14 @@ import type { Browser } from "playwright-core";
 import { launchBrowser } from "../../src/browser.ts";
 import { sourcesDirectory } from "../../src/config.ts";
 import { loadDigest } from "../../src/edition/load.ts";
+import { issuePdfUrl, printIssues } from "../../src/print/issues.ts";
+import { pictureUrls } from "../../src/print/pictures.ts";
 import { renderPdfs } from "../../src/print/render.ts";
 import { type PrintEdition, printEdition } from "../../src/print/view.ts";
-import { pdfUrl, printUrl } from "../../src/site/urls.ts";
+import { editionUrl, pdfUrl, printUrl } from "../../src/site/urls.ts";
 import { type BuiltSite, buildSite } from "../support/build.ts";
 import { type StaticServer, serve } from "../support/server.ts";
-import { checkDigest, checkEdition, paper } from "./layout-checks.ts";
+import { checkEdition, paper } from "./layout-checks.ts";
 import { renderPdfPage } from "./pdf-image.ts";
 import { pdfFonts, readPdf } from "./pdf.ts";
 
@@ -42,13 +45,24 @@ describe("the A3 PDFs that npm run build writes", () => {
     for (const view of views) checkEdition(view, await readPdf(file(view)), 1, "a3");
   });
 
-  it("prints the whole digest as the editions' pages in turn", async () => {
-    const counts = await Promise.all(views.map(async (view) => (await readPdf(file(view))).length));
-    checkDigest(views, await readPdf(file()), counts, "a3");
+  it("prints each issue as its pages' PDFs in turn, and no PDF of the whole archive unless asked", async () => {
+    const issues = printIssues(views.map((view) => view.edition));
+    expect(issues.length).toBe(2); // the samples are of two dates
+    for (const issue of issues) {
+      const pages = await readPdf(join(site.directory, issuePdfUrl(issue)));
+      let start = 0;
+      for (const edition of issue.editions) {
+        const count = (await readPdf(join(site.directory, pdfUrl(edition)))).length;
+        checkEdition(printEdition(edition), pages.slice(start, start + count), 1, "a3");
+        start += count;
+      }
+      expect(start).toBe(pages.length);
+    }
+    expect(() => readFileSync(file())).toThrow();
   });
 
   it("embeds every font it uses, all of them Noto Serif SC or Noto Sans SC", () => {
-    for (const pdf of [...views, undefined].map(file)) {
+    for (const pdf of views.map(file)) {
       const fonts = pdfFonts(pdf);
       expect(fonts.length, pdf).toBeGreaterThan(0);
       expect(fonts.filter((font) => !font.embedded || !/^[A-Z]{6}\+Noto(Serif|Sans)SC/u.test(font.baseFont)), pdf).toEqual([]);
@@ -72,8 +86,9 @@ describe("the A4 print view", () => {
   let counts: number[];
   beforeAll(async () => {
     const editions = views.map((view) => view.edition);
-    const pdfs = await renderPdfs(site.directory, { editions, paper: "a4", outputDirectory: a4Folder, pathPrefix: PREFIX });
-    counts = pdfs.slice(0, views.length).map((pdf) => pdf.pages);
+    const { pdfs, failures } = await renderPdfs(site.directory, { editions, paper: "a4", outputDirectory: a4Folder, pathPrefix: PREFIX });
+    expect(failures).toEqual([]);
+    counts = views.map((view) => pdfs.find((pdf) => pdf.view === printUrl(view.edition))!.pages);
   });
 
   it("sets every edition's text once, in order, on more, smaller pages", async () => {
@@ -83,10 +98,6 @@ describe("the A4 print view", () => {
       expect(pages.length).toBeGreaterThan((await readPdf(join(site.directory, pdfUrl(view.edition)))).length);
       checkEdition(view, pages, 1, "a4");
     }
-  });
-
-  it("prints the whole digest as the editions' pages in turn", async () => {
-    checkDigest(views, await readPdf(join(a4Folder, pdfUrl())), counts, "a4");
   });
 });
 
@@ -122,8 +133,8 @@ describe("the print views in a browser", () => {
       expect(width).toBeCloseTo(297, 0);
       const fonts = await page.evaluate(() => ({
         faces: Array.from(document.fonts as unknown as Iterable<FontFace>, (face) => face.status),
-        serif: document.fonts.check("9pt 'Noto Serif SC'", "政协"),
-        sans: document.fonts.check("bold 18pt 'Noto Sans SC'", "政协"),
+        serif: document.fonts.check("9pt 'Broadsheet Serif'", "政协"),
+        sans: document.fonts.check("bold 18pt 'Broadsheet Sans'", "政协"),
       }));
       expect(fonts.faces.length).toBeGreaterThan(0);
       expect(fonts.faces.every((status) => status === "loaded")).toBe(true);
@@ -132,13 +143,14 @@ describe("the print views in a browser", () => {
     }
   });
 
-  it("offers A3, A4, the PDF and the print dialog on screen, and hides them in print", async () => {
+  it("offers the way back to the site, A3, A4, the PDF and the print dialog on screen, and hides them in print", async () => {
     const [view] = views;
     const page = await open(printUrl(view!.edition));
     const links = await page.$$eval(".print-toolbar a", (anchors) => anchors.map((anchor) => [anchor.textContent, anchor.getAttribute("href")]));
     const here = `${PREFIX}${printUrl(view!.edition).slice(1)}`;
-    expect(links).toEqual([["A3", here], ["A4", `${here}?size=a4`], ["PDF (A3)", `${PREFIX}${pdfUrl(view!.edition).slice(1)}`]]);
-    const pdf = await page.request.get(`${server.origin}${links[2]![1]}`);
+    const site = `${PREFIX}${editionUrl(view!.edition).slice(1)}`;
+    expect(links).toEqual([["← 返回网站", site], ["A3", here], ["A4", `${here}?size=a4`], ["PDF（A3）", `${PREFIX}${pdfUrl(view!.edition).slice(1)}`]]);
+    const pdf = await page.request.get(`${server.origin}${links[3]![1]}`);
     expect([pdf.status(), pdf.headers()["content-type"]]).toEqual([200, "application/pdf"]);
     expect(await page.locator(".print-toolbar button").textContent()).toBe("打印");
     await page.emulateMedia({ media: "print" });
@@ -146,15 +158,55 @@ describe("the print views in a browser", () => {
     await page.close();
   });
 
-  it("switches to A4 pages with ?size=a4, and lays out the whole digest", async () => {
+  it("switches to A4 pages with ?size=a4", async () => {
     const [view] = views;
     const a4 = await open(`${printUrl(view!.edition)}?size=a4`);
     const { count, width } = await pagesOf(a4);
     expect(width).toBeCloseTo(210, 0);
     expect(count).toBe((await readPdf(join(a4Folder, pdfUrl(view!.edition)))).length);
     await a4.close();
-    const digest = await open(printUrl());
-    expect((await pagesOf(digest)).count).toBe((await readPdf(join(site.directory, pdfUrl()))).length);
-    await digest.close();
+  });
+
+  it("scales its pages to a phone-sized window, nothing cut off at either side, and is titled once escaped", async () => {
+    const [view] = views;
+    const page = await open(printUrl(view!.edition));
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.waitForFunction(() => document.documentElement.style.getPropertyValue("--fit") !== "" && Number(document.documentElement.style.getPropertyValue("--fit")) < 0.5);
+    const box = await page.$eval(".pagedjs_page", (element) => {
+      const rect = element.getBoundingClientRect();
+      return { left: rect.left + window.scrollX, right: rect.right + window.scrollX, scrollWidth: document.documentElement.scrollWidth };
+    });
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(390);
+    expect(box.scrollWidth).toBeLessThanOrEqual(390);
+    expect(await page.title()).toBe(`${view!.edition.meta.publication} ${view!.edition.meta.date} ${view!.edition.meta.page} · 印刷版`);
+    await page.close();
+  });
+});
+
+describe("the page pictures", () => {
+  it("show page 1 of each edition, large and small, with each story's areas on it", async () => {
+    for (const view of views) {
+      const urls = pictureUrls(view.edition.slug);
+      const map = JSON.parse(readFileSync(join(site.directory, urls.map), "utf8")) as { width: number; height: number; areas: Array<{ story: string; title: string; rects: number[][] }> };
+      expect(map.width).toBeGreaterThan(1150);
+      expect(map.width).toBeLessThan(1250);
+      expect(map.height / map.width).toBeCloseTo(420 / 297, 1);
+      const large = readFileSync(join(site.directory, urls.large));
+      const small = readFileSync(join(site.directory, urls.small));
+      expect(large.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8])); // JPEG
+      expect(small.length).toBeLessThan(large.length / 4);
+      // the lead story is on page 1, with its headline across the page and its columns
+      const ids = view.edition.stories.map((story) => story.id);
+      expect(map.areas.length).toBeGreaterThan(0);
+      for (const area of map.areas) {
+        expect(ids).toContain(area.story);
+        expect(area.title).toBe(view.edition.stories.find((story) => story.id === area.story)!.title);
+        for (const [x, y, w, h] of area.rects) {
+          for (const value of [x!, y!, x! + w!, y! + h!]) expect(value >= 0 && value <= 1, `${area.story}: ${[x, y, w, h]}`).toBe(true);
+        }
+      }
+      expect(Math.max(...map.areas.map((area) => area.rects.length))).toBeGreaterThanOrEqual(paper("a3").columns);
+    }
   });
 });

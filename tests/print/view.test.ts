@@ -1,7 +1,10 @@
 // What the print view decides before any layout: the masthead's words, which story leads, which
-// stories are boxed commentaries, in what order everything is set, and which font slices it needs.
+// stories are boxed commentaries, in what order everything is set; the fonts, the page map, the issues.
 import { describe, expect, it } from "vitest";
-import { parseUnicodeRange, slicesFor } from "../../src/print/fonts.ts";
+import { CharacterSet, FACES, uncovered } from "../../src/print/fonts.ts";
+import { issuePdfUrl, printIssues } from "../../src/print/issues.ts";
+import { mergeBoxes } from "../../src/print/pictures.ts";
+import { timeoutFor } from "../../src/print/render.ts";
 import { COMMENTARY_MAX_CHARACTERS } from "../../src/layout.ts";
 import { mastheadFor, newspaperDate, printEdition, printSections, printedTexts } from "../../src/print/view.ts";
 import type { Edition, Story } from "../../src/types.ts";
@@ -77,26 +80,64 @@ describe("the order of the page", () => {
   });
 });
 
-describe("the font slices", () => {
-  it("reads unicode-range lists", () => {
-    expect(parseUnicodeRange("U+4e00-4e0f, U+3000,U+ff01-ff5e")).toEqual([
-      [0x4e00, 0x4e0f],
-      [0x3000, 0x3000],
-      [0xff01, 0xff5e],
-    ]);
+describe("the fonts", () => {
+  it("collect every character of the pages, printable ASCII always", () => {
+    const characters = new CharacterSet();
+    characters.add("政协<b>");
+    characters.add("𠀀协");
+    expect(characters.codePoints.has(0x653f)).toBe(true);
+    expect(characters.codePoints.has(0x20000)).toBe(true);
+    expect(characters.codePoints.has("A".codePointAt(0)!)).toBe(true);
+    expect(characters.text().startsWith(" !")).toBe(true);
+    expect(characters.text().endsWith("𠀀")).toBe(true);
   });
 
-  it("picks, for each of the four faces, only the slices that hold the text's characters", () => {
-    const one = slicesFor("政", "fonts");
-    expect(one.map((slice) => slice.name.replace(/-\d+-(\d+)-normal\.woff2$/u, "-$1"))).toEqual([
-      "noto-serif-sc-400",
-      "noto-serif-sc-900",
-      "noto-sans-sc-400",
-      "noto-sans-sc-700",
+  it("name exactly the characters no embedded font has: CJK Extension B and emoji, not Han or Latin", async () => {
+    const characters = new CharacterSet();
+    characters.add("政协委员 Broadsheet 𠀀𪚥😀\u3000\n");
+    expect((await uncovered(characters)).map((codePoint) => String.fromCodePoint(codePoint))).toEqual(["😀", "𠀀", "𪚥"]);
+  });
+
+  it("declare the two families the site and the print view use, serif in three weights, sans in two", () => {
+    expect(FACES.map((face) => `${face.family} ${face.weight}`)).toEqual([
+      "Broadsheet Serif 400",
+      "Broadsheet Serif 700",
+      "Broadsheet Serif 900",
+      "Broadsheet Sans 400",
+      "Broadsheet Sans 700",
     ]);
-    expect(one.every((slice) => slice.rule.includes(`src: url(fonts/${slice.name}) format('woff2');`))).toBe(true);
-    expect(one.every((slice) => slice.rule.includes("font-display: block;"))).toBe(true);
-    expect(slicesFor("政协委员", "fonts").length).toBeGreaterThanOrEqual(4);
-    expect(slicesFor("", "fonts")).toEqual([]);
+  });
+});
+
+describe("the page map", () => {
+  it("makes one box of a story's blocks one under another in a column, and keeps columns and stories apart", () => {
+    const box = (story: string, x: number, y: number, height: number) => ({ story, x, y, width: 100, height });
+    const merged = mergeBoxes([box("a", 0, 0, 20), box("a", 0, 22, 40), box("a", 110, 0, 50), box("b", 0, 70, 10), box("a", 0, 200, 10)], 12);
+    expect(merged.map(({ story, x, y, height }) => [story, x, y, height])).toEqual([
+      ["a", 0, 0, 62],
+      ["a", 0, 200, 10],
+      ["a", 110, 0, 50],
+      ["b", 0, 70, 10],
+    ]);
+  });
+});
+
+describe("the renderer's limits and issues", () => {
+  it("gives a view more time the longer it is", () => {
+    expect(timeoutFor(50_000)).toBeLessThan(timeoutFor(2_000_000));
+    expect(timeoutFor(0)).toBeGreaterThanOrEqual(30_000);
+  });
+
+  it("groups one publication's pages of one date into an issue, in page order, newest first", () => {
+    const edition = (slug: string, publication: string, date: string, pageNumber: number) =>
+      ({ slug, source: `${slug}.txt`, meta: { publication, date, page: "版", pageNumber }, stories: [], credits: [] }) as Edition;
+    const issues = printIssues([edition("a2", "甲报", "2024-01-01", 2), edition("b1", "乙报", "2024-01-01", 1), edition("a1", "甲报", "2024-01-01", 1), edition("c", "甲报", "2024-01-02", 1)]);
+    expect(issues.map((issue) => [issue.publication, issue.date, issue.editions.map((e) => e.slug)])).toEqual([
+      ["甲报", "2024-01-02", ["c"]],
+      ["乙报", "2024-01-01", ["b1"]],
+      ["甲报", "2024-01-01", ["a1", "a2"]],
+    ]);
+    expect(issuePdfUrl(issues[2]!)).toMatch(/^\/pdf\/issues\/2024-01-01-[0-9a-f]{8}\.pdf$/u);
+    expect(issuePdfUrl(issues[1]!)).not.toBe(issuePdfUrl(issues[2]!));
   });
 });

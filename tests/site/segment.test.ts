@@ -38,6 +38,22 @@ describe("indexableHtml (the copy of a page Pagefind reads)", () => {
 });
 
 describe("tidyExcerpt (what the search page shows)", () => {
+  it("spaces a long paragraph clause by clause exactly as ICU spaces it whole", () => {
+    const whole = (text: string) => {
+      const wide = /[\p{Script=Han}\u00B7\u2010-\u2027\u3000-\u303F\uFF00-\uFFEF]/u;
+      let out = "";
+      let previous = "";
+      for (const { segment } of new Intl.Segmenter("zh-CN", { granularity: "word" }).segment(text)) {
+        const [before, after] = [previous.at(-1) ?? "", segment[0] ?? ""];
+        out += before !== "" && !/\s/u.test(before) && !/\s/u.test(after) && (wide.test(before) || wide.test(after)) ? ` ${segment}` : segment;
+        previous = segment;
+      }
+      return out;
+    };
+    const text = `${readFileSync("sources/004_10557e53f7c4e785.txt", "utf8")}会上，\u0301徐勇、\u200d李小宏。abc，def。\uFEFF你好；A·B：“引号”！`;
+    expect(spaceWords(text)).toBe(whole(text));
+  });
+
   it("undoes the spacing, marks of a hit included, and turns Pagefind's block stops into wide spaces", () => {
     const excerpt = "进一步 发挥 作用. 副 主委 <mark>徐</mark> <mark>勇.</mark> 作为 人民 政协 、 李 小 宏 。";
     expect(tidyExcerpt(excerpt)).toBe("进一步发挥作用　副主委<mark>徐</mark><mark>勇</mark>　作为人民政协、李小宏。");

@@ -21,8 +21,11 @@
     bar.className = "print-toolbar";
     bar.setAttribute("aria-label", "印刷版");
     var here = location.pathname;
+    var site = document.querySelector("link[rel=up]");
+    bar.append(link("← " + site.title, site.getAttribute("href"), false), link("A3", here, size === "a3"), link("A4", here + "?size=a4", size === "a4"));
+    // no PDF link when the build made none (`--no-pdf`, or no Chromium)
     var pdf = document.querySelector("link[rel=alternate][type='application/pdf']");
-    bar.append(link("A3", here, size === "a3"), link("A4", here + "?size=a4", size === "a4"), link(pdf.title, pdf.getAttribute("href"), false));
+    if (pdf) bar.append(link(pdf.title, pdf.getAttribute("href"), false));
     var print = document.createElement("button");
     print.type = "button";
     print.textContent = "打印";
@@ -48,12 +51,21 @@
     );
   }
 
+  // on a window narrower than the paper, the pages are scaled down to its width (screen.css)
+  var PAPER_WIDTH_PX = { a3: (297 * 96) / 25.4, a4: (210 * 96) / 25.4 };
+  function fitToWindow() {
+    var room = document.documentElement.clientWidth - 16;
+    root.style.setProperty("--fit", String(Math.min(1, room / PAPER_WIDTH_PX[size])));
+  }
+
   window.PagedConfig = {
     auto: true,
     before: dropBreakHyphens,
     after: function (flow) {
       root.dataset.pages = String(flow.total);
       toolbar();
+      fitToWindow();
+      window.addEventListener("resize", fitToWindow);
       root.dataset.laidOut = "true";
     },
   };

@@ -1,0 +1,110 @@
+// The build at a small scale (a dozen pages, three issues, with PDFs): the renderer works through
+// the views with a few browser pages at most, every edition gets its PDF and page pictures, every
+// issue its PDF; built again with nothing changed, everything comes from the cache and nothing is
+// rendered; with one page changed, only that page is reflowed and rendered again; a view that
+// fails is named and the others are still rendered. No timings.
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadDigest } from "../../src/edition/load.ts";
+import { issuePdfUrl, printIssues } from "../../src/print/issues.ts";
+import { pictureUrls } from "../../src/print/pictures.ts";
+import { defaultPoolSize, renderPdfs } from "../../src/print/render.ts";
+import { pdfUrl, printUrl } from "../../src/site/urls.ts";
+import { type BuiltSite, buildSite } from "../support/build.ts";
+import { writeArchive } from "./archive.ts";
+
+const PAGES = 12;
+const folder = mkdtempSync(join(tmpdir(), "broadsheet-scale-"));
+const sources = join(folder, "sources");
+const cache = join(folder, "cache");
+writeArchive(sources, PAGES);
+
+interface Timings {
+  pdfPages?: number;
+  openPages?: number;
+  cache: Record<string, { reused: number; made: number }>;
+}
+
+async function build(name: string): Promise<{ site: BuiltSite; timings: Timings }> {
+  const timingsFile = join(folder, `${name}.json`);
+  const site = await buildSite({ sources, env: { BROADSHEET_CACHE: cache, BROADSHEET_TIMINGS: timingsFile } });
+  expect(site.exitCode, site.stderr).toBe(0);
+  return { site, timings: JSON.parse(readFileSync(timingsFile, "utf8")) as Timings };
+}
+
+let first: Awaited<ReturnType<typeof build>>;
+let again: Awaited<ReturnType<typeof build>>;
+let changed: Awaited<ReturnType<typeof build>>;
+const editions = loadDigest(sources).editions;
+
+beforeAll(async () => {
+  first = await build("first");
+  again = await build("again");
+  appendFileSync(join(sources, "p00005.txt"), "\n    又及：这一段是后来加上的，写得足够长，让它成为一个段落，完。\n");
+  changed = await build("changed");
+}, 600_000);
+
+describe("a build of a dozen pages with PDFs", () => {
+  it("reflows every page and renders every view, with no more browser pages open than the pool", () => {
+    expect(editions.length).toBe(PAGES);
+    expect(first.timings.cache.reflow).toEqual({ reused: 0, made: PAGES });
+    expect(first.timings.cache.print).toEqual({ reused: 0, made: PAGES });
+    expect(first.timings.openPages).toBeGreaterThanOrEqual(1);
+    expect(first.timings.openPages).toBeLessThanOrEqual(defaultPoolSize());
+  });
+
+  it("writes each edition's PDF and page pictures, and each issue's PDF", () => {
+    for (const edition of editions) {
+      expect(readFileSync(join(first.site.directory, pdfUrl(edition))).subarray(0, 5).toString()).toBe("%PDF-");
+      const map = JSON.parse(readFileSync(join(first.site.directory, pictureUrls(edition.slug).map), "utf8")) as { areas: unknown[] };
+      expect(map.areas.length).toBeGreaterThan(0);
+    }
+    const issues = printIssues(editions);
+    expect(issues.length).toBe(PAGES / 4);
+    for (const issue of issues) expect(readFileSync(join(first.site.directory, issuePdfUrl(issue))).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+});
+
+describe("the same build again, nothing changed", () => {
+  it("reflows nothing and renders nothing: all from the cache", () => {
+    expect(again.timings.cache.reflow).toEqual({ reused: PAGES, made: 0 });
+    expect(again.timings.cache.print).toEqual({ reused: PAGES, made: 0 });
+    expect(again.timings.cache.issues).toEqual({ reused: PAGES / 4, made: 0 });
+    expect(again.timings.pdfPages).toBe(0);
+    expect(again.site.stdout).toContain("0 rendered");
+  });
+
+  it("publishes the same PDFs", () => {
+    for (const edition of editions) {
+      expect(readFileSync(join(again.site.directory, pdfUrl(edition)))).toEqual(readFileSync(join(first.site.directory, pdfUrl(edition))));
+    }
+  });
+});
+
+describe("the build after one page changed", () => {
+  it("reflows and renders that page alone, and makes its issue's PDF again", () => {
+    expect(changed.timings.cache.reflow).toEqual({ reused: PAGES - 1, made: 1 });
+    expect(changed.timings.cache.print).toEqual({ reused: PAGES - 1, made: 1 });
+    expect(changed.timings.cache.issues).toEqual({ reused: PAGES / 4 - 1, made: 1 });
+  });
+});
+
+describe("a view that cannot be rendered", () => {
+  it("is reported by name, and the other views are rendered all the same", async () => {
+    const [broken, ...rest] = editions.slice(0, 3);
+    const html = join(again.site.directory, printUrl(broken!), "index.html");
+    writeFileSync(html, readFileSync(html, "utf8").replace("</head>", '<link rel="stylesheet" href="/no-such-sheet.css"></head>'));
+    process.env.BROADSHEET_CACHE = join(folder, "fresh-cache");
+    try {
+      const report = await renderPdfs(again.site.directory, { editions: [broken!, ...rest], pages: 2 });
+      expect(report.failures.map((failure) => failure.view)).toEqual([printUrl(broken!)]);
+      expect(report.failures[0]!.message).toContain("no-such-sheet.css");
+      expect(report.pdfs.map((pdf) => pdf.view).sort()).toEqual(rest.map((edition) => printUrl(edition)).sort());
+      expect(report.openPages).toBeLessThanOrEqual(2);
+    } finally {
+      delete process.env.BROADSHEET_CACHE;
+    }
+  }, 120_000);
+});
