@@ -2,7 +2,7 @@
 // (screenshots of the print views, or the PDF pages rendered), as `/pictures/SLUG.jpg`, a small
 // `/pictures/SLUG-small.jpg` and `/pictures/SLUG.json` (the picture's size and each story's areas,
 // as fractions of it). The templates leave a placeholder comment where a picture goes; this fills
-// it, or removes it when the edition has no picture, so the page shows nothing and breaks nothing.
+// it, or leaves it empty when the edition has no picture, so the page shows nothing and breaks nothing.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import markdownIt from "markdown-it";
@@ -25,11 +25,12 @@ export interface PictureMap {
 
 /**
  * `<!--broadsheet:KIND SLUG URL [EDITION_URL]-->`, written by the templates with the path prefix
+ * (what fills it follows it, up to `<!--/broadsheet-->`, so that filling again replaces it)
  * (and, for og-image, the site's address) already applied:
  * pagemap: the page picture with its story areas as links, on the edition page;
  * thumbnail: the small picture, on the issue and home pages; og-image: the picture for link previews.
  */
-const PLACEHOLDER = /<!--broadsheet:(pagemap|thumbnail|og-image) ([\w-]+) (\S+?)(?: (\S+?))?-->/gu;
+const PLACEHOLDER = /(<!--broadsheet:(pagemap|thumbnail|og-image) ([\w-]+) (\S+?)(?: (\S+?))?-->)(?:(?:(?!<!--broadsheet:)[\s\S])*?<!--\/broadsheet-->)?/gu;
 
 const isFraction = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 1;
 
@@ -106,7 +107,7 @@ export async function injectPageMaps(siteDirectory: string): Promise<number> {
     const html = readFileSync(file, "utf8");
     if (!html.includes("<!--broadsheet:")) continue;
     let pictured = false;
-    const done = html.replace(PLACEHOLDER, (_, kind: string, slug: string, url: string, editionUrl?: string) => {
+    const filling = (kind: string, slug: string, url: string, editionUrl?: string): string => {
       const map = mapOf(slug);
       if (!map) return "";
       if (kind === "thumbnail" && !existsSync(join(siteDirectory, "pictures", `${slug}-small.jpg`))) return "";
@@ -114,9 +115,10 @@ export async function injectPageMaps(siteDirectory: string): Promise<number> {
       if (kind === "og-image") return `<meta property="og:image" content="${escapeHtml(url)}">\n<meta property="og:image:width" content="${map.width}">\n<meta property="og:image:height" content="${map.height}">`;
       if (kind === "thumbnail") return `<img class="page-thumbnail" src="${escapeHtml(smallUrl(url))}" alt="" loading="lazy" width="${map.width}" height="${map.height}">`;
       return editionUrl ? pageMapHtml(map, url, editionUrl, html) : "";
-    });
+    };
+    const done = html.replace(PLACEHOLDER, (_, placeholder: string, kind: string, slug: string, url: string, editionUrl?: string) => `${placeholder}${filling(kind, slug, url, editionUrl)}<!--/broadsheet-->`);
     if (pictured) filled += 1;
-    writeFileSync(file, done);
+    if (done !== html) writeFileSync(file, done);
   }
   return filled;
 }

@@ -9,7 +9,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser } from "../../src/browser.ts";
 import { SourceError } from "../../src/edition/errors.ts";
-import { loadDigest } from "../../src/edition/load.ts";
+import { loadDigest, loadEdition } from "../../src/edition/load.ts";
 import { fileHash, readCache, writeCache } from "../../src/pdf/cache.ts";
 import { type PageMap, writePdfPictures } from "../../src/pdf/pictures.ts";
 import { refuseUnusable } from "../../src/pdf/source.ts";
@@ -97,7 +97,8 @@ describe("PDF sources", () => {
     headline.text = "缓存";
     writeCache(hash, cached);
     try {
-      const front = loadDigest(sources()).editions.find((edition) => edition.slug === "front")!;
+      // loadEdition, not loadDigest: the digest would take the whole edition from the reflow's cache
+      const { edition: front } = loadEdition(join(sources(), "front.pdf"), { slug: "front", stem: "front", page: 1 });
       expect(front.stories.some((story) => story.title.includes("缓存"))).toBe(true);
     } finally {
       writeCache(hash, JSON.parse(original));

@@ -20,7 +20,8 @@ function site(picture?: object): string {
   return directory;
 }
 
-const read = (directory: string, path: string) => readFileSync(join(directory, path, "index.html"), "utf8");
+/** A page as a reader's browser shows it: the placeholders and their end marks are comments. */
+const read = (directory: string, path: string) => readFileSync(join(directory, path, "index.html"), "utf8").replace(/<!--\/?broadsheet[^>]*-->/gu, "");
 
 describe("injectPageMaps", () => {
   it("puts the picture, its story areas, the thumbnail and og:image where the templates asked", async () => {
@@ -43,7 +44,20 @@ describe("injectPageMaps", () => {
     expect(read(directory, "issue")).toBe('<a href="/sub/editions/p1/"><img class="page-thumbnail" src="/sub/pictures/p1-small.jpg" alt="" loading="lazy" width="1200" height="1700">第1版</a>');
   });
 
-  it("removes the placeholders and adds nothing when there is no picture, or its JSON is not what it should be", async () => {
+  it("can fill a page again: a picture made later replaces the empty place, the same picture changes nothing", async () => {
+    const directory = site();
+    expect(await injectPageMaps(directory)).toBe(0);
+    mkdirSync(join(directory, "pictures"));
+    for (const name of ["p1.jpg", "p1-small.jpg"]) writeFileSync(join(directory, "pictures", name), "jpeg");
+    writeFileSync(join(directory, "pictures", "p1.json"), JSON.stringify({ width: 10, height: 20, areas: [{ story: "s1", title: "一", rects: [[0, 0, 1, 1]] }] }));
+    expect(await injectPageMaps(directory)).toBe(2);
+    const once = readFileSync(join(directory, "editions", "p1", "index.html"), "utf8");
+    expect(once.match(/class="pagemap-area"/gu)).toHaveLength(1);
+    expect(await injectPageMaps(directory)).toBe(2);
+    expect(readFileSync(join(directory, "editions", "p1", "index.html"), "utf8")).toBe(once);
+  });
+
+  it("adds nothing when there is no picture, or its JSON is not what it should be", async () => {
     for (const picture of [undefined, { width: 0, height: 10, areas: [] }, { width: 10, height: 10 }]) {
       const directory = site(picture);
       expect(await injectPageMaps(directory)).toBe(0);
