@@ -1,46 +1,70 @@
 import { createHash } from "node:crypto";
-import type { Block, ReflowState, Story, Unit } from "../types.ts";
+import type { Block, Head, PageItem, ReflowState, Story, Unit } from "../types.ts";
 import { parseByline } from "./bylines.ts";
-import { type Head, type StoryParts, assignRuns, headsComeFirst, pageRuns, shareRun } from "./heads.ts";
 import { placeDisplacedHeadings } from "./sections.ts";
+import { datelineAuthors } from "./signals.ts";
 import { Affinity } from "./similarity.ts";
+import { photographersIn } from "./captions.ts";
 import { squash } from "./text.ts";
 
-// Signal: which side of its body a head stands on (the reading that leaves nothing orphaned), and the
-// words shared between displaced heads or headings and candidate bodies; an editor's list orders speakers.
-export function assemble(state: ReflowState): void {
-  const credits = state.units.filter((unit) => unit.role === "credit");
-  const units = state.units.filter((unit) => unit.role !== "credit");
-  const texts = units.map((unit) => unit.text);
-  const affinity = new Affinity(texts);
-  const themes = new Affinity(texts, { characters: true });
-  const runs = pageRuns(units);
-  const shares = assignRuns(runs, headsComeFirst(runs));
-  const parts: StoryParts[] = [];
-  let headless: Unit[] = []; // text before any head that takes it
-  runs.content.forEach((content, k) => {
-    const heads = shares[k]!;
-    if (heads.length === 0) {
-      // text no head takes joins the story before it (or, at the page's top, the one after)
-      if (parts.length > 0) parts[parts.length - 1]!.body.push(...content);
-      else headless.push(...content);
+/** A story's head and the body units that belong to it, and where it starts in the page's items. */
+interface StoryParts {
+  head?: Head;
+  body: Unit[];
+  position: number;
+}
+
+/** A cluster read as a section heading: its lines are one heading block. */
+function headingOf(head: Head): Unit {
+  const lines = [head.kicker, ...head.titles].filter((unit): unit is Unit => unit !== undefined);
+  return { ...lines[0]!, role: "heading", text: lines.map((unit) => unit.text).join(" "), lastLine: lines[lines.length - 1]!.lastLine };
+}
+
+/** Stories from the page model's reading: each title cluster's heads with the units it gave them. */
+function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
+  const { clusters, owners } = state.reading;
+  const parts = new Map<string, StoryParts>();
+  items.forEach((item, t) => {
+    if (item.kind === "cluster" && clusters.get(t)?.kind !== "heading") {
+      item.cluster.heads.forEach((head, j) => parts.set(`${t}:${j}`, { head, body: [], position: t }));
+    }
+  });
+  let previous: StoryParts | undefined;
+  const unowned: Unit[] = []; // text before any story: it opens the first one
+  items.forEach((item, t) => {
+    const unit = item.kind === "unit" ? item.unit : clusters.get(t)?.kind === "heading" ? headingOf(item.cluster.heads[0]!) : undefined;
+    if (!unit) {
+      previous = parts.get(`${t}:${item.kind === "cluster" ? item.cluster.heads.length - 1 : 0}`) ?? previous;
       return;
     }
-    const shared = shareRun(heads, content, affinity, state.decisions);
-    shared[0]!.body.unshift(...headless);
-    headless = [];
-    parts.push(...shared);
+    const owner = owners[t];
+    const part = owner ? parts.get(`${owner[0]}:${owner[1]}`) : previous;
+    if (!part) return void unowned.push(unit);
+    part.body.push(unit);
+    part.position = Math.min(part.position, t);
+    previous = part;
   });
-  if (headless.length > 0) parts.push(untitled(headless));
-  const stories = parts.map((part) => buildStory(part, themes, state));
+  const ordered = [...parts.values()].sort((a, b) => a.position - b.position);
+  if (unowned.length > 0) {
+    if (ordered[0]) ordered[0].body.unshift(...unowned);
+    else ordered.push(untitled(unowned));
+  }
+  return ordered;
+}
+
+// Signal: the page model's reading (see `read`); within a story, trailing section headings go back to
+// the sections they name, and an editor's note that lists speakers orders their speeches.
+export function assemble(state: ReflowState): void {
+  const themes = new Affinity(state.units.map((unit) => unit.text), { characters: true });
+  const stories = gather(state.items, state).map((part) => buildStory(part, themes, state));
   state.stories = orderBySpeakerList(withUniqueIds(stories));
-  state.credits = credits.map((unit) => unit.text);
+  state.credits = state.units.filter((unit) => unit.role === "credit").map((unit) => unit.text);
 }
 
 /** Text with no head at all: its leading heading, if any, serves as its title. */
 function untitled(body: Unit[]): StoryParts {
   const [lead, ...rest] = body;
-  return lead?.role === "heading" ? { head: { titles: [lead] }, body: rest } : { body };
+  return lead?.role === "heading" || lead?.role === "headline" ? { head: { titles: [lead] }, body: rest, position: 0 } : { body, position: 0 };
 }
 
 function buildStory(part: StoryParts, themes: Affinity, state: ReflowState): Story {
@@ -48,12 +72,17 @@ function buildStory(part: StoryParts, themes: Affinity, state: ReflowState): Sto
   let byline = head.byline?.text;
   const notes: string[] = [];
   const blocks: Block[] = [];
+  const photographers: string[] = [];
   for (const unit of placeDisplacedHeadings(part.body, themes, state.decisions)) {
-    if (unit.role === "byline" && byline === undefined) byline = unit.text;
+    if ((unit.role === "byline" || unit.role === "signature") && byline === undefined) byline = unit.text;
     else if (unit.role === "authorNote") notes.push(unit.text);
-    else blocks.push(blockOf(unit));
+    else {
+      blocks.push(blockOf(unit));
+      if (unit.role === "caption") photographers.push(...photographersIn(unit.text));
+    }
   }
-  const credited = byline ? parseByline(byline) : { authors: [], photographers: [] };
+  const credited = byline ? parseByline(byline) : { authors: datelineAuthors(blocks[0]?.text ?? ""), photographers: [] };
+  photographers.unshift(...credited.photographers);
   const story: Story = {
     id: "",
     title: head.titles.map((unit) => unit.text).join(" "),
@@ -63,14 +92,14 @@ function buildStory(part: StoryParts, themes: Affinity, state: ReflowState): Sto
   if (head.kicker) story.kicker = head.kicker.text;
   if (head.subtitle) story.subtitle = head.subtitle.text;
   if (byline) story.byline = byline;
-  if (credited.photographers.length > 0) story.photographers = credited.photographers;
+  if (photographers.length > 0) story.photographers = photographers;
   if (notes.length > 0) story.authorNote = notes.join("");
   return story;
 }
 
 /** Units that are not blocks by nature (a stray subtitle, a second byline) keep their text as paragraphs. */
 function blockOf(unit: Unit): Block {
-  const type = unit.role === "heading" || unit.role === "caption" ? unit.role : "paragraph";
+  const type = unit.role === "heading" || unit.role === "headline" ? "heading" : unit.role === "caption" ? "caption" : "paragraph";
   return { type, text: unit.text };
 }
 

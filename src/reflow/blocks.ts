@@ -1,6 +1,6 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
 import { endsWithPunctuation, hasSentencePunctuation, markerShape, opensParenthesis } from "./shapes.ts";
-import { endsSentence } from "./text.ts";
+import { displayWidth, endsSentence } from "./text.ts";
 
 /** Most lines of a column are full: the column is as wide as this share of them. */
 const COLUMN_QUANTILE = 0.7;
@@ -60,7 +60,7 @@ function segmentWidths(lines: readonly Line[], isBreak: (i: number) => boolean):
 export function blocks(state: ReflowState): void {
   const { lines } = state;
   const shapes = markShapes(lines);
-  const widths = segmentWidths(lines, (i) => shapes[i] === "byline" || shapes[i] === "note");
+  const widths = segmentWidths(lines, (i) => shapes[i] !== undefined && shapes[i] !== "name" && shapes[i] !== "kicker" && shapes[i] !== "subtitle");
   // a line stands apart from running text when what comes before it is finished: a stop, furniture,
   // or a line that is itself a headline standing apart
   const apart: boolean[] = [];
@@ -70,15 +70,25 @@ export function blocks(state: ReflowState): void {
   });
   for (let i = 0; i < lines.length; i++) {
     // a dash ends or opens many a sentence: only apart from running text is it a kicker or subtitle
-    if (shapes[i] === "kicker" && !apart[i]) shapes[i] = undefined;
+    if ((shapes[i] === "kicker" || shapes[i] === "name") && !apart[i]) shapes[i] = undefined;
     if (shapes[i] === "subtitle" && !(i > 0 && (shapes[i - 1] === "kicker" || looksLikeHeadline(lines, widths, i - 1, apart[i - 1]!)))) {
       shapes[i] = undefined;
     }
   }
   for (let i = 0; i < lines.length; i++) {
     if (!shapes[i] && isHeadline(lines, shapes, widths, i, apart[i]!)) shapes[i] = "headline";
+    // a heading too wide for its column wraps: its second line is short and carries no stop either
+    if (shapes[i] === undefined && apart[i] && isWrappedHeading(lines, widths, i)) shapes[i] = shapes[i + 1] = "headline";
   }
   state.blocks = groupBlocks(lines, shapes);
+}
+
+/** A justified first line is the column less its lost indent; a letter-spaced title is much shorter. */
+const LETTER_SPACED_SHARE = 0.6;
+
+/** Spread by justification to fill the column; a spread line well short of it is letter-spaced (`织 得 更 密`), as titles are. */
+function isJustified(line: Line, columnWidth: number): boolean {
+  return line.spread && line.core > LETTER_SPACED_SHARE * columnWidth;
 }
 
 /** Two phrases set apart by a space (`凝心铸魂固根基 打造…`): how headlines are written, not sentences. */
@@ -86,10 +96,21 @@ function hasPhraseGap(line: Line): boolean {
   return !line.spread && /[\p{Script=Han}”」』）)] [\p{Script=Han}“「『（(]/u.test(line.text);
 }
 
+/** Numbered in place: `一、` `（一）` `1.` `第一，`… */
+export const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、．.](?![0-9]))/u;
+
+/** A heading over two lines: no punctuation on either, numbered or as wide as the column, the second short. */
+function isWrappedHeading(lines: readonly Line[], widths: readonly number[], i: number): boolean {
+  const [line, next] = [lines[i]!, lines[i + 1]];
+  if (!next || /[，。、；：！？,.;:!?]/u.test(line.text.replace(NUMBERED, "")) || /[，。、；：！？,;:!?]/u.test(next.text)) return false;
+  if (line.spread || next.spread || !(NUMBERED.test(line.text) || line.width >= widths[i]! - 1)) return false;
+  return next.width < widths[i]! - SHORT_HEADLINE_MARGIN;
+}
+
 /** A line that could be a headline by itself: no punctuation, and apart from the column's text. */
 function looksLikeHeadline(lines: readonly Line[], widths: readonly number[], i: number, standsAlone: boolean): boolean {
   const line = lines[i]!;
-  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || line.spread) return false;
+  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || isJustified(line, widths[i]!)) return false;
   return standsAlone || Math.abs(line.width - widths[i]!) > HEADLINE_MARGIN;
 }
 
@@ -100,8 +121,9 @@ function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | und
   const before = shapes[i - 1];
   const after = shapes[i + 1];
   if (after === "byline" || after === "subtitle" || before === "kicker") return true;
-  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || line.spread) return false;
   const columnWidth = widths[i]!;
+  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || isJustified(line, columnWidth)) return false;
+  if (line.spread) return true;
   if (line.width > columnWidth + HEADLINE_MARGIN) return true;
   if (!standsAlone) return false;
   return line.width < columnWidth - SHORT_HEADLINE_MARGIN || hasPhraseGap(line);
@@ -122,6 +144,10 @@ function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | un
       continue;
     }
     closeFlow();
+    if (shape === "headline") {
+      for (const piece of sideBySide(lines[i]!)) result.push({ kind: "display", lines: [piece], shape });
+      continue;
+    }
     const previous = result[result.length - 1];
     // a wrapped note continues its display block
     if (shape === "note" && shapes[i - 1] === "note" && previous?.kind === "display" && !endsClosed(previous.lines)) {
@@ -132,6 +158,32 @@ function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | un
   }
   closeFlow();
   return result;
+}
+
+/**
+ * Two headlines of neighbouring columns on one extracted line: parted by a wide gap, or a
+ * letter-spaced one (`中 国 海 油 召 开`) beside a set one. Each piece keeps the line's number.
+ */
+export function sideBySide(line: Line): Line[] {
+  const cuts = line.gaps.length > 0 ? line.gaps : letterSpacedSeam(line.text);
+  if (cuts.length === 0) return [line];
+  const pieces = [0, ...cuts].map((start, k) => line.text.slice(start, cuts[k] ?? line.text.length).trim());
+  if (pieces.some((piece) => [...piece.replace(/ /gu, "")].length < 2)) return [line];
+  return pieces.map((text) => ({ ...line, text, width: displayWidth(text), core: displayWidth(text), gaps: [] }));
+}
+
+/** Where a run of four or more single characters starts after, or ends before, a phrase of three or more. */
+function letterSpacedSeam(text: string): number[] {
+  const tokens = text.split(" ");
+  const single = tokens.map((token) => [...token].length === 1);
+  let offset = 0;
+  for (let k = 1; k < tokens.length; k++) {
+    offset += tokens[k - 1]!.length + 1;
+    const runAfter = single.slice(k).every(Boolean) && tokens.length - k >= 4;
+    const runBefore = single.slice(0, k).every(Boolean) && k >= 4;
+    if ((runAfter && [...tokens[k - 1]!].length >= 3) || (runBefore && [...tokens[k]!].length >= 3)) return [offset - 1];
+  }
+  return [];
 }
 
 function endsClosed(lines: readonly Line[]): boolean {

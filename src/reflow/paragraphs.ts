@@ -67,7 +67,10 @@ const SHAPE_ROLES: Record<DisplayShape, Role> = {
   note: "authorNote",
   kicker: "kicker",
   subtitle: "subtitle",
-  headline: "heading",
+  headline: "headline",
+  folio: "credit",
+  jump: "paragraph",
+  name: "signature",
 };
 
 // Signal: sentence stops against line widths and indents (isParagraphEnd); column breaks leave

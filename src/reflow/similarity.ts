@@ -34,21 +34,55 @@ export class Affinity {
   private readonly idf = new Map<string, number>();
   private readonly documents: number;
   private readonly characters: boolean;
+  /** Each text's grams, counted once: texts are compared with several others. */
+  private readonly cache = new Map<string, Map<string, number>>();
+  /** Each text's total rarity (its distinct grams' weights), for `similarity`. */
+  private readonly mass = new Map<string, number>();
 
   constructor(texts: readonly string[], options: { characters?: boolean } = {}) {
     this.documents = texts.length;
     this.characters = options.characters ?? false;
     const frequency = new Map<string, number>();
-    for (const text of texts) for (const gram of grams(text, this.characters).keys()) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
+    for (const text of texts) for (const gram of this.gramsOf(text).keys()) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
     for (const [gram, count] of frequency) this.idf.set(gram, Math.log((this.documents + 1) / count));
+  }
+
+  private gramsOf(text: string): Map<string, number> {
+    let found = this.cache.get(text);
+    if (!found) this.cache.set(text, (found = grams(text, this.characters)));
+    return found;
+  }
+
+  private weight(gram: string): number {
+    return this.idf.get(gram) ?? Math.log(this.documents + 1);
   }
 
   /** The probe's grams found in the text, each counted as often as the text uses it, weighted by rarity. */
   score(probe: string, text: string): number {
-    const counts = grams(text, this.characters);
+    const counts = this.gramsOf(text);
     let total = 0;
-    for (const gram of grams(probe, this.characters).keys()) total += (counts.get(gram) ?? 0) * (this.idf.get(gram) ?? Math.log(this.documents + 1));
+    for (const gram of this.gramsOf(probe).keys()) total += (counts.get(gram) ?? 0) * this.weight(gram);
     return total;
+  }
+
+  private massOf(text: string): number {
+    let found = this.mass.get(text);
+    if (found === undefined) {
+      found = 0;
+      for (const gram of this.gramsOf(text).keys()) found += this.weight(gram);
+      this.mass.set(text, found);
+    }
+    return found;
+  }
+
+  /** 0..1: the rarity two texts share against what they hold (a geometric mean of both sides). */
+  similarity(a: string, b: string): number {
+    const [small, large] = this.gramsOf(a).size <= this.gramsOf(b).size ? [a, b] : [b, a];
+    const other = this.gramsOf(large);
+    let shared = 0;
+    for (const gram of this.gramsOf(small).keys()) if (other.has(gram)) shared += this.weight(gram);
+    const scale = Math.sqrt(this.massOf(a) * this.massOf(b));
+    return scale > 0 ? shared / scale : 0;
   }
 
   /**

@@ -1,0 +1,236 @@
+// One model of the whole page: a reading assigns every column unit to a story and decides, for each
+// cluster of heads, whether its heads are titles standing before or after their text, or (for a lone
+// head with no byline, kicker or deck) a section heading. The best reading is found by `decode`.
+import type { Cluster, PageItem, Unit } from "../types.ts";
+import { closesStory, isNumbered, opensStory } from "./signals.ts";
+import { Affinity, opening } from "./similarity.ts";
+import type { Chain } from "./viterbi.ts";
+
+/** Costs and rewards, in units of one clear preference of a paragraph for one head over another. */
+export const WEIGHTS = {
+  /** Column text no head takes. */
+  orphanText: 4,
+  /** A head left with no text. */
+  orphanHead: 5,
+  /** Any story break between two paragraphs of one run. */
+  break: 1,
+  /** A break between paragraphs that share their words, or open alike (parallel sections). */
+  cohesion: 4,
+  parallel: 2,
+  /** A dateline or editor's note opening the text after a break; an author note, signature or jump line closing the text before. */
+  lead: 2.5,
+  close: 3,
+  /** Text going on after a unit that closes its story. */
+  pastClose: 4,
+  /** Neighbouring stories whose heads stand on different sides of their text. */
+  switch: 1,
+  /** A lone head read as a title rather than a section heading; a numbered one as a heading. */
+  title: 1,
+  numbered: 4,
+};
+
+// States. Column units: O (no head yet), A (the text of a head before it), B (of a head after it);
+// with a multi-head cluster beside, AM(j)/BM(j) say which of its heads. Clusters: T(p), the first
+// p heads take the text before and the rest the text after; H(x), a section heading inside state x.
+export const O = 0;
+export const AS = 1;
+export const BS = 2;
+/** The text of a lone head before it, before any of that text came: the head still has none. */
+export const AS0 = 3;
+const MAX_HEADS = 16;
+export const AM = (j: number) => 10 + j;
+export const BM = (j: number) => 10 + MAX_HEADS + j;
+export const T = (p: number) => 100 + p;
+export const H = (x: number) => 200 + x;
+export const isA = (s: number) => s === AS || s === AS0 || (s >= AM(0) && s < BM(0));
+export const isB = (s: number) => s === BS || (s >= BM(0) && s < T(0));
+export const headOf = (s: number) => (s >= BM(0) ? s - BM(0) : s >= AM(0) ? s - AM(0) : 0);
+
+const isText = (unit: Unit) => unit.role === "paragraph" || unit.role === "caption" || unit.role === "heading";
+
+export class PageModel implements Chain {
+  readonly length: number;
+  /** For each item, the nearest cluster of several heads before / after it (-1: none). */
+  private readonly multiBefore: number[];
+  private readonly multiAfter: number[];
+  private readonly affinity: Affinity;
+  /** Each unit item's centred preference for each head of the multi-head clusters beside it. */
+  private readonly preferences = new Map<string, number[]>();
+  private readonly stateLists: number[][];
+
+  constructor(private readonly items: readonly PageItem[]) {
+    this.length = items.length;
+    const texts = items.flatMap((item) => (item.kind === "unit" ? [item.unit.text] : item.cluster.heads.map(headText)));
+    this.affinity = new Affinity(texts);
+    this.multiBefore = nearest(items, 1);
+    this.multiAfter = nearest(items, -1);
+    items.forEach((item, c) => {
+      if (item.kind === "cluster" && item.cluster.heads.length > 1) this.prefer(c);
+    });
+    this.stateLists = items.map((_, t) => this.enumerate(t));
+  }
+
+  private heads(c: number): number {
+    return c < 0 ? 0 : Math.min(MAX_HEADS, (this.items[c] as { cluster: Cluster }).cluster.heads.length);
+  }
+
+  /** Preferences of the units on both sides of a multi-head cluster (up to the next such cluster) for its heads. */
+  private prefer(c: number): void {
+    const heads = (this.items[c] as { cluster: Cluster }).cluster.heads.slice(0, MAX_HEADS);
+    const window: number[] = [];
+    for (let t = c - 1; t >= 0 && this.multiAfter[t] === c && !(this.items[t]!.kind === "cluster" && this.isFixed(t)); t--) window.push(t);
+    for (let t = c + 1; t < this.length && this.multiBefore[t] === c && !(this.items[t]!.kind === "cluster" && this.isFixed(t)); t++) window.push(t);
+    const units = window.filter((t) => this.items[t]!.kind === "unit");
+    const raw = units.map((t) => heads.map((head) => this.affinity.score(headText(head), (this.items[t] as { unit: Unit }).unit.text)));
+    // a head full of rare names scores high everywhere: each head is scaled against its own spread
+    heads.forEach((_, j) => {
+      const column = raw.map((row) => row[j]!);
+      const mean = column.reduce((sum, value) => sum + value, 0) / Math.max(1, column.length);
+      const spread = Math.sqrt(column.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, column.length)) || 1;
+      raw.forEach((row) => (row[j] = (row[j]! - mean) / spread));
+    });
+    units.forEach((t, k) => {
+      const row = raw[k]!;
+      const mean = row.reduce((sum, value) => sum + value, 0) / row.length;
+      this.preferences.set(`${c}:${t}`, row.map((value) => value - mean));
+    });
+  }
+
+  /** An anchored cluster is surely titles: the window of preferences stops there. */
+  private isFixed(t: number): boolean {
+    return (this.items[t] as { cluster: Cluster }).cluster.anchored;
+  }
+
+  private enumerate(t: number): number[] {
+    const item = this.items[t]!;
+    const before = this.heads(this.multiBefore[t]!);
+    const after = this.heads(this.multiAfter[t]!);
+    const body = [O, AS, BS, AS0, ...range(before).map(AM), ...range(after).map(BM)];
+    if (item.kind === "unit") return body.filter((s) => s !== AS0);
+    const r = this.heads(t);
+    const titles = range(r + 1).map(T);
+    return r === 1 && !item.cluster.anchored ? [...titles, ...body.map(H)] : titles;
+  }
+
+  states(t: number): readonly number[] {
+    return this.stateLists[t]!;
+  }
+
+  /** The state a position leaves to the next one: a cluster's text side, or the state a heading sits in. */
+  private out(t: number, s: number): number {
+    if (s >= H(0)) return s - H(0);
+    if (s < T(0)) return s;
+    const p = s - T(0);
+    const r = this.heads(t);
+    return p === r ? O : r === 1 ? AS0 : AM(p);
+  }
+
+  score(t: number, p: number, s: number): number {
+    const item = this.items[t]!;
+    return item.kind === "unit" ? this.unitScore(t, item.unit, p, s) : this.clusterScore(t, item.cluster, p, s);
+  }
+
+  private unitScore(t: number, unit: Unit, p: number, s: number): number {
+    const emission = s === O ? (isText(unit) ? -WEIGHTS.orphanText : -1) : this.preference(t, s);
+    const opens = s === O || s === BS || s === BM(0);
+    if (p < 0) return opens ? emission : -Infinity;
+    const x = this.out(t - 1, p);
+    const previous = this.items[t - 1]!;
+    if (previous.kind === "cluster") {
+      // a head opens its text right after it; after a head that took the text before, anything may start
+      if (x !== O) return s === x || (x === AS0 && s === AS) ? emission : -Infinity;
+      return opens ? emission : -Infinity;
+    }
+    const before = previous.unit;
+    if (s === x) return emission - (closesStory(before) ? WEIGHTS.pastClose : 0);
+    const next = isA(x) && isA(s) && s === x + 1 && x >= AM(0);
+    const nextB = isB(x) && isB(s) && s === x + 1 && x >= BM(0);
+    const toB = (isA(x) || x === O) && (s === BS || s === BM(0));
+    if (!next && !nextB && !toB) return -Infinity;
+    const left = isA(x) && x >= AM(0) && toB ? this.heads(this.multiBefore[t]!) - 1 - headOf(x) : 0;
+    return emission - this.breakCost(before, unit) - (isA(x) && toB ? WEIGHTS.switch : 0) - left * WEIGHTS.orphanHead;
+  }
+
+  private preference(t: number, s: number): number {
+    if (s >= AM(0) && s < BM(0)) return this.preferences.get(`${this.multiBefore[t]}:${t}`)?.[headOf(s)] ?? 0;
+    if (s >= BM(0) && s < T(0)) return this.preferences.get(`${this.multiAfter[t]}:${t}`)?.[headOf(s)] ?? 0;
+    return 0;
+  }
+
+  /** What a story break between two neighbouring units costs. */
+  breakCost(before: Unit, after: Unit): number {
+    const shared = this.affinity.similarity(before.text, after.text);
+    const parallel = this.affinity.similarity(opening(before.text), opening(after.text));
+    return (
+      WEIGHTS.break +
+      WEIGHTS.cohesion * shared +
+      WEIGHTS.parallel * parallel -
+      (opensStory(after) ? WEIGHTS.lead : 0) -
+      (closesStory(before) ? WEIGHTS.close : 0)
+    );
+  }
+
+  private clusterScore(t: number, cluster: Cluster, p: number, s: number): number {
+    const x = p < 0 ? undefined : this.out(t - 1, p);
+    const previousIsCluster = t > 0 && this.items[t - 1]!.kind === "cluster" && p < H(0);
+    if (s >= H(0)) {
+      const inside = s - H(0);
+      if (x === undefined || x !== inside) return -Infinity;
+      return isNumbered(cluster.heads[0]!.titles[0]?.text ?? "") ? WEIGHTS.numbered : 0;
+    }
+    const r = this.heads(t);
+    const before = s - T(0);
+    let score = cluster.anchored ? 0 : WEIGHTS.title - (isNumbered(cluster.heads[0]!.titles[0]?.text ?? "") ? WEIGHTS.numbered : 0);
+    // the text before: the last `before` heads of it are this cluster's, in order
+    if (x !== undefined && isB(x)) {
+      if (before === 0) return -Infinity;
+      const j = headOf(x);
+      if ((x === BS) !== (r === 1) || j > before - 1) return -Infinity;
+      score -= (before - 1 - j) * WEIGHTS.orphanHead;
+    } else {
+      score -= before * WEIGHTS.orphanHead;
+      // the story before ends here: heads before with no text of their own go wanting
+      if (x !== undefined && isA(x)) {
+        const owner = previousIsCluster ? t - 1 : this.multiBefore[t]!;
+        const left = x === AS || x === AS0 ? 0 : this.heads(owner) - 1 - headOf(x);
+        score -= (left + (x === AS0 || (x >= AM(0) && previousIsCluster) ? 1 : 0)) * WEIGHTS.orphanHead;
+      }
+    }
+    // a title parts the text around it: it costs what a break between them costs
+    const [above, below] = [this.items[t - 1], this.items[t + 1]];
+    if (above?.kind === "unit" && below?.kind === "unit") score -= this.breakCost(above.unit, below.unit) - WEIGHTS.break;
+    return score;
+  }
+
+  final(s: number): number {
+    const t = this.length - 1;
+    if (s >= H(0)) return this.final(s - H(0));
+    if (isB(s)) return -Infinity;
+    const x = this.out(t, s);
+    if (s === AS0) return -WEIGHTS.orphanHead;
+    if (s >= T(0)) return x === O ? 0 : -(this.heads(t) - (s - T(0))) * WEIGHTS.orphanHead;
+    if (s >= AM(0) && s < BM(0)) return -(this.heads(this.multiBefore[t]!) - 1 - headOf(s)) * WEIGHTS.orphanHead;
+    return 0;
+  }
+}
+
+export function headText(head: Cluster["heads"][number]): string {
+  return [head.kicker, ...head.titles, head.subtitle, head.byline].map((unit) => unit?.text ?? "").join(" ");
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+/** For each position, the nearest multi-head cluster in one direction (step 1: before, -1: after). */
+function nearest(items: readonly PageItem[], step: 1 | -1): number[] {
+  const result = new Array<number>(items.length).fill(-1);
+  let last = -1;
+  for (let k = 0; k < items.length; k++) {
+    const t = step === 1 ? k : items.length - 1 - k;
+    result[t] = last;
+    const item = items[t]!;
+    if (item.kind === "cluster" && item.cluster.heads.length > 1) last = t;
+  }
+  return result;
+}
