@@ -1,5 +1,6 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
-import { endsWithPunctuation, hasSentencePunctuation, markerShape, opensParenthesis } from "./shapes.ts";
+import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, markerShape, opensParenthesis } from "./shapes.ts";
+import { NUMBERED, opensWithDateline } from "./signals.ts";
 import { displayWidth, endsSentence } from "./text.ts";
 
 /** Most lines of a column are full: the column is as wide as this share of them. */
@@ -71,6 +72,8 @@ export function blocks(state: ReflowState): void {
   for (let i = 0; i < lines.length; i++) {
     // a dash ends or opens many a sentence: only apart from running text is it a kicker or subtitle
     if ((shapes[i] === "kicker" || shapes[i] === "name") && !apart[i]) shapes[i] = undefined;
+    // a unit and post on a line of their own, the name under them: a byline over two lines
+    if (!shapes[i] && apart[i] && shapes[i + 1] === "name" && isRoleLine(lines[i]!.text)) shapes[i] = "byline";
     if (shapes[i] === "subtitle" && !(i > 0 && (shapes[i - 1] === "kicker" || looksLikeHeadline(lines, widths, i - 1, apart[i - 1]!)))) {
       shapes[i] = undefined;
     }
@@ -80,15 +83,16 @@ export function blocks(state: ReflowState): void {
     // a heading too wide for its column wraps: its second line is short and carries no stop either
     if (shapes[i] === undefined && apart[i] && isWrappedHeading(lines, widths, i)) shapes[i] = shapes[i + 1] = "headline";
   }
+  // a title over two lines: the line printed right above a headline, apart from the text, is its first
+  for (let i = lines.length - 2; i >= 0; i--) {
+    if (!shapes[i] && shapes[i + 1] === "headline" && apart[i] && !lines[i]!.blankAfter && looksLikeHeadline(lines, widths, i, true)) shapes[i] = "headline";
+  }
   state.blocks = groupBlocks(lines, shapes);
 }
 
-/** A justified first line is the column less its lost indent; a letter-spaced title is much shorter. */
-const LETTER_SPACED_SHARE = 0.6;
-
 /** Spread by justification to fill the column; a spread line well short of it is letter-spaced (`织 得 更 密`), as titles are. */
 function isJustified(line: Line, columnWidth: number): boolean {
-  return line.spread && line.core > LETTER_SPACED_SHARE * columnWidth;
+  return line.spread && line.core >= columnWidth - SHORT_HEADLINE_MARGIN;
 }
 
 /** Two phrases set apart by a space (`凝心铸魂固根基 打造…`): how headlines are written, not sentences. */
@@ -96,13 +100,11 @@ function hasPhraseGap(line: Line): boolean {
   return !line.spread && /[\p{Script=Han}”」』）)] [\p{Script=Han}“「『（(]/u.test(line.text);
 }
 
-/** Numbered in place: `一、` `（一）` `1.` `第一，`… */
-export const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、．.](?![0-9]))/u;
-
 /** A heading over two lines: no punctuation on either, numbered or as wide as the column, the second short. */
 function isWrappedHeading(lines: readonly Line[], widths: readonly number[], i: number): boolean {
   const [line, next] = [lines[i]!, lines[i + 1]];
   if (!next || /[，。、；：！？,.;:!?]/u.test(line.text.replace(NUMBERED, "")) || /[，。、；：！？,;:!?]/u.test(next.text)) return false;
+  if (hasSentencePunctuation(line.text) || hasSentencePunctuation(next.text)) return false;
   if (line.spread || next.spread || !(NUMBERED.test(line.text) || line.width >= widths[i]! - 1)) return false;
   return next.width < widths[i]! - SHORT_HEADLINE_MARGIN;
 }
@@ -110,7 +112,7 @@ function isWrappedHeading(lines: readonly Line[], widths: readonly number[], i: 
 /** A line that could be a headline by itself: no punctuation, and apart from the column's text. */
 function looksLikeHeadline(lines: readonly Line[], widths: readonly number[], i: number, standsAlone: boolean): boolean {
   const line = lines[i]!;
-  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || isJustified(line, widths[i]!)) return false;
+  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || isJustified(line, widths[i]!) || opensWithDateline(line.text)) return false;
   return standsAlone || Math.abs(line.width - widths[i]!) > HEADLINE_MARGIN;
 }
 
@@ -121,8 +123,10 @@ function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | und
   const before = shapes[i - 1];
   const after = shapes[i + 1];
   if (after === "byline" || after === "subtitle" || before === "kicker") return true;
+  // under a column label, or right above a dateline that opens its story's text
+  if (!hasSentencePunctuation(line.text) && (before === "name" || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text)))) return true;
   const columnWidth = widths[i]!;
-  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || isJustified(line, columnWidth)) return false;
+  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || isJustified(line, columnWidth) || opensWithDateline(line.text)) return false;
   if (line.spread) return true;
   if (line.width > columnWidth + HEADLINE_MARGIN) return true;
   if (!standsAlone) return false;

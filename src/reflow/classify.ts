@@ -1,5 +1,6 @@
 import type { ReflowState, Role, Unit } from "../types.ts";
 import { hasPhotoCredit } from "./captions.ts";
+import { isJump } from "./shapes.ts";
 import { innerSentenceStops } from "./text.ts";
 
 /** A run-in label such as `编者按：` is at most this many characters. */
@@ -7,6 +8,8 @@ const LABEL_LENGTH = 6;
 /** A heading is one sentence no longer than this many column widths (or characters). */
 const HEADING_COLUMNS = 1.3;
 const HEADING_CHARACTERS = 22;
+/** However wide the column, a heading is one short sentence. */
+const HEADING_LONGEST = 36;
 /** Conventional openings of photo captions. */
 const CAPTION_MARK = /^(?:[▲△▼▽◀▶]|图为|(?:上|下|左|右)?图[：:]|(?:上|下|左|右)图[，,])/u;
 
@@ -34,10 +37,10 @@ function isShortStatement(unit: Unit): boolean {
 /** Roles of paragraphs refined by their text; display roles pass through. */
 function paragraphRole(unit: Unit): Role {
   if (unit.role === "authorNote") return hasPhotoCredit(unit.text) ? "caption" : /^[（(](?:本文)?作者/u.test(unit.text) ? "authorNote" : "credit";
-  if (unit.role !== "paragraph") return unit.role;
+  if (unit.role !== "paragraph" || isJump(unit.text)) return unit.role;
   if (hasPhotoCredit(unit.text) && innerSentenceStops(unit.text) <= 2) return "caption";
   const length = [...unit.text].length;
-  const short = length <= Math.max(HEADING_COLUMNS * unit.columnWidth, HEADING_CHARACTERS);
+  const short = length <= Math.min(Math.max(HEADING_COLUMNS * unit.columnWidth, HEADING_CHARACTERS), HEADING_LONGEST);
   if (CAPTION_MARK.test(unit.text) && innerSentenceStops(unit.text) <= 1) return "caption";
   if (!short || innerSentenceStops(unit.text) > 0 || unit.lastLine - unit.firstLine > 4) return "paragraph";
   if (/[：…]$/u.test(unit.text)) return "paragraph";

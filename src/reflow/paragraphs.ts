@@ -1,5 +1,6 @@
 import type { Decision, DisplayShape, Line, ReflowState, Role, Unit } from "../types.ts";
 import { LONG_LINE_RATIO } from "./blocks.ts";
+import { hasPhotoCredit } from "./captions.ts";
 import { endsSentence, isParallelHeading, joinLines } from "./text.ts";
 
 /** Ems lost from a paragraph's first line, whose indent the extraction dropped. */
@@ -25,6 +26,8 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   const columnWidth = widths[i]!;
   // a last line is never justified, so a spread line never ends a paragraph by stopping short
   const shortfall = line.spread ? 0 : columnWidth - (startsParagraph ? INDENT : 0) - line.width;
+  // a caption ends with its photo credit, with or without a stop
+  if (hasPhotoCredit(line.text) || (i > 0 && !startsParagraph && hasPhotoCredit(lines[i - 1]!.text + line.text))) return { isEnd: true, confidence: 0.9, reason: "a photo credit ends a caption" };
   if (!endsSentence(line.text)) {
     const confidence = shortfall >= 2 * SHORTFALL ? 0.6 : 1;
     return { isEnd: false, confidence, reason: "no sentence stop at the end of the line" };

@@ -30,6 +30,11 @@ function isCreditByline(text: string): boolean {
   return BYLINE_ROLE.test(text) && !SENTENCE_PUNCTUATION.test(text.replace(BYLINE_ROLE, "")) && [...text].length <= 40;
 }
 
+/** A unit and post alone (`市政协委员、律师事务所主任`), its name on the next line. */
+export function isRoleLine(text: string): boolean {
+  return !SENTENCE_PUNCTUATION.test(text) && [...text].length >= 3 && [...text].length <= 30 && /^[\p{Script=Han}、（）()·]+$/u.test(text) && ROLE_ENDING.test(text);
+}
+
 export function isByline(text: string): boolean {
   return BYLINE_MARK.test(text) || isCreditByline(text) || BARE_ROLE.test(text) || isRoleNameByline(text);
 }
@@ -70,6 +75,10 @@ export function opensParenthesis(text: string): boolean {
 /** A page's production credits: 责任编辑 (editor), 校对 (proofreader), 美编 and 版式 (layout). */
 const PRODUCTION_CREDIT = /^(?:本版)?(?:责任编辑|责编|编辑|校对|美编|版式设计|版式|排版|组版|审核|监制|终审)\s*[:：]/u;
 
+export function isJump(text: string): boolean {
+  return JUMP.test(text);
+}
+
 export function markerShape(text: string): DisplayShape | undefined {
   if (JUMP.test(text)) return "jump";
   if (FOLIO.test(text) && [...text].length <= 40 && !/[，。；！？]/u.test(text)) return "folio";
@@ -87,7 +96,8 @@ export function endsWithPunctuation(text: string): boolean {
   return /[，。、；：！？…,.;:!?]$/u.test(text);
 }
 
-/** Punctuation inside a line that headlines in this kind of paper do not carry. */
+/** Punctuation inside a line that headlines in this kind of paper do not carry; nor a parenthesis left open, nor a credit (`通讯员 谭成`). */
 export function hasSentencePunctuation(text: string): boolean {
-  return /[，。；！？]/u.test(text);
+  const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
+  return /[，。；！？]/u.test(text) || count(/[（(]/gu) > count(/[）)]/gu) || count(/“/gu) > count(/”/gu) || /(?:记者|通讯员)\s*\p{Script=Han}/u.test(text);
 }
