@@ -32,15 +32,15 @@ function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
   let previous: StoryParts | undefined;
   const unowned: Unit[] = []; // text before any story: it opens the first one
   items.forEach((item, t) => {
-    const unit = item.kind === "unit" ? item.unit : clusters.get(t)?.kind === "heading" ? headingOf(item.cluster.heads[0]!) : undefined;
-    if (!unit) {
-      previous = parts.get(`${t}:${item.kind === "cluster" ? item.cluster.heads.length - 1 : 0}`) ?? previous;
+    const units = item.kind === "unit" ? [item.unit] : clusters.get(t)?.kind === "heading" ? item.cluster.heads.map(headingOf) : [];
+    if (item.kind === "cluster" && units.length === 0) {
+      previous = parts.get(`${t}:${item.cluster.heads.length - 1}`) ?? previous;
       return;
     }
     const owner = owners[t];
     const part = owner ? parts.get(`${owner[0]}:${owner[1]}`) : previous;
-    if (!part) return void unowned.push(unit);
-    part.body.push(unit);
+    if (!part) return void unowned.push(...units);
+    part.body.push(...units);
     part.position = Math.min(part.position, t);
     previous = part;
   });

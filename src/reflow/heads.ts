@@ -1,6 +1,7 @@
 // Story heads (kicker, title decks, subtitle, byline) gathered from the display lines printed
 // together, and the page as a sequence of column text and clusters of heads.
 import type { Cluster, Head, PageItem, ReflowState, Unit } from "../types.ts";
+import { isSignature } from "./shapes.ts";
 
 /**
  * Two display lines printed one under the other, with no blank line between them. (Even where the
@@ -45,22 +46,25 @@ function attach(head: Head, unit: Unit): boolean {
 export const isAnchored = (head: Head) => head.kicker !== undefined || head.subtitle !== undefined || head.byline !== undefined;
 
 /**
- * Anchored heads printed together stay one cluster (they share the text beside them); an
- * unanchored head stands alone, as it may turn out to be a section heading.
+ * Heads printed together share the text beside them: one cluster. Unless one of them has a kicker,
+ * deck or byline, they may all be section headings instead.
  */
-function clustersOf(heads: readonly Head[]): Cluster[] {
-  const clusters: Cluster[] = [];
-  for (const head of heads) {
-    const last = clusters[clusters.length - 1];
-    if (isAnchored(head) && last?.anchored) last.heads.push(head);
-    else clusters.push({ heads: [head], anchored: isAnchored(head) });
-  }
-  return clusters;
+function clusterOf(heads: readonly Head[]): Cluster {
+  const decked = heads.map(withDecks);
+  return { heads: decked, anchored: decked.some(isAnchored) };
 }
 
-/** A name line printed right above a headline is its column label; elsewhere a signature. */
+/** A short line printed right above a headline is its column label, unless it reads as a person's name. */
 function opensHead(unit: Unit, next: Unit | undefined): boolean {
-  return unit.role === "kicker" || unit.role === "headline" || (unit.role === "signature" && next?.role === "headline" && printedTogether(unit, next));
+  const label = unit.role === "signature" && next?.role === "headline" && printedTogether(unit, next) && !isSignature(unit.text);
+  return unit.role === "kicker" || unit.role === "headline" || label;
+}
+
+/** Three title lines and no kicker or deck: the first is the kicker (引题), the last the deck. */
+function withDecks(head: Head): Head {
+  if (head.titles.length < 3 || head.kicker || head.subtitle) return head;
+  const titles = head.titles.slice(1, -1);
+  return { ...head, kicker: { ...head.titles[0]!, role: "kicker" }, titles, subtitle: { ...head.titles[head.titles.length - 1]!, role: "subtitle" } };
 }
 
 // Signal: display lines printed together (no blank line between) and their order (kicker, title
@@ -70,7 +74,7 @@ export function heads(state: ReflowState): void {
   let pending: Head[] = []; // heads since the last column text
   let open: Head | undefined;
   const flush = () => {
-    for (const cluster of clustersOf(pending)) items.push({ kind: "cluster", cluster });
+    if (pending.length > 0) items.push({ kind: "cluster", cluster: clusterOf(pending) });
     pending = [];
   };
   const units = state.units.filter((unit) => unit.role !== "credit");

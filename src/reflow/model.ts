@@ -89,10 +89,11 @@ export class PageModel implements Chain {
       const spread = Math.sqrt(column.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, column.length)) || 1;
       raw.forEach((row) => (row[j] = (row[j]! - mean) / spread));
     });
+    // measured from the unit's favourite head: sharing text among heads earns nothing by itself
     units.forEach((t, k) => {
       const row = raw[k]!;
-      const mean = row.reduce((sum, value) => sum + value, 0) / row.length;
-      this.preferences.set(`${c}:${t}`, row.map((value) => value - mean));
+      const favourite = Math.max(...row);
+      this.preferences.set(`${c}:${t}`, row.map((value) => value - favourite));
     });
   }
 
@@ -109,7 +110,7 @@ export class PageModel implements Chain {
     if (item.kind === "unit") return body.filter((s) => s !== AS0);
     const r = this.heads(t);
     const titles = range(r + 1).map(T);
-    return r === 1 && !item.cluster.anchored ? [...titles, ...body.map(H)] : titles;
+    return item.cluster.anchored ? titles : [...titles, ...body.map(H)];
   }
 
   states(t: number): readonly number[] {
@@ -176,11 +177,11 @@ export class PageModel implements Chain {
     if (s >= H(0)) {
       const inside = s - H(0);
       if (x === undefined || x !== inside) return -Infinity;
-      return isNumbered(cluster.heads[0]!.titles[0]?.text ?? "") ? WEIGHTS.numbered : 0;
+      return cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0;
     }
     const r = this.heads(t);
     const before = s - T(0);
-    let score = cluster.anchored ? 0 : WEIGHTS.title - (isNumbered(cluster.heads[0]!.titles[0]?.text ?? "") ? WEIGHTS.numbered : 0);
+    let score = cluster.anchored ? 0 : WEIGHTS.title - (cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0);
     // the text before: the last `before` heads of it are this cluster's, in order
     if (x !== undefined && isB(x)) {
       if (before === 0) return -Infinity;

@@ -54,7 +54,7 @@ function decisionsOf(items: readonly PageItem[], decoded: Decoded, clusters: Map
       const head = item.cluster.heads[0]!;
       const first = head.kicker ?? head.titles[0] ?? head.byline!;
       const reading = clusters.get(t)!;
-      if (!item.cluster.anchored && item.cluster.heads.length === 1) {
+      if (!item.cluster.anchored) {
         const heading = reading.kind === "heading";
         const margin = marginAt(decoded, t, (rival) => (heading ? rival < H(0) : rival >= H(0)));
         record(first, margin, heading ? `“${excerpt(headText(head))}” read as a section heading, not a story's title` : `“${excerpt(headText(head))}” read as a story's title, not a section heading`, headText(head));

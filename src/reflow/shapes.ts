@@ -1,6 +1,6 @@
 // The shapes of newspaper furniture, recognisable on one line without its neighbours.
 import type { DisplayShape } from "../types.ts";
-import { namesIn } from "./bylines.ts";
+import { isPersonName, namesIn } from "./bylines.ts";
 import { isHan } from "./text.ts";
 
 /** Marks that Chinese papers print before a byline. */
@@ -39,7 +39,13 @@ export function isByline(text: string): boolean {
   return BYLINE_MARK.test(text) || isCreditByline(text) || BARE_ROLE.test(text) || isRoleNameByline(text);
 }
 
-/** Names alone (`张三`, `张 三`, `张三 李四`): a signature, a byline's second line or a column label. */
+/** Names alone (`张三`, `张 三`, `张三 李四`): a signature or a byline's second line. */
+export function isSignature(text: string): boolean {
+  const names = namesIn(text);
+  return names.length > 0 && names.length <= 3 && names.every(isPersonName);
+}
+
+/** A short line of a few characters (`张三`, `观察`, `委员论坛`): a signature, a byline's second line or a column label. */
 export function isNameLine(text: string): boolean {
   const names = namesIn(text);
   // most names are two or three characters; a four-character one (a double surname) stands alone
@@ -50,7 +56,7 @@ export function isNameLine(text: string): boolean {
 /** A running header or folio (`2025年11月28日 星期五 第3版 要闻`): the page's furniture, not a story's. */
 const FOLIO = /第\s*[0-9０-９一二三四五六七八九十]+\s*版|星期[一二三四五六日天]|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
 /** A jump line (`（下转第二版）`, `（上接第一版）`): its story goes on, or came from, another page. */
-const JUMP = /^[（(]\s*(?:下转|上接|转|接)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)]$/u;
+const JUMP = /^[（(]\s*(?:下转|上接|紧转|紧接|转|接)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)]$/u;
 
 /** A whole line in parentheses: an author's note `（作者系…）` or the page's credits. */
 export function isParenthesized(text: string): boolean {

@@ -11,7 +11,7 @@ const DATELINE = /^(?:据)?(?:本报讯|本报[^，。]{0,20}?电|[^，。\s（(
 /** The reporters a dateline names: `（记者 张三 通讯员 李四）`, `记者王五报道`. */
 const DATELINE_CREDIT = /^[\s]*[（(]([^）)]{1,60})[）)]|^[\s]*((?:(?:本报|特约|见习)*(?:记者|通讯员)\s*[\p{Script=Han}\s、]{2,30}?)\s*报道)/u;
 /** A jump line (`（下转第二版）`) or an end mark (`（完）`). */
-const JUMP_OR_END = /[（(]\s*(?:(?:下转|转)\s*第?\s*[0-9一二三四五六七八九十]+\s*版|完)\s*[）)]$/u;
+const JUMP_OR_END = /[（(]\s*(?:(?:下转|紧转|转)\s*第?\s*[0-9一二三四五六七八九十]+\s*版|完)\s*[）)]$/u;
 /** Posts that name writers in a dateline's credit. */
 const POST = /(?:本报|特约|见习)*(?:记者|通讯员|实习生)/gu;
 
