@@ -81,6 +81,7 @@ function buildStory(part: StoryParts, themes: Affinity, state: ReflowState): Sto
       if (unit.role === "caption") photographers.push(...photographersIn(unit.text));
     }
   }
+  demoteStrayHeadings(blocks);
   const credited = byline ? parseByline(byline) : { authors: datelineAuthors(blocks[0]?.text ?? ""), photographers: [] };
   photographers.unshift(...credited.photographers);
   const story: Story = {
@@ -95,6 +96,14 @@ function buildStory(part: StoryParts, themes: Affinity, state: ReflowState): Sto
   if (photographers.length > 0) story.photographers = photographers;
   if (notes.length > 0) story.authorNote = notes.join("");
   return story;
+}
+
+/** A short sentence read as a run-in heading that opens or closes the story heads no section: it is a paragraph. */
+function demoteStrayHeadings(blocks: Block[]): void {
+  const text = blocks.filter((block) => block.type !== "caption");
+  for (const block of [text[0], text[text.length - 1]]) {
+    if (block?.type === "heading" && /[。！？]$/u.test(block.text)) block.type = "paragraph";
+  }
 }
 
 /** Units that are not blocks by nature (a stray subtitle, a second byline) keep their text as paragraphs. */

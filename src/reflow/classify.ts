@@ -43,7 +43,8 @@ function paragraphRole(unit: Unit): Role {
   const short = length <= Math.min(Math.max(HEADING_COLUMNS * unit.columnWidth, HEADING_CHARACTERS), HEADING_LONGEST);
   if (CAPTION_MARK.test(unit.text) && innerSentenceStops(unit.text) <= 1) return "caption";
   if (!short || innerSentenceStops(unit.text) > 0 || unit.lastLine - unit.firstLine > 4) return "paragraph";
-  if (/[：…]$/u.test(unit.text)) return "paragraph";
+  // `问：…` `王委员：…`: a speaker's turn in an interview, never a heading
+  if (/[：…]$/u.test(unit.text) || /^[^，。：]{1,8}[：:]/u.test(unit.text)) return "paragraph";
   // A plain statement without a comma describes a picture; headings pair phrases or carry no stop.
   return /。$/u.test(unit.text) && !/[，,；]/u.test(unit.text) ? "caption" : "heading";
 }

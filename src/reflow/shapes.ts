@@ -87,6 +87,7 @@ export function isJump(text: string): boolean {
 
 export function markerShape(text: string): DisplayShape | undefined {
   if (JUMP.test(text)) return "jump";
+  if (/^【[^】]{1,12}】$/u.test(text)) return "kicker";
   if (FOLIO.test(text) && [...text].length <= 40 && !/[，。；！？]/u.test(text)) return "folio";
   if (/^—{2,}|^-{2,}/u.test(text)) return "subtitle";
   if (/(?:—{2,}|-{2,})$/u.test(text) && text.length > 4) return "kicker";
