@@ -49,8 +49,8 @@ export const isAnchored = (head: Head) => head.kicker !== undefined || head.subt
  * Heads printed together share the text beside them: one cluster. Unless one of them has a kicker,
  * deck or byline, they may all be section headings instead.
  */
-function clusterOf(heads: readonly Head[]): Cluster {
-  const decked = heads.map(withDecks);
+function clusterOf(heads: readonly Head[], opensPage: boolean): Cluster {
+  const decked = heads.flatMap((head, k) => withDecks(head, opensPage && k === 0));
   return { heads: decked, anchored: decked.some(isAnchored) };
 }
 
@@ -60,11 +60,15 @@ function opensHead(unit: Unit, next: Unit | undefined): boolean {
   return unit.role === "kicker" || unit.role === "headline" || label;
 }
 
-/** Three title lines and no kicker or deck: the first is the kicker (引题), the last the deck. */
-function withDecks(head: Head): Head {
-  if (head.titles.length < 3 || head.kicker || head.subtitle) return head;
-  const titles = head.titles.slice(1, -1);
-  return { ...head, kicker: { ...head.titles[0]!, role: "kicker" }, titles, subtitle: { ...head.titles[head.titles.length - 1]!, role: "subtitle" } };
+/**
+ * Three title lines or more, no kicker or deck: opening the page, the lead story's kicker (引题),
+ * title and deck; elsewhere two heads printed together, the last line titling the byline under it.
+ */
+function withDecks(head: Head, opensPage: boolean): Head[] {
+  const { titles } = head;
+  if (titles.length < 3 || head.kicker || head.subtitle) return [head];
+  if (!opensPage) return [{ titles: titles.slice(0, -1) }, { ...head, titles: titles.slice(-1) }];
+  return [{ ...head, kicker: { ...titles[0]!, role: "kicker" }, titles: titles.slice(1, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
 }
 
 // Signal: display lines printed together (no blank line between) and their order (kicker, title
@@ -74,7 +78,7 @@ export function heads(state: ReflowState): void {
   let pending: Head[] = []; // heads since the last column text
   let open: Head | undefined;
   const flush = () => {
-    if (pending.length > 0) items.push({ kind: "cluster", cluster: clusterOf(pending) });
+    if (pending.length > 0) items.push({ kind: "cluster", cluster: clusterOf(pending, items.length === 0) });
     pending = [];
   };
   const units = state.units.filter((unit) => unit.role !== "credit");

@@ -10,7 +10,7 @@ const BYLINE_ROLE = /^(?:本报)?(?:文|图|摄影?|记者|特约记者|通讯�
 /** A role printed alone, its names on the next line (`本报记者` / `张三`). */
 const BARE_ROLE = /^(?:本报|特约|见习)*(?:记者|通讯员|实习生|作者|文|图|摄影)$/u;
 /** How posts and trades end in Chinese (秘书长, 主任, 书记, 委员, 记者, 教授…): a role before a name. */
-const ROLE_ENDING = /(?:长|主任|书记|委员|主委|主席|记者|编辑|主编|教授|研究员|员|者|顾问|经理|总监|秘书|助理|代表|干部|律师|医师|教师|讲师)$/u;
+const ROLE_ENDING = /(?:长|主任|书记|委员|常委|主委|主席|记者|编辑|主编|教授|研究员|员|者|顾问|经理|总监|秘书|助理|代表|干部|律师|医师|教师|讲师)$/u;
 /** Full-width punctuation that never appears in a byline's role part. */
 const SENTENCE_PUNCTUATION = /[，。；！？：,;!?“”"]/u;
 
