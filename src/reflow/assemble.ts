@@ -3,7 +3,6 @@ import type { Block, Head, PageItem, ReflowState, Story, Unit } from "../types.t
 import { parseByline } from "./bylines.ts";
 import { placeDisplacedHeadings } from "./sections.ts";
 import { datelineAuthors } from "./signals.ts";
-import { Affinity } from "./similarity.ts";
 import { photographersIn } from "./captions.ts";
 import { squash } from "./text.ts";
 
@@ -55,8 +54,7 @@ function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
 // Signal: the page model's reading (see `read`); within a story, trailing section headings go back to
 // the sections they name, and an editor's note that lists speakers orders their speeches.
 export function assemble(state: ReflowState): void {
-  const themes = new Affinity(state.units.map((unit) => unit.text), { characters: true });
-  const stories = gather(state.items, state).map((part) => buildStory(part, themes, state));
+  const stories = gather(state.items, state).map((part) => buildStory(part, state));
   state.stories = orderBySpeakerList(withUniqueIds(stories));
   state.credits = state.units.filter((unit) => unit.role === "credit").map((unit) => unit.text);
 }
@@ -67,13 +65,13 @@ function untitled(body: Unit[]): StoryParts {
   return lead?.role === "heading" || lead?.role === "headline" ? { head: { titles: [lead] }, body: rest, position: 0 } : { body, position: 0 };
 }
 
-function buildStory(part: StoryParts, themes: Affinity, state: ReflowState): Story {
+function buildStory(part: StoryParts, state: ReflowState): Story {
   const head: Head = part.head ?? { titles: [] };
   let byline = head.byline?.text;
   const notes: string[] = [];
   const blocks: Block[] = [];
   const photographers: string[] = [];
-  for (const unit of placeDisplacedHeadings(part.body, themes, state.decisions)) {
+  for (const unit of placeDisplacedHeadings(part.body, state.decisions)) {
     if ((unit.role === "byline" || unit.role === "signature") && byline === undefined) byline = unit.text;
     else if (unit.role === "authorNote") notes.push(unit.text);
     else {
@@ -133,18 +131,38 @@ function withUniqueIds(stories: Story[]): Story[] {
 
 /**
  * An editor's note that names the page's speakers in order (`会上，甲、乙、丙作交流发言`) is the
- * order the digest should follow; stories it does not name keep their places.
+ * order the digest should follow; stories it does not name keep their places. Names are looked up
+ * at each position of a story's first paragraphs, so the cost stays linear in the page.
  */
 function orderBySpeakerList(stories: Story[]): Story[] {
-  const named = stories.filter((story) => story.authors.length > 0);
+  const byAuthor = new Map<string, Story>();
+  for (const story of stories) for (const author of story.authors) if ([...author].length <= MAX_NAME) byAuthor.set(author, story);
   for (const story of stories) {
-    const listing = story.blocks.map((block) => squash(block.text)).find((text) => named.filter((other) => other !== story && other.authors.some((a) => text.includes(a))).length >= 2);
-    if (!listing) continue;
-    const position = (candidate: Story) => Math.min(...candidate.authors.map((a) => listing.indexOf(a)).filter((i) => i >= 0));
-    const listed = stories.filter((candidate) => candidate !== story && Number.isFinite(position(candidate)));
-    const sorted = [...listed].sort((a, b) => position(a) - position(b));
-    let next = 0;
-    return stories.map((candidate) => (listed.includes(candidate) ? sorted[next++]! : candidate));
+    for (const block of story.blocks.slice(0, LISTING_BLOCKS)) {
+      if (!block.text.includes("、")) continue; // a list of names is parted by enumeration commas
+      const positions = namedIn(squash(block.text), byAuthor, story);
+      if (positions.size < 2) continue;
+      const listed = stories.filter((candidate) => positions.has(candidate));
+      const sorted = [...listed].sort((a, b) => positions.get(a)! - positions.get(b)!);
+      let next = 0;
+      return stories.map((candidate) => (positions.has(candidate) ? sorted[next++]! : candidate));
+    }
   }
   return stories;
+}
+
+/** An editor's list of speakers comes among a story's first paragraphs. */
+const LISTING_BLOCKS = 3;
+const MAX_NAME = 4;
+
+/** Where in the text each other story's author is first named. */
+function namedIn(text: string, byAuthor: ReadonlyMap<string, Story>, self: Story): Map<Story, number> {
+  const positions = new Map<Story, number>();
+  for (let i = 0; i < text.length; i++) {
+    for (let length = 2; length <= MAX_NAME; length++) {
+      const story = byAuthor.get(text.slice(i, i + length));
+      if (story && story !== self && !positions.has(story)) positions.set(story, i);
+    }
+  }
+  return positions;
 }

@@ -20,13 +20,16 @@ const SHORT_HEADLINE_MARGIN = 3.5;
  * neighbours' widths (most lines of a paragraph are full), ignoring one-line paragraphs.
  */
 export function localColumnWidths(widths: readonly number[]): number[] {
+  const window = new Float64Array(2 * WINDOW);
   return widths.map((own, i) => {
-    const window = [...widths.slice(Math.max(0, i - WINDOW), i), ...widths.slice(i + 1, i + 1 + WINDOW)];
-    if (window.length === 0) return own;
-    window.sort((a, b) => a - b);
-    const median = window[Math.floor(window.length / 2)]!;
-    const usual = window.filter((width) => width <= median * LONG_LINE_RATIO);
-    return usual[Math.floor((usual.length - 1) * COLUMN_QUANTILE)]!;
+    let size = 0;
+    for (let j = Math.max(0, i - WINDOW); j < Math.min(widths.length, i + 1 + WINDOW); j++) if (j !== i) window[size++] = widths[j]!;
+    if (size === 0) return own;
+    const sorted = window.subarray(0, size).sort();
+    const limit = sorted[size >> 1]! * LONG_LINE_RATIO;
+    let usual = size;
+    while (usual > 1 && sorted[usual - 1]! > limit) usual--;
+    return sorted[Math.floor((usual - 1) * COLUMN_QUANTILE)]!;
   });
 }
 

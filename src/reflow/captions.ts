@@ -7,13 +7,22 @@ const CREDIT = /(?:[（(]([^（）()]{0,30}?)\s*(?:摄影?|供图|供稿图|图)
 /** Who a credit names besides the names: 本报记者, 新华社记者, 通讯员, 受访者, 资料图… */
 const NOT_NAMES = /(?:[\p{Script=Han}]{0,6}(?:记者|通讯员|实习生|摄影师|摄影|受访者|资料|本报|单位|图片))/gu;
 
+/** Only a text ending in `摄`, `摄影` or a closing parenthesis can end in a credit: checked first, cheaply. */
+function creditTail(text: string): string | undefined {
+  const end = text.trimEnd();
+  const last = end[end.length - 1];
+  return last === "摄" || last === "影" || last === "）" || last === ")" ? end.slice(-48) : undefined;
+}
+
 export function hasPhotoCredit(text: string): boolean {
-  return CREDIT.test(text);
+  const tail = creditTail(text);
+  return tail !== undefined && CREDIT.test(tail);
 }
 
 /** The photographers a caption credits (none for `受访者供图`). */
 export function photographersIn(text: string): string[] {
-  const credit = CREDIT.exec(text);
+  const tail = creditTail(text);
+  const credit = tail === undefined ? null : CREDIT.exec(tail);
   if (!credit) return [];
   const named = (credit[1] ?? credit[2] ?? "").replace(NOT_NAMES, " ");
   return namesIn(named).filter((name) => /^\p{Script=Han}{2,4}$/u.test(name));

@@ -54,9 +54,12 @@ export class PageModel implements Chain {
   private readonly multiBefore: number[];
   private readonly multiAfter: number[];
   private readonly affinity: Affinity;
-  /** Each unit item's centred preference for each head of the multi-head clusters beside it. */
-  private readonly preferences = new Map<string, number[]>();
+  /** Each unit item's preference for each head of the multi-head cluster before / after it. */
+  private readonly preferBefore: (number[] | undefined)[] = [];
+  private readonly preferAfter: (number[] | undefined)[] = [];
   private readonly stateLists: number[][];
+  /** What a story break costs between item t-1 and item t (units), and across the cluster at t. */
+  private readonly breaks: number[];
 
   constructor(private readonly items: readonly PageItem[]) {
     this.length = items.length;
@@ -68,6 +71,10 @@ export class PageModel implements Chain {
       if (item.kind === "cluster" && item.cluster.heads.length > 1) this.prefer(c);
     });
     this.stateLists = items.map((_, t) => this.enumerate(t));
+    this.breaks = items.map((item, t) => {
+      const [above, below] = item.kind === "unit" ? [items[t - 1], item] : [items[t - 1], items[t + 1]];
+      return above?.kind === "unit" && below?.kind === "unit" ? this.breakCost(above.unit, below.unit) : WEIGHTS.break;
+    });
   }
 
   private heads(c: number): number {
@@ -93,7 +100,7 @@ export class PageModel implements Chain {
     units.forEach((t, k) => {
       const row = raw[k]!;
       const favourite = Math.max(...row);
-      this.preferences.set(`${c}:${t}`, row.map((value) => value - favourite));
+      (t < c ? this.preferAfter : this.preferBefore)[t] = row.map((value) => value - favourite);
     });
   }
 
@@ -142,19 +149,18 @@ export class PageModel implements Chain {
       if (x !== O) return s === x || (x === AS0 && s === AS) ? emission : -Infinity;
       return opens ? emission : -Infinity;
     }
-    const before = previous.unit;
-    if (s === x) return emission - (closesStory(before) ? WEIGHTS.pastClose : 0);
+    if (s === x) return emission - (closesStory(previous.unit) ? WEIGHTS.pastClose : 0);
     const next = isA(x) && isA(s) && s === x + 1 && x >= AM(0);
     const nextB = isB(x) && isB(s) && s === x + 1 && x >= BM(0);
     const toB = (isA(x) || x === O) && (s === BS || s === BM(0));
     if (!next && !nextB && !toB) return -Infinity;
     const left = isA(x) && x >= AM(0) && toB ? this.heads(this.multiBefore[t]!) - 1 - headOf(x) : 0;
-    return emission - this.breakCost(before, unit) - (isA(x) && toB ? WEIGHTS.switch : 0) - left * WEIGHTS.orphanHead;
+    return emission - this.breaks[t]! - (isA(x) && toB ? WEIGHTS.switch : 0) - left * WEIGHTS.orphanHead;
   }
 
   private preference(t: number, s: number): number {
-    if (s >= AM(0) && s < BM(0)) return this.preferences.get(`${this.multiBefore[t]}:${t}`)?.[headOf(s)] ?? 0;
-    if (s >= BM(0) && s < T(0)) return this.preferences.get(`${this.multiAfter[t]}:${t}`)?.[headOf(s)] ?? 0;
+    if (s >= AM(0) && s < BM(0)) return this.preferBefore[t]?.[headOf(s)] ?? 0;
+    if (s >= BM(0) && s < T(0)) return this.preferAfter[t]?.[headOf(s)] ?? 0;
     return 0;
   }
 
@@ -198,9 +204,7 @@ export class PageModel implements Chain {
       }
     }
     // a title parts the text around it: it costs what a break between them costs
-    const [above, below] = [this.items[t - 1], this.items[t + 1]];
-    if (above?.kind === "unit" && below?.kind === "unit") score -= this.breakCost(above.unit, below.unit) - WEIGHTS.break;
-    return score;
+    return score - (this.breaks[t]! - WEIGHTS.break);
   }
 
   final(s: number): number {

@@ -85,7 +85,13 @@ export function isJump(text: string): boolean {
   return JUMP.test(text);
 }
 
+/** Running text: a stop or comma inside, no mark at either end. No furniture looks like this (checked first: most lines are such). */
+function isPlainText(text: string): boolean {
+  return /[，。；！？]/u.test(text) && !/^[（(—\-□■◎【]|[—\-]$/u.test(text) && !PRODUCTION_CREDIT.test(text);
+}
+
 export function markerShape(text: string): DisplayShape | undefined {
+  if (isPlainText(text)) return undefined;
   if (JUMP.test(text)) return "jump";
   if (/^【[^】]{1,12}】$/u.test(text)) return "kicker";
   if (FOLIO.test(text) && [...text].length <= 40 && !/[，。；！？]/u.test(text)) return "folio";

@@ -29,32 +29,41 @@ export function decode(chain: Chain): Decoded | undefined {
     const here = states[t]!;
     const alpha = new Float64Array(here.length).fill(-Infinity);
     const from = new Int32Array(here.length).fill(-1);
-    here.forEach((s, k) => {
+    const before = t > 0 ? states[t - 1]! : [];
+    const previousAlpha = forward[t - 1];
+    for (let k = 0; k < here.length; k++) {
       if (t === 0) {
-        alpha[k] = chain.score(0, -1, s);
-        return;
+        alpha[k] = chain.score(0, -1, here[k]!);
+        continue;
       }
-      states[t - 1]!.forEach((p, q) => {
-        const previous = forward[t - 1]![q]!;
-        if (previous === -Infinity) return;
-        const total = previous + chain.score(t, p, s);
-        if (total > alpha[k]!) [alpha[k], from[k]] = [total, q];
-      });
-    });
+      for (let q = 0; q < before.length; q++) {
+        const previous = previousAlpha![q]!;
+        if (previous === -Infinity) continue;
+        const total = previous + chain.score(t, before[q]!, here[k]!);
+        if (total > alpha[k]!) {
+          alpha[k] = total;
+          from[k] = q;
+        }
+      }
+    }
     forward.push(alpha);
     back.push(from);
   }
   const backward: Float64Array[] = new Array(n);
   backward[n - 1] = Float64Array.from(states[n - 1]!, (s) => chain.final(s));
   for (let t = n - 2; t >= 0; t--) {
-    backward[t] = Float64Array.from(states[t]!, (p) => {
-      let best = -Infinity;
-      states[t + 1]!.forEach((s, k) => {
-        const after = backward[t + 1]![k]!;
-        if (after !== -Infinity) best = Math.max(best, chain.score(t + 1, p, s) + after);
-      });
-      return best;
-    });
+    const here = states[t]!;
+    const next = states[t + 1]!;
+    const nextBeta = backward[t + 1]!;
+    const beta = new Float64Array(here.length).fill(-Infinity);
+    for (let q = 0; q < here.length; q++) {
+      for (let k = 0; k < next.length; k++) {
+        if (nextBeta[k] === -Infinity) continue;
+        const total = chain.score(t + 1, here[q]!, next[k]!) + nextBeta[k]!;
+        if (total > beta[q]!) beta[q] = total;
+      }
+    }
+    backward[t] = beta;
   }
   const marginals = states.map((here, t) => new Map(here.map((s, k) => [s, forward[t]![k]! + backward[t]![k]!])));
   let last = -1;
