@@ -24,8 +24,10 @@ export const WEIGHTS = {
   pastClose: 4,
   /** Neighbouring stories whose heads stand on different sides of their text. */
   switch: 1,
-  /** A lone head read as a title rather than a section heading; a numbered one as a heading. */
+  /** A head with no kicker, deck or byline read as a title rather than section headings, on a page whose
+   *  other heads have none either; each share of heads that have one moves it towards headings. */
   title: 1,
+  siblings: 2,
   numbered: 4,
 };
 
@@ -58,6 +60,8 @@ export class PageModel implements Chain {
   private readonly preferBefore: (number[] | undefined)[] = [];
   private readonly preferAfter: (number[] | undefined)[] = [];
   private readonly stateLists: number[][];
+  /** What reading an unanchored cluster as titles earns: less where the page's other heads carry bylines. */
+  private readonly titlePrior: number;
   /** What a story break costs between item t-1 and item t (units), and across the cluster at t. */
   private readonly breaks: number[];
 
@@ -71,6 +75,9 @@ export class PageModel implements Chain {
       if (item.kind === "cluster" && item.cluster.heads.length > 1) this.prefer(c);
     });
     this.stateLists = items.map((_, t) => this.enumerate(t));
+    const clusters = items.filter((item) => item.kind === "cluster");
+    const anchored = clusters.filter((item) => item.cluster.anchored).length / Math.max(1, clusters.length);
+    this.titlePrior = WEIGHTS.title - WEIGHTS.siblings * anchored;
     this.breaks = items.map((item, t) => {
       const [above, below] = item.kind === "unit" ? [items[t - 1], item] : [items[t - 1], items[t + 1]];
       return above?.kind === "unit" && below?.kind === "unit" ? this.breakCost(above.unit, below.unit) : WEIGHTS.break;
@@ -187,7 +194,7 @@ export class PageModel implements Chain {
     }
     const r = this.heads(t);
     const before = s - T(0);
-    let score = cluster.anchored ? 0 : WEIGHTS.title - (cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0);
+    let score = cluster.anchored ? 0 : this.titlePrior - (cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0);
     // the text before: the last `before` heads of it are this cluster's, in order
     if (x !== undefined && isB(x)) {
       if (before === 0) return -Infinity;
