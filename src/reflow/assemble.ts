@@ -13,10 +13,14 @@ interface StoryParts {
   position: number;
 }
 
-/** A cluster read as a section heading: its lines are one heading block. */
-function headingOf(head: Head): Unit {
+/**
+ * A head read as section headings: one heading wrapped over its lines, unless each line is a
+ * whole heading of two phrases (`凝心铸魂固根基 打造“学习型”机关`), printed one under the other.
+ */
+function headingsOf(head: Head): Unit[] {
   const lines = [head.kicker, ...head.titles].filter((unit): unit is Unit => unit !== undefined);
-  return { ...lines[0]!, role: "heading", text: lines.map((unit) => unit.text).join(" "), lastLine: lines[lines.length - 1]!.lastLine };
+  if (lines.length > 1 && lines.every((unit) => / /u.test(unit.text))) return lines.map((unit) => ({ ...unit, role: "heading" }));
+  return [{ ...lines[0]!, role: "heading", text: lines.map((unit) => unit.text).join(" "), lastLine: lines[lines.length - 1]!.lastLine }];
 }
 
 /** Stories from the page model's reading: each title cluster's heads with the units it gave them. */
@@ -31,7 +35,7 @@ function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
   let previous: StoryParts | undefined;
   const unowned: Unit[] = []; // text before any story: it opens the first one
   items.forEach((item, t) => {
-    const units = item.kind === "unit" ? [item.unit] : clusters.get(t)?.kind === "heading" ? item.cluster.heads.map(headingOf) : [];
+    const units = item.kind === "unit" ? [item.unit] : clusters.get(t)?.kind === "heading" ? item.cluster.heads.flatMap(headingsOf) : [];
     if (item.kind === "cluster" && units.length === 0) {
       previous = parts.get(`${t}:${item.cluster.heads.length - 1}`) ?? previous;
       return;

@@ -49,10 +49,17 @@ export const isAnchored = (head: Head) => head.kicker !== undefined || head.subt
  * Heads printed together share the text beside them: one cluster. Unless one of them has a kicker,
  * deck or byline, they may all be section headings instead.
  */
-function clusterOf(heads: readonly Head[], opensPage: boolean): Cluster {
+function clustersOf(heads: readonly Head[], opensPage: boolean): Cluster[] {
   const decked = heads.flatMap((head, k) => withDecks(head, opensPage && k === 0));
-  return { heads: decked, anchored: decked.some(isAnchored) };
+  if (decked.length === 0) return [];
+  // several bare heads before a story's head: section headings displaced to the end of their story
+  const bare = decked.findIndex(isAnchored);
+  if (bare >= DISPLACED_HEADINGS) return [{ heads: decked.slice(0, bare), anchored: false }, { heads: decked.slice(bare), anchored: true }];
+  return [{ heads: decked, anchored: bare >= 0 }];
 }
+
+/** This many bare heads or more printed right before a story's head are not titles of their own. */
+const DISPLACED_HEADINGS = 2;
 
 /** A short line printed right above a headline is its column label, unless it reads as a person's name. */
 function opensHead(unit: Unit, next: Unit | undefined): boolean {
@@ -78,7 +85,7 @@ export function heads(state: ReflowState): void {
   let pending: Head[] = []; // heads since the last column text
   let open: Head | undefined;
   const flush = () => {
-    if (pending.length > 0) items.push({ kind: "cluster", cluster: clusterOf(pending, items.length === 0) });
+    for (const cluster of clustersOf(pending, items.length === 0)) items.push({ kind: "cluster", cluster });
     pending = [];
   };
   const units = state.units.filter((unit) => unit.role !== "credit");
