@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Block, Head, PageItem, ReflowState, Story, Unit } from "../types.ts";
 import { parseByline } from "./bylines.ts";
+import { headingsOf } from "./heads.ts";
 import { placeDisplacedHeadings } from "./sections.ts";
 import { datelineAuthors } from "./signals.ts";
 import { photographersIn } from "./captions.ts";
@@ -11,16 +12,6 @@ interface StoryParts {
   head?: Head;
   body: Unit[];
   position: number;
-}
-
-/**
- * A head read as section headings: one heading wrapped over its lines, unless each line is a
- * whole heading of two phrases (`凝心铸魂固根基 打造“学习型”机关`), printed one under the other.
- */
-function headingsOf(head: Head): Unit[] {
-  const lines = [head.kicker, ...head.titles].filter((unit): unit is Unit => unit !== undefined);
-  if (lines.length > 1 && lines.every((unit) => / /u.test(unit.text))) return lines.map((unit) => ({ ...unit, role: "heading" }));
-  return [{ ...lines[0]!, role: "heading", text: lines.map((unit) => unit.text).join(" "), lastLine: lines[lines.length - 1]!.lastLine }];
 }
 
 /** Stories from the page model's reading: each title cluster's heads with the units it gave them. */

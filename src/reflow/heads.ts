@@ -1,6 +1,6 @@
 // Story heads (kicker, title decks, subtitle, byline) gathered from the display lines printed
 // together, and the page as a sequence of column text and clusters of heads.
-import type { Cluster, Head, PageItem, ReflowState, Unit } from "../types.ts";
+import type { Head, PageItem, ReflowState, Unit } from "../types.ts";
 import { isSignature } from "./shapes.ts";
 
 /**
@@ -49,13 +49,23 @@ export const isAnchored = (head: Head) => head.kicker !== undefined || head.subt
  * Heads printed together share the text beside them: one cluster. Unless one of them has a kicker,
  * deck or byline, they may all be section headings instead.
  */
-function clustersOf(heads: readonly Head[], opensPage: boolean): Cluster[] {
+function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
   const decked = heads.flatMap((head, k) => withDecks(head, opensPage && k === 0));
   if (decked.length === 0) return [];
   // several bare heads before a story's head: section headings displaced to the end of their story
   const bare = decked.findIndex(isAnchored);
-  if (bare >= DISPLACED_HEADINGS) return [{ heads: decked.slice(0, bare), anchored: false }, { heads: decked.slice(bare), anchored: true }];
-  return [{ heads: decked, anchored: bare >= 0 }];
+  const headings = bare >= DISPLACED_HEADINGS ? decked.slice(0, bare).flatMap(headingsOf).map((unit) => ({ kind: "unit" as const, unit })) : [];
+  return [...headings, { kind: "cluster", cluster: { heads: decked.slice(headings.length > 0 ? bare : 0), anchored: bare >= 0 } }];
+}
+
+/**
+ * A head read as section headings: one heading wrapped over its lines, unless each line is a
+ * whole heading of two phrases (`凝心铸魂固根基 打造“学习型”机关`), printed one under the other.
+ */
+export function headingsOf(head: Head): Unit[] {
+  const lines = [head.kicker, ...head.titles].filter((unit): unit is Unit => unit !== undefined);
+  if (lines.length > 1 && lines.every((unit) => / /u.test(unit.text))) return lines.map((unit) => ({ ...unit, role: "heading" }));
+  return [{ ...lines[0]!, role: "heading", text: lines.map((unit) => unit.text).join(" "), lastLine: lines[lines.length - 1]!.lastLine }];
 }
 
 /** This many bare heads or more printed right before a story's head are not titles of their own. */
@@ -85,7 +95,7 @@ export function heads(state: ReflowState): void {
   let pending: Head[] = []; // heads since the last column text
   let open: Head | undefined;
   const flush = () => {
-    for (const cluster of clustersOf(pending, items.length === 0)) items.push({ kind: "cluster", cluster });
+    items.push(...clustersOf(pending, items.length === 0));
     pending = [];
   };
   const units = state.units.filter((unit) => unit.role !== "credit");
