@@ -133,7 +133,7 @@ function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | und
   if (line.spread) return true;
   if (line.width > columnWidth + HEADLINE_MARGIN) return true;
   if (!standsAlone) return false;
-  return line.width < columnWidth - SHORT_HEADLINE_MARGIN || hasPhraseGap(line);
+  return line.width < columnWidth - SHORT_HEADLINE_MARGIN || hasPhraseGap(line) || NUMBERED.test(line.text);
 }
 
 function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[]): LayoutBlock[] {

@@ -1,6 +1,6 @@
 import type { ReflowState, Role, Unit } from "../types.ts";
 import { hasPhotoCredit } from "./captions.ts";
-import { isJump } from "./shapes.ts";
+import { endsWithPunctuation, hasSentencePunctuation, isJump } from "./shapes.ts";
 import { innerSentenceStops } from "./text.ts";
 
 /** A run-in label such as `编者按：` is at most this many characters. */
@@ -46,7 +46,9 @@ function paragraphRole(unit: Unit): Role {
   // `问：…` `王委员：…`: a speaker's turn in an interview, never a heading
   if (/[：…]$/u.test(unit.text) || /^[^，。：]{1,8}[：:]/u.test(unit.text)) return "paragraph";
   // A plain statement without a comma describes a picture; headings pair phrases or carry no stop.
-  return /。$/u.test(unit.text) && !/[，,；]/u.test(unit.text) ? "caption" : "heading";
+  if (/。$/u.test(unit.text) && !/[，,；]/u.test(unit.text)) return "caption";
+  // one line with no stop at all: a display line as wide as the column, a title as much as a heading
+  return unit.firstLine === unit.lastLine && !hasSentencePunctuation(unit.text) && !endsWithPunctuation(unit.text) ? "headline" : "heading";
 }
 
 /** `编者按：` and the like open the paragraph that follows them. */
