@@ -22,6 +22,8 @@ export const WEIGHTS = {
   close: 3,
   /** Text going on after a unit that closes its story. */
   pastClose: 4,
+  /** A unit's preference for the head it is given against its favourite head beside it. */
+  affinity: 1,
   /** Neighbouring stories whose heads stand on different sides of their text. */
   switch: 1,
   /** A head with no kicker, deck or byline read as a title rather than section headings, on a page whose
@@ -56,9 +58,12 @@ export class PageModel implements Chain {
   private readonly multiBefore: number[];
   private readonly multiAfter: number[];
   private readonly affinity: Affinity;
-  /** Each unit item's preference for each head of the multi-head cluster before / after it. */
-  private readonly preferBefore: (number[] | undefined)[] = [];
-  private readonly preferAfter: (number[] | undefined)[] = [];
+  /** For each item, the nearest cluster before / after it. */
+  private readonly clusterBefore: number[];
+  private readonly clusterAfter: number[];
+  /** Each unit item's affinity to the heads of the clusters around it (cluster → a score per head), and its best. */
+  private readonly affinities: Map<number, number[]>[];
+  private readonly favourite: number[];
   private readonly stateLists: number[][];
   /** What reading an unanchored cluster as titles earns: less where the page's other heads carry bylines. */
   private readonly titlePrior: number;
@@ -69,11 +74,17 @@ export class PageModel implements Chain {
     this.length = items.length;
     const texts = items.flatMap((item) => (item.kind === "unit" ? [item.unit.text] : item.cluster.heads.map(headText)));
     this.affinity = new Affinity(texts);
-    this.multiBefore = nearest(items, 1);
-    this.multiAfter = nearest(items, -1);
+    this.multiBefore = nearest(items, 1, 2);
+    this.multiAfter = nearest(items, -1, 2);
+    this.clusterBefore = nearest(items, 1, 1);
+    this.clusterAfter = nearest(items, -1, 1);
+    this.affinities = items.map(() => new Map());
     items.forEach((item, c) => {
-      if (item.kind === "cluster" && item.cluster.heads.length > 1) this.prefer(c);
+      if (item.kind === "cluster") this.prefer(c);
     });
+    // only heads that are surely titles set the bar: a bare head may be a section heading, which
+    // shares its section's words by design
+    this.favourite = this.affinities.map((rows) => Math.max(0, ...[...rows.entries()].flatMap(([c, row]) => (this.isFixed(c) ? row : []))));
     this.stateLists = items.map((_, t) => this.enumerate(t));
     const clusters = items.filter((item) => item.kind === "cluster");
     const anchored = clusters.filter((item) => item.cluster.anchored).length / Math.max(1, clusters.length);
@@ -88,12 +99,17 @@ export class PageModel implements Chain {
     return c < 0 ? 0 : Math.min(MAX_HEADS, (this.items[c] as { cluster: Cluster }).cluster.heads.length);
   }
 
-  /** Preferences of the units on both sides of a multi-head cluster (up to the next such cluster) for its heads. */
+  /**
+   * Affinities of the units on both sides of a cluster for its heads: up to the next cluster, or for
+   * a cluster of several heads up to the next such cluster or a surely titled one.
+   */
   private prefer(c: number): void {
     const heads = (this.items[c] as { cluster: Cluster }).cluster.heads.slice(0, MAX_HEADS);
+    const multi = heads.length > 1;
+    const reaches = (t: number, near: number[], far: number[]) => (multi ? far[t] === c && !(this.items[t]!.kind === "cluster" && this.isFixed(t)) : near[t] === c && this.items[t]!.kind === "unit");
     const window: number[] = [];
-    for (let t = c - 1; t >= 0 && this.multiAfter[t] === c && !(this.items[t]!.kind === "cluster" && this.isFixed(t)); t--) window.push(t);
-    for (let t = c + 1; t < this.length && this.multiBefore[t] === c && !(this.items[t]!.kind === "cluster" && this.isFixed(t)); t++) window.push(t);
+    for (let t = c - 1; t >= 0 && reaches(t, this.clusterAfter, this.multiAfter); t--) window.push(t);
+    for (let t = c + 1; t < this.length && reaches(t, this.clusterBefore, this.multiBefore); t++) window.push(t);
     const units = window.filter((t) => this.items[t]!.kind === "unit");
     const raw = units.map((t) => heads.map((head) => this.affinity.score(headText(head), (this.items[t] as { unit: Unit }).unit.text)));
     // a head full of rare names scores high everywhere: each head is scaled against its own spread
@@ -103,12 +119,7 @@ export class PageModel implements Chain {
       const spread = Math.sqrt(column.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, column.length)) || 1;
       raw.forEach((row) => (row[j] = (row[j]! - mean) / spread));
     });
-    // measured from the unit's favourite head: sharing text among heads earns nothing by itself
-    units.forEach((t, k) => {
-      const row = raw[k]!;
-      const favourite = Math.max(...row);
-      (t < c ? this.preferAfter : this.preferBefore)[t] = row.map((value) => value - favourite);
-    });
+    units.forEach((t, k) => this.affinities[t]!.set(c, raw[k]!));
   }
 
   /** An anchored cluster is surely titles: the window of preferences stops there. */
@@ -165,10 +176,11 @@ export class PageModel implements Chain {
     return emission - this.breaks[t]! - (isA(x) && toB ? WEIGHTS.switch : 0) - left * WEIGHTS.orphanHead;
   }
 
+  /** A unit's affinity to the head its state gives it, measured from its favourite head around it (never above 0). */
   private preference(t: number, s: number): number {
-    if (s >= AM(0) && s < BM(0)) return this.preferBefore[t]?.[headOf(s)] ?? 0;
-    if (s >= BM(0) && s < T(0)) return this.preferAfter[t]?.[headOf(s)] ?? 0;
-    return 0;
+    const cluster = s === AS ? this.clusterBefore[t] : s === BS ? this.clusterAfter[t] : isA(s) ? this.multiBefore[t] : this.multiAfter[t];
+    const score = this.affinities[t]!.get(cluster!)?.[headOf(s)];
+    return score === undefined ? 0 : WEIGHTS.affinity * Math.min(0, score - this.favourite[t]!);
   }
 
   /** What a story break between two neighbouring units costs. */
@@ -234,15 +246,15 @@ function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 
-/** For each position, the nearest multi-head cluster in one direction (step 1: before, -1: after). */
-function nearest(items: readonly PageItem[], step: 1 | -1): number[] {
+/** For each position, the nearest cluster of at least `heads` heads in one direction (step 1: before, -1: after). */
+function nearest(items: readonly PageItem[], step: 1 | -1, heads: number): number[] {
   const result = new Array<number>(items.length).fill(-1);
   let last = -1;
   for (let k = 0; k < items.length; k++) {
     const t = step === 1 ? k : items.length - 1 - k;
     result[t] = last;
     const item = items[t]!;
-    if (item.kind === "cluster" && item.cluster.heads.length > 1) last = t;
+    if (item.kind === "cluster" && item.cluster.heads.length >= heads) last = t;
   }
   return result;
 }
