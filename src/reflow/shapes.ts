@@ -1,6 +1,7 @@
 // The shapes of newspaper furniture, recognisable on one line without its neighbours.
 import type { DisplayShape } from "../types.ts";
 import { isPersonName, namesIn } from "./bylines.ts";
+import { hasPhotoCredit } from "./captions.ts";
 import { isHan } from "./text.ts";
 
 /** Marks that Chinese papers print before a byline. */
@@ -112,5 +113,5 @@ export function endsWithPunctuation(text: string): boolean {
 /** Punctuation inside a line that headlines in this kind of paper do not carry; nor a parenthesis left open, nor a credit (`通讯员 谭成`). */
 export function hasSentencePunctuation(text: string): boolean {
   const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
-  return /[，。；！？]/u.test(text) || count(/[（(]/gu) > count(/[）)]/gu) || count(/“/gu) > count(/”/gu) || /(?:记者|通讯员)\s*\p{Script=Han}/u.test(text);
+  return /[，。；！？]/u.test(text) || hasPhotoCredit(text) || count(/[（(]/gu) > count(/[）)]/gu) || count(/“/gu) > count(/”/gu) || /(?:记者|通讯员)\s*\p{Script=Han}/u.test(text);
 }
