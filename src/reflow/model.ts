@@ -239,7 +239,7 @@ export class PageModel implements Chain {
 }
 
 export function headText(head: Cluster["heads"][number]): string {
-  return [head.kicker, ...head.titles, head.subtitle, head.byline].map((unit) => unit?.text ?? "").join(" ");
+  return [head.kicker, ...head.titles, head.subtitle, head.byline].flatMap((unit) => (unit ? [unit.text.trim()] : [])).join(" ");
 }
 
 function range(n: number): number[] {
