@@ -3,6 +3,9 @@ import { LONG_LINE_RATIO } from "./blocks.ts";
 import { hasPhotoCredit } from "./captions.ts";
 import { endsSentence, isParallelHeading, joinLines } from "./text.ts";
 
+/** A speaker's label opening a line (`黄委员：`, `问：`): an interview's next turn. */
+const SPEAKER = /^[^，。：“”、\s]{1,6}[：:]/u;
+
 /** Ems lost from a paragraph's first line, whose indent the extraction dropped. */
 const INDENT = 2;
 /** A line this much (in ems) short of where it should end did not fill its column. */
@@ -38,6 +41,7 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
     return { isEnd: true, confidence: shortfall >= 2 * SHORTFALL ? 1 : 0.8, reason: `the line stops ${shortfall} em short` };
   }
   if (next.indented) return { isEnd: true, confidence: 0.9, reason: "the next line is indented" };
+  if (SPEAKER.test(next.text)) return { isEnd: true, confidence: 0.85, reason: "the next line opens a speaker's turn" };
   if (startsParagraph && shortfall >= SHORTFALL / 3 && isParallelHeading(line.text)) {
     return { isEnd: true, confidence: 0.7, reason: "a one-line heading of two balanced clauses, a little short of the column" };
   }

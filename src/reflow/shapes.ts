@@ -80,7 +80,7 @@ export function opensParenthesis(text: string): boolean {
 }
 
 /** A page's production credits: 责任编辑 (editor), 校对 (proofreader), 美编 and 版式 (layout). */
-const PRODUCTION_CREDIT = /^(?:本版)?(?:责任编辑|责编|编辑|校对|美编|版式设计|版式|排版|组版|审核|监制|终审)\s*[:：]/u;
+const PRODUCTION_CREDIT = /^(?:本版)?(?:责任编辑|责编|编辑|校对|美编|版式设计|版式|排版|组版|审核|监制|终审)\s*[:：]|^(?:本版编辑|责任编辑|责编|美编|校对)\s*\p{Script=Han}{2,4}(?:\s*(?:美编|校对|版式|编辑)\s*\p{Script=Han}{2,4})*$/u;
 
 export function isJump(text: string): boolean {
   return JUMP.test(text);
