@@ -88,7 +88,7 @@ export function blocks(state: ReflowState): void {
   }
   // a title over two lines: the line printed right above a headline, apart from the text, is its first
   for (let i = lines.length - 2; i >= 0; i--) {
-    if (!shapes[i] && shapes[i + 1] === "headline" && apart[i] && !lines[i]!.blankAfter && looksLikeHeadline(lines, widths, i, true)) shapes[i] = "headline";
+    if (!shapes[i] && shapes[i + 1] === "headline" && apart[i] && (!lines[i]!.blankAfter || !state.blankLinesMeaningful) && looksLikeHeadline(lines, widths, i, true)) shapes[i] = "headline";
   }
   state.blocks = groupBlocks(lines, shapes);
 }

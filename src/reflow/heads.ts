@@ -4,17 +4,17 @@ import type { Head, PageItem, ReflowState, Unit } from "../types.ts";
 import { isSignature } from "./shapes.ts";
 
 /**
- * Two display lines printed one under the other, with no blank line between them. (Even where the
- * extractor put a blank line after nearly every line, it kept the lines of one headline together.)
+ * Two display lines printed one under the other, with no blank line between them; `spacing` 2 where
+ * the extractor put a blank line after every line (blank lines mean nothing there).
  */
-export function printedTogether(upper: Unit, lower: Unit): boolean {
-  return lower.firstLine === upper.lastLine + 1;
+export function printedTogether(upper: Unit, lower: Unit, spacing = 1): boolean {
+  return lower.firstLine > upper.lastLine && lower.firstLine <= upper.lastLine + spacing;
 }
 
 const join = (unit: Unit, next: Unit): Unit => ({ ...unit, text: `${unit.text} ${next.text}`, lastLine: next.lastLine });
 
 /** Add a unit to a head if it fits where heads put it; false if it belongs elsewhere. */
-function attach(head: Head, unit: Unit): boolean {
+function attach(head: Head, unit: Unit, spacing: number): boolean {
   const lastTitle = head.titles[head.titles.length - 1];
   switch (unit.role) {
     case "kicker":
@@ -23,7 +23,7 @@ function attach(head: Head, unit: Unit): boolean {
       return true;
     case "headline":
       if (head.subtitle || head.byline) return false;
-      if (lastTitle && !printedTogether(lastTitle, unit)) return false;
+      if (lastTitle && !printedTogether(lastTitle, unit, spacing)) return false;
       head.titles.push(unit);
       return true;
     case "subtitle":
@@ -35,7 +35,7 @@ function attach(head: Head, unit: Unit): boolean {
       if (!lastTitle) return false;
       if (!head.byline && unit.role === "byline") head.byline = unit;
       // a second byline line under the first (`记者 张三` / `通讯员 李四`, `本报记者` / `张三`) continues it
-      else if (head.byline && printedTogether(head.byline, unit)) head.byline = join(head.byline, unit);
+      else if (head.byline && printedTogether(head.byline, unit, spacing)) head.byline = join(head.byline, unit);
       else return false;
       return true;
     default:
@@ -72,8 +72,8 @@ export function headingsOf(head: Head): Unit[] {
 const DISPLACED_HEADINGS = 2;
 
 /** A short line printed right above a headline is its column label, unless it reads as a person's name. */
-function opensHead(unit: Unit, next: Unit | undefined): boolean {
-  const label = unit.role === "signature" && next?.role === "headline" && printedTogether(unit, next) && !isSignature(unit.text);
+function opensHead(unit: Unit, next: Unit | undefined, spacing: number): boolean {
+  const label = unit.role === "signature" && next?.role === "headline" && printedTogether(unit, next, spacing) && !isSignature(unit.text);
   return unit.role === "kicker" || unit.role === "headline" || label;
 }
 
@@ -99,11 +99,12 @@ export function heads(state: ReflowState): void {
     pending = [];
   };
   const units = state.units.filter((unit) => unit.role !== "credit");
+  const spacing = state.blankLinesMeaningful ? 1 : 2;
   units.forEach((unit, i) => {
-    if (open && attach(open, unit)) return;
-    if (opensHead(unit, units[i + 1])) {
+    if (open && attach(open, unit, spacing)) return;
+    if (opensHead(unit, units[i + 1], spacing)) {
       open = unit.role === "signature" ? { kicker: { ...unit, role: "kicker" }, titles: [] } : { titles: [] };
-      if (unit.role !== "signature") attach(open, unit);
+      if (unit.role !== "signature") attach(open, unit, spacing);
       pending.push(open);
       return;
     }
