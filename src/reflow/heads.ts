@@ -50,12 +50,14 @@ export const isAnchored = (head: Head) => head.kicker !== undefined || head.subt
  * deck or byline, they may all be section headings instead.
  */
 function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
-  const decked = heads.flatMap((head, k) => withDecks(head, opensPage && k === 0));
-  if (decked.length === 0) return [];
-  // several bare heads before a story's head: section headings displaced to the end of their story
-  const bare = decked.findIndex(isAnchored);
-  const headings = bare >= DISPLACED_HEADINGS ? decked.slice(0, bare).flatMap(headingsOf).map((unit) => ({ kind: "unit" as const, unit })) : [];
-  return [...headings, { kind: "cluster", cluster: { heads: decked.slice(headings.length > 0 ? bare : 0), anchored: bare >= 0 } }];
+  if (heads.length === 0) return [];
+  // bare heads of several lines right before a story's head: section headings displaced to the end of their story
+  const bare = heads.findIndex(isAnchored);
+  const bareLines = heads.slice(0, Math.max(0, bare)).reduce((sum, head) => sum + head.titles.length + (head.kicker ? 1 : 0), 0);
+  const displaced = bareLines >= DISPLACED_HEADINGS ? heads.slice(0, bare) : [];
+  const headings = displaced.flatMap(headingsOf).map((unit) => ({ kind: "unit" as const, unit }));
+  const titled = heads.slice(displaced.length).flatMap((head, k) => withDecks(head, opensPage && k === 0 && displaced.length === 0));
+  return [...headings, { kind: "cluster", cluster: { heads: titled, anchored: titled.some(isAnchored) } }];
 }
 
 /**
@@ -68,8 +70,8 @@ export function headingsOf(head: Head): Unit[] {
   return [{ ...lines[0]!, role: "heading", text: lines.map((unit) => unit.text).join(" "), lastLine: lines[lines.length - 1]!.lastLine }];
 }
 
-/** This many bare heads or more printed right before a story's head are not titles of their own. */
-const DISPLACED_HEADINGS = 2;
+/** Bare heads of this many lines or more printed right before a story's head are not titles of their own. */
+const DISPLACED_HEADINGS = 3;
 
 /** A short line printed right above a headline is its column label, unless it reads as a person's name. */
 function opensHead(unit: Unit, next: Unit | undefined, spacing: number): boolean {
@@ -78,13 +80,15 @@ function opensHead(unit: Unit, next: Unit | undefined, spacing: number): boolean
 }
 
 /**
- * Three title lines or more, no kicker or deck: opening the page, the lead story's kicker (引题),
- * title and deck; elsewhere two heads printed together, the last line titling the byline under it.
+ * Three title lines or more, no kicker or deck: the lead story's kicker (引题), title and deck;
+ * but below the page's top, with a byline under the last line, two heads printed together.
  */
 function withDecks(head: Head, opensPage: boolean): Head[] {
   const { titles } = head;
   if (titles.length < 3 || head.kicker || head.subtitle) return [head];
-  if (!opensPage) return [{ titles: titles.slice(0, -1) }, { ...head, titles: titles.slice(-1) }];
+  // lines that are each a whole headline of two phrases are headlines of their own
+  if (titles.every((unit) => / /u.test(unit.text))) return titles.map((unit, k) => (k === titles.length - 1 ? { ...head, titles: [unit] } : { titles: [unit] }));
+  if (!opensPage && head.byline) return [{ titles: titles.slice(0, -1) }, { ...head, titles: titles.slice(-1) }];
   return [{ ...head, kicker: { ...titles[0]!, role: "kicker" }, titles: titles.slice(1, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
 }
 

@@ -51,9 +51,9 @@ describe("heads", () => {
     const signed = stateOf([unit("paragraph", "正文。"), name, under(name, "headline", "标题"), unit("paragraph", "正文。")]);
     expect(signed.items[1]).toMatchObject({ kind: "unit", unit: { role: "signature" } });
   });
-  it("turns several bare heads before a story's head into section headings of the text before", () => {
-    const state = stateOf([unit("paragraph", "正文。"), unit("headline", "小标题一 甲"), unit("headline", "小标题二 乙"), unit("headline", "主题"), unit("byline", "□张三")]);
-    expect(state.items.map((item) => (item.kind === "unit" ? item.unit.role : "cluster"))).toEqual(["paragraph", "heading", "heading", "cluster"]);
+  it("turns bare heads of three lines or more before a story's head into section headings of the text before", () => {
+    const state = stateOf([unit("paragraph", "正文。"), unit("headline", "小标题一 甲"), unit("headline", "小标题二 乙"), unit("headline", "小标题三 丙"), unit("headline", "主题"), unit("byline", "□张三")]);
+    expect(state.items.map((item) => (item.kind === "unit" ? item.unit.role : "cluster"))).toEqual(["paragraph", "heading", "heading", "heading", "cluster"]);
   });
   it("reads a head of whole two-phrase lines as one heading per line, a wrapped one as one heading", () => {
     const first = unit("headline", "凝心铸魂固根基 打造学习型机关");
