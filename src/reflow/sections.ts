@@ -26,7 +26,8 @@ function isSeam(previous: Unit, unit: Unit): boolean {
  */
 export function placeDisplacedHeadings(body: readonly Unit[], decisions: Decision[]): Unit[] {
   let count = 0;
-  while (count < body.length && body[body.length - 1 - count]!.role === "heading") count++;
+  // a display heading (no stop) can be displaced; a short last sentence read as a heading cannot
+  while (count < body.length && body[body.length - 1 - count]!.role === "heading" && !/[。！？]$/u.test(body[body.length - 1 - count]!.text)) count++;
   if (count === 0 || count > MAX_DISPLACED) return [...body];
   const rest = body.slice(0, body.length - count);
   const seams = rest.map((unit, i) => i > 0 && isSeam(rest[i - 1]!, unit));
