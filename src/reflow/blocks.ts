@@ -74,9 +74,9 @@ export function blocks(state: ReflowState): void {
   });
   for (let i = 0; i < lines.length; i++) {
     // a dash ends or opens many a sentence: only apart from running text is it a kicker or subtitle
-    if ((shapes[i] === "kicker" || shapes[i] === "name") && !apart[i]) shapes[i] = undefined;
+    if ((shapes[i] === "kicker" || shapes[i] === "name") && !apart[i] && shapes[i - 1] !== "byline") shapes[i] = undefined;
     // a unit and post on a line of their own, the name under them: a byline over two lines
-    if (!shapes[i] && apart[i] && shapes[i + 1] === "name" && isRoleLine(lines[i]!.text)) shapes[i] = "byline";
+    if (!shapes[i] && shapes[i + 1] === "name" && isRoleLine(lines[i]!.text)) shapes[i] = "byline";
     if (shapes[i] === "subtitle" && !(i > 0 && (shapes[i - 1] === "kicker" || looksLikeHeadline(lines, widths, i - 1, apart[i - 1]!)))) {
       shapes[i] = undefined;
     }

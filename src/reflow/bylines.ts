@@ -45,6 +45,24 @@ export function isPersonName(name: string): boolean {
   return DOUBLE_SURNAMES.test(name) ? chars.length >= 3 : SURNAMES.has(chars[0]!) && chars.length <= 3;
 }
 
+/** How posts and trades end in Chinese (秘书长, 主任, 书记, 委员, 记者, 教授…): a role before a name. */
+export const ROLE_ENDING = /(?:长|主任|书记|委员|常委|主委|主席|记者|编辑|主编|教授|研究员|员|者|顾问|经理|总监|秘书|助理|代表|干部|律师|医师|教师|讲师)$/u;
+
+/** A body that people hold posts in: a place or an organisation (市, 县, 政协, 党校, 大学, 公司…). */
+const ORGANISATION = /[省市县区州镇乡村委会院校局厅部社所司协团党]/u;
+
+/**
+ * A role and a three-character name printed without a space (`泉州市政协委员严生语`): the role, naming
+ * a place or organisation and ending in a post, and the name after it.
+ */
+export function splitRoleName(token: string): [role: string, name: string] | undefined {
+  const chars = [...token];
+  if (chars.length < 6 || !/^[\p{Script=Han}、（）()·]+$/u.test(token)) return undefined;
+  const role = chars.slice(0, -3).join("");
+  const name = chars.slice(-3).join("");
+  return ROLE_ENDING.test(role) && ORGANISATION.test(role) && isPersonName(name) ? [role, name] : undefined;
+}
+
 function isNameLike(token: string): boolean {
   const chars = [...token];
   return chars.length <= 4 && chars.every(isHan);
@@ -81,6 +99,8 @@ export function parseByline(byline: string): Credits {
       return;
     }
     if (!token) return;
+    const glued = isNameLike(token) ? undefined : splitRoleName(token);
+    if (glued) token = glued[1];
     // a job title before the names is not a name; nor is anything after the names but `摄`
     const beforeNames = run.length === 0 && credits.authors.length + credits.photographers.length === 0;
     if (!isNameLike(token) && beforeNames && index < tokens.length - 1) return;

@@ -1,6 +1,6 @@
 // The shapes of newspaper furniture, recognisable on one line without its neighbours.
 import type { DisplayShape } from "../types.ts";
-import { isPersonName, namesIn } from "./bylines.ts";
+import { ROLE_ENDING, isPersonName, namesIn, splitRoleName } from "./bylines.ts";
 import { hasPhotoCredit } from "./captions.ts";
 import { isHan } from "./text.ts";
 
@@ -11,13 +11,14 @@ const BYLINE_ROLE = /^(?:本报)?(?:文|图|摄影?|记者|特约记者|通讯�
 /** A role printed alone, its names on the next line (`本报记者` / `张三`). */
 const BARE_ROLE = /^(?:本报|特约|见习)*(?:记者|通讯员|实习生|作者|文|图|摄影)$/u;
 /** How posts and trades end in Chinese (秘书长, 主任, 书记, 委员, 记者, 教授…): a role before a name. */
-const ROLE_ENDING = /(?:长|主任|书记|委员|常委|主委|主席|记者|编辑|主编|教授|研究员|员|者|顾问|经理|总监|秘书|助理|代表|干部|律师|医师|教师|讲师)$/u;
+
 /** Full-width punctuation that never appears in a byline's role part. */
 const SENTENCE_PUNCTUATION = /[，。；！？：,;!?“”"]/u;
 
 /** "role name…": a unit and post, then one or more names (`石嘴山市政协秘书长 李小宏`, `本报记者 张三 李四`). */
 function isRoleNameByline(text: string): boolean {
   if (SENTENCE_PUNCTUATION.test(text) || [...text].length > 48) return false;
+  if (!text.includes(" ") && splitRoleName(text) !== undefined) return true;
   const [role, ...rest] = text.split(" ");
   if (!role || rest.length === 0) return false;
   const names = namesIn(rest.join(" "));
