@@ -1,5 +1,6 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
 import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, markerShape, opensParenthesis } from "./shapes.ts";
+import { splitRoleName } from "./bylines.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
 import { displayWidth, endsSentence } from "./text.ts";
 
@@ -77,6 +78,8 @@ export function blocks(state: ReflowState): void {
     if ((shapes[i] === "kicker" || shapes[i] === "name") && !apart[i] && shapes[i - 1] !== "byline") shapes[i] = undefined;
     // a unit and post on a line of their own, the name under them: a byline over two lines
     if (!shapes[i] && shapes[i + 1] === "name" && isRoleLine(lines[i]!.text)) shapes[i] = "byline";
+    // a role and a name printed without a space, on a line of their own
+    if (!shapes[i] && apart[i] && splitRoleName(lines[i]!.text) && (i + 1 === lines.length || endsSentence(lines[i]!.text) || shapes[i + 1] !== undefined || lines[i]!.blankAfter)) shapes[i] = "byline";
     if (shapes[i] === "subtitle" && !(i > 0 && (shapes[i - 1] === "kicker" || looksLikeHeadline(lines, widths, i - 1, apart[i - 1]!)))) {
       shapes[i] = undefined;
     }

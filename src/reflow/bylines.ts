@@ -60,7 +60,7 @@ export function splitRoleName(token: string): [role: string, name: string] | und
   if (chars.length < 6 || !/^[\p{Script=Han}、（）()·]+$/u.test(token)) return undefined;
   const role = chars.slice(0, -3).join("");
   const name = chars.slice(-3).join("");
-  return ROLE_ENDING.test(role) && ORGANISATION.test(role) && isPersonName(name) ? [role, name] : undefined;
+  return ROLE_ENDING.test(role) && ORGANISATION.test(role.replace(ROLE_ENDING, "")) && isPersonName(name) ? [role, name] : undefined;
 }
 
 function isNameLike(token: string): boolean {

@@ -1,6 +1,6 @@
 // The shapes of newspaper furniture, recognisable on one line without its neighbours.
 import type { DisplayShape } from "../types.ts";
-import { ROLE_ENDING, isPersonName, namesIn, splitRoleName } from "./bylines.ts";
+import { ROLE_ENDING, isPersonName, namesIn } from "./bylines.ts";
 import { hasPhotoCredit } from "./captions.ts";
 import { isHan } from "./text.ts";
 
@@ -18,7 +18,6 @@ const SENTENCE_PUNCTUATION = /[，。；！？：,;!?“”"]/u;
 /** "role name…": a unit and post, then one or more names (`石嘴山市政协秘书长 李小宏`, `本报记者 张三 李四`). */
 function isRoleNameByline(text: string): boolean {
   if (SENTENCE_PUNCTUATION.test(text) || [...text].length > 48) return false;
-  if (!text.includes(" ") && splitRoleName(text) !== undefined) return true;
   const [role, ...rest] = text.split(" ");
   if (!role || rest.length === 0) return false;
   const names = namesIn(rest.join(" "));
