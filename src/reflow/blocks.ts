@@ -87,7 +87,7 @@ export function blocks(state: ReflowState): void {
   for (let i = 0; i < lines.length; i++) {
     if (!shapes[i] && isHeadline(lines, shapes, widths, i, apart[i]!)) shapes[i] = "headline";
     // a heading too wide for its column wraps: its second line is short and carries no stop either
-    if ((shapes[i] === undefined || shapes[i] === "headline") && shapes[i + 1] === undefined && apart[i] && isWrappedHeading(lines, widths, i)) shapes[i] = shapes[i + 1] = "headline";
+    if ((shapes[i] === undefined || shapes[i] === "headline") && (shapes[i + 1] === undefined || (shapes[i + 1] === "name" && NUMBERED.test(lines[i]!.text))) && apart[i] && isWrappedHeading(lines, widths, i)) shapes[i] = shapes[i + 1] = "headline";
   }
   // a title over two lines: the line printed right above a headline, apart from the text, is its first
   for (let i = lines.length - 2; i >= 0; i--) {
