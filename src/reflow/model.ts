@@ -30,6 +30,8 @@ export const WEIGHTS = {
    *  other heads have none either; each share of heads that have one moves it towards headings. */
   title: 1,
   siblings: 2,
+  /** A letter-spaced line (`织 得 更 密`): set for a story's title, hardly ever for a section heading. */
+  spaced: 1.5,
   numbered: 4,
 };
 
@@ -49,6 +51,9 @@ export const H = (x: number) => 200 + x;
 export const isA = (s: number) => s === AS || s === AS0 || (s >= AM(0) && s < BM(0));
 export const isB = (s: number) => s === BS || (s >= BM(0) && s < T(0));
 export const headOf = (s: number) => (s >= BM(0) ? s - BM(0) : s >= AM(0) ? s - AM(0) : 0);
+
+/** Four or more single characters parted by spaces. */
+const LETTER_SPACED = /(?:^|\s)(?:\S\s){3,}\S(?:\s|$)/u;
 
 const isText = (unit: Unit) => unit.role === "paragraph" || unit.role === "caption" || unit.role === "heading";
 
@@ -207,6 +212,7 @@ export class PageModel implements Chain {
     const r = this.heads(t);
     const before = s - T(0);
     let score = cluster.anchored ? 0 : this.titlePrior - (cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0);
+    if (!cluster.anchored && cluster.heads.some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text)))) score += WEIGHTS.spaced;
     // the text before: the last `before` heads of it are this cluster's, in order
     if (x !== undefined && isB(x)) {
       if (before === 0) return -Infinity;
