@@ -56,7 +56,7 @@ function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
   const bareLines = heads.slice(0, Math.max(0, bare)).reduce((sum, head) => sum + head.titles.length + (head.kicker ? 1 : 0), 0);
   const displaced = bareLines >= DISPLACED_HEADINGS ? heads.slice(0, bare) : [];
   const headings = displaced.flatMap(headingsOf).map((unit) => ({ kind: "unit" as const, unit }));
-  const titled = heads.slice(displaced.length).flatMap((head, k) => withDecks(head, opensPage && k === 0 && displaced.length === 0));
+  const titled = heads.slice(displaced.length).flatMap((head, k, all) => withDecks(head, opensPage && k === 0 && displaced.length === 0, k === all.length - 1));
   return [...headings, { kind: "cluster", cluster: { heads: titled, anchored: titled.some(isAnchored) } }];
 }
 
@@ -81,14 +81,15 @@ function opensHead(unit: Unit, next: Unit | undefined, spacing: number): boolean
 
 /**
  * Three title lines or more, no kicker or deck: the lead story's kicker (引题), title and deck;
- * but below the page's top, with a byline under the last line, two heads printed together.
+ * but below the page's top, with a byline under the last line and text right after it, two heads
+ * printed together (the last, with its byline, heading that text).
  */
-function withDecks(head: Head, opensPage: boolean): Head[] {
+function withDecks(head: Head, opensPage: boolean, textFollows: boolean): Head[] {
   const { titles } = head;
   if (titles.length < 3 || head.kicker || head.subtitle) return [head];
   // lines that are each a whole headline of two phrases are headlines of their own
   if (titles.every((unit) => / /u.test(unit.text))) return titles.map((unit, k) => (k === titles.length - 1 ? { ...head, titles: [unit] } : { titles: [unit] }));
-  if (!opensPage && head.byline) return [{ titles: titles.slice(0, -1) }, { ...head, titles: titles.slice(-1) }];
+  if (!opensPage && textFollows && head.byline) return [{ titles: titles.slice(0, -1) }, { ...head, titles: titles.slice(-1) }];
   return [{ ...head, kicker: { ...titles[0]!, role: "kicker" }, titles: titles.slice(1, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
 }
 
