@@ -153,13 +153,15 @@ export interface Head {
 export interface Cluster {
   heads: Head[];
   anchored: boolean;
+  /** Another reading of the same lines with fewer heads: two lines printed together as one two-line title. */
+  merged?: Head[];
 }
 
 /** The page in reading order: column text and the clusters of heads between it. */
 export type PageItem = { kind: "unit"; unit: Unit } | { kind: "cluster"; cluster: Cluster };
 
 /** How a cluster was read: its heads titles taking text after them (`before` heads take the text before), or one section heading. */
-export type ClusterReading = { kind: "titles"; before: number } | { kind: "heading" };
+export type ClusterReading = { kind: "titles"; before: number; merged?: boolean } | { kind: "heading" };
 
 /**
  * The page model's best reading: each cluster's reading, and for each unit item the story it

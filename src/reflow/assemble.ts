@@ -19,16 +19,20 @@ function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
   const { clusters, owners } = state.reading;
   const parts = new Map<string, StoryParts>();
   items.forEach((item, t) => {
-    if (item.kind === "cluster" && clusters.get(t)?.kind !== "heading") {
-      item.cluster.heads.forEach((head, j) => parts.set(`${t}:${j}`, { head, body: [], position: t }));
+    const reading = clusters.get(t);
+    if (item.kind === "cluster" && reading?.kind === "titles") {
+      const heads = reading.merged ? item.cluster.merged! : item.cluster.heads;
+      heads.forEach((head, j) => parts.set(`${t}:${j}`, { head, body: [], position: t }));
     }
   });
   let previous: StoryParts | undefined;
   const unowned: Unit[] = []; // text before any story: it opens the first one
   items.forEach((item, t) => {
-    const units = item.kind === "unit" ? [item.unit] : clusters.get(t)?.kind === "heading" ? item.cluster.heads.flatMap(headingsOf) : [];
+    const units = item.kind === "unit" ? [item.unit] : clusters.get(t)?.kind === "heading" ? (item.cluster.merged ?? item.cluster.heads).flatMap(headingsOf) : [];
     if (item.kind === "cluster" && units.length === 0) {
-      previous = parts.get(`${t}:${item.cluster.heads.length - 1}`) ?? previous;
+      const reading = clusters.get(t);
+      const count = reading?.kind === "titles" && reading.merged ? 1 : item.cluster.heads.length;
+      previous = parts.get(`${t}:${count - 1}`) ?? previous;
       return;
     }
     const owner = owners[t];

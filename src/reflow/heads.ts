@@ -57,6 +57,12 @@ function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
   const displaced = bareLines >= DISPLACED_HEADINGS ? heads.slice(0, bare) : [];
   const headings = displaced.flatMap(headingsOf).map((unit) => ({ kind: "unit" as const, unit }));
   const titled = heads.slice(displaced.length).flatMap((head, k, all) => withDecks(head, opensPage && k === 0 && displaced.length === 0, k === all.length - 1));
+  const only = titled.length === 1 ? titled[0]! : undefined;
+  if (only && only.titles.length === 2 && !only.kicker && !only.subtitle) {
+    // two title lines: one two-line title, or the titles of two stories printed together (the page model decides)
+    const split = [{ titles: only.titles.slice(0, 1) }, { ...only, titles: only.titles.slice(1) }];
+    return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
+  }
   return [...headings, { kind: "cluster", cluster: { heads: titled, anchored: titled.some(isAnchored) } }];
 }
 

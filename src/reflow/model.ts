@@ -32,6 +32,8 @@ export const WEIGHTS = {
   siblings: 2,
   /** A letter-spaced line (`织 得 更 密`): set for a story's title, hardly ever for a section heading. */
   spaced: 1.5,
+  /** Two title lines printed together read as one two-line title rather than two stories' titles. */
+  merged: 1,
   numbered: 4,
 };
 
@@ -47,9 +49,13 @@ const MAX_HEADS = 16;
 export const AM = (j: number) => 10 + j;
 export const BM = (j: number) => 10 + MAX_HEADS + j;
 export const T = (p: number) => 100 + p;
+/** A cluster read in its merged form (one two-line title): TM(p) as T(p) for its single head. */
+export const TM = (p: number) => 180 + p;
 export const H = (x: number) => 200 + x;
 export const isA = (s: number) => s === AS || s === AS0 || (s >= AM(0) && s < BM(0));
 export const isB = (s: number) => s === BS || (s >= BM(0) && s < T(0));
+/** How many of a cluster's heads take the text before it, in the reading s. */
+export const beforeOf = (s: number) => (s >= TM(0) ? s - TM(0) : s - T(0));
 export const headOf = (s: number) => (s >= BM(0) ? s - BM(0) : s >= AM(0) ? s - AM(0) : 0);
 
 /** Four or more single characters parted by spaces. */
@@ -139,7 +145,7 @@ export class PageModel implements Chain {
     const body = [O, AS, BS, AS0, ...range(before).map(AM), ...range(after).map(BM)];
     if (item.kind === "unit") return body.filter((s) => s !== AS0);
     const r = this.heads(t);
-    const titles = range(r + 1).map(T);
+    const titles = [...range(r + 1).map(T), ...(item.cluster.merged ? [TM(0), TM(1)] : [])];
     return item.cluster.anchored ? titles : [...titles, ...body.map(H)];
   }
 
@@ -147,12 +153,17 @@ export class PageModel implements Chain {
     return this.stateLists[t]!;
   }
 
+  /** How many heads a cluster has in the reading s (its merged reading has one). */
+  private headsIn(t: number, s: number): number {
+    return s >= TM(0) && s < H(0) ? 1 : this.heads(t);
+  }
+
   /** The state a position leaves to the next one: a cluster's text side, or the state a heading sits in. */
   private out(t: number, s: number): number {
     if (s >= H(0)) return s - H(0);
     if (s < T(0)) return s;
-    const p = s - T(0);
-    const r = this.heads(t);
+    const p = beforeOf(s);
+    const r = this.headsIn(t, s);
     return p === r ? O : r === 1 ? AS0 : AM(p);
   }
 
@@ -209,9 +220,9 @@ export class PageModel implements Chain {
       if (x === undefined || x !== inside) return -Infinity;
       return cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0;
     }
-    const r = this.heads(t);
-    const before = s - T(0);
-    let score = cluster.anchored ? 0 : this.titlePrior - (cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0);
+    const r = this.headsIn(t, s);
+    const before = beforeOf(s);
+    let score = (s >= TM(0) ? WEIGHTS.merged : 0) + (cluster.anchored ? 0 : this.titlePrior) - (cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0);
     if (!cluster.anchored && cluster.heads.some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text)))) score += WEIGHTS.spaced;
     // the text before: the last `before` heads of it are this cluster's, in order
     if (x !== undefined && isB(x)) {
@@ -238,7 +249,7 @@ export class PageModel implements Chain {
     if (isB(s)) return -Infinity;
     const x = this.out(t, s);
     if (s === AS0) return -WEIGHTS.orphanHead;
-    if (s >= T(0)) return x === O ? 0 : -(this.heads(t) - (s - T(0))) * WEIGHTS.orphanHead;
+    if (s >= T(0)) return x === O ? 0 : -(this.headsIn(t, s) - beforeOf(s)) * WEIGHTS.orphanHead;
     if (s >= AM(0) && s < BM(0)) return -(this.heads(this.multiBefore[t]!) - 1 - headOf(s)) * WEIGHTS.orphanHead;
     return 0;
   }

@@ -1,7 +1,7 @@
 // The page model's best reading, turned into owners and cluster readings, with every page-level
 // decision recorded with the margin by which it beat its best rival.
 import type { ClusterReading, Decision, PageItem, ReflowState, Unit } from "../types.ts";
-import { H, O, PageModel, T, headOf, headText, isA, isB } from "./model.ts";
+import { H, O, PageModel, T, TM, beforeOf, headOf, headText, isA, isB } from "./model.ts";
 import { type Decoded, confidenceOf, decode, marginAt } from "./viterbi.ts";
 
 type Owner = [cluster: number, head: number] | undefined;
@@ -27,7 +27,7 @@ export function read(state: ReflowState): void {
   let lastTitle = -1;
   path.forEach((s, t) => {
     if (s >= T(0) && s < H(0)) {
-      clusters.set(t, { kind: "titles", before: s - T(0) });
+      clusters.set(t, { kind: "titles", before: beforeOf(s), merged: s >= TM(0) });
       lastTitle = t;
     } else if (s >= H(0)) clusters.set(t, { kind: "heading" });
     const x = s >= H(0) ? s - H(0) : s;
@@ -58,6 +58,11 @@ function decisionsOf(items: readonly PageItem[], decoded: Decoded, clusters: Map
         const heading = reading.kind === "heading";
         const margin = marginAt(decoded, t, (rival) => (heading ? rival < H(0) : rival >= H(0)));
         record(first, margin, heading ? `“${excerpt(headText(head))}” read as a section heading, not a story's title` : `“${excerpt(headText(head))}” read as a story's title, not a section heading`, headText(head));
+      }
+      if (item.cluster.merged && reading.kind === "titles") {
+        const merged = reading.merged === true;
+        const margin = marginAt(decoded, t, (rival) => rival >= T(0) && rival < H(0) && (rival >= TM(0)) !== merged);
+        record(first, margin, merged ? `lines ${first.firstLine}–${first.firstLine + 1} read as one two-line title` : `lines ${first.firstLine}–${first.firstLine + 1} read as the titles of two stories`, headText(head));
       }
       if (reading.kind === "titles") {
         const margin = marginAt(decoded, t, (rival) => rival >= T(0) && rival < H(0) && rival !== s);
