@@ -63,6 +63,20 @@ export function splitRoleName(token: string): [role: string, name: string] | und
   return ROLE_ENDING.test(role) && ORGANISATION.test(role.replace(ROLE_ENDING, "")) && isPersonName(name) ? [role, name] : undefined;
 }
 
+/**
+ * Names run together without a space (`肖强汤萍子`): split where both parts read as names, the
+ * second opening with a surname; a token that is one name, or cannot be split, stays as it is.
+ */
+export function splitNames(token: string): string[] {
+  const chars = [...token];
+  if (isPersonName(token) || chars.length < 4 || chars.length > 6) return [token];
+  for (const cut of chars.length === 5 ? [2, 3] : [chars.length / 2]) {
+    const [first, second] = [chars.slice(0, cut).join(""), chars.slice(cut).join("")];
+    if (isPersonName(first) && isPersonName(second)) return [first, second];
+  }
+  return [token];
+}
+
 function isNameLike(token: string): boolean {
   const chars = [...token];
   return chars.length <= 4 && chars.every(isHan);

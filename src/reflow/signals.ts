@@ -1,7 +1,7 @@
 // Signals of a story's edges that any news page shows: a dateline or lead opens a story; an author
 // note, a signature or a jump line closes one; numbering marks a section heading.
 import type { Unit } from "../types.ts";
-import { namesIn } from "./bylines.ts";
+import { namesIn, splitNames } from "./bylines.ts";
 
 /** Numbered in place: `一、` `（一）` `1.`… */
 export const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、．.](?![0-9]))/u;
@@ -29,7 +29,7 @@ export function datelineAuthors(text: string): string[] {
   POST.lastIndex = 0;
   return inside
     .split(POST)
-    .flatMap((part) => namesIn(part.replace(/报道/u, "")))
+    .flatMap((part) => namesIn(part.replace(/报道/u, "")).flatMap(splitNames))
     .filter((name) => /^\p{Script=Han}{2,4}$/u.test(name));
 }
 

@@ -13,6 +13,7 @@ describe("datelines", () => {
     expect(datelineAuthors("本报讯（记者 张三 通讯员 李四）11月1日，全市…")).toEqual(["张三", "李四"]);
     expect(datelineAuthors("本报讯 记者王五报道 11月25日，记者从…")).toEqual(["王五"]);
     expect(datelineAuthors("本报讯 11月24日中午，…")).toEqual([]);
+    expect(datelineAuthors("新华社西安11月17日电（记者肖强汤萍子）周至县…")).toEqual(["肖强", "汤萍子"]);
   });
   it("tells numbered section headings", () => {
     expect(["一、健全机制", "（二）完善格局", "3. 加强保障"].every(isNumbered)).toBe(true);
