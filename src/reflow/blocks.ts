@@ -85,7 +85,7 @@ export function blocks(state: ReflowState): void {
     }
   }
   for (let i = 0; i < lines.length; i++) {
-    if (!shapes[i] && isHeadline(lines, shapes, widths, i, apart[i]!)) shapes[i] = "headline";
+    if (!shapes[i] && isHeadline(lines, shapes, widths, i, apart[i]!, state.blankLinesMeaningful)) shapes[i] = "headline";
     // a heading too wide for its column wraps: its second line is short and carries no stop either
     if ((shapes[i] === undefined || shapes[i] === "headline") && (shapes[i + 1] === undefined || (shapes[i + 1] === "name" && NUMBERED.test(lines[i]!.text))) && apart[i] && isWrappedHeading(lines, widths, i)) shapes[i] = shapes[i + 1] = "headline";
   }
@@ -109,7 +109,8 @@ function hasPhraseGap(line: Line): boolean {
 /** A heading over two lines: no punctuation on either, numbered or as wide as the column, the second short. */
 function isWrappedHeading(lines: readonly Line[], widths: readonly number[], i: number): boolean {
   const [line, next] = [lines[i]!, lines[i + 1]];
-  if (!next || /[，。、；：！？,.;:!?]/u.test(line.text.replace(NUMBERED, "")) || /[，。、；：！？,;:!?]/u.test(next.text)) return false;
+  // a heading may name its theme before a colon (`一、组织维度：筑牢…`), but carries no other stop
+  if (!next || /[，。、；！？,.;!?]/u.test(line.text.replace(NUMBERED, "")) || /[，。、；：！？,;:!?]/u.test(next.text)) return false;
   if (hasSentencePunctuation(line.text) || hasSentencePunctuation(next.text)) return false;
   if (line.spread || next.spread || !(NUMBERED.test(line.text) || line.width >= widths[i]! - 1)) return false;
   return next.width < widths[i]! - SHORT_HEADLINE_MARGIN;
@@ -122,7 +123,7 @@ function looksLikeHeadline(lines: readonly Line[], widths: readonly number[], i:
   return standsAlone || Math.abs(line.width - widths[i]!) > HEADLINE_MARGIN;
 }
 
-function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[], widths: readonly number[], i: number, standsAlone: boolean): boolean {
+function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[], widths: readonly number[], i: number, standsAlone: boolean, blanksMeaningful: boolean): boolean {
   const line = lines[i]!;
   // a title may ask or exclaim (`为什么要…？`), never trail off in a comma or a full stop
   if (endsWithPunctuation(line.text) && !/[？！?!]$/u.test(line.text)) return false;
@@ -133,7 +134,8 @@ function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | und
   if (!hasSentencePunctuation(line.text) && (before === "name" || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text)))) return true;
   const columnWidth = widths[i]!;
   if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || isJustified(line, columnWidth) || opensWithDateline(line.text)) return false;
-  if (line.spread) return true;
+  // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…)
+  if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length;
   if (line.width > columnWidth + HEADLINE_MARGIN) return true;
   if (!standsAlone) return false;
   return line.width < columnWidth - SHORT_HEADLINE_MARGIN || hasPhraseGap(line) || NUMBERED.test(line.text);
