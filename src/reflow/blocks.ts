@@ -1,5 +1,5 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
-import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, markerShape, opensParenthesis } from "./shapes.ts";
+import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, markerShape, opensParenthesis } from "./shapes.ts";
 import { splitRoleName } from "./bylines.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
 import { displayWidth, endsSentence } from "./text.ts";
@@ -113,7 +113,7 @@ function isWrappedHeading(lines: readonly Line[], widths: readonly number[], i: 
   if (!next || /[，。、；！？,.;!?]/u.test(line.text.replace(NUMBERED, "")) || /[，。、；：！？,;:!?]/u.test(next.text)) return false;
   if (hasSentencePunctuation(line.text) || hasSentencePunctuation(next.text)) return false;
   if (line.spread || next.spread || !(NUMBERED.test(line.text) || line.width >= widths[i]! - 1)) return false;
-  return next.width < widths[i]! - SHORT_HEADLINE_MARGIN;
+  return next.width <= widths[i]! - SHORT_HEADLINE_MARGIN;
 }
 
 /** A line that could be a headline by itself: no punctuation, and apart from the column's text. */
@@ -131,7 +131,8 @@ function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | und
   const after = shapes[i + 1];
   if (after === "byline" || after === "subtitle" || before === "kicker") return true;
   // under a column label, or right above a dateline that opens its story's text
-  if (!hasSentencePunctuation(line.text) && (before === "name" || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text)))) return true;
+  const label = before === "name" && !isSignature(lines[i - 1]!.text) && (!lines[i - 1]!.blankAfter || !blanksMeaningful);
+  if (!hasSentencePunctuation(line.text) && (label || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text)))) return true;
   const columnWidth = widths[i]!;
   if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || isJustified(line, columnWidth) || opensWithDateline(line.text)) return false;
   // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…)
