@@ -195,7 +195,10 @@ export class PageModel implements Chain {
   /** A unit's affinity to the head its state gives it, measured from its favourite head around it (never above 0). */
   private preference(t: number, s: number): number {
     const cluster = s === AS ? this.clusterBefore[t] : s === BS ? this.clusterAfter[t] : isA(s) ? this.multiBefore[t] : this.multiAfter[t];
-    const score = this.affinities[t]!.get(cluster!)?.[headOf(s)];
+    const row = this.affinities[t]!.get(cluster!);
+    // a lone head that may be two printed together: as one two-line title it holds both lines' words
+    const merged = (s === AS || s === BS) && row && (this.items[cluster!] as { cluster: Cluster }).cluster.merged;
+    const score = merged ? Math.max(...row) : row?.[headOf(s)];
     return score === undefined ? 0 : WEIGHTS.affinity * Math.min(0, score - this.favourite[t]!);
   }
 
