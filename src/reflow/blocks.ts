@@ -76,6 +76,8 @@ export function blocks(state: ReflowState): void {
   for (let i = 0; i < lines.length; i++) {
     // a dash ends or opens many a sentence: only apart from running text is it a kicker or subtitle
     if ((shapes[i] === "kicker" || shapes[i] === "name") && !apart[i] && shapes[i - 1] !== "byline") shapes[i] = undefined;
+    // a short line right above a byline or deck is a title, whatever its few characters read like
+    if (shapes[i] === "name" && (shapes[i + 1] === "byline" || shapes[i + 1] === "subtitle") && !isRoleLine(lines[i + 1]!.text)) shapes[i] = "headline";
     // a unit and post on a line of their own, the name under them: a byline over two lines
     if (!shapes[i] && shapes[i + 1] === "name" && isRoleLine(lines[i]!.text)) shapes[i] = "byline";
     // a role and a name printed without a space, on a line of their own
@@ -92,6 +94,11 @@ export function blocks(state: ReflowState): void {
   // a title over two lines: the line printed right above a headline, apart from the text, is its first
   for (let i = lines.length - 2; i >= 0; i--) {
     if (!shapes[i] && shapes[i + 1] === "headline" && apart[i] && (!lines[i]!.blankAfter || !state.blankLinesMeaningful) && looksLikeHeadline(lines, widths, i, true)) shapes[i] = "headline";
+  }
+  // a few characters that are no one's name, apart from the text and not labelling a headline under
+  // them, are a short headline (`标题乙`)
+  for (let i = 0; i < lines.length; i++) {
+    if (shapes[i] === "name" && !isSignature(lines[i]!.text) && shapes[i + 1] !== "headline" && shapes[i - 1] !== "byline") shapes[i] = "headline";
   }
   state.blocks = groupBlocks(lines, shapes);
 }
