@@ -157,7 +157,9 @@ const MAX_NAME = 4;
 /** Where in the text each other story's author is first named. */
 function namedIn(text: string, byAuthor: ReadonlyMap<string, Story>, self: Story): Map<Story, number> {
   const positions = new Map<Story, number>();
+  const initials = new Set([...byAuthor.keys()].map((name) => name[0]));
   for (let i = 0; i < text.length; i++) {
+    if (!initials.has(text[i])) continue;
     for (let length = 2; length <= MAX_NAME; length++) {
       const story = byAuthor.get(text.slice(i, i + length));
       if (story && story !== self && !positions.has(story)) positions.set(story, i);

@@ -43,7 +43,7 @@ function attach(head: Head, unit: Unit, spacing: number): boolean {
   }
 }
 
-export const isAnchored = (head: Head) => head.kicker !== undefined || head.subtitle !== undefined || head.byline !== undefined;
+const isAnchored = (head: Head) => head.kicker !== undefined || head.subtitle !== undefined || head.byline !== undefined;
 
 /**
  * Heads printed together share the text beside them: one cluster. Unless one of them has a kicker,

@@ -122,7 +122,8 @@ export class PageModel implements Chain {
     for (let t = c - 1; t >= 0 && reaches(t, this.clusterAfter, this.multiAfter); t--) window.push(t);
     for (let t = c + 1; t < this.length && reaches(t, this.clusterBefore, this.multiBefore); t++) window.push(t);
     const units = window.filter((t) => this.items[t]!.kind === "unit");
-    const raw = units.map((t) => heads.map((head) => this.affinity.score(headText(head), (this.items[t] as { unit: Unit }).unit.text)));
+    const probes = heads.map(headText);
+    const raw = units.map((t) => probes.map((probe) => this.affinity.score(probe, (this.items[t] as { unit: Unit }).unit.text)));
     // a head full of rare names scores high everywhere: each head is scaled against its own spread
     heads.forEach((_, j) => {
       const column = raw.map((row) => row[j]!);

@@ -98,14 +98,6 @@ export class Affinity {
   }
 
   /**
-   * How alike two neighbouring paragraphs open: speeches and sections set their paragraphs in
-   * parallel (`坚持…干事，着力打造…`), so a cut between alike openings is unlikely.
-   */
-  cohesion(previous: string, next: string): number {
-    return this.score(opening(previous), opening(next));
-  }
-
-  /**
    * Each item's affinity to each label. A label's scores are first scaled against its own spread
    * over the items (a long byline full of rare names scores high everywhere), then each item's
    * scores are centred on their mean, so only its preferences between labels remain. `unit` is the

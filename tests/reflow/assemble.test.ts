@@ -18,6 +18,12 @@ function under(previous: Unit, role: Role, text: string): Unit {
   return { ...unit(role, text), firstLine: previous.lastLine + 1, lastLine: previous.lastLine + 1 };
 }
 
+/** The cluster at item k of the state's page, if it is one. */
+function clusterAt(state: ReturnType<typeof stateOf>, k: number) {
+  const item = state.items[k];
+  return item?.kind === "cluster" ? item.cluster : undefined;
+}
+
 function stateOf(units: Unit[]) {
   const state = createState("");
   state.units = units;
@@ -29,7 +35,7 @@ describe("heads", () => {
   it("groups a kicker, title decks, subtitle and byline into one head, and heads printed together into one cluster", () => {
     const state = stateOf([unit("paragraph", "前文。"), unit("kicker", "引题——"), unit("headline", "主题"), unit("subtitle", "——副题"), unit("byline", "□甲乙"), unit("headline", "另一篇"), unit("byline", "□丙丁"), unit("paragraph", "正文。")]);
     expect(state.items.map((item) => item.kind)).toEqual(["unit", "cluster", "unit"]);
-    const cluster = state.items[1]!.kind === "cluster" ? state.items[1].cluster : undefined;
+    const cluster = clusterAt(state, 1);
     expect(cluster?.anchored).toBe(true);
     expect(cluster?.heads.map((head) => [head.kicker?.text, head.titles.map((t) => t.text), head.subtitle?.text, head.byline?.text])).toEqual([
       ["引题——", ["主题"], "——副题", "□甲乙"],
@@ -41,12 +47,12 @@ describe("heads", () => {
     const reporter = under(title, "byline", "本报记者 张三");
     const correspondent = under(reporter, "byline", "通讯员 李四");
     const state = stateOf([title, reporter, correspondent, unit("paragraph", "正文。")]);
-    expect(state.items[0]!.kind === "cluster" && state.items[0].cluster.heads[0]!.byline?.text).toBe("本报记者 张三 通讯员 李四");
+    expect(clusterAt(state, 0)?.heads[0]?.byline?.text).toBe("本报记者 张三 通讯员 李四");
   });
   it("makes a short line right above a headline its column label, but not a person's name", () => {
     const label = unit("signature", "观察");
     const state = stateOf([unit("paragraph", "正文。"), label, under(label, "headline", "标题"), unit("paragraph", "正文。")]);
-    expect(state.items[1]!.kind === "cluster" && state.items[1].cluster.heads[0]!.kicker?.text).toBe("观察");
+    expect(clusterAt(state, 1)?.heads[0]?.kicker?.text).toBe("观察");
     const name = unit("signature", "王芳");
     const signed = stateOf([unit("paragraph", "正文。"), name, under(name, "headline", "标题"), unit("paragraph", "正文。")]);
     expect(signed.items[1]).toMatchObject({ kind: "unit", unit: { role: "signature" } });
@@ -54,6 +60,12 @@ describe("heads", () => {
   it("turns bare heads of three lines or more before a story's head into section headings of the text before", () => {
     const state = stateOf([unit("paragraph", "正文。"), unit("headline", "小标题一 甲"), unit("headline", "小标题二 乙"), unit("headline", "小标题三 丙"), unit("headline", "主题"), unit("byline", "□张三")]);
     expect(state.items.map((item) => (item.kind === "unit" ? item.unit.role : "cluster"))).toEqual(["paragraph", "heading", "heading", "heading", "cluster"]);
+  });
+  it("offers two title lines both as one two-line title and as two stories' titles", () => {
+    const first = unit("headline", "秋粮收购进度过半");
+    const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), first, under(first, "headline", "试点带火农产品直播"), unit("paragraph", "正文。")]), 1);
+    expect(cluster?.heads.map((head) => head.titles.map((t) => t.text))).toEqual([["秋粮收购进度过半"], ["试点带火农产品直播"]]);
+    expect(cluster?.merged?.map((head) => head.titles.map((t) => t.text))).toEqual([["秋粮收购进度过半", "试点带火农产品直播"]]);
   });
   it("reads a head of whole two-phrase lines as one heading per line, a wrapped one as one heading", () => {
     const first = unit("headline", "凝心铸魂固根基 打造学习型机关");
