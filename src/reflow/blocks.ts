@@ -1,6 +1,7 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
 import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, markerShape, opensParenthesis } from "./shapes.ts";
 import { splitRoleName } from "./bylines.ts";
+import { hasPhotoCredit } from "./captions.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
 import { displayWidth, endsSentence } from "./text.ts";
 
@@ -143,7 +144,7 @@ function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | und
   const columnWidth = widths[i]!;
   if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || isJustified(line, columnWidth) || opensWithDateline(line.text)) return false;
   // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…)
-  if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length;
+  if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text);
   if (line.width > columnWidth + HEADLINE_MARGIN) return true;
   if (!standsAlone) return false;
   return line.width < columnWidth - SHORT_HEADLINE_MARGIN || hasPhraseGap(line) || NUMBERED.test(line.text);

@@ -41,6 +41,8 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
     return { isEnd: true, confidence: shortfall >= 2 * SHORTFALL ? 1 : 0.8, reason: `the line stops ${shortfall} em short` };
   }
   if (next.indented) return { isEnd: true, confidence: 0.9, reason: "the next line is indented" };
+  // a caption set right under the text: it ends in its photo credit, on its line or the next
+  if (hasPhotoCredit(next.text) || hasPhotoCredit(next.text + (lines[i + 2]?.text ?? ""))) return { isEnd: true, confidence: 0.8, reason: "a photo caption follows" };
   if (SPEAKER.test(next.text)) return { isEnd: true, confidence: 0.85, reason: "the next line opens a speaker's turn" };
   if (startsParagraph && shortfall >= SHORTFALL / 3 && isParallelHeading(line.text)) {
     return { isEnd: true, confidence: 0.7, reason: "a one-line heading of two balanced clauses, a little short of the column" };
