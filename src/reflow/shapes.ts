@@ -28,7 +28,10 @@ function isRoleNameByline(text: string): boolean {
 
 /** `记者：…` opens an interview's question when a sentence follows: a byline's credit holds only names. */
 function isCreditByline(text: string): boolean {
-  return BYLINE_ROLE.test(text) && !SENTENCE_PUNCTUATION.test(text.replace(BYLINE_ROLE, "")) && [...text].length <= 40;
+  const rest = text.replace(BYLINE_ROLE, "");
+  if (!BYLINE_ROLE.test(text) || SENTENCE_PUNCTUATION.test(rest) || [...text].length > 40) return false;
+  // after a colon only names: `记者：张三`, not a question cut at the line's end (`记者：您提出了哪些`)
+  return !/^(?:本报)?[^/／]*[:：]/u.test(text) || namesIn(rest).every((name) => [...name].length <= 4);
 }
 
 /** A unit and post alone (`市政协委员、律师事务所主任`), its name on the next line. */
@@ -110,8 +113,11 @@ export function endsWithPunctuation(text: string): boolean {
   return /[，。、；：！？…,.;:!?]$/u.test(text);
 }
 
+/** A speaker's label opening an interview's turn: `问：`, `记者：`, `王委员：`. */
+const SPEAKER_LABEL = /^[^，。：、\s]{1,4}[：:]/u;
+
 /** Punctuation inside a line that headlines in this kind of paper do not carry; nor a parenthesis left open, nor a credit (`通讯员 谭成`). */
 export function hasSentencePunctuation(text: string): boolean {
   const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
-  return /[，。；！？]/u.test(text) || hasPhotoCredit(text) || count(/[（(]/gu) > count(/[）)]/gu) || count(/“/gu) > count(/”/gu) || /(?:记者|通讯员)\s*\p{Script=Han}/u.test(text);
+  return /[，。；！？]/u.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || count(/[（(]/gu) > count(/[）)]/gu) || count(/“/gu) > count(/”/gu) || /(?:记者|通讯员)\s*\p{Script=Han}/u.test(text);
 }
