@@ -11,6 +11,8 @@ const COLUMN_QUANTILE = 0.7;
 const WINDOW = 8;
 /** Wider than this multiple of its neighbours' median, a line is a whole paragraph on one line. */
 export const LONG_LINE_RATIO = 1.6;
+/** A first line is the column less its two-em indent (lost in extraction) and a little justification slack. */
+const FIRST_LINE_SHORTFALL = 2.5;
 /** A headline is at least this much wider (in ems) than the column around it… */
 const HEADLINE_MARGIN = 2;
 /** …or this much narrower: more than a first line, whose indent and a character pushed down by
@@ -147,7 +149,11 @@ function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | und
   if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text);
   if (line.width > columnWidth + HEADLINE_MARGIN) return true;
   if (!standsAlone) return false;
-  return line.width < columnWidth - SHORT_HEADLINE_MARGIN || hasPhraseGap(line) || NUMBERED.test(line.text);
+  // shorter than even a first line that lost its indent, and no stop at its end: not running text
+  // (unless the next line opens with a quote or bracket, which may not end a line: pushed down, it left this one short)
+  const pushedDown = /^[“‘（《「『]/u.test(lines[i + 1]?.text ?? "");
+  const short = line.width < columnWidth - (pushedDown || /[，。、；：“”《》（）]/u.test(line.text) ? SHORT_HEADLINE_MARGIN : FIRST_LINE_SHORTFALL);
+  return short || hasPhraseGap(line) || NUMBERED.test(line.text);
 }
 
 function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[]): LayoutBlock[] {
