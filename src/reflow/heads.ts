@@ -2,6 +2,7 @@
 // together, and the page as a sequence of column text and clusters of heads.
 import type { Head, PageItem, ReflowState, Unit } from "../types.ts";
 import { isSignature } from "./shapes.ts";
+import { NUMBERED } from "./signals.ts";
 
 /**
  * Two display lines printed one under the other, with no blank line between them; `spacing` 2 where
@@ -92,6 +93,13 @@ function opensHead(unit: Unit, next: Unit | undefined, spacing: number): boolean
  */
 function withDecks(head: Head, opensPage: boolean, textFollows: boolean): Head[] {
   const { titles } = head;
+  // numbered lines (`一、…`, `（二）…`) are section headings printed one under the other, each
+  // with the wrapped lines after it
+  if (titles.length > 1 && titles.some((unit, k) => k > 0 && NUMBERED.test(unit.text))) {
+    const groups: Unit[][] = [];
+    titles.forEach((unit, k) => (k === 0 || NUMBERED.test(unit.text) ? groups.push([unit]) : groups[groups.length - 1]!.push(unit)));
+    return groups.map((lines, k) => (k === groups.length - 1 ? { ...head, titles: lines } : { titles: lines }));
+  }
   if (titles.length < 3 || head.kicker || head.subtitle) return [head];
   // lines that are each a whole headline of two phrases are headlines of their own
   if (titles.every((unit) => / /u.test(unit.text))) return titles.map((unit, k) => (k === titles.length - 1 ? { ...head, titles: [unit] } : { titles: [unit] }));
