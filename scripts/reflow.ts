@@ -38,11 +38,20 @@ const HOW_TO_FIX = `To fix a wrong decision, add to the page's NAME.corrections.
   a heading or byline given to the wrong story - title: / byline: {text: "…", story: "words of the story's title"}
   a line of the wrong kind                     - subheading: / caption: / paragraph: "words of the line"`;
 
+/**
+ * Every page-level decision (of the text reflow's page model: title or heading, which side a head
+ * takes, which head a body goes to; of a PDF page's geometry: which headline a block was given to)
+ * and any other decision below CHECK_BELOW, the closest calls (lowest confidence, from the margin
+ * between the best reading and its best rival) first.
+ */
 function explain(file: string, decisions: readonly Decision[], pdfPage?: { stem: string; page: number }): boolean {
-  const doubtful = decisions.filter((decision) => decision.confidence < CHECK_BELOW).sort((a, b) => a.line - b.line);
+  const pageLevel = (decision: Decision) => pdfPage !== undefined || decision.pass === "read";
+  const listed = decisions.filter((decision) => pageLevel(decision) || decision.confidence < CHECK_BELOW).sort((a, b) => a.confidence - b.confidence || a.line - b.line);
+  const doubtful = listed.filter((decision) => decision.confidence < CHECK_BELOW);
   const corrections = displayPath(pdfPage ? pdfCorrectionsPath(file, pdfPage.stem) : sidecarPaths(file).corrections);
   console.log(`${displayPath(file)}${pdfPage ? ` page ${pdfPage.page}` : ""}: ${doubtful.length} decision(s) to check${doubtful.length > 0 ? `; corrections go in ${corrections}` : ""}`);
-  for (const decision of doubtful) {
+  console.log(`  with every page-level decision (${listed.length - doubtful.length} more), the closest calls first:`);
+  for (const decision of listed) {
     console.log(`  line ${decision.line} [${decision.pass}, confidence ${decision.confidence.toFixed(2)}] ${decision.message}`);
     console.log(`    ${decision.context}`);
   }

@@ -62,6 +62,19 @@ export interface Decision {
 
 // ---- the reflow pipeline's intermediate state ----
 
+/**
+ * Where a piece of text sits on the printed page, in points from the page's top left. Text
+ * extracted without positions has none; a front end reading positioned text from the PDF fills it
+ * and the same passes run (it may also give `size`, the font size, which tells titles apart).
+ */
+export interface Geometry {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  size?: number;
+}
+
 /** One non-blank line of a source page with the typographic facts the passes read. */
 export interface Line {
   /** 1-based line number in the normalized source. */
@@ -79,6 +92,9 @@ export interface Line {
   /** A blank line came right before / after this one in the source. */
   blankBefore: boolean;
   blankAfter: boolean;
+  /** Where the text had a wide gap (two spaces or more): offsets into `text` of the space kept there. */
+  gaps: number[];
+  geometry?: Geometry;
 }
 
 /**
@@ -90,18 +106,20 @@ export type LayoutBlock =
   | { kind: "display"; lines: Line[]; shape: DisplayShape };
 
 /** What a display line looks like on its own, before its neighbours are considered. */
-export type DisplayShape = "byline" | "note" | "kicker" | "subtitle" | "headline";
+export type DisplayShape = "byline" | "note" | "kicker" | "subtitle" | "headline" | "folio" | "jump" | "name";
 
 /** Roles a unit of text can play on the page. */
 export type Role =
   | "paragraph"
   | "heading"
+  | "headline"
   | "caption"
   | "label"
   | "title"
   | "kicker"
   | "subtitle"
   | "byline"
+  | "signature"
   | "authorNote"
   | "credit";
 
@@ -116,6 +134,42 @@ export interface Unit {
   columnWidth: number;
   /** Its first line kept an indent through extraction. */
   indented: boolean;
+  /** Its lines' positions on the page, when the front end knows them. */
+  geometry?: Geometry[];
+}
+
+/** A story's head as printed: kicker, title decks, subtitle, byline. */
+export interface Head {
+  kicker?: Unit;
+  titles: Unit[];
+  subtitle?: Unit;
+  byline?: Unit;
+}
+
+/**
+ * Heads printed together with nothing between them. `anchored`: a kicker, subtitle or byline
+ * makes it a story's head for sure; an unanchored one-line head may also be a section heading.
+ */
+export interface Cluster {
+  heads: Head[];
+  anchored: boolean;
+  /** Another reading of the same lines with fewer heads: two lines printed together as one two-line title. */
+  merged?: Head[];
+}
+
+/** The page in reading order: column text and the clusters of heads between it. */
+export type PageItem = { kind: "unit"; unit: Unit } | { kind: "cluster"; cluster: Cluster };
+
+/** How a cluster was read: its heads titles taking text after them (`before` heads take the text before), or one section heading. */
+export type ClusterReading = { kind: "titles"; before: number; merged?: boolean } | { kind: "heading" };
+
+/**
+ * The page model's best reading: each cluster's reading, and for each unit item the story it
+ * belongs to as [item index of its cluster, head index], or undefined when no head takes it.
+ */
+export interface Reading {
+  clusters: Map<number, ClusterReading>;
+  owners: ([cluster: number, head: number] | undefined)[];
 }
 
 /** The shared state the passes read and extend, like markdown-it's core state. */
@@ -127,6 +181,8 @@ export interface ReflowState {
   blankLinesMeaningful: boolean;
   blocks: LayoutBlock[];
   units: Unit[];
+  items: PageItem[];
+  reading: Reading;
   stories: Story[];
   credits: string[];
   decisions: Decision[];

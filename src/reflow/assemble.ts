@@ -1,59 +1,86 @@
 import { createHash } from "node:crypto";
-import type { Block, ReflowState, Story, Unit } from "../types.ts";
+import type { Block, Head, PageItem, ReflowState, Story, Unit } from "../types.ts";
 import { parseByline } from "./bylines.ts";
-import { type Head, type StoryParts, assignRuns, headsComeFirst, pageRuns, shareRun } from "./heads.ts";
+import { headingsOf } from "./heads.ts";
 import { placeDisplacedHeadings } from "./sections.ts";
-import { Affinity } from "./similarity.ts";
+import { datelineAuthors } from "./signals.ts";
+import { photographersIn } from "./captions.ts";
 import { squash } from "./text.ts";
 
-// Signal: which side of its body a head stands on (the reading that leaves nothing orphaned), and the
-// words shared between displaced heads or headings and candidate bodies; an editor's list orders speakers.
-export function assemble(state: ReflowState): void {
-  const credits = state.units.filter((unit) => unit.role === "credit");
-  const units = state.units.filter((unit) => unit.role !== "credit");
-  const texts = units.map((unit) => unit.text);
-  const affinity = new Affinity(texts);
-  const themes = new Affinity(texts, { characters: true });
-  const runs = pageRuns(units);
-  const shares = assignRuns(runs, headsComeFirst(runs));
-  const parts: StoryParts[] = [];
-  let headless: Unit[] = []; // text before any head that takes it
-  runs.content.forEach((content, k) => {
-    const heads = shares[k]!;
-    if (heads.length === 0) {
-      // text no head takes joins the story before it (or, at the page's top, the one after)
-      if (parts.length > 0) parts[parts.length - 1]!.body.push(...content);
-      else headless.push(...content);
+/** A story's head and the body units that belong to it, and where it starts in the page's items. */
+interface StoryParts {
+  head?: Head;
+  body: Unit[];
+  position: number;
+}
+
+/** Stories from the page model's reading: each title cluster's heads with the units it gave them. */
+function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
+  const { clusters, owners } = state.reading;
+  const parts = new Map<string, StoryParts>();
+  items.forEach((item, t) => {
+    const reading = clusters.get(t);
+    if (item.kind === "cluster" && reading?.kind === "titles") {
+      const heads = reading.merged ? item.cluster.merged! : item.cluster.heads;
+      heads.forEach((head, j) => parts.set(`${t}:${j}`, { head, body: [], position: t }));
+    }
+  });
+  let previous: StoryParts | undefined;
+  const unowned: Unit[] = []; // text before any story: it opens the first one
+  items.forEach((item, t) => {
+    const units = item.kind === "unit" ? [item.unit] : clusters.get(t)?.kind === "heading" ? (item.cluster.merged ?? item.cluster.heads).flatMap(headingsOf) : [];
+    if (item.kind === "cluster" && units.length === 0) {
+      const reading = clusters.get(t);
+      const count = reading?.kind === "titles" && reading.merged ? 1 : item.cluster.heads.length;
+      previous = parts.get(`${t}:${count - 1}`) ?? previous;
       return;
     }
-    const shared = shareRun(heads, content, affinity, state.decisions);
-    shared[0]!.body.unshift(...headless);
-    headless = [];
-    parts.push(...shared);
+    const owner = owners[t];
+    const part = owner ? parts.get(`${owner[0]}:${owner[1]}`) : previous;
+    if (!part) return void unowned.push(...units);
+    part.body.push(...units);
+    part.position = Math.min(part.position, t);
+    previous = part;
   });
-  if (headless.length > 0) parts.push(untitled(headless));
-  const stories = parts.map((part) => buildStory(part, themes, state));
+  const ordered = [...parts.values()].sort((a, b) => a.position - b.position);
+  if (unowned.length > 0) {
+    if (ordered[0]) ordered[0].body.unshift(...unowned);
+    else ordered.push(untitled(unowned));
+  }
+  return ordered;
+}
+
+// Signal: the page model's reading (see `read`); within a story, trailing section headings go back to
+// the sections they name, and an editor's note that lists speakers orders their speeches.
+export function assemble(state: ReflowState): void {
+  const stories = gather(state.items, state).map((part) => buildStory(part, state));
   state.stories = orderBySpeakerList(withUniqueIds(stories));
-  state.credits = credits.map((unit) => unit.text);
+  state.credits = state.units.filter((unit) => unit.role === "credit").map((unit) => unit.text);
 }
 
 /** Text with no head at all: its leading heading, if any, serves as its title. */
 function untitled(body: Unit[]): StoryParts {
   const [lead, ...rest] = body;
-  return lead?.role === "heading" ? { head: { titles: [lead] }, body: rest } : { body };
+  return lead?.role === "heading" || lead?.role === "headline" ? { head: { titles: [lead] }, body: rest, position: 0 } : { body, position: 0 };
 }
 
-function buildStory(part: StoryParts, themes: Affinity, state: ReflowState): Story {
+function buildStory(part: StoryParts, state: ReflowState): Story {
   const head: Head = part.head ?? { titles: [] };
   let byline = head.byline?.text;
   const notes: string[] = [];
   const blocks: Block[] = [];
-  for (const unit of placeDisplacedHeadings(part.body, themes, state.decisions)) {
-    if (unit.role === "byline" && byline === undefined) byline = unit.text;
+  const photographers: string[] = [];
+  for (const unit of placeDisplacedHeadings(part.body, state.decisions)) {
+    if ((unit.role === "byline" || unit.role === "signature") && byline === undefined) byline = unit.text;
     else if (unit.role === "authorNote") notes.push(unit.text);
-    else blocks.push(blockOf(unit));
+    else {
+      blocks.push(blockOf(unit));
+      if (unit.role === "caption") photographers.push(...photographersIn(unit.text));
+    }
   }
-  const credited = byline ? parseByline(byline) : { authors: [], photographers: [] };
+  demoteStrayHeadings(blocks);
+  const credited = byline ? parseByline(byline) : { authors: datelineAuthors(blocks[0]?.text ?? ""), photographers: [] };
+  photographers.unshift(...credited.photographers);
   const story: Story = {
     id: "",
     title: head.titles.map((unit) => unit.text).join(" "),
@@ -63,14 +90,22 @@ function buildStory(part: StoryParts, themes: Affinity, state: ReflowState): Sto
   if (head.kicker) story.kicker = head.kicker.text;
   if (head.subtitle) story.subtitle = head.subtitle.text;
   if (byline) story.byline = byline;
-  if (credited.photographers.length > 0) story.photographers = credited.photographers;
+  if (photographers.length > 0) story.photographers = photographers;
   if (notes.length > 0) story.authorNote = notes.join("");
   return story;
 }
 
+/** A short sentence read as a run-in heading that opens or closes the story heads no section: it is a paragraph. */
+function demoteStrayHeadings(blocks: Block[]): void {
+  const text = blocks.filter((block) => block.type !== "caption");
+  for (const block of [text[0], text[text.length - 1]]) {
+    if (block?.type === "heading" && /[。！？]$/u.test(block.text)) block.type = "paragraph";
+  }
+}
+
 /** Units that are not blocks by nature (a stray subtitle, a second byline) keep their text as paragraphs. */
 function blockOf(unit: Unit): Block {
-  const type = unit.role === "heading" || unit.role === "caption" ? unit.role : "paragraph";
+  const type = unit.role === "heading" || unit.role === "headline" ? "heading" : unit.role === "caption" ? "caption" : "paragraph";
   return { type, text: unit.text };
 }
 
@@ -95,18 +130,40 @@ function withUniqueIds(stories: Story[]): Story[] {
 
 /**
  * An editor's note that names the page's speakers in order (`会上，甲、乙、丙作交流发言`) is the
- * order the digest should follow; stories it does not name keep their places.
+ * order the digest should follow; stories it does not name keep their places. Names are looked up
+ * at each position of a story's first paragraphs, so the cost stays linear in the page.
  */
 function orderBySpeakerList(stories: Story[]): Story[] {
-  const named = stories.filter((story) => story.authors.length > 0);
+  const byAuthor = new Map<string, Story>();
+  for (const story of stories) for (const author of story.authors) if ([...author].length <= MAX_NAME) byAuthor.set(author, story);
   for (const story of stories) {
-    const listing = story.blocks.map((block) => squash(block.text)).find((text) => named.filter((other) => other !== story && other.authors.some((a) => text.includes(a))).length >= 2);
-    if (!listing) continue;
-    const position = (candidate: Story) => Math.min(...candidate.authors.map((a) => listing.indexOf(a)).filter((i) => i >= 0));
-    const listed = stories.filter((candidate) => candidate !== story && Number.isFinite(position(candidate)));
-    const sorted = [...listed].sort((a, b) => position(a) - position(b));
-    let next = 0;
-    return stories.map((candidate) => (listed.includes(candidate) ? sorted[next++]! : candidate));
+    for (const block of story.blocks.slice(0, LISTING_BLOCKS)) {
+      if (!block.text.includes("、")) continue; // a list of names is parted by enumeration commas
+      const positions = namedIn(squash(block.text), byAuthor, story);
+      if (positions.size < 2) continue;
+      const listed = stories.filter((candidate) => positions.has(candidate));
+      const sorted = [...listed].sort((a, b) => positions.get(a)! - positions.get(b)!);
+      let next = 0;
+      return stories.map((candidate) => (positions.has(candidate) ? sorted[next++]! : candidate));
+    }
   }
   return stories;
+}
+
+/** An editor's list of speakers comes among a story's first paragraphs. */
+const LISTING_BLOCKS = 3;
+const MAX_NAME = 4;
+
+/** Where in the text each other story's author is first named. */
+function namedIn(text: string, byAuthor: ReadonlyMap<string, Story>, self: Story): Map<Story, number> {
+  const positions = new Map<Story, number>();
+  const initials = new Set([...byAuthor.keys()].map((name) => name[0]));
+  for (let i = 0; i < text.length; i++) {
+    if (!initials.has(text[i])) continue;
+    for (let length = 2; length <= MAX_NAME; length++) {
+      const story = byAuthor.get(text.slice(i, i + length));
+      if (story && story !== self && !positions.has(story)) positions.set(story, i);
+    }
+  }
+  return positions;
 }

@@ -1,6 +1,9 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
-import { endsWithPunctuation, hasSentencePunctuation, markerShape, opensParenthesis } from "./shapes.ts";
-import { endsSentence } from "./text.ts";
+import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, markerShape, opensParenthesis } from "./shapes.ts";
+import { splitRoleName } from "./bylines.ts";
+import { hasPhotoCredit } from "./captions.ts";
+import { NUMBERED, opensWithDateline } from "./signals.ts";
+import { displayWidth, endsSentence } from "./text.ts";
 
 /** Most lines of a column are full: the column is as wide as this share of them. */
 const COLUMN_QUANTILE = 0.7;
@@ -8,6 +11,8 @@ const COLUMN_QUANTILE = 0.7;
 const WINDOW = 8;
 /** Wider than this multiple of its neighbours' median, a line is a whole paragraph on one line. */
 export const LONG_LINE_RATIO = 1.6;
+/** A first line is the column less its two-em indent (lost in extraction) and a little justification slack. */
+const FIRST_LINE_SHORTFALL = 2.5;
 /** A headline is at least this much wider (in ems) than the column around it… */
 const HEADLINE_MARGIN = 2;
 /** …or this much narrower: more than a first line, whose indent and a character pushed down by
@@ -19,13 +24,16 @@ const SHORT_HEADLINE_MARGIN = 3.5;
  * neighbours' widths (most lines of a paragraph are full), ignoring one-line paragraphs.
  */
 export function localColumnWidths(widths: readonly number[]): number[] {
+  const window = new Float64Array(2 * WINDOW);
   return widths.map((own, i) => {
-    const window = [...widths.slice(Math.max(0, i - WINDOW), i), ...widths.slice(i + 1, i + 1 + WINDOW)];
-    if (window.length === 0) return own;
-    window.sort((a, b) => a - b);
-    const median = window[Math.floor(window.length / 2)]!;
-    const usual = window.filter((width) => width <= median * LONG_LINE_RATIO);
-    return usual[Math.floor((usual.length - 1) * COLUMN_QUANTILE)]!;
+    let size = 0;
+    for (let j = Math.max(0, i - WINDOW); j < Math.min(widths.length, i + 1 + WINDOW); j++) if (j !== i) window[size++] = widths[j]!;
+    if (size === 0) return own;
+    const sorted = window.subarray(0, size).sort();
+    const limit = sorted[size >> 1]! * LONG_LINE_RATIO;
+    let usual = size;
+    while (usual > 1 && sorted[usual - 1]! > limit) usual--;
+    return sorted[Math.floor((usual - 1) * COLUMN_QUANTILE)]!;
   });
 }
 
@@ -60,7 +68,7 @@ function segmentWidths(lines: readonly Line[], isBreak: (i: number) => boolean):
 export function blocks(state: ReflowState): void {
   const { lines } = state;
   const shapes = markShapes(lines);
-  const widths = segmentWidths(lines, (i) => shapes[i] === "byline" || shapes[i] === "note");
+  const widths = segmentWidths(lines, (i) => shapes[i] !== undefined && shapes[i] !== "name" && shapes[i] !== "kicker" && shapes[i] !== "subtitle");
   // a line stands apart from running text when what comes before it is finished: a stop, furniture,
   // or a line that is itself a headline standing apart
   const apart: boolean[] = [];
@@ -70,15 +78,37 @@ export function blocks(state: ReflowState): void {
   });
   for (let i = 0; i < lines.length; i++) {
     // a dash ends or opens many a sentence: only apart from running text is it a kicker or subtitle
-    if (shapes[i] === "kicker" && !apart[i]) shapes[i] = undefined;
+    if ((shapes[i] === "kicker" || shapes[i] === "name") && !apart[i] && shapes[i - 1] !== "byline") shapes[i] = undefined;
+    // a short line right above a byline or deck is a title, whatever its few characters read like
+    if (shapes[i] === "name" && (shapes[i + 1] === "byline" || shapes[i + 1] === "subtitle") && !isRoleLine(lines[i + 1]!.text)) shapes[i] = "headline";
+    // a unit and post on a line of their own, the name under them: a byline over two lines
+    if (!shapes[i] && shapes[i + 1] === "name" && isRoleLine(lines[i]!.text)) shapes[i] = "byline";
+    // a role and a name printed without a space, on a line of their own
+    if (!shapes[i] && apart[i] && splitRoleName(lines[i]!.text) && (i + 1 === lines.length || endsSentence(lines[i]!.text) || shapes[i + 1] !== undefined || lines[i]!.blankAfter)) shapes[i] = "byline";
     if (shapes[i] === "subtitle" && !(i > 0 && (shapes[i - 1] === "kicker" || looksLikeHeadline(lines, widths, i - 1, apart[i - 1]!)))) {
       shapes[i] = undefined;
     }
   }
   for (let i = 0; i < lines.length; i++) {
-    if (!shapes[i] && isHeadline(lines, shapes, widths, i, apart[i]!)) shapes[i] = "headline";
+    if (!shapes[i] && isHeadline(lines, shapes, widths, i, apart[i]!, state.blankLinesMeaningful)) shapes[i] = "headline";
+    // a heading too wide for its column wraps: its second line is short and carries no stop either
+    if ((shapes[i] === undefined || shapes[i] === "headline") && (shapes[i + 1] === undefined || (shapes[i + 1] === "name" && NUMBERED.test(lines[i]!.text))) && apart[i] && isWrappedHeading(lines, widths, i)) shapes[i] = shapes[i + 1] = "headline";
+  }
+  // a title over two lines: the line printed right above a headline, apart from the text, is its first
+  for (let i = lines.length - 2; i >= 0; i--) {
+    if (!shapes[i] && shapes[i + 1] === "headline" && apart[i] && (!lines[i]!.blankAfter || !state.blankLinesMeaningful) && looksLikeHeadline(lines, widths, i, true)) shapes[i] = "headline";
+  }
+  // a few characters that are no one's name, apart from the text and not labelling a headline under
+  // them, are a short headline (`标题乙`)
+  for (let i = 0; i < lines.length; i++) {
+    if (shapes[i] === "name" && !isSignature(lines[i]!.text) && shapes[i + 1] !== "headline" && shapes[i - 1] !== "byline") shapes[i] = "headline";
   }
   state.blocks = groupBlocks(lines, shapes);
+}
+
+/** Spread by justification to fill the column; a spread line well short of it is letter-spaced (`织 得 更 密`), as titles are. */
+function isJustified(line: Line, columnWidth: number): boolean {
+  return line.spread && line.core >= columnWidth - SHORT_HEADLINE_MARGIN;
 }
 
 /** Two phrases set apart by a space (`凝心铸魂固根基 打造…`): how headlines are written, not sentences. */
@@ -86,25 +116,44 @@ function hasPhraseGap(line: Line): boolean {
   return !line.spread && /[\p{Script=Han}”」』）)] [\p{Script=Han}“「『（(]/u.test(line.text);
 }
 
+/** A heading over two lines: no punctuation on either, numbered or as wide as the column, the second short. */
+function isWrappedHeading(lines: readonly Line[], widths: readonly number[], i: number): boolean {
+  const [line, next] = [lines[i]!, lines[i + 1]];
+  // a heading may name its theme before a colon (`一、组织维度：筑牢…`), but carries no other stop
+  if (!next || /[，。、；！？,.;!?]/u.test(line.text.replace(NUMBERED, "")) || /[，。、；：！？,;:!?]/u.test(next.text)) return false;
+  if (hasSentencePunctuation(line.text) || hasSentencePunctuation(next.text)) return false;
+  if (line.spread || next.spread || !(NUMBERED.test(line.text) || line.width >= widths[i]! - 1)) return false;
+  return next.width <= widths[i]! - SHORT_HEADLINE_MARGIN;
+}
+
 /** A line that could be a headline by itself: no punctuation, and apart from the column's text. */
 function looksLikeHeadline(lines: readonly Line[], widths: readonly number[], i: number, standsAlone: boolean): boolean {
   const line = lines[i]!;
-  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || line.spread) return false;
+  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || isJustified(line, widths[i]!) || opensWithDateline(line.text)) return false;
   return standsAlone || Math.abs(line.width - widths[i]!) > HEADLINE_MARGIN;
 }
 
-function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[], widths: readonly number[], i: number, standsAlone: boolean): boolean {
+function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[], widths: readonly number[], i: number, standsAlone: boolean, blanksMeaningful: boolean): boolean {
   const line = lines[i]!;
   // a title may ask or exclaim (`为什么要…？`), never trail off in a comma or a full stop
   if (endsWithPunctuation(line.text) && !/[？！?!]$/u.test(line.text)) return false;
   const before = shapes[i - 1];
   const after = shapes[i + 1];
   if (after === "byline" || after === "subtitle" || before === "kicker") return true;
-  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || line.spread) return false;
+  // under a column label, or right above a dateline that opens its story's text
+  const label = before === "name" && !isSignature(lines[i - 1]!.text) && (!lines[i - 1]!.blankAfter || !blanksMeaningful);
+  if (!hasSentencePunctuation(line.text) && (label || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text)))) return true;
   const columnWidth = widths[i]!;
+  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || isJustified(line, columnWidth) || opensWithDateline(line.text)) return false;
+  // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…)
+  if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text);
   if (line.width > columnWidth + HEADLINE_MARGIN) return true;
   if (!standsAlone) return false;
-  return line.width < columnWidth - SHORT_HEADLINE_MARGIN || hasPhraseGap(line);
+  // shorter than even a first line that lost its indent, and no stop at its end: not running text
+  // (unless the next line opens with a quote or bracket, which may not end a line: pushed down, it left this one short)
+  const pushedDown = /^[“‘（《「『]/u.test(lines[i + 1]?.text ?? "");
+  const short = line.width < columnWidth - (pushedDown || /[，。、；：“”《》（）]/u.test(line.text) ? SHORT_HEADLINE_MARGIN : FIRST_LINE_SHORTFALL);
+  return short || hasPhraseGap(line) || NUMBERED.test(line.text);
 }
 
 function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[]): LayoutBlock[] {
@@ -122,6 +171,10 @@ function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | un
       continue;
     }
     closeFlow();
+    if (shape === "headline") {
+      for (const piece of sideBySide(lines[i]!)) result.push({ kind: "display", lines: [piece], shape });
+      continue;
+    }
     const previous = result[result.length - 1];
     // a wrapped note continues its display block
     if (shape === "note" && shapes[i - 1] === "note" && previous?.kind === "display" && !endsClosed(previous.lines)) {
@@ -132,6 +185,32 @@ function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | un
   }
   closeFlow();
   return result;
+}
+
+/**
+ * Two headlines of neighbouring columns on one extracted line: parted by a wide gap, or a
+ * letter-spaced one (`中 国 海 油 召 开`) beside a set one. Each piece keeps the line's number.
+ */
+export function sideBySide(line: Line): Line[] {
+  const cuts = line.gaps.length > 0 ? line.gaps : letterSpacedSeam(line.text);
+  if (cuts.length === 0) return [line];
+  const pieces = [0, ...cuts].map((start, k) => line.text.slice(start, cuts[k] ?? line.text.length).trim());
+  if (pieces.some((piece) => [...piece.replace(/ /gu, "")].length < 2)) return [line];
+  return pieces.map((text) => ({ ...line, text, width: displayWidth(text), core: displayWidth(text), gaps: [] }));
+}
+
+/** Where a run of four or more single characters starts after, or ends before, a phrase of three or more. */
+function letterSpacedSeam(text: string): number[] {
+  const tokens = text.split(" ");
+  const single = tokens.map((token) => [...token].length === 1);
+  let offset = 0;
+  for (let k = 1; k < tokens.length; k++) {
+    offset += tokens[k - 1]!.length + 1;
+    const runAfter = single.slice(k).every(Boolean) && tokens.length - k >= 4;
+    const runBefore = single.slice(0, k).every(Boolean) && k >= 4;
+    if ((runAfter && [...tokens[k - 1]!].length >= 3) || (runBefore && [...tokens[k]!].length >= 3)) return [offset - 1];
+  }
+  return [];
 }
 
 function endsClosed(lines: readonly Line[]): boolean {

@@ -29,6 +29,54 @@ export function namesIn(text: string): string[] {
   return names;
 }
 
+/**
+ * The commonest Chinese surnames (together most of the population) and the double ones: a name
+ * line starting with one is a person's signature, not a column label (`观察`, `委员论坛`).
+ */
+const SURNAMES = new Set(
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝".split(""),
+);
+const DOUBLE_SURNAMES = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|令狐|夏侯|端木|独孤)/u;
+
+/** A person's name by its shape: two to four Han characters opening with a surname. */
+export function isPersonName(name: string): boolean {
+  const chars = [...name];
+  if (chars.length < 2 || chars.length > 4 || !chars.every(isHan)) return false;
+  return DOUBLE_SURNAMES.test(name) ? chars.length >= 3 : SURNAMES.has(chars[0]!) && chars.length <= 3;
+}
+
+/** How posts and trades end in Chinese (秘书长, 主任, 书记, 委员, 记者, 教授…): a role before a name. */
+export const ROLE_ENDING = /(?:长|主任|书记|委员|常委|主委|主席|记者|编辑|主编|教授|研究员|员|者|顾问|经理|总监|秘书|助理|代表|干部|律师|医师|教师|讲师)$/u;
+
+/** A body that people hold posts in: a place or an organisation (市, 县, 政协, 党校, 大学, 公司…). */
+const ORGANISATION = /[省市县区州镇乡村委会院校局厅部社所司协团党]/u;
+
+/**
+ * A role and a three-character name printed without a space (`泉州市政协委员严生语`): the role, naming
+ * a place or organisation and ending in a post, and the name after it.
+ */
+export function splitRoleName(token: string): [role: string, name: string] | undefined {
+  const chars = [...token];
+  if (chars.length < 6 || !/^[\p{Script=Han}、（）()·]+$/u.test(token)) return undefined;
+  const role = chars.slice(0, -3).join("");
+  const name = chars.slice(-3).join("");
+  return ROLE_ENDING.test(role) && ORGANISATION.test(role.replace(ROLE_ENDING, "")) && isPersonName(name) ? [role, name] : undefined;
+}
+
+/**
+ * Names run together without a space (`肖强汤萍子`): split where both parts read as names, the
+ * second opening with a surname; a token that is one name, or cannot be split, stays as it is.
+ */
+export function splitNames(token: string): string[] {
+  const chars = [...token];
+  if (isPersonName(token) || chars.length < 4 || chars.length > 6) return [token];
+  for (const cut of chars.length === 5 ? [2, 3] : [chars.length / 2]) {
+    const [first, second] = [chars.slice(0, cut).join(""), chars.slice(cut).join("")];
+    if (isPersonName(first) && isPersonName(second)) return [first, second];
+  }
+  return [token];
+}
+
 function isNameLike(token: string): boolean {
   const chars = [...token];
   return chars.length <= 4 && chars.every(isHan);
@@ -65,6 +113,8 @@ export function parseByline(byline: string): Credits {
       return;
     }
     if (!token) return;
+    const glued = isNameLike(token) ? undefined : splitRoleName(token);
+    if (glued) token = glued[1];
     // a job title before the names is not a name; nor is anything after the names but `摄`
     const beforeNames = run.length === 0 && credits.authors.length + credits.photographers.length === 0;
     if (!isNameLike(token) && beforeNames && index < tokens.length - 1) return;

@@ -1,4 +1,6 @@
 import type { ReflowState, Role, Unit } from "../types.ts";
+import { hasPhotoCredit } from "./captions.ts";
+import { endsWithPunctuation, hasSentencePunctuation, isJump } from "./shapes.ts";
 import { innerSentenceStops } from "./text.ts";
 
 /** A run-in label such as `编者按：` is at most this many characters. */
@@ -6,53 +8,47 @@ const LABEL_LENGTH = 6;
 /** A heading is one sentence no longer than this many column widths (or characters). */
 const HEADING_COLUMNS = 1.3;
 const HEADING_CHARACTERS = 22;
+/** However wide the column, a heading is one short sentence. */
+const HEADING_LONGEST = 36;
 /** Conventional openings of photo captions. */
 const CAPTION_MARK = /^(?:[▲△▼▽◀▶]|图为|(?:上|下|左|右)?图[：:]|(?:上|下|左|右)图[，,])/u;
 
-// Signal: a headline standing next to a byline, subtitle or kicker titles a story; a short
-// one-sentence paragraph is a heading, or a caption when it reads as a plain statement.
+// Signal: a short one-sentence paragraph is a heading, or a caption when it reads as a plain
+// statement or ends in a photo credit; a note is the author's when it says so, else the page's.
 export function classify(state: ReflowState): void {
-  const units = mergeLabels(state.units).map((unit) => ({ ...unit, role: paragraphRole(unit) }));
-  units.forEach((unit, i) => {
-    if (unit.role === "heading" && isTitled(units, i)) unit.role = "title";
-    if (unit.role === "authorNote" && !/^[（(](?:本文)?作者/u.test(unit.text)) unit.role = "credit";
-  });
+  const units: Unit[] = [];
+  for (const unit of mergeLabels(state.units)) {
+    const role = paragraphRole(unit);
+    const previous = units[units.length - 1];
+    if (role === "caption" && unit.role === "authorNote" && previous && (previous.role === "caption" || isShortStatement(previous))) {
+      // `（施雨桐 摄）` under its caption's words
+      units[units.length - 1] = { ...previous, role: "caption", text: previous.text + unit.text, lastLine: unit.lastLine };
+      continue;
+    }
+    units.push({ ...unit, role });
+  }
   state.units = units;
+}
+
+function isShortStatement(unit: Unit): boolean {
+  return (unit.role === "paragraph" || unit.role === "heading") && innerSentenceStops(unit.text) === 0 && [...unit.text].length <= 2 * Math.max(unit.columnWidth, 15);
 }
 
 /** Roles of paragraphs refined by their text; display roles pass through. */
 function paragraphRole(unit: Unit): Role {
-  if (unit.role !== "paragraph") return unit.role;
+  if (unit.role === "authorNote") return hasPhotoCredit(unit.text) ? "caption" : /^[（(](?:本文)?作者/u.test(unit.text) ? "authorNote" : "credit";
+  if (unit.role !== "paragraph" || isJump(unit.text)) return unit.role;
+  if (hasPhotoCredit(unit.text) && innerSentenceStops(unit.text) <= 2) return "caption";
   const length = [...unit.text].length;
-  const short = length <= Math.max(HEADING_COLUMNS * unit.columnWidth, HEADING_CHARACTERS);
+  const short = length <= Math.min(Math.max(HEADING_COLUMNS * unit.columnWidth, HEADING_CHARACTERS), HEADING_LONGEST);
   if (CAPTION_MARK.test(unit.text) && innerSentenceStops(unit.text) <= 1) return "caption";
   if (!short || innerSentenceStops(unit.text) > 0 || unit.lastLine - unit.firstLine > 4) return "paragraph";
-  if (/[：…]$/u.test(unit.text)) return "paragraph";
+  // `问：…` `王委员：…`: a speaker's turn in an interview, never a heading
+  if (/[：…]$/u.test(unit.text) || /^[^，。：]{1,8}[：:]/u.test(unit.text)) return "paragraph";
   // A plain statement without a comma describes a picture; headings pair phrases or carry no stop.
-  return /。$/u.test(unit.text) && !/[，,；]/u.test(unit.text) ? "caption" : "heading";
-}
-
-/** A headline is a title when a kicker stands above it or a byline or subtitle below (through other decks). */
-function isTitled(units: readonly Unit[], i: number): boolean {
-  for (let j = i - 1; j >= 0; j--) {
-    const role = units[j]!.role;
-    if (role === "kicker") return true;
-    if (role !== "heading" || !printedTogether(units[j]!, units[j + 1]!)) break;
-  }
-  for (let j = i + 1; j < units.length; j++) {
-    const role = units[j]!.role;
-    if (role === "byline" || role === "subtitle") return true;
-    if (role !== "heading" || !printedTogether(units[j - 1]!, units[j]!)) return false;
-  }
-  return false;
-}
-
-/**
- * Two display lines printed one under the other, with no blank line between them. (Even where the
- * extractor put a blank line after nearly every line, it kept the lines of one headline together.)
- */
-export function printedTogether(upper: Unit, lower: Unit): boolean {
-  return lower.firstLine === upper.lastLine + 1;
+  if (/。$/u.test(unit.text) && !/[，,；]/u.test(unit.text)) return "caption";
+  // one line with no stop at all: a display line as wide as the column, a title as much as a heading
+  return unit.firstLine === unit.lastLine && !hasSentencePunctuation(unit.text) && !endsWithPunctuation(unit.text) ? "headline" : "heading";
 }
 
 /** `编者按：` and the like open the paragraph that follows them. */

@@ -1,79 +1,42 @@
-// Story heads (kicker, title decks, subtitle, byline) and which run of body text each one owns.
-import type { Decision, Unit } from "../types.ts";
-import { printedTogether } from "./classify.ts";
-import { Affinity, orders, segment } from "./similarity.ts";
-
-export interface Head {
-  kicker?: Unit;
-  titles: Unit[];
-  subtitle?: Unit;
-  byline?: Unit;
-}
-
-/** The page as alternating runs: heads printed together, and the body units between them. */
-export interface PageRuns {
-  /** Body runs; `content[k]` lies between head run k-1 and head run k. */
-  content: Unit[][];
-  heads: Head[][];
-}
-
-/** A story's head and the body units that belong to it. */
-export interface StoryParts {
-  head?: Head;
-  body: Unit[];
-}
-
-/** How much a cut between paragraphs that open alike costs, against the words shared with heads. */
-const COHESION_WEIGHT = 1;
+// Story heads (kicker, title decks, subtitle, byline) gathered from the display lines printed
+// together, and the page as a sequence of column text and clusters of heads.
+import type { Head, PageItem, ReflowState, Unit } from "../types.ts";
+import { isSignature } from "./shapes.ts";
+import { NUMBERED } from "./signals.ts";
 
 /**
- * Group title decks with their kicker, subtitle and byline(s); split the page into alternating
- * runs. Decks and bylines continue each other when printed together (see `printedTogether`).
+ * Two display lines printed one under the other, with no blank line between them; `spacing` 2 where
+ * the extractor put a blank line after every line (blank lines mean nothing there).
  */
-export function pageRuns(units: readonly Unit[]): PageRuns {
-  const runs: PageRuns = { content: [[]], heads: [] };
-  let open: Head | undefined; // a head still taking decks, a subtitle or a byline
-  for (const unit of units) {
-    if (open && attach(open, unit)) continue;
-    if (unit.role === "kicker" || unit.role === "title") {
-      open = { titles: [] };
-      attach(open, unit);
-      const content = runs.content[runs.content.length - 1]!;
-      if (content.length === 0 && runs.heads.length > 0) runs.heads[runs.heads.length - 1]!.push(open);
-      else {
-        runs.heads.push([open]);
-        runs.content.push([]);
-      }
-      continue;
-    }
-    // a subtitle or byline with no head to join stays in the body, where the story takes it up
-    open = undefined;
-    runs.content[runs.content.length - 1]!.push(unit);
-  }
-  return runs;
+export function printedTogether(upper: Unit, lower: Unit, spacing = 1): boolean {
+  return lower.firstLine > upper.lastLine && lower.firstLine <= upper.lastLine + spacing;
 }
 
+const join = (unit: Unit, next: Unit): Unit => ({ ...unit, text: `${unit.text} ${next.text}`, lastLine: next.lastLine });
+
 /** Add a unit to a head if it fits where heads put it; false if it belongs elsewhere. */
-function attach(head: Head, unit: Unit): boolean {
+function attach(head: Head, unit: Unit, spacing: number): boolean {
+  const lastTitle = head.titles[head.titles.length - 1];
   switch (unit.role) {
     case "kicker":
       if (head.kicker || head.titles.length > 0) return false;
       head.kicker = unit;
       return true;
-    case "title":
+    case "headline":
       if (head.subtitle || head.byline) return false;
-      if (head.titles.length > 0 && !printedTogether(head.titles[head.titles.length - 1]!, unit)) return false;
+      if (lastTitle && !printedTogether(lastTitle, unit, spacing)) return false;
       head.titles.push(unit);
       return true;
     case "subtitle":
-      if (head.subtitle || head.byline || head.titles.length === 0) return false;
+      if (head.subtitle || head.byline || !lastTitle) return false;
       head.subtitle = unit;
       return true;
     case "byline":
-      if (head.titles.length === 0) return false;
-      if (!head.byline) head.byline = unit;
-      // a second byline line under the first (`记者 张三` / `通讯员 李四`) continues it
-      else if (printedTogether(head.byline, unit)) head.byline = { ...head.byline, text: `${head.byline.text} ${unit.text}`, lastLine: unit.lastLine };
+    case "signature":
+      if (!lastTitle) return false;
+      if (!head.byline && unit.role === "byline") head.byline = unit;
+      // a second byline line under the first (`记者 张三` / `通讯员 李四`, `本报记者` / `张三`) continues it
+      else if (head.byline && printedTogether(head.byline, unit, spacing)) head.byline = join(head.byline, unit);
       else return false;
       return true;
     default:
@@ -81,66 +44,96 @@ function attach(head: Head, unit: Unit): boolean {
   }
 }
 
-function headText(head: Head): string {
-  return [head.kicker, ...head.titles, head.subtitle, head.byline].map((unit) => unit?.text ?? "").join(" ");
-}
-
-const hasText = (run: readonly Unit[]) => run.some((unit) => unit.role === "paragraph");
+const isAnchored = (head: Head) => head.kicker !== undefined || head.subtitle !== undefined || head.byline !== undefined;
 
 /**
- * Do heads stand before their bodies or after them? Whichever reading leaves fewer heads without a
- * body and fewer bodies without a head; a tie goes to the usual order, heads first.
+ * Heads printed together share the text beside them: one cluster. Unless one of them has a kicker,
+ * deck or byline, they may all be section headings instead.
  */
-export function headsComeFirst(runs: PageRuns): boolean {
-  const last = runs.content.length - 1;
-  const orphansIfFirst = (hasText(runs.content[0]!) ? 1 : 0) + runs.heads.filter((_, k) => !hasText(runs.content[k + 1]!)).length;
-  const orphansIfAfter = (hasText(runs.content[last]!) ? 1 : 0) + runs.heads.filter((_, k) => !hasText(runs.content[k]!)).length;
-  return orphansIfFirst <= orphansIfAfter;
+function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
+  if (heads.length === 0) return [];
+  // bare heads of several lines right before a story's head: section headings displaced to the end of their story
+  const bare = heads.findIndex(isAnchored);
+  const bareLines = heads.slice(0, Math.max(0, bare)).reduce((sum, head) => sum + head.titles.length + (head.kicker ? 1 : 0), 0);
+  const displaced = bareLines >= DISPLACED_HEADINGS ? heads.slice(0, bare) : [];
+  const headings = displaced.flatMap(headingsOf).map((unit) => ({ kind: "unit" as const, unit }));
+  const titled = heads.slice(displaced.length).flatMap((head, k, all) => withDecks(head, opensPage && k === 0 && displaced.length === 0, k === all.length - 1));
+  const only = titled.length === 1 ? titled[0]! : undefined;
+  if (only && only.titles.length === 2 && !only.kicker && !only.subtitle) {
+    // two title lines: one two-line title, or the titles of two stories printed together (the page model decides)
+    const split = [{ titles: only.titles.slice(0, 1) }, { ...only, titles: only.titles.slice(1) }];
+    return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
+  }
+  return [...headings, { kind: "cluster", cluster: { heads: titled, anchored: titled.some(isAnchored) } }];
 }
 
 /**
- * Which heads share each body run: the run on the side heads stand on, except that heads whose
- * side has no text (a group of heads left at the end of a heads-first page) take the other side.
+ * A head read as section headings: one heading wrapped over its lines, unless each line is a
+ * whole heading of two phrases (`凝心铸魂固根基 打造“学习型”机关`), printed one under the other.
  */
-export function assignRuns(runs: PageRuns, first: boolean): Head[][] {
-  const shares: Head[][] = runs.content.map(() => []);
-  runs.heads.forEach((heads, k) => {
-    const own = first ? k + 1 : k;
-    const other = first ? k : k + 1;
-    shares[!hasText(runs.content[own]!) && hasText(runs.content[other]!) ? other : own]!.push(...heads);
-  });
-  return shares;
+export function headingsOf(head: Head): Unit[] {
+  const lines = [head.kicker, ...head.titles].filter((unit): unit is Unit => unit !== undefined);
+  if (lines.length > 1 && lines.every((unit) => / /u.test(unit.text))) return lines.map((unit) => ({ ...unit, role: "heading" }));
+  return [{ ...lines[0]!, role: "heading", text: lines.map((unit) => unit.text).join(" "), lastLine: lines[lines.length - 1]!.lastLine }];
 }
 
-/** Share one body run among the heads printed together, by the words each head shares with it. */
-export function shareRun(heads: readonly Head[], body: readonly Unit[], affinity: Affinity, decisions: Decision[]): StoryParts[] {
-  if (heads.length === 1) return [{ head: heads[0]!, body: [...body] }];
-  const labels = heads.map(headText);
-  const { scores: preferences, unit: scale } = affinity.preferences(body.map((unit) => unit.text), labels);
-  const mustEnd = body.map((unit) => unit.role === "authorNote");
-  const startBonus = body.map((unit, i) => (i === 0 ? 0 : (-COHESION_WEIGHT * affinity.cohesion(body[i - 1]!.text, unit.text)) / scale));
-  let best: { order: number[]; starts: number[]; score: number } | undefined;
-  for (const order of orders(heads.length)) {
-    const scores = preferences.map((row) => order.map((label) => row[label]!));
-    const found = segment(scores, { mustEnd, startBonus });
-    if (found && (!best || found.score > best.score + 1e-9)) best = { order, ...found };
+/** Bare heads of this many lines or more printed right before a story's head are not titles of their own. */
+const DISPLACED_HEADINGS = 3;
+
+/** A short line printed right above a headline is its column label, unless it reads as a person's name. */
+function opensHead(unit: Unit, next: Unit | undefined, spacing: number): boolean {
+  const label = unit.role === "signature" && next?.role === "headline" && printedTogether(unit, next, spacing) && !isSignature(unit.text);
+  return unit.role === "kicker" || unit.role === "headline" || label;
+}
+
+/**
+ * Three title lines or more, no kicker or deck: the lead story's kicker (引题), title and deck;
+ * but below the page's top, with a byline under the last line and text right after it, two heads
+ * printed together (the last, with its byline, heading that text).
+ */
+function withDecks(head: Head, opensPage: boolean, textFollows: boolean): Head[] {
+  const { titles } = head;
+  // numbered lines (`一、…`, `（二）…`) are section headings printed one under the other, each
+  // with the wrapped lines after it
+  if (titles.length > 1 && titles.some((unit, k) => k > 0 && NUMBERED.test(unit.text))) {
+    const groups: Unit[][] = [];
+    titles.forEach((unit, k) => (k === 0 || NUMBERED.test(unit.text) ? groups.push([unit]) : groups[groups.length - 1]!.push(unit)));
+    return groups.map((lines, k) => (k === groups.length - 1 ? { ...head, titles: lines } : { titles: lines }));
   }
-  if (!best) {
-    // fewer bodies than heads: the heads keep their text, the bodies go to the first
-    return heads.map((head, k) => ({ head, body: k === 0 ? [...body] : [] }));
-  }
-  const { order, starts } = best;
-  const parts = order.map((label, j) => ({ head: heads[label]!, body: body.slice(starts[j], starts[j + 1] ?? body.length) }));
-  parts.slice(1).forEach((part) => {
-    const first = part.body[0];
-    if (!first) return;
-    decisions.push({
-      pass: "assemble",
-      line: first.firstLine,
-      confidence: 0.7,
-      message: `story break before line ${first.firstLine}: body given to "${part.head!.titles.map((t) => t.text).join(" ")}" by shared words`,
-      context: first.text.slice(0, 40),
-    });
+  if (titles.length < 3 || head.kicker || head.subtitle) return [head];
+  // lines that are each a whole headline of two phrases are headlines of their own
+  if (titles.every((unit) => / /u.test(unit.text))) return titles.map((unit, k) => (k === titles.length - 1 ? { ...head, titles: [unit] } : { titles: [unit] }));
+  if (!opensPage && textFollows && head.byline) return [{ titles: titles.slice(0, -1) }, { ...head, titles: titles.slice(-1) }];
+  return [{ ...head, kicker: { ...titles[0]!, role: "kicker" }, titles: titles.slice(1, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
+}
+
+// Signal: display lines printed together (no blank line between) and their order (kicker, title
+// decks, subtitle, byline): how a head is set; what no head takes stays column text.
+export function heads(state: ReflowState): void {
+  const items: PageItem[] = [];
+  let pending: Head[] = []; // heads since the last column text
+  let open: Head | undefined;
+  const flush = () => {
+    items.push(...clustersOf(pending, items.length === 0));
+    pending = [];
+  };
+  const units = state.units.filter((unit) => unit.role !== "credit");
+  const spacing = state.blankLinesMeaningful ? 1 : 2;
+  units.forEach((unit, i) => {
+    // titles side by side on one line: what is printed under them goes with the first, the left one
+    const left = open && pending.find((head) => head !== open && head.titles[0]?.firstLine === open!.titles[0]?.firstLine && !head.byline);
+    if (left && unit.role === "byline" && attach(left, unit, spacing)) return void (open = left);
+    if (open && attach(open, unit, spacing)) return;
+    if (opensHead(unit, units[i + 1], spacing)) {
+      open = unit.role === "signature" ? { kicker: { ...unit, role: "kicker" }, titles: [] } : { titles: [] };
+      if (unit.role !== "signature") attach(open, unit, spacing);
+      pending.push(open);
+      return;
+    }
+    open = undefined;
+    flush();
+    items.push({ kind: "unit", unit });
   });
-  return heads.map((head) => parts.find((part) => part.head === head)!);
+  flush();
+  state.items = items;
 }

@@ -4,9 +4,11 @@ import type { ReflowResult, ReflowState } from "../types.ts";
 import { assemble } from "./assemble.ts";
 import { blocks } from "./blocks.ts";
 import { classify } from "./classify.ts";
+import { heads } from "./heads.ts";
 import { lines } from "./lines.ts";
 import { normalize } from "./normalize.ts";
 import { paragraphs } from "./paragraphs.ts";
+import { read } from "./reading.ts";
 
 export type Pass = (state: ReflowState) => void;
 
@@ -17,6 +19,8 @@ export const passes: ReadonlyArray<readonly [name: string, pass: Pass]> = [
   ["blocks", blocks],
   ["paragraphs", paragraphs],
   ["classify", classify],
+  ["heads", heads],
+  ["read", read],
   ["assemble", assemble],
 ];
 
@@ -28,6 +32,8 @@ export function createState(raw: string): ReflowState {
     blankLinesMeaningful: true,
     blocks: [],
     units: [],
+    items: [],
+    reading: { clusters: new Map(), owners: [] },
     stories: [],
     credits: [],
     decisions: [],

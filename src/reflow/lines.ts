@@ -20,6 +20,20 @@ function usualMargin(rawLines: readonly string[]): number {
   return [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0])[0];
 }
 
+/** Runs of whitespace become one space; where a run was two or more wide, a gap is noted. */
+function collapse(trimmed: string): { text: string; gaps: number[] } {
+  const gaps: number[] = [];
+  let text = "";
+  for (const piece of trimmed.split(/(\s+)/u)) {
+    if (!/^\s/u.test(piece)) text += piece;
+    else {
+      if (piece.length >= 2) gaps.push(text.length);
+      text += " ";
+    }
+  }
+  return { text, gaps };
+}
+
 /** Above this share of lines followed by a blank, the extractor double-spaced the page. */
 const DOUBLE_SPACED_SHARE = 0.75;
 
@@ -31,7 +45,7 @@ export function lines(state: ReflowState): void {
   const result: Line[] = [];
   rawLines.forEach((raw, index) => {
     if (raw.trim() === "") return;
-    const text = raw.trim().replace(/\s+/gu, " ");
+    const { text, gaps } = collapse(raw.trim());
     result.push({
       number: index + 1,
       text,
@@ -41,6 +55,7 @@ export function lines(state: ReflowState): void {
       spread: isSpread(text),
       blankBefore: index > 0 && rawLines[index - 1]!.trim() === "",
       blankAfter: index + 1 < rawLines.length && rawLines[index + 1]!.trim() === "",
+      gaps,
     });
   });
   state.lines = result;

@@ -1,6 +1,10 @@
 import type { Decision, DisplayShape, Line, ReflowState, Role, Unit } from "../types.ts";
 import { LONG_LINE_RATIO } from "./blocks.ts";
+import { hasPhotoCredit } from "./captions.ts";
 import { endsSentence, isParallelHeading, joinLines } from "./text.ts";
+
+/** A speaker's label opening a line (`黄委员：`, `问：`): an interview's next turn. */
+const SPEAKER = /^[^，。：“”、\s]{1,6}[：:]/u;
 
 /** Ems lost from a paragraph's first line, whose indent the extraction dropped. */
 const INDENT = 2;
@@ -25,6 +29,8 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   const columnWidth = widths[i]!;
   // a last line is never justified, so a spread line never ends a paragraph by stopping short
   const shortfall = line.spread ? 0 : columnWidth - (startsParagraph ? INDENT : 0) - line.width;
+  // a caption ends with its photo credit, with or without a stop
+  if (hasPhotoCredit(line.text) || (i > 0 && !startsParagraph && hasPhotoCredit(lines[i - 1]!.text + line.text))) return { isEnd: true, confidence: 0.9, reason: "a photo credit ends a caption" };
   if (!endsSentence(line.text)) {
     const confidence = shortfall >= 2 * SHORTFALL ? 0.6 : 1;
     return { isEnd: false, confidence, reason: "no sentence stop at the end of the line" };
@@ -35,6 +41,9 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
     return { isEnd: true, confidence: shortfall >= 2 * SHORTFALL ? 1 : 0.8, reason: `the line stops ${shortfall} em short` };
   }
   if (next.indented) return { isEnd: true, confidence: 0.9, reason: "the next line is indented" };
+  // a caption set right under the text: it ends in its photo credit, on its line or the next
+  if (hasPhotoCredit(next.text) || hasPhotoCredit(next.text + (lines[i + 2]?.text ?? ""))) return { isEnd: true, confidence: 0.8, reason: "a photo caption follows" };
+  if (SPEAKER.test(next.text)) return { isEnd: true, confidence: 0.85, reason: "the next line opens a speaker's turn" };
   if (startsParagraph && shortfall >= SHORTFALL / 3 && isParallelHeading(line.text)) {
     return { isEnd: true, confidence: 0.7, reason: "a one-line heading of two balanced clauses, a little short of the column" };
   }
@@ -67,7 +76,10 @@ const SHAPE_ROLES: Record<DisplayShape, Role> = {
   note: "authorNote",
   kicker: "kicker",
   subtitle: "subtitle",
-  headline: "heading",
+  headline: "headline",
+  folio: "credit",
+  jump: "paragraph",
+  name: "signature",
 };
 
 // Signal: sentence stops against line widths and indents (isParagraphEnd); column breaks leave

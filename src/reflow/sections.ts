@@ -2,6 +2,9 @@
 import type { Decision, Unit } from "../types.ts";
 import { Affinity, orders, segment } from "./similarity.ts";
 
+/** More headings than this at a story's end are left where they are: their orders would be too many to weigh. */
+const MAX_DISPLACED = 8;
+
 /** Bonus (in affinity units) for starting a section where the layout itself shows a seam. */
 const SEAM_BONUS = 2;
 /** Column widths this far apart (in ems) belong to different parts of the page. */
@@ -21,15 +24,18 @@ function isSeam(previous: Unit, unit: Unit): boolean {
  * The lead runs to the first seam in the layout; the rest splits into one section per heading,
  * matched to headings by shared words in any order, and printed in the headings' order.
  */
-export function placeDisplacedHeadings(body: readonly Unit[], themes: Affinity, decisions: Decision[]): Unit[] {
+export function placeDisplacedHeadings(body: readonly Unit[], decisions: Decision[]): Unit[] {
   let count = 0;
-  while (count < body.length && body[body.length - 1 - count]!.role === "heading") count++;
+  // a display heading (no stop) can be displaced; a short last sentence read as a heading cannot
+  while (count < body.length && body[body.length - 1 - count]!.role === "heading" && !/[。！？]$/u.test(body[body.length - 1 - count]!.text)) count++;
+  if (count === 0 || count > MAX_DISPLACED) return [...body];
   const rest = body.slice(0, body.length - count);
   const seams = rest.map((unit, i) => i > 0 && isSeam(rest[i - 1]!, unit));
   const leadEnd = Math.max(0, seams.indexOf(true));
   const sectioned = rest.slice(leadEnd);
   if (count === 0 || sectioned.filter((unit) => unit.role === "paragraph").length < count) return [...body];
   const headings = body.slice(body.length - count);
+  const themes = new Affinity(body.map((unit) => unit.text), { characters: true });
   const { scores: preferences } = themes.preferences(
     sectioned.map((unit) => unit.text),
     headings.map((heading) => heading.text),

@@ -1,14 +1,17 @@
 // The shapes of newspaper furniture, recognisable on one line without its neighbours.
 import type { DisplayShape } from "../types.ts";
-import { namesIn } from "./bylines.ts";
+import { ROLE_ENDING, isPersonName, namesIn } from "./bylines.ts";
+import { hasPhotoCredit } from "./captions.ts";
 import { isHan } from "./text.ts";
 
 /** Marks that Chinese papers print before a byline. */
 const BYLINE_MARK = /^[□■◎]/u;
 /** Role prefixes of a byline: 文/ (text by), 图/ (photo by), 摄, 记者 (reporter), 通讯员 (correspondent). */
 const BYLINE_ROLE = /^(?:本报)?(?:文|图|摄影?|记者|特约记者|通讯员|作者)\s*[/／:：]/u;
+/** A role printed alone, its names on the next line (`本报记者` / `张三`). */
+const BARE_ROLE = /^(?:本报|特约|见习)*(?:记者|通讯员|实习生|作者|文|图|摄影)$/u;
 /** How posts and trades end in Chinese (秘书长, 主任, 书记, 委员, 记者, 教授…): a role before a name. */
-const ROLE_ENDING = /(?:长|主任|书记|委员|主委|主席|记者|编辑|主编|教授|研究员|员|者|顾问|经理|总监|秘书|助理|代表|干部|律师|医师|教师|讲师)$/u;
+
 /** Full-width punctuation that never appears in a byline's role part. */
 const SENTENCE_PUNCTUATION = /[，。；！？：,;!?“”"]/u;
 
@@ -23,9 +26,41 @@ function isRoleNameByline(text: string): boolean {
   return nameLike && [...role].length >= 3 && /^[\p{Script=Han}、（）()·]+$/u.test(role) && ROLE_ENDING.test(role);
 }
 
-export function isByline(text: string): boolean {
-  return BYLINE_MARK.test(text) || BYLINE_ROLE.test(text) || isRoleNameByline(text);
+/** `记者：…` opens an interview's question when a sentence follows: a byline's credit holds only names. */
+function isCreditByline(text: string): boolean {
+  const rest = text.replace(BYLINE_ROLE, "");
+  if (!BYLINE_ROLE.test(text) || SENTENCE_PUNCTUATION.test(rest) || [...text].length > 40) return false;
+  // after a colon only names: `记者：张三`, not a question cut at the line's end (`记者：您提出了哪些`)
+  return !/^(?:本报)?[^/／]*[:：]/u.test(text) || namesIn(rest).every((name) => [...name].length <= 4);
 }
+
+/** A unit and post alone (`市政协委员、律师事务所主任`), its name on the next line. */
+export function isRoleLine(text: string): boolean {
+  return !SENTENCE_PUNCTUATION.test(text) && [...text].length >= 3 && [...text].length <= 30 && /^[\p{Script=Han}、（）()·]+$/u.test(text) && ROLE_ENDING.test(text);
+}
+
+export function isByline(text: string): boolean {
+  return BYLINE_MARK.test(text) || isCreditByline(text) || BARE_ROLE.test(text) || isRoleNameByline(text);
+}
+
+/** Names alone (`张三`, `张 三`, `张三 李四`): a signature or a byline's second line. */
+export function isSignature(text: string): boolean {
+  const names = namesIn(text);
+  return names.length > 0 && names.length <= 3 && names.every(isPersonName);
+}
+
+/** A short line of a few characters (`张三`, `观察`, `委员论坛`): a signature, a byline's second line or a column label. */
+export function isNameLine(text: string): boolean {
+  const names = namesIn(text);
+  // most names are two or three characters; a four-character one (a double surname) stands alone
+  const longest = names.length === 1 ? 4 : 3;
+  return names.length > 0 && names.length <= 3 && names.every((name) => [...name].length >= 2 && [...name].length <= longest && [...name].every(isHan));
+}
+
+/** A running header or folio (`2025年11月28日 星期五 第3版 要闻`): the page's furniture, not a story's. */
+const FOLIO = /第\s*[0-9０-９一二三四五六七八九十]+\s*版|星期[一二三四五六日天]|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
+/** A jump line (`（下转第二版）`, `（上接第一版）`): its story goes on, or came from, another page. */
+const JUMP = /^[（(]\s*(?:下转|上接|紧转|紧接|转|接)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)]$/u;
 
 /** A whole line in parentheses: an author's note `（作者系…）` or the page's credits. */
 export function isParenthesized(text: string): boolean {
@@ -48,13 +83,28 @@ export function opensParenthesis(text: string): boolean {
 }
 
 /** A page's production credits: 责任编辑 (editor), 校对 (proofreader), 美编 and 版式 (layout). */
-const PRODUCTION_CREDIT = /^(?:本版)?(?:责任编辑|责编|编辑|校对|美编|版式设计|版式|排版|组版|审核|监制|终审)\s*[:：]/u;
+const PRODUCTION_CREDIT = /^(?:本版)?(?:责任编辑|责编|编辑|校对|美编|版式设计|版式|排版|组版|审核|监制|终审)\s*[:：]|^(?:本版编辑|责任编辑|责编|美编|校对)\s*\p{Script=Han}{2,4}(?:\s*(?:美编|校对|版式|编辑)\s*\p{Script=Han}{2,4})*$/u;
+
+export function isJump(text: string): boolean {
+  return JUMP.test(text);
+}
+
+/** Running text: a stop or comma inside, no mark at either end. No furniture looks like this (checked first: most lines are such). */
+function isPlainText(text: string): boolean {
+  return /[，。；！？]/u.test(text) && !/^[（(—\-□■◎【]|[—\-]$/u.test(text) && !PRODUCTION_CREDIT.test(text);
+}
 
 export function markerShape(text: string): DisplayShape | undefined {
+  if (isPlainText(text)) return undefined;
+  if (JUMP.test(text)) return "jump";
+  if (/^【[^】]{1,12}】$/u.test(text)) return "kicker";
+  if (FOLIO.test(text) && [...text].length <= 40 && !/[，。；！？]/u.test(text)) return "folio";
   if (/^—{2,}|^-{2,}/u.test(text)) return "subtitle";
   if (/(?:—{2,}|-{2,})$/u.test(text) && text.length > 4) return "kicker";
-  if (isParenthesized(text) || PRODUCTION_CREDIT.test(text)) return "note";
+  if (PRODUCTION_CREDIT.test(text)) return "folio";
+  if (isParenthesized(text)) return "note";
   if (isByline(text)) return "byline";
+  if (isNameLine(text)) return "name";
   return undefined;
 }
 
@@ -63,7 +113,11 @@ export function endsWithPunctuation(text: string): boolean {
   return /[，。、；：！？…,.;:!?]$/u.test(text);
 }
 
-/** Punctuation inside a line that headlines in this kind of paper do not carry. */
+/** A speaker's label opening an interview's turn: `问：`, `记者：`, `王委员：`. */
+const SPEAKER_LABEL = /^[^，。：、\s]{1,4}[：:]/u;
+
+/** Punctuation inside a line that headlines in this kind of paper do not carry; nor a parenthesis left open, nor a credit (`通讯员 谭成`). */
 export function hasSentencePunctuation(text: string): boolean {
-  return /[，。；！？]/u.test(text);
+  const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
+  return /[，。；！？]/u.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || count(/[（(]/gu) > count(/[）)]/gu) || count(/“/gu) > count(/”/gu) || /(?:记者|通讯员)\s*\p{Script=Han}/u.test(text);
 }

@@ -1,28 +1,40 @@
 // Which body does a displaced headline or byline belong to? The words they share: a unit named in a
 // byline recurs in its speech, a section heading repeats its section's key words. Rare words count most.
+import { isHanCode } from "./text.ts";
 
 /** Characters that make up words: Han characters, Latin letters, digits. */
-const WORD = /[\p{Script=Han}A-Za-z0-9]/u;
+function isWordCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || isHanCode(code);
+}
+
+/** Above every code point: a bigram's key is `first * BASE + second`, a single character's its code. */
+const BASE = 0x110000;
 
 /**
  * Character bigrams, and with `characters` single characters too, within runs of Han characters,
- * letters and digits, with their counts.
+ * letters and digits, with their counts; keyed by code points (see `BASE`), not strings, for speed.
  */
-export function grams(text: string, characters = false): Map<string, number> {
-  const result = new Map<string, number>();
-  const add = (gram: string) => result.set(gram, (result.get(gram) ?? 0) + 1);
-  let previous = "";
-  // character by character: a regular expression over a megabyte-long run overflows V8's stack
-  for (const char of text) {
-    if (!WORD.test(char)) {
-      previous = "";
+export function grams(text: string, characters = false): Map<number, number> {
+  const result = new Map<number, number>();
+  const add = (gram: number) => result.set(gram, (result.get(gram) ?? 0) + 1);
+  let previous = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    if (!isWordCode(code)) {
+      previous = -1;
       continue;
     }
-    if (characters) add(char);
-    if (previous) add(previous + char);
-    previous = char;
+    if (characters) add(code);
+    if (previous >= 0) add((previous + 1) * BASE + code);
+    previous = code;
   }
   return result;
+}
+
+/** A gram's text, for tests and tools. */
+export function gramText(gram: number): string {
+  return gram < BASE ? String.fromCodePoint(gram) : String.fromCodePoint(Math.floor(gram / BASE) - 1, gram % BASE);
 }
 
 /**
@@ -31,32 +43,58 @@ export function grams(text: string, characters = false): Map<string, number> {
  * compounds (`学习型` → 学习, 学员, 学法), so `characters` counts single characters as well.
  */
 export class Affinity {
-  private readonly idf = new Map<string, number>();
+  private readonly idf = new Map<number, number>();
   private readonly documents: number;
   private readonly characters: boolean;
+  /** Each text's grams, counted once: texts are compared with several others. */
+  private readonly cache = new Map<string, Map<number, number>>();
+  /** Each text's total rarity (its distinct grams' weights), for `similarity`. */
+  private readonly mass = new Map<string, number>();
 
   constructor(texts: readonly string[], options: { characters?: boolean } = {}) {
     this.documents = texts.length;
     this.characters = options.characters ?? false;
-    const frequency = new Map<string, number>();
-    for (const text of texts) for (const gram of grams(text, this.characters).keys()) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
+    const frequency = new Map<number, number>();
+    for (const text of texts) for (const gram of this.gramsOf(text).keys()) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
     for (const [gram, count] of frequency) this.idf.set(gram, Math.log((this.documents + 1) / count));
+  }
+
+  private gramsOf(text: string): Map<number, number> {
+    let found = this.cache.get(text);
+    if (!found) this.cache.set(text, (found = grams(text, this.characters)));
+    return found;
+  }
+
+  private weight(gram: number): number {
+    return this.idf.get(gram) ?? Math.log(this.documents + 1);
   }
 
   /** The probe's grams found in the text, each counted as often as the text uses it, weighted by rarity. */
   score(probe: string, text: string): number {
-    const counts = grams(text, this.characters);
+    const counts = this.gramsOf(text);
     let total = 0;
-    for (const gram of grams(probe, this.characters).keys()) total += (counts.get(gram) ?? 0) * (this.idf.get(gram) ?? Math.log(this.documents + 1));
+    for (const gram of this.gramsOf(probe).keys()) total += (counts.get(gram) ?? 0) * this.weight(gram);
     return total;
   }
 
-  /**
-   * How alike two neighbouring paragraphs open: speeches and sections set their paragraphs in
-   * parallel (`坚持…干事，着力打造…`), so a cut between alike openings is unlikely.
-   */
-  cohesion(previous: string, next: string): number {
-    return this.score(opening(previous), opening(next));
+  private massOf(text: string): number {
+    let found = this.mass.get(text);
+    if (found === undefined) {
+      found = 0;
+      for (const gram of this.gramsOf(text).keys()) found += this.weight(gram);
+      this.mass.set(text, found);
+    }
+    return found;
+  }
+
+  /** 0..1: the rarity two texts share against what they hold (a geometric mean of both sides). */
+  similarity(a: string, b: string): number {
+    const [small, large] = this.gramsOf(a).size <= this.gramsOf(b).size ? [a, b] : [b, a];
+    const other = this.gramsOf(large);
+    let shared = 0;
+    for (const gram of this.gramsOf(small).keys()) if (other.has(gram)) shared += this.weight(gram);
+    const scale = Math.sqrt(this.massOf(a) * this.massOf(b));
+    return scale > 0 ? shared / scale : 0;
   }
 
   /**

@@ -1,7 +1,9 @@
 // Character facts of Chinese newspaper text that several passes share.
 
-/** Han ideographs (CJK unified, extension A and compatibility). */
-const HAN = /\p{Script=Han}/u;
+/** Han ideographs by code point: CJK unified (and extension A), compatibility, the supplementary planes. */
+export function isHanCode(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x20000 && code <= 0x3134f) || code === 0x3007;
+}
 
 /** Full-width punctuation that typesetters compress to half an em in justified lines. */
 const COMPRESSIBLE = new Set("，。、；：？！“”‘’《》（）〔〕【】「」『』〈〉");
@@ -12,16 +14,25 @@ const SENTENCE_END = new Set("。！？!?…");
 const CLOSERS = new Set("”’」』）)】》〕");
 
 export function isHan(ch: string): boolean {
-  return HAN.test(ch);
+  return isHanCode(ch.codePointAt(0) ?? 0);
+}
+
+/** Whitespace by code point (what `\s` matches). */
+function isSpaceCode(code: number): boolean {
+  return code === 0x20 || (code >= 0x9 && code <= 0xd) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+const COMPRESSIBLE_CODES = new Set([...COMPRESSIBLE].map((ch) => ch.codePointAt(0)!));
+
+function codeWidth(code: number): number {
+  if (isSpaceCode(code)) return 0;
+  if (COMPRESSIBLE_CODES.has(code)) return 0.5;
+  return code < 0x2000 ? 0.5 : 1; // Latin letters, digits, ASCII punctuation, middle dot: half an em
 }
 
 /** Printed width in ems: what a column of justified Chinese text holds per line. */
 export function charWidth(ch: string): number {
-  if (/\s/u.test(ch)) return 0;
-  if (COMPRESSIBLE.has(ch)) return 0.5;
-  const code = ch.codePointAt(0) ?? 0;
-  if (code < 0x2000) return 0.5; // Latin letters, digits, ASCII punctuation, middle dot
-  return 1;
+  return codeWidth(ch.codePointAt(0) ?? 0);
 }
 
 /** A stop or comma at a line's end may hang past the column: its width does not show how full the line is. */
@@ -32,7 +43,11 @@ export function hangingWidth(text: string): number {
 
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += charWidth(ch);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    width += codeWidth(code);
+  }
   return width;
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type Head, assignRuns, headsComeFirst, pageRuns, shareRun } from "../../src/reflow/heads.ts";
 import { assemble } from "../../src/reflow/assemble.ts";
+import { heads, headingsOf } from "../../src/reflow/heads.ts";
 import { createState, reflow } from "../../src/reflow/index.ts";
+import { read } from "../../src/reflow/reading.ts";
 import { placeDisplacedHeadings } from "../../src/reflow/sections.ts";
-import { Affinity } from "../../src/reflow/similarity.ts";
 import type { Role, Unit } from "../../src/types.ts";
 
 let nextLine = 1;
@@ -12,66 +12,66 @@ function unit(role: Role, text: string, columnWidth = 15): Unit {
   nextLine += 2;
   return { role, text, firstLine, lastLine: firstLine, columnWidth: role === "paragraph" ? columnWidth : 0, indented: false };
 }
+/** The next unit printed right under the previous one (no blank line between). */
+function under(previous: Unit, role: Role, text: string): Unit {
+  nextLine = previous.lastLine + 3;
+  return { ...unit(role, text), firstLine: previous.lastLine + 1, lastLine: previous.lastLine + 1 };
+}
 
-describe("pageRuns", () => {
-  it("groups a kicker, title decks, subtitle and byline into one head, and consecutive heads into a run", () => {
-    const units = [unit("paragraph", "前文。"), unit("kicker", "引题——"), unit("title", "主题"), unit("subtitle", "——副题"), unit("byline", "□甲乙"), unit("title", "另一篇"), unit("byline", "□丙丁"), unit("paragraph", "正文。")];
-    const runs = pageRuns(units);
-    expect(runs.content.map((run) => run.map((u) => u.text))).toEqual([["前文。"], ["正文。"]]);
-    expect(runs.heads).toHaveLength(1);
-    expect(runs.heads[0]!.map((head) => [head.kicker?.text, head.titles.map((t) => t.text), head.subtitle?.text, head.byline?.text])).toEqual([
+/** The cluster at item k of the state's page, if it is one. */
+function clusterAt(state: ReturnType<typeof stateOf>, k: number) {
+  const item = state.items[k];
+  return item?.kind === "cluster" ? item.cluster : undefined;
+}
+
+function stateOf(units: Unit[]) {
+  const state = createState("");
+  state.units = units;
+  heads(state);
+  return state;
+}
+
+describe("heads", () => {
+  it("groups a kicker, title decks, subtitle and byline into one head, and heads printed together into one cluster", () => {
+    const state = stateOf([unit("paragraph", "前文。"), unit("kicker", "引题——"), unit("headline", "主题"), unit("subtitle", "——副题"), unit("byline", "□甲乙"), unit("headline", "另一篇"), unit("byline", "□丙丁"), unit("paragraph", "正文。")]);
+    expect(state.items.map((item) => item.kind)).toEqual(["unit", "cluster", "unit"]);
+    const cluster = clusterAt(state, 1);
+    expect(cluster?.anchored).toBe(true);
+    expect(cluster?.heads.map((head) => [head.kicker?.text, head.titles.map((t) => t.text), head.subtitle?.text, head.byline?.text])).toEqual([
       ["引题——", ["主题"], "——副题", "□甲乙"],
       [undefined, ["另一篇"], undefined, "□丙丁"],
     ]);
   });
-  it("continues a byline with a second byline line printed under it", () => {
-    const title = unit("title", "主题");
-    const reporter = unit("byline", "本报记者 张三");
-    const correspondent = { ...unit("byline", "通讯员 李四"), firstLine: reporter.lastLine + 1, lastLine: reporter.lastLine + 1 };
-    const runs = pageRuns([title, reporter, correspondent, unit("paragraph", "正文。")]);
-    expect(runs.heads[0]![0]!.byline?.text).toBe("本报记者 张三 通讯员 李四");
+  it("continues a byline with a second line printed under it, and takes a name under a role line", () => {
+    const title = unit("headline", "主题");
+    const reporter = under(title, "byline", "本报记者 张三");
+    const correspondent = under(reporter, "byline", "通讯员 李四");
+    const state = stateOf([title, reporter, correspondent, unit("paragraph", "正文。")]);
+    expect(clusterAt(state, 0)?.heads[0]?.byline?.text).toBe("本报记者 张三 通讯员 李四");
   });
-  it("leaves a byline that no head takes in the body", () => {
-    const runs = pageRuns([unit("title", "主题"), unit("paragraph", "正文。"), unit("byline", "□甲乙")]);
-    expect(runs.content[1]!.map((u) => u.role)).toEqual(["paragraph", "byline"]);
+  it("makes a short line right above a headline its column label, but not a person's name", () => {
+    const label = unit("signature", "观察");
+    const state = stateOf([unit("paragraph", "正文。"), label, under(label, "headline", "标题"), unit("paragraph", "正文。")]);
+    expect(clusterAt(state, 1)?.heads[0]?.kicker?.text).toBe("观察");
+    const name = unit("signature", "王芳");
+    const signed = stateOf([unit("paragraph", "正文。"), name, under(name, "headline", "标题"), unit("paragraph", "正文。")]);
+    expect(signed.items[1]).toMatchObject({ kind: "unit", unit: { role: "signature" } });
   });
-});
-
-describe("headsComeFirst", () => {
-  const run = (...roles: Role[]) => roles.map((role) => unit(role, role === "paragraph" ? "文。" : "题"));
-  it("reads heads before their bodies when the page opens with a head", () => {
-    expect(headsComeFirst(pageRuns(run("title", "paragraph", "title", "paragraph")))).toBe(true);
+  it("turns bare heads of three lines or more before a story's head into section headings of the text before", () => {
+    const state = stateOf([unit("paragraph", "正文。"), unit("headline", "小标题一 甲"), unit("headline", "小标题二 乙"), unit("headline", "小标题三 丙"), unit("headline", "主题"), unit("byline", "□张三")]);
+    expect(state.items.map((item) => (item.kind === "unit" ? item.unit.role : "cluster"))).toEqual(["paragraph", "heading", "heading", "heading", "cluster"]);
   });
-  it("reads heads after their bodies when the page ends with heads and opens with text", () => {
-    expect(headsComeFirst(pageRuns(run("paragraph", "title", "paragraph", "paragraph", "title", "title")))).toBe(false);
+  it("offers two title lines both as one two-line title and as two stories' titles", () => {
+    const first = unit("headline", "秋粮收购进度过半");
+    const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), first, under(first, "headline", "试点带火农产品直播"), unit("paragraph", "正文。")]), 1);
+    expect(cluster?.heads.map((head) => head.titles.map((t) => t.text))).toEqual([["秋粮收购进度过半"], ["试点带火农产品直播"]]);
+    expect(cluster?.merged?.map((head) => head.titles.map((t) => t.text))).toEqual([["秋粮收购进度过半", "试点带火农产品直播"]]);
   });
-});
-
-describe("assignRuns", () => {
-  it("lets heads left together at the end of a heads-first page share the text before them", () => {
-    const units = [unit("title", "甲"), unit("byline", "□张三"), unit("paragraph", "甲文。"), unit("paragraph", "乙文。"), unit("paragraph", "丙文。"), unit("title", "乙"), unit("byline", "□李四"), unit("title", "丙"), unit("byline", "□王五")];
-    const runs = pageRuns(units);
-    const first = headsComeFirst(runs);
-    expect(first).toBe(true);
-    expect(assignRuns(runs, first).map((heads) => heads.map((head) => head.titles[0]!.text))).toEqual([[], ["甲", "乙", "丙"], []]);
-  });
-});
-
-describe("shareRun", () => {
-  it("gives each head of a run the bodies that share its words, in order", () => {
-    const heads: Head[] = [
-      { titles: [unit("title", "坚持五个干事 打造五型机关")], byline: unit("byline", "石嘴山市政协秘书长 李小宏") },
-      { titles: [unit("title", "加强干部队伍建设")], byline: unit("byline", "吴忠市政协办公室主任 袁宗辉") },
-    ];
-    const body = [
-      unit("paragraph", "近年来，石嘴山市政协机关坚持五个干事，着力打造五型机关。"),
-      unit("paragraph", "坚持科学干事，着力打造政治型机关，石嘴山市各级干事创业。"),
-      unit("paragraph", "中央和自治区党委政协工作会议召开以来，吴忠市认真贯彻要求。"),
-      unit("paragraph", "以实干担当为重，锻造勤勉尽责的硬队伍，吴忠市委重视干部队伍建设。"),
-    ];
-    const affinity = new Affinity([...body, ...heads.flatMap((head) => [head.titles[0]!, head.byline!])].map((u) => u.text));
-    const parts = shareRun(heads, body, affinity, []);
-    expect(parts.map((part) => part.body.length)).toEqual([2, 2]);
+  it("reads a head of whole two-phrase lines as one heading per line, a wrapped one as one heading", () => {
+    const first = unit("headline", "凝心铸魂固根基 打造学习型机关");
+    expect(headingsOf({ titles: [first, under(first, "headline", "高效服务促运转 打造效能型机关")] })).toHaveLength(2);
+    const wrapped = unit("headline", "一、坚持以人民为中心的发展思想推动");
+    expect(headingsOf({ titles: [wrapped, under(wrapped, "headline", "高质量发展")] }).map((u) => u.text)).toEqual(["一、坚持以人民为中心的发展思想推动 高质量发展"]);
   });
 });
 
@@ -83,12 +83,11 @@ describe("placeDisplacedHeadings", () => {
     const learning = [unit("paragraph", "重视学习、崇尚学习，读书学习。"), unit("paragraph", "集中学习过程中，学习研讨，学习交流。")];
     const headings = [unit("heading", "凝心铸魂 打造学习型机关"), unit("heading", "高效服务 打造效能型机关")];
     const body = [lead, caption, ...service, ...learning, ...headings];
-    const themes = new Affinity(body.map((u) => u.text), { characters: true });
-    expect(placeDisplacedHeadings(body, themes, []).map((u) => u.text)).toEqual([lead, caption, headings[0]!, ...learning, headings[1]!, ...service].map((u) => u.text));
+    expect(placeDisplacedHeadings(body, []).map((u) => u.text)).toEqual([lead, caption, headings[0]!, ...learning, headings[1]!, ...service].map((u) => u.text));
   });
   it("leaves a body that does not end in headings as it is", () => {
     const body = [unit("paragraph", "甲。"), unit("heading", "乙"), unit("paragraph", "丙。")];
-    expect(placeDisplacedHeadings(body, new Affinity(["甲。", "乙", "丙。"]), [])).toEqual(body);
+    expect(placeDisplacedHeadings(body, [])).toEqual(body);
   });
 });
 
@@ -101,19 +100,25 @@ describe("assemble", () => {
     expect(first.stories[0]!.id).toMatch(/^[0-9a-f]{8}$/u);
   });
   it("orders speeches as an editor's note lists their speakers", () => {
-    const state = createState("");
-    state.units = [
-      unit("title", "会议综述"),
+    const state = stateOf([
+      unit("headline", "会议综述"),
       unit("subtitle", "——发言摘编"),
       unit("paragraph", "会上，李四、张三作交流发言。"),
-      unit("title", "第一篇发言"),
+      unit("headline", "第一篇发言"),
       unit("byline", "某某市政协秘书长 张三"),
       unit("paragraph", "这是第一篇发言的内容。"),
-      unit("title", "第二篇发言"),
+      unit("headline", "第二篇发言"),
       unit("byline", "某某市政协秘书长 李四"),
       unit("paragraph", "这是第二篇发言的内容。"),
-    ];
+    ]);
+    read(state);
     assemble(state);
     expect(state.stories.map((story) => story.authors[0] ?? story.title)).toEqual(["会议综述", "李四", "张三"]);
+  });
+  it("keeps an inline dateline in the first paragraph and takes its reporters as authors; a caption's photographer too", () => {
+    const result = reflow(["暖气提前五天来了", "", "本报讯（记者 张三 通讯员 李四）11月1日零时，全市集中供热系统正式点火升温。", "", "工人在检修管网。本报记者 王五 摄", "", "市供热服务热线实行二十四小时值守，对群众反映的问题当日响应。", ""].join("\n"));
+    expect(result.stories[0]).toMatchObject({ title: "暖气提前五天来了", authors: ["张三", "李四"], photographers: ["王五"] });
+    expect(result.stories[0]!.byline).toBeUndefined();
+    expect(result.stories[0]!.blocks.map((block) => block.type)).toEqual(["paragraph", "caption", "paragraph"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localColumnWidths } from "../../src/reflow/blocks.ts";
+import { localColumnWidths, sideBySide } from "../../src/reflow/blocks.ts";
 import { runPasses } from "../../src/reflow/index.ts";
 import { isParagraphEnd } from "../../src/reflow/paragraphs.ts";
 import type { Line } from "../../src/types.ts";
@@ -66,7 +66,7 @@ describe("paragraphs", () => {
       { text: "轮岗交流，实现向“源头活水”转变。", width: 16, core: 15.5 },
       { text: "市政协机关制定《机关干部职工轮岗交流", width: 18, core: 18 },
       { text: "锻炼管理办法》，按照培养“梯队式”人才", width: 18, core: 18 },
-    ].map((line, i) => ({ ...line, number: i + 1, indented: false, spread: false, blankBefore: false, blankAfter: false }));
+    ].map((line, i) => ({ ...line, number: i + 1, indented: false, spread: false, blankBefore: false, blankAfter: false, gaps: [] }));
     expect(isParagraphEnd(lines, [18, 18, 18], 0, true).isEnd).toBe(false);
     expect(isParagraphEnd(lines, [18, 18, 18], 0, false).isEnd).toBe(true);
   });
@@ -78,5 +78,16 @@ describe("paragraphs", () => {
   it("reads a line spread by justification as full", () => {
     const raw = [...COLUMN.slice(0, 5), "让政协机关干部一同参加政", "协委员履职能力专题培训，扩大", "培 训 ，不 断 拓 宽 发 展 视", "野，增强“懂政协、会协商”的履职", "内生动力。"].join("\n");
     expect(unitsOf(raw).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "让政协机"]);
+  });
+});
+
+describe("sideBySide", () => {
+  const line = (text: string, gaps: number[] = []): Line => ({ number: 1, text, indented: false, width: 0, core: 0, spread: false, blankBefore: false, blankAfter: false, gaps });
+  it("parts two headlines of neighbouring columns on one extracted line", () => {
+    expect(sideBySide(line("中国海油人工智能模型发布 中 国 海 油 党 组 召 开")).map((piece) => piece.text)).toEqual(["中国海油人工智能模型发布", "中 国 海 油 党 组 召 开"]);
+    expect(sideBySide(line("渔港开海千帆竞发 非遗剪纸进课堂", [8])).map((piece) => piece.text)).toEqual(["渔港开海千帆竞发", "非遗剪纸进课堂"]);
+  });
+  it("keeps a headline of two phrases whole", () => {
+    expect(sideBySide(line("当好一流参谋 做好一流“中枢”推进政协工作创新发展"))).toHaveLength(1);
   });
 });

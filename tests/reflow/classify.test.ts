@@ -6,9 +6,13 @@ const roles = (raw: string) => runPasses(raw, "classify").units.map((unit) => `$
 const PARAGRAPH = ["强化政治引领，广泛凝聚思想", "共识。民革宁夏区委会始终高度", "重视思想政治工作，紧紧围绕新时", "代的要求，在各级组织和广大成员", "中深入开展主题教育和学习教育。"];
 
 describe("classify", () => {
-  it("makes a headline beside a byline, subtitle or kicker a title; others are headings", () => {
-    expect(roles(["进一步发挥民主党派的重要作用", "石嘴山市政协秘书长 李小宏", "", ...PARAGRAPH].join("\n"))).toEqual(["title:进一步发挥民主党", "byline:石嘴山市政协秘书", "paragraph:强化政治引领，广"]);
-    expect(roles([...PARAGRAPH, "凝心铸魂固根基 打造“学习型”机关", ...PARAGRAPH].join("\n"))).toEqual(["paragraph:强化政治引领，广", "heading:凝心铸魂固根基 ", "paragraph:强化政治引领，广"]);
+  it("leaves a headline undecided (title or heading is the page model's call) and keeps its byline", () => {
+    expect(roles(["进一步发挥民主党派的重要作用", "石嘴山市政协秘书长 李小宏", "", ...PARAGRAPH].join("\n"))).toEqual(["headline:进一步发挥民主党", "byline:石嘴山市政协秘书", "paragraph:强化政治引领，广"]);
+    expect(roles([...PARAGRAPH, "凝心铸魂固根基 打造“学习型”机关", ...PARAGRAPH].join("\n"))).toEqual(["paragraph:强化政治引领，广", "headline:凝心铸魂固根基 ", "paragraph:强化政治引领，广"]);
+  });
+  it("reads a caption by its photo credit, and a speaker's turn as a paragraph", () => {
+    expect(roles([...PARAGRAPH.slice(0, -1), "中深入开展教育。", "代表们认真听取报告（施雨桐 摄）", ...PARAGRAPH].join("\n"))[1]).toBe("caption:代表们认真听取报");
+    expect(roles([...PARAGRAPH, "问：您提出了哪些建议？", ...PARAGRAPH].join("\n"))[1]).toBe("paragraph:问：您提出了哪些");
   });
   it("tells author notes from page credits", () => {
     expect(roles([...PARAGRAPH, "（作者系广安市政协副主席）", "（文字整理 罗 鸣 图片拍摄 罗 鸣）"].join("\n")).slice(1)).toEqual(["authorNote:（作者系广安市政", "credit:（文字整理 罗 "]);

@@ -39,9 +39,13 @@ describe("bylines", () => {
 });
 
 describe("page credits", () => {
-  it("takes production credit lines for notes, which the classifier makes credits", () => {
-    expect(markerShape("责任编辑：张三 校对：李四")).toBe("note");
-    expect(markerShape("本版编辑：王五")).toBe("note");
+  it("takes production credit lines and folios for the page's furniture, jump lines for their own shape", () => {
+    expect(markerShape("责任编辑：张三 校对：李四")).toBe("folio");
+    expect(markerShape("本版编辑：王五")).toBe("folio");
+    expect(markerShape("2025年11月28日 星期五 第3版 要闻")).toBe("folio");
+    expect(markerShape("（下转第二版）")).toBe("jump");
+    expect(markerShape("【委员访谈】")).toBe("kicker");
+    expect(markerShape("记者：您提出了哪些具体建议？")).toBeUndefined();
     expect(markerShape("编辑部的同志认为，")).toBeUndefined();
   });
 });

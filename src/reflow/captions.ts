@@ -1,0 +1,29 @@
+// Photo captions end with their photographer's credit: `…召开。本报记者 赵六 摄`, `（施雨桐 摄）`,
+// `（受访者供图）`. The credit marks the caption and names who goes into `photographers`.
+import { namesIn } from "./bylines.ts";
+
+/** The credit at a caption's end, with or without parentheses and a stop before it. */
+const CREDIT = /(?:[（(]([^（）()]{0,30}?)\s*(?:摄影?|供图|供稿图|图)\s*[）)]|(?:^|[。！？\s])([^。！？（）()]{0,30}?)\s*摄影?)\s*$/u;
+/** Who a credit names besides the names: 本报记者, 新华社记者, 通讯员, 受访者, 资料图… */
+const NOT_NAMES = /(?:[\p{Script=Han}]{0,6}(?:记者|通讯员|实习生|摄影师|摄影|受访者|资料|本报|单位|图片))/gu;
+
+/** Only a text ending in `摄`, `摄影` or a closing parenthesis can end in a credit: checked first, cheaply. */
+function creditTail(text: string): string | undefined {
+  const end = text.trimEnd();
+  const last = end[end.length - 1];
+  return last === "摄" || last === "影" || last === "）" || last === ")" ? end.slice(-48) : undefined;
+}
+
+export function hasPhotoCredit(text: string): boolean {
+  const tail = creditTail(text);
+  return tail !== undefined && CREDIT.test(tail);
+}
+
+/** The photographers a caption credits (none for `受访者供图`). */
+export function photographersIn(text: string): string[] {
+  const tail = creditTail(text);
+  const credit = tail === undefined ? null : CREDIT.exec(tail);
+  if (!credit) return [];
+  const named = (credit[1] ?? credit[2] ?? "").replace(NOT_NAMES, " ");
+  return namesIn(named).filter((name) => /^\p{Script=Han}{2,4}$/u.test(name));
+}

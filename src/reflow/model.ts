@@ -1,0 +1,281 @@
+// One model of the whole page: a reading assigns every column unit to a story and decides, for each
+// cluster of heads, whether its heads are titles standing before or after their text, or (for a lone
+// head with no byline, kicker or deck) a section heading. The best reading is found by `decode`.
+import type { Cluster, PageItem, Unit } from "../types.ts";
+import { closesStory, isNumbered, opensStory } from "./signals.ts";
+import { Affinity, opening } from "./similarity.ts";
+import type { Chain } from "./viterbi.ts";
+
+/** Costs and rewards, in units of one clear preference of a paragraph for one head over another. */
+export const WEIGHTS = {
+  /** Column text no head takes. */
+  orphanText: 4,
+  /** A head left with no text. */
+  orphanHead: 5,
+  /** Any story break between two paragraphs of one run. */
+  break: 1,
+  /** A break between paragraphs that share their words, or open alike (parallel sections). */
+  cohesion: 4,
+  parallel: 2,
+  /** A dateline or editor's note opening the text after a break; an author note, signature or jump line closing the text before. */
+  lead: 2.5,
+  close: 3,
+  /** Text going on after a unit that closes its story. */
+  pastClose: 4,
+  /** A unit's preference for the head it is given against its favourite head beside it. */
+  affinity: 1,
+  /** Neighbouring stories whose heads stand on different sides of their text. */
+  switch: 1,
+  /** A head with no kicker, deck or byline read as a title rather than section headings, on a page whose
+   *  other heads have none either; each share of heads that have one moves it towards headings. */
+  title: 1,
+  siblings: 2,
+  /** A letter-spaced line (`织 得 更 密`): set for a story's title, hardly ever for a section heading. */
+  spaced: 1.5,
+  /** Two title lines printed together read as one two-line title rather than two stories' titles. */
+  merged: 1,
+  numbered: 4,
+};
+
+// States. Column units: O (no head yet), A (the text of a head before it), B (of a head after it);
+// with a multi-head cluster beside, AM(j)/BM(j) say which of its heads. Clusters: T(p), the first
+// p heads take the text before and the rest the text after; H(x), a section heading inside state x.
+export const O = 0;
+export const AS = 1;
+export const BS = 2;
+/** The text of a lone head before it, before any of that text came: the head still has none. */
+export const AS0 = 3;
+const MAX_HEADS = 16;
+export const AM = (j: number) => 10 + j;
+export const BM = (j: number) => 10 + MAX_HEADS + j;
+export const T = (p: number) => 100 + p;
+/** A cluster read in its merged form (one two-line title): TM(p) as T(p) for its single head. */
+export const TM = (p: number) => 180 + p;
+export const H = (x: number) => 200 + x;
+export const isA = (s: number) => s === AS || s === AS0 || (s >= AM(0) && s < BM(0));
+export const isB = (s: number) => s === BS || (s >= BM(0) && s < T(0));
+/** How many of a cluster's heads take the text before it, in the reading s. */
+export const beforeOf = (s: number) => (s >= TM(0) ? s - TM(0) : s - T(0));
+export const headOf = (s: number) => (s >= BM(0) ? s - BM(0) : s >= AM(0) ? s - AM(0) : 0);
+
+/** Four or more single characters parted by spaces. */
+const LETTER_SPACED = /(?:^|\s)(?:\S\s){3,}\S(?:\s|$)/u;
+
+const isText = (unit: Unit) => unit.role === "paragraph" || unit.role === "caption" || unit.role === "heading";
+
+export class PageModel implements Chain {
+  readonly length: number;
+  /** For each item, the nearest cluster of several heads before / after it (-1: none). */
+  private readonly multiBefore: number[];
+  private readonly multiAfter: number[];
+  private readonly affinity: Affinity;
+  /** For each item, the nearest cluster before / after it. */
+  private readonly clusterBefore: number[];
+  private readonly clusterAfter: number[];
+  /** Each unit item's affinity to the heads of the clusters around it (cluster → a score per head), and its best. */
+  private readonly affinities: Map<number, number[]>[];
+  private readonly favourite: number[];
+  private readonly stateLists: number[][];
+  /** What reading an unanchored cluster as titles earns: less where the page's other heads carry bylines. */
+  private readonly titlePrior: number;
+  /** What a story break costs between item t-1 and item t (units), and across the cluster at t. */
+  private readonly breaks: number[];
+
+  constructor(private readonly items: readonly PageItem[]) {
+    this.length = items.length;
+    const texts = items.flatMap((item) => (item.kind === "unit" ? [item.unit.text] : item.cluster.heads.map(headText)));
+    this.affinity = new Affinity(texts);
+    this.multiBefore = nearest(items, 1, 2);
+    this.multiAfter = nearest(items, -1, 2);
+    this.clusterBefore = nearest(items, 1, 1);
+    this.clusterAfter = nearest(items, -1, 1);
+    this.affinities = items.map(() => new Map());
+    items.forEach((item, c) => {
+      if (item.kind === "cluster") this.prefer(c);
+    });
+    // only heads that are surely titles set the bar: a bare head may be a section heading, which
+    // shares its section's words by design
+    this.favourite = this.affinities.map((rows) => Math.max(0, ...[...rows.entries()].flatMap(([c, row]) => (this.isFixed(c) ? row : []))));
+    this.stateLists = items.map((_, t) => this.enumerate(t));
+    const clusters = items.filter((item) => item.kind === "cluster");
+    const anchored = clusters.filter((item) => item.cluster.anchored).length / Math.max(1, clusters.length);
+    this.titlePrior = WEIGHTS.title - WEIGHTS.siblings * anchored;
+    this.breaks = items.map((item, t) => {
+      const [above, below] = item.kind === "unit" ? [items[t - 1], item] : [items[t - 1], items[t + 1]];
+      return above?.kind === "unit" && below?.kind === "unit" ? this.breakCost(above.unit, below.unit) : WEIGHTS.break;
+    });
+  }
+
+  private heads(c: number): number {
+    return c < 0 ? 0 : Math.min(MAX_HEADS, (this.items[c] as { cluster: Cluster }).cluster.heads.length);
+  }
+
+  /**
+   * Affinities of the units on both sides of a cluster for its heads: up to the next cluster, or for
+   * a cluster of several heads up to the next such cluster or a surely titled one.
+   */
+  private prefer(c: number): void {
+    const heads = (this.items[c] as { cluster: Cluster }).cluster.heads.slice(0, MAX_HEADS);
+    const multi = heads.length > 1;
+    const reaches = (t: number, near: number[], far: number[]) => (multi ? far[t] === c && !(this.items[t]!.kind === "cluster" && this.isFixed(t)) : near[t] === c && this.items[t]!.kind === "unit");
+    const window: number[] = [];
+    for (let t = c - 1; t >= 0 && reaches(t, this.clusterAfter, this.multiAfter); t--) window.push(t);
+    for (let t = c + 1; t < this.length && reaches(t, this.clusterBefore, this.multiBefore); t++) window.push(t);
+    const units = window.filter((t) => this.items[t]!.kind === "unit");
+    const probes = heads.map(headText);
+    const raw = units.map((t) => probes.map((probe) => this.affinity.score(probe, (this.items[t] as { unit: Unit }).unit.text)));
+    // a head full of rare names scores high everywhere: each head is scaled against its own spread
+    heads.forEach((_, j) => {
+      const column = raw.map((row) => row[j]!);
+      const mean = column.reduce((sum, value) => sum + value, 0) / Math.max(1, column.length);
+      const spread = Math.sqrt(column.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, column.length)) || 1;
+      raw.forEach((row) => (row[j] = (row[j]! - mean) / spread));
+    });
+    units.forEach((t, k) => this.affinities[t]!.set(c, raw[k]!));
+  }
+
+  /** An anchored cluster is surely titles: the window of preferences stops there. */
+  private isFixed(t: number): boolean {
+    return (this.items[t] as { cluster: Cluster }).cluster.anchored;
+  }
+
+  private enumerate(t: number): number[] {
+    const item = this.items[t]!;
+    const before = this.heads(this.multiBefore[t]!);
+    const after = this.heads(this.multiAfter[t]!);
+    const body = [O, AS, BS, AS0, ...range(before).map(AM), ...range(after).map(BM)];
+    if (item.kind === "unit") return body.filter((s) => s !== AS0);
+    const r = this.heads(t);
+    const titles = [...range(r + 1).map(T), ...(item.cluster.merged ? [TM(0), TM(1)] : [])];
+    return item.cluster.anchored ? titles : [...titles, ...body.map(H)];
+  }
+
+  states(t: number): readonly number[] {
+    return this.stateLists[t]!;
+  }
+
+  /** How many heads a cluster has in the reading s (its merged reading has one). */
+  private headsIn(t: number, s: number): number {
+    return s >= TM(0) && s < H(0) ? 1 : this.heads(t);
+  }
+
+  /** The state a position leaves to the next one: a cluster's text side, or the state a heading sits in. */
+  private out(t: number, s: number): number {
+    if (s >= H(0)) return s - H(0);
+    if (s < T(0)) return s;
+    const p = beforeOf(s);
+    const r = this.headsIn(t, s);
+    return p === r ? O : r === 1 ? AS0 : AM(p);
+  }
+
+  score(t: number, p: number, s: number): number {
+    const item = this.items[t]!;
+    return item.kind === "unit" ? this.unitScore(t, item.unit, p, s) : this.clusterScore(t, item.cluster, p, s);
+  }
+
+  private unitScore(t: number, unit: Unit, p: number, s: number): number {
+    const emission = s === O ? (isText(unit) ? -WEIGHTS.orphanText : -1) : this.preference(t, s);
+    const opens = s === O || s === BS || s === BM(0);
+    if (p < 0) return opens ? emission : -Infinity;
+    const x = this.out(t - 1, p);
+    const previous = this.items[t - 1]!;
+    if (previous.kind === "cluster") {
+      // a head opens its text right after it; after a head that took the text before, anything may start
+      if (x !== O) return s === x || (x === AS0 && s === AS) ? emission : -Infinity;
+      return opens ? emission : -Infinity;
+    }
+    if (s === x) return emission - (closesStory(previous.unit) ? WEIGHTS.pastClose : 0);
+    const next = isA(x) && isA(s) && s === x + 1 && x >= AM(0);
+    const nextB = isB(x) && isB(s) && s === x + 1 && x >= BM(0);
+    const toB = (isA(x) || x === O) && (s === BS || s === BM(0));
+    if (!next && !nextB && !toB) return -Infinity;
+    const left = isA(x) && x >= AM(0) && toB ? this.heads(this.multiBefore[t]!) - 1 - headOf(x) : 0;
+    return emission - this.breaks[t]! - (isA(x) && toB ? WEIGHTS.switch : 0) - left * WEIGHTS.orphanHead;
+  }
+
+  /** A unit's affinity to the head its state gives it, measured from its favourite head around it (never above 0). */
+  private preference(t: number, s: number): number {
+    const cluster = s === AS ? this.clusterBefore[t] : s === BS ? this.clusterAfter[t] : isA(s) ? this.multiBefore[t] : this.multiAfter[t];
+    const row = this.affinities[t]!.get(cluster!);
+    // a lone head that may be two printed together: as one two-line title it holds both lines' words
+    const merged = (s === AS || s === BS) && row && (this.items[cluster!] as { cluster: Cluster }).cluster.merged;
+    const score = merged ? Math.max(...row) : row?.[headOf(s)];
+    return score === undefined ? 0 : WEIGHTS.affinity * Math.min(0, score - this.favourite[t]!);
+  }
+
+  /** What a story break between two neighbouring units costs. */
+  breakCost(before: Unit, after: Unit): number {
+    const shared = this.affinity.similarity(before.text, after.text);
+    const parallel = this.affinity.similarity(opening(before.text), opening(after.text));
+    return (
+      WEIGHTS.break +
+      WEIGHTS.cohesion * shared +
+      WEIGHTS.parallel * parallel -
+      (opensStory(after) ? WEIGHTS.lead : 0) -
+      (closesStory(before) ? WEIGHTS.close : 0)
+    );
+  }
+
+  private clusterScore(t: number, cluster: Cluster, p: number, s: number): number {
+    const x = p < 0 ? undefined : this.out(t - 1, p);
+    const previousIsCluster = t > 0 && this.items[t - 1]!.kind === "cluster" && p < H(0);
+    if (s >= H(0)) {
+      const inside = s - H(0);
+      if (x === undefined || x !== inside) return -Infinity;
+      return cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0;
+    }
+    const r = this.headsIn(t, s);
+    const before = beforeOf(s);
+    let score = (s >= TM(0) ? WEIGHTS.merged : 0) + (cluster.anchored ? 0 : this.titlePrior) - (cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0);
+    if (!cluster.anchored && cluster.heads.some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text)))) score += WEIGHTS.spaced;
+    // the text before: the last `before` heads of it are this cluster's, in order
+    if (x !== undefined && isB(x)) {
+      if (before === 0) return -Infinity;
+      const j = headOf(x);
+      if ((x === BS) !== (r === 1) || j > before - 1) return -Infinity;
+      score -= (before - 1 - j) * WEIGHTS.orphanHead;
+    } else {
+      score -= before * WEIGHTS.orphanHead;
+      // the story before ends here: heads before with no text of their own go wanting
+      if (x !== undefined && isA(x)) {
+        const owner = previousIsCluster ? t - 1 : this.multiBefore[t]!;
+        const left = x === AS || x === AS0 ? 0 : this.heads(owner) - 1 - headOf(x);
+        score -= (left + (x === AS0 || (x >= AM(0) && previousIsCluster) ? 1 : 0)) * WEIGHTS.orphanHead;
+      }
+    }
+    // a title parts the text around it: it costs what a break between them costs
+    return score - (this.breaks[t]! - WEIGHTS.break);
+  }
+
+  final(s: number): number {
+    const t = this.length - 1;
+    if (s >= H(0)) return this.final(s - H(0));
+    if (isB(s)) return -Infinity;
+    const x = this.out(t, s);
+    if (s === AS0) return -WEIGHTS.orphanHead;
+    if (s >= T(0)) return x === O ? 0 : -(this.headsIn(t, s) - beforeOf(s)) * WEIGHTS.orphanHead;
+    if (s >= AM(0) && s < BM(0)) return -(this.heads(this.multiBefore[t]!) - 1 - headOf(s)) * WEIGHTS.orphanHead;
+    return 0;
+  }
+}
+
+export function headText(head: Cluster["heads"][number]): string {
+  return [head.kicker, ...head.titles, head.subtitle, head.byline].flatMap((unit) => (unit ? [unit.text.trim()] : [])).join(" ");
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+/** For each position, the nearest cluster of at least `heads` heads in one direction (step 1: before, -1: after). */
+function nearest(items: readonly PageItem[], step: 1 | -1, heads: number): number[] {
+  const result = new Array<number>(items.length).fill(-1);
+  let last = -1;
+  for (let k = 0; k < items.length; k++) {
+    const t = step === 1 ? k : items.length - 1 - k;
+    result[t] = last;
+    const item = items[t]!;
+    if (item.kind === "cluster" && item.cluster.heads.length >= heads) last = t;
+  }
+  return result;
+}

@@ -1,0 +1,49 @@
+// Signals of a story's edges that any news page shows: a dateline or lead opens a story; an author
+// note, a signature or a jump line closes one; numbering marks a section heading.
+import type { Unit } from "../types.ts";
+import { namesIn, splitNames } from "./bylines.ts";
+
+/** Numbered in place: `一、` `（一）` `1.`… */
+export const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、．.](?![0-9]))/u;
+
+/** `本报讯`, `本报北京11月28日电`, `新华社北京11月28日电`, `据新华社电`, `某某网…电`: a news story's first words. */
+const DATELINE = /^(?:据)?(?:本报讯|本报[^，。]{0,20}?电|[^，。\s（(]{1,6}(?:社|网|台|报)[^，。（(]{0,20}?电)/u;
+/** The reporters a dateline names: `（记者 张三 通讯员 李四）`, `记者王五报道`. */
+const DATELINE_CREDIT = /^[\s]*[（(]([^）)]{1,60})[）)]|^[\s]*((?:(?:本报|特约|见习)*(?:记者|通讯员)\s*[\p{Script=Han}\s、]{2,30}?)\s*报道)/u;
+/** A jump line (`（下转第二版）`) or an end mark (`（完）`). */
+const JUMP_OR_END = /[（(]\s*(?:(?:下转|紧转|转)\s*第?\s*[0-9一二三四五六七八九十]+\s*版|完)\s*[）)]$/u;
+/** Posts that name writers in a dateline's credit. */
+const POST = /(?:本报|特约|见习)*(?:记者|通讯员|实习生)/gu;
+
+export function opensWithDateline(text: string): boolean {
+  return DATELINE.test(text);
+}
+
+/** The writers a dateline names (`本报讯（记者 张三 通讯员 李四）…` → 张三, 李四). */
+export function datelineAuthors(text: string): string[] {
+  const dateline = DATELINE.exec(text);
+  if (!dateline) return [];
+  const credit = DATELINE_CREDIT.exec(text.slice(dateline[0].length));
+  const inside = credit?.[1] ?? credit?.[2]?.replace(/报道$/u, "");
+  if (!inside || !POST.test(inside)) return [];
+  POST.lastIndex = 0;
+  return inside
+    .split(POST)
+    .flatMap((part) => namesIn(part.replace(/报道/u, "")).flatMap(splitNames))
+    .filter((name) => /^\p{Script=Han}{2,4}$/u.test(name));
+}
+
+/** The unit ends its story: an author's note, a signature, a jump line or an end mark. */
+export function closesStory(unit: Unit): boolean {
+  return unit.role === "authorNote" || unit.role === "signature" || JUMP_OR_END.test(unit.text);
+}
+
+/** The unit opens a story: a dateline, or an editor's run-in note. */
+export function opensStory(unit: Unit): boolean {
+  return unit.role === "paragraph" && (opensWithDateline(unit.text) || /^编者按[：:]/u.test(unit.text));
+}
+
+/** Numbered in place (`一、`, `（一）`, `1.`): a section of an article, not a story's title. */
+export function isNumbered(text: string): boolean {
+  return NUMBERED.test(text);
+}

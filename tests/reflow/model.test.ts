@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { reflow } from "../../src/reflow/index.ts";
+import { type Chain, confidenceOf, decode, marginAt } from "../../src/reflow/viterbi.ts";
+
+describe("decode", () => {
+  // two positions, states 0 and 1: staying is free, switching costs 1, state 1 earns 0.6 at each
+  const chain: Chain = {
+    length: 2,
+    states: () => [0, 1],
+    score: (_t, p, s) => (s === 1 ? 0.6 : 0) - (p >= 0 && p !== s ? 1 : 0),
+    final: () => 0,
+  };
+  it("finds the best path and each state's best total through it", () => {
+    const decoded = decode(chain)!;
+    expect(decoded.path).toEqual([1, 1]);
+    expect(decoded.best).toBeCloseTo(1.2);
+    expect(decoded.marginals[0]!.get(0)).toBeCloseTo(0); // 0,0 beats 0,1 (-0.4)
+    expect(marginAt(decoded, 0)).toBeCloseTo(1.2);
+  });
+  it("turns margins into confidences: a tie is 0.5, a wide margin near 1", () => {
+    expect(confidenceOf(0)).toBe(0.5);
+    expect(confidenceOf(5)).toBeGreaterThan(0.99);
+    expect(confidenceOf(1)).toBeLessThan(confidenceOf(2));
+  });
+});
+
+/** Paragraphs set in a column twelve characters wide, their indent kept, a blank line after each. */
+const body = (...paragraphs: string[]) => paragraphs.flatMap((text) => [...(`\u3000\u3000${text}`.match(/.{1,12}/gu) ?? []), ""]);
+
+describe("the page model", () => {
+  it("lets each story's head stand on its own side of its text", () => {
+    const page = [
+      "市区新开三条公交线路",
+      "",
+      ...body("本报讯 记者王五报道 从下月起，市区将新开三条公交线路，方便沿线群众出行，线路途经医院、学校和大型社区。", "三条公交线路发车间隔十分钟，早晚高峰加密班次，票价与现有公交线路相同。"),
+      ...body("秋收时节，田野里一片繁忙，收割机来回穿梭，金黄的稻谷颗粒归仓，农民笑开颜。", "种粮大户说，今年稻谷亩产比去年高了一成，合作社统一收购稻谷，农民收入增加。"),
+      "稻谷丰收农民笑开颜",
+      "",
+      "图书馆延长开放时间",
+      "",
+      ...body("本报讯（记者 张三）市图书馆自本周起延长开放时间至晚上九点，方便上班族下班后借阅图书。", "读者可以通过手机预约座位，周末还将举办读书分享会，邀请作家与读者面对面交流。"),
+    ].join("\n");
+    const { stories } = reflow(page);
+    expect(stories.map((story) => [story.title, story.blocks[0]!.text.slice(0, 4), story.blocks.at(-1)!.text.slice(-4)])).toEqual([
+      ["市区新开三条公交线路", "本报讯记", "公交线路相同。".slice(-4)],
+      ["稻谷丰收农民笑开颜", "秋收时节", "农民收入增加。".slice(-4)],
+      ["图书馆延长开放时间", "本报讯（", "面交流。".slice(-4)],
+    ]);
+    expect(stories[0]!.authors).toEqual(["王五"]);
+  });
+  it("reads numbered lines inside an article as its section headings, and records the call", () => {
+    const page = [
+      "推进基层治理现代化",
+      "□ 张三",
+      "",
+      ...body("基层治理是国家治理的基石，必须坚持问题导向，推进治理体系和治理能力现代化，不断提高群众满意度。"),
+      "一、健全党建引领机制",
+      "",
+      ...body("要把党的领导贯穿基层治理全过程，健全组织体系，完善工作机制，让基层党组织成为坚强战斗堡垒。"),
+      "二、完善多元共治格局",
+      "",
+      ...body("要发挥群众主体作用，引导社会组织参与基层治理，形成共建共治共享的治理格局，让治理成果惠及群众。"),
+    ].join("\n");
+    const { stories, decisions } = reflow(page);
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.blocks.filter((block) => block.type === "heading").map((block) => block.text)).toEqual(["一、健全党建引领机制", "二、完善多元共治格局"]);
+    const calls = decisions.filter((decision) => decision.pass === "read" && /section heading/u.test(decision.message));
+    expect(calls).toHaveLength(2);
+    for (const call of calls) expect(call.confidence).toBeGreaterThan(0.5);
+  });
+  it("records every page-level decision with a confidence from its margin", () => {
+    const { decisions } = reflow(["标题甲", "□ 张三", "", ...body("正文甲的第一段讲了一件事情的经过，写得很详细，也很生动。"), "标题乙", "", ...body("本报讯 正文乙的第一段讲了另一件事情，和前面的事情没有关系。")].join("\n"));
+    const read = decisions.filter((decision) => decision.pass === "read");
+    expect(read.length).toBeGreaterThanOrEqual(2);
+    for (const decision of read) {
+      expect(decision.confidence).toBeGreaterThanOrEqual(0.5);
+      expect(decision.confidence).toBeLessThanOrEqual(1);
+      expect(decision.message).toMatch(/margin/u);
+    }
+  });
+});
