@@ -2,7 +2,8 @@
 // and once it serves the home page, a new page (source and sidecar) is written into the sources
 // folder; the time until its edition page is served is what a writer waits.
 import { spawn } from "node:child_process";
-import { copyFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { slugFor } from "../src/edition/slug.ts";
 
@@ -22,7 +23,9 @@ async function served(url: string, limitSeconds: number): Promise<boolean> {
 /** Seconds from a new page written to its edition page served (undefined: not within the limit). */
 export async function newPageDelay(sources: string, port: number): Promise<{ startSeconds: number; newPageSeconds?: number }> {
   const eleventy = resolve(import.meta.dirname, "../node_modules/@11ty/eleventy/cmd.cjs");
-  const server = spawn(process.execPath, ["--import", "tsx", eleventy, "--config=eleventy.config.ts", "--serve", `--port=${port}`, "--quiet"], {
+  // a fresh output folder: the dev server does not empty the one it is given
+  const output = mkdtempSync(join(tmpdir(), "broadsheet-serve-"));
+  const server = spawn(process.execPath, ["--import", "tsx", eleventy, "--config=eleventy.config.ts", "--serve", `--port=${port}`, `--output=${output}`, "--quiet"], {
     cwd: resolve(import.meta.dirname, ".."),
     env: { ...process.env, BROADSHEET_SOURCES: sources },
     stdio: "ignore",
@@ -40,6 +43,7 @@ export async function newPageDelay(sources: string, port: number): Promise<{ sta
     return { startSeconds, newPageSeconds: shown ? +((performance.now() - added) / 1000).toFixed(1) : undefined };
   } finally {
     process.kill(-server.pid!, "SIGTERM");
+    rmSync(output, { recursive: true, force: true });
   }
 }
 
