@@ -5,7 +5,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { dirname, join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { cachedEntry, countEntry, hashOf, storeEntry } from "../cache.ts";
-import { pdfUrl } from "../site/urls.ts";
+import { groupIssues } from "../site/issues.ts";
+import { issuePdfUrl, pdfUrl } from "../site/urls.ts";
 import type { Edition } from "../types.ts";
 
 export interface PrintIssue {
@@ -15,23 +16,10 @@ export interface PrintIssue {
   editions: Edition[];
 }
 
-/** The PDF of one issue: its date, then a hash of its publication (any name makes a safe, stable file name). */
-export const issuePdfUrl = (issue: Pick<PrintIssue, "publication" | "date">) => `/pdf/issues/${issue.date}-${hashOf(issue.publication).slice(0, 8)}.pdf`;
-
-/** The editions grouped into issues, newest first, pages in order. */
+/** The editions grouped into issues as the website groups them, newest first, pages in order. */
 export function printIssues(editions: readonly Edition[]): PrintIssue[] {
-  const issues = new Map<string, PrintIssue>();
-  for (const edition of editions) {
-    const { publication, date } = edition.meta;
-    const key = JSON.stringify([publication, date]);
-    const issue = issues.get(key) ?? { publication, date, editions: [] };
-    issue.editions.push(edition);
-    issues.set(key, issue);
-  }
-  const ordered = [...issues.values()];
-  for (const issue of ordered) issue.editions.sort((a, b) => (a.meta.pageNumber ?? 0) - (b.meta.pageNumber ?? 0));
-  // by code point, not locale: the same order on every machine
-  return ordered.sort((a, b) => b.date.localeCompare(a.date) || (a.publication < b.publication ? -1 : a.publication > b.publication ? 1 : 0));
+  const pages = editions.map((edition) => ({ publication: edition.meta.publication, date: edition.meta.date, number: edition.meta.pageNumber, page: edition.meta.page, edition }));
+  return groupIssues(pages).map((issue) => ({ publication: issue.publication, date: issue.date, editions: issue.pages.map((page) => page.edition) }));
 }
 
 /** Write one PDF of `editions`' PDFs in turn (those there are: a failed one is left out) at `url` in the site. */
@@ -61,7 +49,7 @@ export async function mergePdfs(siteDirectory: string, editions: readonly Editio
 export async function writeIssuePdfs(siteDirectory: string, editions: readonly Edition[], archive: boolean): Promise<number> {
   let written = 0;
   for (const issue of printIssues(editions)) {
-    if ((await mergePdfs(siteDirectory, issue.editions, `${issue.publication} ${issue.date}`, issuePdfUrl(issue))) > 0) written += 1;
+    if ((await mergePdfs(siteDirectory, issue.editions, `${issue.publication} ${issue.date}`, issuePdfUrl(issue.publication, issue.date))) > 0) written += 1;
   }
   if (archive && (await mergePdfs(siteDirectory, printIssues(editions).flatMap((issue) => issue.editions), "全部版面", pdfUrl())) > 0) written += 1;
   return written;

@@ -4,10 +4,10 @@
 import { join, relative } from "node:path";
 import { projectRoot, sourcesDirectory } from "../config.ts";
 import { readDigest } from "../edition/load.ts";
-import { editionUrl, pdfUrl, printUrl } from "../site/urls.ts";
+import { editionUrl, issuePdfUrl, pdfUrl, printUrl } from "../site/urls.ts";
 import type { Edition } from "../types.ts";
 import { CharacterSet, uncovered, writeFonts } from "./fonts.ts";
-import { issuePdfUrl, printIssues } from "./issues.ts";
+import { printIssues } from "./issues.ts";
 import { printEdition } from "./view.ts";
 
 /** Where the print pages find their assets, in the site. */
@@ -46,7 +46,7 @@ function uncoveredNotice(codePoints: readonly number[]): string | undefined {
 export default function printEditionPlugin(eleventyConfig: PrintEleventyConfig): void {
   eleventyConfig.addFilter("printView", (edition: Edition) => printEdition(edition));
   eleventyConfig.addFilter("printIssues", (editions: Edition[]) => printIssues(editions));
-  eleventyConfig.addFilter("printIssuePdfUrl", (issue: { publication: string; date: string }) => issuePdfUrl(issue));
+  eleventyConfig.addFilter("printIssuePdfUrl", (issue: { publication: string; date: string }) => issuePdfUrl(issue.publication, issue.date));
   // named apart from the website's own helpers so that neither overwrites the other
   eleventyConfig.addNunjucksGlobal("printViewUrl", (edition?: Edition) => printUrl(edition));
   eleventyConfig.addNunjucksGlobal("printPdfUrl", (edition?: Edition) => pdfUrl(edition));

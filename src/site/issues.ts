@@ -2,7 +2,7 @@
 // order) and each publication's archive as a calendar. Editions are grouped by what their sidecars
 // say (publication, date, page number), so pages of different publications never mix.
 import { dateLabel, weekday } from "../dates.ts";
-import { issueUrl, publicationUrl } from "./urls.ts";
+import { issuePdfUrl, issueUrl, publicationUrl } from "./urls.ts";
 
 /** What an issue needs of its pages. */
 export interface IssuePage {
@@ -21,6 +21,8 @@ export interface IssueRef {
   dateLabel: string;
   weekday: string;
   url: string;
+  /** Its PDF, all its pages, when the build prints PDFs. */
+  pdfUrl: string;
 }
 
 export interface Issue<P> extends IssueRef {
@@ -70,7 +72,7 @@ export function comparePages(a: IssuePage, b: IssuePage): number {
 }
 
 function issueRef(publication: string, date: string): IssueRef {
-  return { publication, publicationUrl: publicationUrl(publication), date, dateLabel: dateLabel(date), weekday: weekday(date), url: issueUrl(publication, date) };
+  return { publication, publicationUrl: publicationUrl(publication), date, dateLabel: dateLabel(date), weekday: weekday(date), url: issueUrl(publication, date), pdfUrl: issuePdfUrl(publication, date) };
 }
 
 /** Issues, newest first (publications of one date by name), each publication's linked to its neighbours. */
@@ -96,7 +98,7 @@ export function groupIssues<P extends IssuePage>(pages: readonly P[]): Issue<P>[
   return issues;
 }
 
-const refOf = ({ publication, publicationUrl, date, dateLabel, weekday, url }: IssueRef): IssueRef => ({ publication, publicationUrl, date, dateLabel, weekday, url });
+const refOf = ({ publication, publicationUrl, date, dateLabel, weekday, url, pdfUrl }: IssueRef): IssueRef => ({ publication, publicationUrl, date, dateLabel, weekday, url, pdfUrl });
 
 /** Publications with their issues, the one with the newest issue first. */
 export function groupPublications<P>(issues: readonly Issue<P>[]): Publication<P>[] {

@@ -1,5 +1,6 @@
 // Every URL the site, the feeds, the print edition and the tests agree on (before the path prefix).
 import { createHash } from "node:crypto";
+import { hashOf } from "../cache.ts";
 import type { Edition, Story } from "../types.ts";
 
 export const editionUrl = (edition: Pick<Edition, "slug">) => `/editions/${edition.slug}/`;
@@ -25,6 +26,8 @@ export const publicationUrl = (publication: string) => `/papers/${pathSegment(pu
 /** One issue: a publication's pages of one date. */
 export const issueUrl = (publication: string, date: string) => `${publicationUrl(publication)}${date}/`;
 /** The page picture (版面图) of an edition (made after Eleventy runs; see src/site/pagemap.ts for its thumbnail and story areas). */
+/** The PDF of one issue: its date, then a hash of its publication (any name makes a safe, stable file name). */
+export const issuePdfUrl = (publication: string, date: string) => `/pdf/issues/${date}-${hashOf(publication).slice(0, 8)}.pdf`;
 export const pictureUrl = (edition: Pick<Edition, "slug">) => `/pictures/${edition.slug}.jpg`;
 /** An edition as JSON, exactly as the reflow produced it, for reuse elsewhere. */
 export const editionJsonUrl = (edition: Pick<Edition, "slug">) => `/editions/${edition.slug}.json`;

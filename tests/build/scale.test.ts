@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDigest } from "../../src/edition/load.ts";
-import { issuePdfUrl, printIssues } from "../../src/print/issues.ts";
+import { printIssues } from "../../src/print/issues.ts";
+import { issuePdfUrl } from "../../src/site/urls.ts";
 import { pictureUrls } from "../../src/print/pictures.ts";
 import { defaultPoolSize, renderPdfs } from "../../src/print/render.ts";
 import { pdfUrl, printUrl } from "../../src/site/urls.ts";
@@ -63,7 +64,7 @@ describe("a build of a dozen pages with PDFs", () => {
     }
     const issues = printIssues(editions);
     expect(issues.length).toBe(PAGES / 4);
-    for (const issue of issues) expect(readFileSync(join(first.site.directory, issuePdfUrl(issue))).subarray(0, 5).toString()).toBe("%PDF-");
+    for (const issue of issues) expect(readFileSync(join(first.site.directory, issuePdfUrl(issue.publication, issue.date))).subarray(0, 5).toString()).toBe("%PDF-");
   });
 });
 

@@ -12,7 +12,8 @@ import type { Browser } from "playwright-core";
 import { launchBrowser } from "../../src/browser.ts";
 import { sourcesDirectory } from "../../src/config.ts";
 import { loadDigest } from "../../src/edition/load.ts";
-import { issuePdfUrl, printIssues } from "../../src/print/issues.ts";
+import { printIssues } from "../../src/print/issues.ts";
+import { issuePdfUrl } from "../../src/site/urls.ts";
 import { pictureUrls } from "../../src/print/pictures.ts";
 import { renderPdfs } from "../../src/print/render.ts";
 import { type PrintEdition, printEdition } from "../../src/print/view.ts";
@@ -49,7 +50,7 @@ describe("the A3 PDFs that npm run build writes", () => {
     const issues = printIssues(views.map((view) => view.edition));
     expect(issues.length).toBe(2); // the samples are of two dates
     for (const issue of issues) {
-      const pages = await readPdf(join(site.directory, issuePdfUrl(issue)));
+      const pages = await readPdf(join(site.directory, issuePdfUrl(issue.publication, issue.date)));
       let start = 0;
       for (const edition of issue.editions) {
         const count = (await readPdf(join(site.directory, pdfUrl(edition)))).length;

@@ -2,7 +2,8 @@
 // stories are boxed commentaries, in what order everything is set; the fonts, the page map, the issues.
 import { describe, expect, it } from "vitest";
 import { CharacterSet, FACES, uncovered } from "../../src/print/fonts.ts";
-import { issuePdfUrl, printIssues } from "../../src/print/issues.ts";
+import { printIssues } from "../../src/print/issues.ts";
+import { issuePdfUrl } from "../../src/site/urls.ts";
 import { mergeBoxes } from "../../src/print/pictures.ts";
 import { timeoutFor } from "../../src/print/render.ts";
 import { COMMENTARY_MAX_CHARACTERS } from "../../src/layout.ts";
@@ -128,16 +129,16 @@ describe("the renderer's limits and issues", () => {
     expect(timeoutFor(0)).toBeGreaterThanOrEqual(30_000);
   });
 
-  it("groups one publication's pages of one date into an issue, in page order, newest first", () => {
+  it("groups one publication's pages of one date into an issue, in page order, newest first, as the website does", () => {
     const edition = (slug: string, publication: string, date: string, pageNumber: number) =>
       ({ slug, source: `${slug}.txt`, meta: { publication, date, page: "版", pageNumber }, stories: [], credits: [] }) as Edition;
     const issues = printIssues([edition("a2", "甲报", "2024-01-01", 2), edition("b1", "乙报", "2024-01-01", 1), edition("a1", "甲报", "2024-01-01", 1), edition("c", "甲报", "2024-01-02", 1)]);
     expect(issues.map((issue) => [issue.publication, issue.date, issue.editions.map((e) => e.slug)])).toEqual([
       ["甲报", "2024-01-02", ["c"]],
-      ["乙报", "2024-01-01", ["b1"]],
       ["甲报", "2024-01-01", ["a1", "a2"]],
+      ["乙报", "2024-01-01", ["b1"]],
     ]);
-    expect(issuePdfUrl(issues[2]!)).toMatch(/^\/pdf\/issues\/2024-01-01-[0-9a-f]{8}\.pdf$/u);
-    expect(issuePdfUrl(issues[1]!)).not.toBe(issuePdfUrl(issues[2]!));
+    expect(issuePdfUrl(issues[1]!.publication, issues[1]!.date)).toMatch(/^\/pdf\/issues\/2024-01-01-[0-9a-f]{8}\.pdf$/u);
+    expect(issuePdfUrl(issues[1]!.publication, issues[1]!.date)).not.toBe(issuePdfUrl(issues[2]!.publication, issues[2]!.date));
   });
 });
