@@ -70,7 +70,7 @@ async function pageMapOf(page: Page) {
       const { x, y, width, height } = element.getBoundingClientRect();
       return { x, y, width, height };
     };
-    const areas = [...document.querySelectorAll<HTMLAnchorElement>(".pagemap-area")].map((area) => ({ href: area.getAttribute("href")!, box: box(area) }));
+    const areas = Array.from(document.querySelectorAll<HTMLAnchorElement>(".pagemap-area")).map((area) => ({ href: area.getAttribute("href")!, box: box(area) }));
     return { src: image.getAttribute("src")!, natural: [image.naturalWidth, image.naturalHeight], box: box(image), areas };
   });
 }
