@@ -20,6 +20,7 @@ import { testPage } from "../pdf/corpus.ts";
 import { printPage } from "../pdf/pages.ts";
 import { type BuiltSite, buildSite } from "../support/build.ts";
 import { epaperSources } from "../support/epaper.ts";
+import { seriousViolations } from "../site/browser.ts";
 import { type StaticServer, serve } from "../support/server.ts";
 
 const PDF_SLUG = "jia-0630-3";
@@ -156,6 +157,13 @@ describe("the page pictures in the browser", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(`**${first!.url}`);
     expect(await page.locator("h1").textContent()).toBe(first!.title);
+    await page.close();
+  });
+
+  it("has no serious or critical accessibility violations on a page with its page map", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${server.origin}${edition(PDF_SLUG).url}`);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 
