@@ -107,7 +107,8 @@ export async function takePictures(page: Page, edition: Edition, folder: string)
   }
   const large = stack(sheets, sheets[0]!.width, 80);
   writeFileSync(join(folder, "picture.jpg"), large);
-  writeFileSync(join(folder, "picture-small.jpg"), stack(sheets, SMALL_WIDTH, 80));
+  // the small one is a thumbnail: the first sheet, which is what the issue and home pages show
+  writeFileSync(join(folder, "picture-small.jpg"), stack(sheets.slice(0, 1), SMALL_WIDTH, 80));
   const { width, height } = await loadImage(large);
   const whole = { width: sheetBox.width, height: (height / width) * sheetBox.width };
   const titles = new Map(edition.stories.map((story) => [story.id, story.title]));
