@@ -26,6 +26,8 @@ import { type StaticServer, serve } from "../support/server.ts";
 const PDF_SLUG = "jia-0630-3";
 const PDF_PAGE = testPage(3);
 const TEXT_SLUGS = ["jia-0630-1", "jia-0630-2"];
+/** A page name longer than a phone is wide, in the page strip of every page of the issue. */
+const LONG_PAGE = "城市建设与乡村振兴专题报道暨读者来信综合专版";
 
 let sources: string;
 let cache: string;
@@ -43,7 +45,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   pdfBytes = await printPage(browser, PDF_PAGE);
   writeFileSync(join(sources, `${PDF_SLUG}.pdf`), pdfBytes);
-  writeFileSync(join(sources, `${PDF_SLUG}.meta.yaml`), 'publication: "甲报"\ndate: "2025-06-30"\npage: "专版"\npageNumber: 3\n');
+  writeFileSync(join(sources, `${PDF_SLUG}.meta.yaml`), `publication: "甲报"\ndate: "2025-06-30"\npage: "${LONG_PAGE}"\npageNumber: 3\n`);
   // a cache of its own, so that the print views are laid out and the pictures made in this build
   cache = mkdtempSync(join(tmpdir(), "broadsheet-cache-"));
   site = await buildSite({ sources, env: { BROADSHEET_CACHE: cache } });
@@ -164,6 +166,15 @@ describe("the page pictures in the browser", () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(`${server.origin}${edition(PDF_SLUG).url}`);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("fits a phone's width with the pictures in: no page of the issue scrolls sideways", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    for (const url of [edition(PDF_SLUG).issueUrl, ...[...TEXT_SLUGS, PDF_SLUG].map((slug) => edition(slug).url)]) {
+      await page.goto(`${server.origin}${url}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(390);
+    }
     await page.close();
   });
 
