@@ -94,6 +94,7 @@ export async function takePictures(page: Page, edition: Edition, folder: string)
   // the toolbar stays at the window's top: out of the pictures, its room kept
   await page.addStyleTag({ content: ".print-toolbar { visibility: hidden; }" });
   const count = Math.min(MAX_SHEETS, await page.locator(".pagedjs_page").count());
+  if (count === 0) return; // nothing laid out: no picture, as for an edition never pictured
   const sheets: Image[] = [];
   const boxes: Box[] = [];
   let sheetBox = { width: 1, height: 1 };
