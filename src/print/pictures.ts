@@ -1,9 +1,12 @@
-// Page pictures (版面图): page 1 of an edition's print view as the renderer has it open, as a JPEG
-// about 1,200 px wide, one about 300 px wide, and the areas of its stories on it: one rectangle per
-// box a story's text fills on the page (a column's run of it, a headline across the page), read
-// from the laid-out DOM, where the print view marks each story's elements with `data-story`.
+// Page pictures (版面图): the pages of an edition's print view as the renderer has them open, one
+// under another (an edition is one printed page, which the print view may set over a few A3
+// sheets), as a JPEG about 1,200 px wide, one about 300 px wide, and the areas of its stories on
+// it: one rectangle per box a story's text fills on a sheet (a column's run of it, a headline
+// across the sheet), read from the laid-out DOM, where the print view marks each story's elements
+// with `data-story`. So every story of the edition has its area, not only those of the first sheet.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { type Image, createCanvas, loadImage } from "@napi-rs/canvas";
 import type { Page } from "playwright-core";
 import type { Edition } from "../types.ts";
 
@@ -24,19 +27,24 @@ export const pictureUrls = (slug: string) => ({ large: `/pictures/${slug}.jpg`, 
 
 type Box = { story: string; x: number; y: number; width: number; height: number };
 
-/** Page 1's box and its stories' boxes, in CSS pixels from the page's corner; each box one block element's fragment. */
-function readBoxes(): { page: { x: number; y: number; width: number; height: number }; boxes: Box[]; scale: number } {
-  const page = document.querySelector(".pagedjs_page")!;
-  const corner = page.getBoundingClientRect();
+/**
+ * A sheet of the view and its stories' boxes, in CSS pixels from the sheet's corner; each box one
+ * block element's fragment. Scrolled to the top of the window first, so that its screenshot is drawn
+ * from the window (a screenshot beyond the window redraws the whole document).
+ */
+function readSheet(index: number): { sheet: { x: number; y: number; width: number; height: number }; boxes: Box[] } {
+  const sheet = document.querySelectorAll(".pagedjs_page")[index]!;
+  sheet.scrollIntoView({ block: "start" });
+  const corner = sheet.getBoundingClientRect();
   const boxes: Box[] = [];
-  for (const story of Array.from(page.querySelectorAll<HTMLElement>("[data-story]"))) {
+  for (const story of Array.from(sheet.querySelectorAll<HTMLElement>("[data-story]"))) {
     for (const block of Array.from(story.children)) {
       for (const rect of Array.from(block.getClientRects())) {
         if (rect.width > 0 && rect.height > 0) boxes.push({ story: story.dataset.story!, x: rect.left - corner.left, y: rect.top - corner.top, width: rect.width, height: rect.height });
       }
     }
   }
-  return { page: { x: corner.left, y: corner.top, width: corner.width, height: corner.height }, boxes, scale: window.devicePixelRatio };
+  return { sheet: { x: corner.left, y: corner.top, width: corner.width, height: corner.height }, boxes };
 }
 
 /**
@@ -55,36 +63,61 @@ export function mergeBoxes(boxes: readonly Box[], gap: number): Box[] {
   return merged;
 }
 
-/** The large picture scaled down by the browser's own image scaler, as base64 JPEG. */
-async function shrink({ jpeg, width }: { jpeg: string; width: number }): Promise<string> {
-  const image = new Image();
-  image.src = `data:image/jpeg;base64,${jpeg}`;
-  await image.decode();
-  const canvas = document.createElement("canvas");
-  canvas.width = width;
-  canvas.height = Math.round((image.height * width) / image.width);
-  const context = canvas.getContext("2d")!;
-  context.imageSmoothingQuality = "high";
-  context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return canvas.toDataURL("image/jpeg", 0.8).split(",")[1]!;
+/**
+ * Sheets pictured at most: an edition's text rarely fills more; a longer one keeps its first sheets'
+ * areas and the picture stays a bounded size (a JPEG is at most 65,535 px tall).
+ */
+export const MAX_SHEETS = 6;
+/** Grey between the sheets, as on the print view's desk, in picture pixels. */
+const SHEET_GAP = 16;
+const DESK = "#d6d3cc";
+
+/** The sheets one under another on a canvas `width` px wide, as a JPEG. */
+function stack(sheets: readonly Image[], width: number, quality: number): Buffer {
+  const scale = width / sheets[0]!.width;
+  const heights = sheets.map((sheet) => Math.round(sheet.height * scale));
+  const gap = Math.max(1, Math.round(SHEET_GAP * scale));
+  const canvas = createCanvas(width, heights.reduce((sum, height) => sum + height, 0) + gap * (sheets.length - 1));
+  const context = canvas.getContext("2d");
+  context.fillStyle = DESK;
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  let top = 0;
+  sheets.forEach((sheet, i) => {
+    context.drawImage(sheet, 0, top, width, heights[i]!);
+    top += heights[i]! + gap;
+  });
+  return canvas.encodeSync("jpeg", quality);
 }
 
-/** Take the pictures of page 1 of the laid-out view open in `page`, and write them and its map into `folder`. */
+/** Take the pictures of the laid-out view open in `page`, and write them and its map into `folder`. */
 export async function takePictures(page: Page, edition: Edition, folder: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const { page: box, boxes, scale } = await page.evaluate(readBoxes);
-  const width = Math.round(box.width * scale);
-  const height = Math.round(box.height * scale);
-  // page 1 lies within the viewport (the renderer's is taller than an A3 page), so only it is drawn
-  const large = await page.screenshot({ type: "jpeg", quality: 80, clip: box });
+  // the toolbar stays at the window's top: out of the pictures, its room kept
+  await page.addStyleTag({ content: ".print-toolbar { visibility: hidden; }" });
+  const count = Math.min(MAX_SHEETS, await page.locator(".pagedjs_page").count());
+  if (count === 0) return; // nothing laid out: no picture, as for an edition never pictured
+  const sheets: Image[] = [];
+  const boxes: Box[] = [];
+  let sheetBox = { width: 1, height: 1 };
+  for (let index = 0; index < count; index++) {
+    const { sheet, boxes: sheetBoxes } = await page.evaluate(readSheet, index);
+    sheets.push(await loadImage(await page.screenshot({ type: "png", clip: sheet })));
+    // each sheet's boxes, as if the sheets lay one under another SHEET_GAP apart (in CSS pixels)
+    const offset = index * (sheet.height + SHEET_GAP / (sheets[0]!.width / sheet.width));
+    boxes.push(...sheetBoxes.map((box) => ({ ...box, y: box.y + offset })));
+    sheetBox = sheet;
+  }
+  const large = stack(sheets, sheets[0]!.width, 80);
   writeFileSync(join(folder, "picture.jpg"), large);
-  writeFileSync(join(folder, "picture-small.jpg"), Buffer.from(await page.evaluate(shrink, { jpeg: large.toString("base64"), width: SMALL_WIDTH }), "base64"));
+  // the small one is a thumbnail: the first sheet, which is what the issue and home pages show
+  writeFileSync(join(folder, "picture-small.jpg"), stack(sheets.slice(0, 1), SMALL_WIDTH, 80));
+  const { width, height } = await loadImage(large);
+  const whole = { width: sheetBox.width, height: (height / width) * sheetBox.width };
   const titles = new Map(edition.stories.map((story) => [story.id, story.title]));
   const areas = new Map<string, PageMap["areas"][number]>();
-  const fraction = (value: number, whole: number) => Math.round((value / whole) * 10_000) / 10_000;
+  const fraction = (value: number, of: number) => Math.round((value / of) * 10_000) / 10_000;
   for (const merged of mergeBoxes(boxes, 12)) {
     const area = areas.get(merged.story) ?? { story: merged.story, title: titles.get(merged.story) ?? "", rects: [] };
-    area.rects.push([fraction(merged.x, box.width), fraction(merged.y, box.height), fraction(merged.width, box.width), fraction(merged.height, box.height)]);
+    area.rects.push([fraction(merged.x, whole.width), fraction(merged.y, whole.height), fraction(merged.width, whole.width), fraction(merged.height, whole.height)]);
     areas.set(merged.story, area);
   }
   const order = edition.stories.map((story) => story.id);
