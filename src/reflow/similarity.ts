@@ -7,16 +7,27 @@ function isWordCode(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || isHanCode(code);
 }
 
-/** Above every code point: a bigram's key is `first * BASE + second`, a single character's its code. */
+/** Above every code point: the key of a pair of rare characters (see `pairKey`). */
 const BASE = 0x110000;
+/** Characters numbered below this make a pair key that V8 keeps as a small integer (below 2^30). */
+const SMALL = 0x8000;
+
+/**
+ * A bigram's key from its characters' numbers: negative, so apart from single characters' keys
+ * (their numbers). Small integers hash and store without allocating, so numbers below `SMALL`
+ * pack into a small key; larger ones (only from `grams`' default numbering) take keys past 2^30.
+ */
+function pairKey(first: number, second: number): number {
+  return first < SMALL && second < SMALL ? -(1 + first * SMALL + second) : -(1 + SMALL * SMALL + first * BASE + second);
+}
 
 /**
  * Character bigrams, and with `characters` single characters too, within runs of Han characters,
- * letters and digits, with their counts; keyed by code points (see `BASE`), not strings, for speed.
+ * letters and digits, with their counts; keyed by numbers, not strings, for speed. `number` gives
+ * each character its number: its code point by default, a page's own dense numbering in `Affinity`.
  */
-export function grams(text: string, characters = false): Map<number, number> {
+export function grams(text: string, characters = false, number: (code: number) => number = (code) => code): Map<number, number> {
   const result = new Map<number, number>();
-  const add = (gram: number) => result.set(gram, (result.get(gram) ?? 0) + 1);
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.codePointAt(i)!;
@@ -25,16 +36,22 @@ export function grams(text: string, characters = false): Map<number, number> {
       previous = -1;
       continue;
     }
-    if (characters) add(code);
-    if (previous >= 0) add((previous + 1) * BASE + code);
-    previous = code;
+    const current = number(code);
+    if (characters) result.set(current, (result.get(current) ?? 0) + 1);
+    if (previous >= 0) {
+      const pair = pairKey(previous, current);
+      result.set(pair, (result.get(pair) ?? 0) + 1);
+    }
+    previous = current;
   }
   return result;
 }
 
-/** A gram's text, for tests and tools. */
+/** A gram's text (of `grams`' default numbering), for tests and tools. */
 export function gramText(gram: number): string {
-  return gram < BASE ? String.fromCodePoint(gram) : String.fromCodePoint(Math.floor(gram / BASE) - 1, gram % BASE);
+  if (gram >= 0) return String.fromCodePoint(gram);
+  const key = -gram - 1;
+  return key < SMALL * SMALL ? String.fromCodePoint(Math.floor(key / SMALL), key % SMALL) : String.fromCodePoint(Math.floor((key - SMALL * SMALL) / BASE), (key - SMALL * SMALL) % BASE);
 }
 
 /**
@@ -44,7 +61,15 @@ export function gramText(gram: number): string {
  */
 export class Affinity {
   private readonly idf = new Map<number, number>();
-  private readonly documents: number;
+  /** A gram no text of the page holds: rarest of all. */
+  private readonly unseen: number;
+  /** The page's characters numbered densely from 0, so that bigram keys stay small integers. */
+  private readonly numbers = new Map<number, number>();
+  private readonly number = (code: number): number => {
+    let found = this.numbers.get(code);
+    if (found === undefined) this.numbers.set(code, (found = this.numbers.size));
+    return found;
+  };
   private readonly characters: boolean;
   /** Each text's grams, counted once: texts are compared with several others. */
   private readonly cache = new Map<string, Map<number, number>>();
@@ -52,21 +77,21 @@ export class Affinity {
   private readonly mass = new Map<string, number>();
 
   constructor(texts: readonly string[], options: { characters?: boolean } = {}) {
-    this.documents = texts.length;
+    this.unseen = Math.log(texts.length + 1);
     this.characters = options.characters ?? false;
     const frequency = new Map<number, number>();
     for (const text of texts) for (const gram of this.gramsOf(text).keys()) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
-    for (const [gram, count] of frequency) this.idf.set(gram, Math.log((this.documents + 1) / count));
+    for (const [gram, count] of frequency) this.idf.set(gram, Math.log((texts.length + 1) / count));
   }
 
   private gramsOf(text: string): Map<number, number> {
     let found = this.cache.get(text);
-    if (!found) this.cache.set(text, (found = grams(text, this.characters)));
+    if (!found) this.cache.set(text, (found = grams(text, this.characters, this.number)));
     return found;
   }
 
   private weight(gram: number): number {
-    return this.idf.get(gram) ?? Math.log(this.documents + 1);
+    return this.idf.get(gram) ?? this.unseen;
   }
 
   /** The probe's grams found in the text, each counted as often as the text uses it, weighted by rarity. */
