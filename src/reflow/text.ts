@@ -17,14 +17,14 @@ export function isHan(ch: string): boolean {
   return isHanCode(ch.codePointAt(0) ?? 0);
 }
 
-/** Whitespace by code point (what `\s` matches). */
-function isSpaceCode(code: number): boolean {
+/** Whitespace by code point (what `\s` matches, and what `trim` removes). */
+export function isSpaceCode(code: number): boolean {
   return code === 0x20 || (code >= 0x9 && code <= 0xd) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 const COMPRESSIBLE_CODES = new Set([...COMPRESSIBLE].map((ch) => ch.codePointAt(0)!));
 
-function codeWidth(code: number): number {
+export function codeWidth(code: number): number {
   if (isSpaceCode(code)) return 0;
   if (COMPRESSIBLE_CODES.has(code)) return 0.5;
   return code < 0x2000 ? 0.5 : 1; // Latin letters, digits, ASCII punctuation, middle dot: half an em
@@ -35,10 +35,9 @@ export function charWidth(ch: string): number {
   return codeWidth(ch.codePointAt(0) ?? 0);
 }
 
-/** A stop or comma at a line's end may hang past the column: its width does not show how full the line is. */
-export function hangingWidth(text: string): number {
-  const last = [...text.trimEnd()].pop() ?? "";
-  return COMPRESSIBLE.has(last) ? charWidth(last) : 0;
+/** A stop or comma at a line's end (its last code point) may hang past the column: its width does not show how full the line is. */
+export function hangingCodeWidth(last: number): number {
+  return COMPRESSIBLE_CODES.has(last) ? codeWidth(last) : 0;
 }
 
 export function displayWidth(text: string): number {

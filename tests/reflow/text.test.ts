@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactSpaces, displayWidth, endsSentence, hangingWidth, innerSentenceStops, isParallelHeading, joinLines } from "../../src/reflow/text.ts";
+import { compactSpaces, displayWidth, endsSentence, hangingCodeWidth, innerSentenceStops, isParallelHeading, joinLines } from "../../src/reflow/text.ts";
 
 describe("text facts", () => {
   it("measures Han characters as one em, Latin, digits and compressible punctuation as half", () => {
@@ -23,8 +23,8 @@ describe("text facts", () => {
     expect(compactSpaces("强国 TV、读书 COVID 19")).toBe("强国TV、读书COVID 19");
   });
   it("lets a final comma or stop hang, so it does not count towards a line's fullness", () => {
-    expect(hangingWidth("在实施年度工作要点中，")).toBe(0.5);
-    expect(hangingWidth("坚持科学干事")).toBe(0);
+    expect(hangingCodeWidth("，".codePointAt(0)!)).toBe(0.5);
+    expect(hangingCodeWidth("事".codePointAt(0)!)).toBe(0);
   });
   it("recognises headings of two balanced clauses", () => {
     expect(isParallelHeading("借力专题培训，赋能履职本领。")).toBe(true);
