@@ -25,11 +25,22 @@ export function decode(chain: Chain): Decoded | undefined {
   const states = Array.from({ length: n }, (_, t) => chain.states(t));
   const forward: Float64Array[] = [];
   const back: Int32Array[] = [];
+  // scores of each transition into t (row: state at t-1, column: state at t), kept from the forward
+  // pass for the backward one, which would otherwise ask the chain for every one of them again
+  const transitions: Float64Array[] = [];
+  const transition = (t: number, q: number, k: number): number => {
+    const scores = transitions[t]!;
+    const at = q * states[t]!.length + k;
+    let score = scores[at]!;
+    if (Number.isNaN(score)) scores[at] = score = chain.score(t, states[t - 1]![q]!, states[t]![k]!);
+    return score;
+  };
   for (let t = 0; t < n; t++) {
     const here = states[t]!;
     const alpha = new Float64Array(here.length).fill(-Infinity);
     const from = new Int32Array(here.length).fill(-1);
     const before = t > 0 ? states[t - 1]! : [];
+    transitions.push(new Float64Array(before.length * here.length).fill(Number.NaN));
     const previousAlpha = forward[t - 1];
     for (let k = 0; k < here.length; k++) {
       if (t === 0) {
@@ -39,7 +50,7 @@ export function decode(chain: Chain): Decoded | undefined {
       for (let q = 0; q < before.length; q++) {
         const previous = previousAlpha![q]!;
         if (previous === -Infinity) continue;
-        const total = previous + chain.score(t, before[q]!, here[k]!);
+        const total = previous + transition(t, q, k);
         if (total > alpha[k]!) {
           alpha[k] = total;
           from[k] = q;
@@ -59,7 +70,7 @@ export function decode(chain: Chain): Decoded | undefined {
     for (let q = 0; q < here.length; q++) {
       for (let k = 0; k < next.length; k++) {
         if (nextBeta[k] === -Infinity) continue;
-        const total = chain.score(t + 1, here[q]!, next[k]!) + nextBeta[k]!;
+        const total = transition(t + 1, q, k) + nextBeta[k]!;
         if (total > beta[q]!) beta[q] = total;
       }
     }
