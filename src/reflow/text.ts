@@ -6,12 +6,12 @@ export function isHanCode(code: number): boolean {
 }
 
 /** Full-width punctuation that typesetters compress to half an em in justified lines. */
-const COMPRESSIBLE = new Set("，。、；：？！“”‘’《》（）〔〕【】「」『』〈〉");
+const COMPRESSIBLE = "，。、；：？！“”‘’《》（）〔〕【】「」『』〈〉";
 
 /** Characters after which a sentence (and so possibly a paragraph) is complete. */
-const SENTENCE_END = new Set("。！？!?…");
+const SENTENCE_END = "。！？!?…";
 /** Closing marks that may follow a sentence end: `。”` `！）`. */
-const CLOSERS = new Set("”’」』）)】》〕");
+const CLOSERS = "”’」』）)】》〕";
 
 export function isHan(ch: string): boolean {
   return isHanCode(ch.codePointAt(0) ?? 0);
@@ -22,7 +22,10 @@ export function isSpaceCode(code: number): boolean {
   return code === 0x20 || (code >= 0x9 && code <= 0xd) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-const COMPRESSIBLE_CODES = new Set([...COMPRESSIBLE].map((ch) => ch.codePointAt(0)!));
+const codesOf = (characters: string) => new Set([...characters].map((ch) => ch.codePointAt(0)!));
+const COMPRESSIBLE_CODES = codesOf(COMPRESSIBLE);
+const CLOSER_CODES = codesOf(CLOSERS);
+const SENTENCE_END_CODES = codesOf(`${SENTENCE_END}：`);
 
 export function codeWidth(code: number): number {
   if (isSpaceCode(code)) return 0;
@@ -52,13 +55,13 @@ export function displayWidth(text: string): number {
 
 /** Does the text end a sentence, allowing closing quotes and brackets after the stop? */
 export function endsSentence(text: string): boolean {
-  const chars = [...text.trimEnd()];
-  let i = chars.length - 1;
-  while (i >= 0 && CLOSERS.has(chars[i]!)) i--;
+  // stops and closers are all single code units: the text is read backwards by code unit, not split
+  let i = text.length - 1;
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
+  while (i >= 0 && CLOSER_CODES.has(text.charCodeAt(i))) i--;
   if (i < 0) return false;
-  const last = chars[i]!;
   // "……" ends a sentence; a trailing colon introduces what follows as its own paragraph
-  return SENTENCE_END.has(last) || last === "：";
+  return SENTENCE_END_CODES.has(text.charCodeAt(i));
 }
 
 /** Count of sentence stops inside the text (not at its very end). */
