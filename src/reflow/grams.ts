@@ -14,38 +14,11 @@ const SMALL = 0x8000;
 
 /**
  * A bigram's key from its characters' numbers: negative, so apart from single characters' keys
- * (their numbers). Small integers hash and store without allocating, so numbers below `SMALL`
- * pack into a small key; larger ones (only from `grams`' default numbering) take keys past 2^30.
+ * (their numbers). Small integers hash and store without allocating, so the numbers of a page's
+ * first `SMALL` characters pack into a small key; others take keys past 2^30.
  */
 function pairKey(first: number, second: number): number {
   return first < SMALL && second < SMALL ? -(1 + first * SMALL + second) : -(1 + SMALL * SMALL + first * BASE + second);
-}
-
-/** Each gram's key in `text`, in order: a character's number, a bigram's `pairKey` (see `grams`). */
-function forEachGram(text: string, characters: boolean, number: (code: number) => number, visit: (key: number) => void): void {
-  let previous = -1;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.codePointAt(i)!;
-    if (code > 0xffff) i++;
-    if (!isWordCode(code)) {
-      previous = -1;
-      continue;
-    }
-    const current = number(code);
-    if (characters) visit(current);
-    if (previous >= 0) visit(pairKey(previous, current));
-    previous = current;
-  }
-}
-
-/**
- * Character bigrams, and with `characters` single characters too, within runs of Han characters,
- * letters and digits, with their counts; keyed by code points (see `pairKey`), for tests and tools.
- */
-export function grams(text: string, characters = false): Map<number, number> {
-  const result = new Map<number, number>();
-  forEachGram(text, characters, (code) => code, (key) => result.set(key, (result.get(key) ?? 0) + 1));
-  return result;
 }
 
 /** A text's distinct grams by number, in order of first use, with their counts; `serial` tells texts apart. */
@@ -71,46 +44,67 @@ export function grow(array: Int32Array, size: number): Int32Array {
 export class GramTable {
   private readonly characterNumbers = new Map<number, number>();
   private readonly numbers = new Map<number, number>();
+  /** Each character's code by its number, and each gram's key by its number: to name grams. */
+  private readonly codes: number[] = [];
+  private readonly keys: number[] = [];
   /** While a text is counted: the serial of the text that last saw each gram, and its place there. */
   private seenBy: Int32Array = new Int32Array(64);
   private place: Int32Array = new Int32Array(64);
   private serial = 0;
-
-  private readonly number = (code: number): number => {
-    let found = this.characterNumbers.get(code);
-    if (found === undefined) this.characterNumbers.set(code, (found = this.characterNumbers.size));
-    return found;
-  };
 
   /** How many grams are numbered so far. */
   get size(): number {
     return this.numbers.size;
   }
 
+  /** A gram's text: `学` or `政协`. */
+  text(id: number): string {
+    const key = this.keys[id]!;
+    if (key >= 0) return String.fromCodePoint(this.codes[key]!);
+    const pair = -key - 1;
+    const [first, second] = pair < SMALL * SMALL ? [Math.floor(pair / SMALL), pair % SMALL] : [Math.floor((pair - SMALL * SMALL) / BASE), (pair - SMALL * SMALL) % BASE];
+    return String.fromCodePoint(this.codes[first]!, this.codes[second]!);
+  }
+
+  /**
+   * Bigrams, and with `characters` single characters too, within runs of Han characters, letters
+   * and digits, with their counts. One loop, no callbacks: it runs over every text of every page.
+   */
   gramsOf(text: string, characters: boolean): TextGrams {
     const grams: TextGrams = { serial: ++this.serial, ids: [], counts: [] };
-    forEachGram(text, characters, this.number, (key) => {
-      let id = this.numbers.get(key);
-      if (id === undefined) {
-        this.numbers.set(key, (id = this.numbers.size));
-        if (id >= this.seenBy.length) [this.seenBy, this.place] = [grow(this.seenBy, 2 * id), grow(this.place, 2 * id)];
+    let previous = -1;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+      if (!isWordCode(code)) {
+        previous = -1;
+        continue;
       }
-      if (this.seenBy[id] === grams.serial) grams.counts[this.place[id]!]!++;
-      else {
-        this.seenBy[id] = grams.serial;
-        this.place[id] = grams.ids.length;
-        grams.ids.push(id);
-        grams.counts.push(1);
+      let current = this.characterNumbers.get(code);
+      if (current === undefined) {
+        this.characterNumbers.set(code, (current = this.characterNumbers.size));
+        this.codes.push(code);
       }
-    });
+      if (characters) this.count(grams, current);
+      if (previous >= 0) this.count(grams, pairKey(previous, current));
+      previous = current;
+    }
     return grams;
   }
-}
 
-/** A gram's text (of `grams`' default numbering), for tests and tools. */
-export function gramText(gram: number): string {
-  if (gram >= 0) return String.fromCodePoint(gram);
-  const key = -gram - 1;
-  return key < SMALL * SMALL ? String.fromCodePoint(Math.floor(key / SMALL), key % SMALL) : String.fromCodePoint(Math.floor((key - SMALL * SMALL) / BASE), (key - SMALL * SMALL) % BASE);
+  private count(grams: TextGrams, key: number): void {
+    let id = this.numbers.get(key);
+    if (id === undefined) {
+      this.numbers.set(key, (id = this.numbers.size));
+      this.keys.push(key);
+      if (id >= this.seenBy.length) [this.seenBy, this.place] = [grow(this.seenBy, 2 * id), grow(this.place, 2 * id)];
+    }
+    if (this.seenBy[id] === grams.serial) grams.counts[this.place[id]!]!++;
+    else {
+      this.seenBy[id] = grams.serial;
+      this.place[id] = grams.ids.length;
+      grams.ids.push(id);
+      grams.counts.push(1);
+    }
+  }
 }
-

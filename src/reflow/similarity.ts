@@ -2,8 +2,6 @@
 // byline recurs in its speech, a section heading repeats its section's key words. Rare words count most.
 import { GramTable, type TextGrams, grow } from "./grams.ts";
 
-export { gramText, grams } from "./grams.ts";
-
 /**
  * Inverse document frequency of grams over the texts of one page. Bylines name units and places,
  * which bigrams catch; a section heading names a theme whose characters recur in the section's

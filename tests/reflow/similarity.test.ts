@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { Affinity, gramText, grams, opening, orders, segment } from "../../src/reflow/similarity.ts";
+import { GramTable } from "../../src/reflow/grams.ts";
+import { Affinity, opening, orders, segment } from "../../src/reflow/similarity.ts";
 
 describe("grams", () => {
   it("counts bigrams within runs of words, and single characters on request", () => {
-    expect([...grams("政协机关，政协").entries()].map(([gram, count]) => [gramText(gram), count])).toEqual([["政协", 2], ["协机", 1], ["机关", 1]]);
-    expect(grams("学习型", true).get("学".codePointAt(0)!)).toBe(1);
+    const table = new GramTable();
+    const named = ({ ids, counts }: { ids: number[]; counts: number[] }) => ids.map((id, k) => [table.text(id), counts[k]]);
+    expect(named(table.gramsOf("政协机关，政协", false))).toEqual([["政协", 2], ["协机", 1], ["机关", 1]]);
+    expect(named(table.gramsOf("学习型", true))).toEqual([["学", 1], ["习", 1], ["学习", 1], ["型", 1], ["习型", 1]]);
   });
   it("cuts a paragraph's opening at its first stop or at 24 characters", () => {
     expect(opening("坚持科学干事，着力打造政治型机关。始终把对党绝对忠诚摆在首位。")).toBe("坚持科学干事，着力打造政治型机关。");
