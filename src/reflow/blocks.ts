@@ -24,22 +24,31 @@ const SHORT_HEADLINE_MARGIN = 3.5;
  * neighbours' widths (most lines of a paragraph are full), ignoring one-line paragraphs.
  */
 export function localColumnWidths(widths: readonly number[]): number[] {
-  // the neighbours kept sorted by insertion: a window of 16 per line, on every line of a page
-  const sorted = new Float64Array(2 * WINDOW);
+  // one sorted window slides down the lines (a width in, a width out per line), the line's own
+  // width included and skipped when reading it: no window is gathered and sorted afresh per line
+  const window = new Float64Array(2 * WINDOW + 1);
+  let size = 0;
+  const insert = (width: number) => {
+    let k = size++;
+    for (; k > 0 && window[k - 1]! > width; k--) window[k] = window[k - 1]!;
+    window[k] = width;
+  };
+  const remove = (width: number) => {
+    let k = window.indexOf(width);
+    for (size--; k < size; k++) window[k] = window[k + 1]!;
+  };
+  for (let j = 0; j < Math.min(widths.length, WINDOW); j++) insert(widths[j]!);
   return widths.map((own, i) => {
-    let size = 0;
-    for (let j = Math.max(0, i - WINDOW); j < Math.min(widths.length, i + 1 + WINDOW); j++) {
-      if (j === i) continue;
-      const width = widths[j]!;
-      let k = size++;
-      for (; k > 0 && sorted[k - 1]! > width; k--) sorted[k] = sorted[k - 1]!;
-      sorted[k] = width;
-    }
-    if (size === 0) return own;
-    const limit = sorted[size >> 1]! * LONG_LINE_RATIO;
-    let usual = size;
-    while (usual > 1 && sorted[usual - 1]! > limit) usual--;
-    return sorted[Math.floor((usual - 1) * COLUMN_QUANTILE)]!;
+    if (i > WINDOW) remove(widths[i - WINDOW - 1]!);
+    if (i + WINDOW < widths.length) insert(widths[i + WINDOW]!);
+    const others = size - 1;
+    if (others === 0) return own;
+    const skip = window.indexOf(own);
+    const at = (k: number) => window[k < skip ? k : k + 1]!;
+    const limit = at(others >> 1) * LONG_LINE_RATIO;
+    let usual = others;
+    while (usual > 1 && at(usual - 1) > limit) usual--;
+    return at(Math.floor((usual - 1) * COLUMN_QUANTILE));
   });
 }
 

@@ -78,14 +78,24 @@ export function joinLines(lines: readonly string[]): string {
   return compactSpaces(lines.map((line) => line.trim()).join(" "));
 }
 
-/** Remove spaces unless both neighbours are Latin letters or digits. */
+const isAlphanumericCode = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+
+/** Remove spaces unless both neighbours are Latin letters or digits (a run of whitespace counts as one space). */
 export function compactSpaces(text: string): string {
-  return text
-    .replace(/\s+/gu, " ")
-    .replace(/ (?=\S)/gu, (space, offset: number, whole: string) =>
-      /[A-Za-z0-9]/u.test(whole[offset - 1] ?? "") && /[A-Za-z0-9]/u.test(whole[offset + 1] ?? "") ? space : "",
-    )
-    .trim();
+  // one scan, keeping the text between runs of whitespace: every paragraph of a page passes here
+  let result = "";
+  let pieceStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSpaceCode(text.charCodeAt(i))) continue;
+    let runEnd = i + 1;
+    while (runEnd < text.length && isSpaceCode(text.charCodeAt(runEnd))) runEnd++;
+    result += text.slice(pieceStart, i);
+    const inside = i > 0 && runEnd < text.length;
+    if (inside && isAlphanumericCode(text.charCodeAt(i - 1)) && isAlphanumericCode(text.charCodeAt(runEnd))) result += " ";
+    pieceStart = runEnd;
+    i = runEnd - 1;
+  }
+  return result + text.slice(pieceStart);
 }
 
 /** Text with all whitespace removed: how text is compared and searched for. */
