@@ -75,11 +75,20 @@ export function isParenthesized(text: string): boolean {
   return depth === 0;
 }
 
+/** How often the text holds a mark (one, or its two forms: full-width and ASCII): counted by code, no match arrays per line. */
+function countMarks(text: string, marks: string): number {
+  const [a, b] = [marks.charCodeAt(0), marks.charCodeAt(marks.length - 1)];
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === a || code === b) count++;
+  }
+  return count;
+}
+
 /** Opens a parenthesis it does not close: the first line of a wrapped note. */
 export function opensParenthesis(text: string): boolean {
-  const opened = (text.match(/[（(]/gu) ?? []).length;
-  const closed = (text.match(/[）)]/gu) ?? []).length;
-  return /^[（(]/u.test(text) && opened > closed;
+  return /^[（(]/u.test(text) && countMarks(text, "（(") > countMarks(text, "）)");
 }
 
 /** A page's production credits: 责任编辑 (editor), 校对 (proofreader), 美编 and 版式 (layout). */
@@ -118,6 +127,5 @@ const SPEAKER_LABEL = /^[^，。：、\s]{1,4}[：:]/u;
 
 /** Punctuation inside a line that headlines in this kind of paper do not carry; nor a parenthesis left open, nor a credit (`通讯员 谭成`). */
 export function hasSentencePunctuation(text: string): boolean {
-  const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
-  return /[，。；！？]/u.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || count(/[（(]/gu) > count(/[）)]/gu) || count(/“/gu) > count(/”/gu) || /(?:记者|通讯员)\s*\p{Script=Han}/u.test(text);
+  return /[，。；！？]/u.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || countMarks(text, "（(") > countMarks(text, "）)") || countMarks(text, "“") > countMarks(text, "”") || /(?:记者|通讯员)\s*\p{Script=Han}/u.test(text);
 }
