@@ -37,15 +37,22 @@ export function grow(array: Int32Array, size: number): Int32Array {
   return grown;
 }
 
+/** Character numbers: ASCII keeps its code, common Han characters (U+4E00–U+9FFF) follow it… */
+const HAN_NUMBERS = 0x80;
+const COMMON_HAN = [0x4e00, 0x9fff] as const;
+/** …and the page's rarer characters are numbered from here on, in order of first sight. */
+const RARE_NUMBERS = HAN_NUMBERS + COMMON_HAN[1] - COMMON_HAN[0] + 1;
+
 /**
- * Numbers the grams of one page's texts densely from 0, in order of first sight: characters by a
- * dense number of their own (so that bigram keys stay small integers), grams by their key.
+ * Numbers the grams of one page's texts densely from 0, in order of first sight, by their key.
+ * Characters get numbers below `SMALL` (so that bigram keys stay small integers): the common ones
+ * by arithmetic, the rare ones by a map. Nothing else is looked up per character of a page.
  */
 export class GramTable {
-  private readonly characterNumbers = new Map<number, number>();
+  private readonly rareNumbers = new Map<number, number>();
   private readonly numbers = new Map<number, number>();
-  /** Each character's code by its number, and each gram's key by its number: to name grams. */
-  private readonly codes: number[] = [];
+  /** Each rare character's code (by its number less `RARE_NUMBERS`), and each gram's key by its number: to name grams. */
+  private readonly rareCodes: number[] = [];
   private readonly keys: number[] = [];
   /** While a text is counted: the serial of the text that last saw each gram, and its place there. */
   private seenBy: Int32Array = new Int32Array(64);
@@ -57,13 +64,29 @@ export class GramTable {
     return this.numbers.size;
   }
 
+  private numberOf(code: number): number {
+    if (code < HAN_NUMBERS) return code;
+    if (code >= COMMON_HAN[0] && code <= COMMON_HAN[1]) return code - COMMON_HAN[0] + HAN_NUMBERS;
+    let found = this.rareNumbers.get(code);
+    if (found === undefined) {
+      this.rareNumbers.set(code, (found = RARE_NUMBERS + this.rareCodes.length));
+      this.rareCodes.push(code);
+    }
+    return found;
+  }
+
+  private codeOf(number: number): number {
+    if (number < HAN_NUMBERS) return number;
+    return number < RARE_NUMBERS ? number - HAN_NUMBERS + COMMON_HAN[0] : this.rareCodes[number - RARE_NUMBERS]!;
+  }
+
   /** A gram's text: `学` or `政协`. */
   text(id: number): string {
     const key = this.keys[id]!;
-    if (key >= 0) return String.fromCodePoint(this.codes[key]!);
+    if (key >= 0) return String.fromCodePoint(this.codeOf(key));
     const pair = -key - 1;
     const [first, second] = pair < SMALL * SMALL ? [Math.floor(pair / SMALL), pair % SMALL] : [Math.floor((pair - SMALL * SMALL) / BASE), (pair - SMALL * SMALL) % BASE];
-    return String.fromCodePoint(this.codes[first]!, this.codes[second]!);
+    return String.fromCodePoint(this.codeOf(first), this.codeOf(second));
   }
 
   /**
@@ -80,11 +103,7 @@ export class GramTable {
         previous = -1;
         continue;
       }
-      let current = this.characterNumbers.get(code);
-      if (current === undefined) {
-        this.characterNumbers.set(code, (current = this.characterNumbers.size));
-        this.codes.push(code);
-      }
+      const current = this.numberOf(code);
       if (characters) this.count(grams, current);
       if (previous >= 0) this.count(grams, pairKey(previous, current));
       previous = current;
