@@ -34,22 +34,32 @@ export function localColumnWidths(widths: readonly number[]): number[] {
     window[k] = width;
   };
   const remove = (width: number) => {
-    let k = window.indexOf(width);
+    let k = 0;
+    while (window[k] !== width) k++;
     for (size--; k < size; k++) window[k] = window[k + 1]!;
   };
   for (let j = 0; j < Math.min(widths.length, WINDOW); j++) insert(widths[j]!);
-  return widths.map((own, i) => {
+  const result = new Array<number>(widths.length);
+  for (let i = 0; i < widths.length; i++) {
     if (i > WINDOW) remove(widths[i - WINDOW - 1]!);
     if (i + WINDOW < widths.length) insert(widths[i + WINDOW]!);
+    const own = widths[i]!;
     const others = size - 1;
-    if (others === 0) return own;
-    const skip = window.indexOf(own);
-    const at = (k: number) => window[k < skip ? k : k + 1]!;
-    const limit = at(others >> 1) * LONG_LINE_RATIO;
+    if (others === 0) {
+      result[i] = own;
+      continue;
+    }
+    // the others' k-th width is the window's k-th, or the one after it from the line's own place on
+    let skip = 0;
+    while (window[skip] !== own) skip++;
+    const middle = others >> 1;
+    const limit = window[middle < skip ? middle : middle + 1]! * LONG_LINE_RATIO;
     let usual = others;
-    while (usual > 1 && at(usual - 1) > limit) usual--;
-    return at(Math.floor((usual - 1) * COLUMN_QUANTILE));
-  });
+    while (usual > 1 && window[usual - 1 < skip ? usual - 1 : usual]! > limit) usual--;
+    const quantile = Math.floor((usual - 1) * COLUMN_QUANTILE);
+    result[i] = window[quantile < skip ? quantile : quantile + 1]!;
+  }
+  return result;
 }
 
 /** A test of one line's text, worked out at most once per line: several checks ask it of the same lines. */

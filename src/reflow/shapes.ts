@@ -100,7 +100,8 @@ export function isJump(text: string): boolean {
 
 /** Running text: a stop or comma inside, no mark at either end. No furniture looks like this (checked first: most lines are such). */
 function isPlainText(text: string): boolean {
-  return /[，。；！？]/u.test(text) && !/^[（(—\-□■◎【]|[—\-]$/u.test(text) && !PRODUCTION_CREDIT.test(text);
+  // the marks at either end are looked at directly: a regex `^…|…$` tries every position of the line
+  return /[，。；！？]/u.test(text) && !"（(—-□■◎【".includes(text.charAt(0)) && !"—-".includes(text.charAt(text.length - 1)) && !PRODUCTION_CREDIT.test(text);
 }
 
 export function markerShape(text: string): DisplayShape | undefined {
