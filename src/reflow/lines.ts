@@ -4,19 +4,10 @@ import { codeWidth, hangingCodeWidth, isSpaceCode } from "./text.ts";
 /** A spread line has at least this many gaps, nearly all between single characters. */
 const SPREAD_GAPS = 4;
 
-/** Where a raw line's text starts and ends (whitespace trimmed); start = end for a blank line. */
-function bounds(raw: string): [start: number, end: number] {
-  let start = 0;
-  let end = raw.length;
-  while (start < end && isSpaceCode(raw.charCodeAt(start))) start++;
-  while (end > start && isSpaceCode(raw.charCodeAt(end - 1))) end--;
-  return [start, end];
-}
-
 /** The leading whitespace most lines share is the page's margin, not an indent (full-width margins). */
-function usualMargin(starts: readonly number[], blank: readonly boolean[]): number {
+function usualMargin(starts: Int32Array, ends: Int32Array): number {
   const counts = new Map<number, number>();
-  starts.forEach((start, i) => blank[i] || counts.set(start, (counts.get(start) ?? 0) + 1));
+  starts.forEach((start, i) => start === ends[i] || counts.set(start, (counts.get(start) ?? 0) + 1));
   return [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0])[0];
 }
 
@@ -67,20 +58,31 @@ const DOUBLE_SPACED_SHARE = 0.75;
 // surviving indent and blank neighbours: column width and indents are what mark paragraphs.
 export function lines(state: ReflowState): void {
   const rawLines = state.text.split("\n");
-  const spans = rawLines.map(bounds);
-  const starts = spans.map(([start]) => start);
-  const blank = spans.map(([start, end]) => start === end);
-  const margin = usualMargin(starts, blank);
+  // where each line's text starts and ends (whitespace trimmed): the same for a blank line
+  const starts = new Int32Array(rawLines.length);
+  const ends = new Int32Array(rawLines.length);
+  rawLines.forEach((raw, i) => {
+    let [start, end] = [0, raw.length];
+    while (start < end && isSpaceCode(raw.charCodeAt(start))) start++;
+    while (end > start && isSpaceCode(raw.charCodeAt(end - 1))) end--;
+    [starts[i], ends[i]] = [start, end];
+  });
+  const blank = (i: number) => starts[i] === ends[i];
+  const margin = usualMargin(starts, ends);
   const result: Line[] = [];
   rawLines.forEach((raw, index) => {
-    if (blank[index]) return;
-    const [start, end] = spans[index]!;
+    if (blank(index)) return;
+    const { text, width, core, spread, gaps } = measure(raw, starts[index]!, ends[index]!);
     result.push({
       number: index + 1,
-      ...measure(raw, start, end),
-      indented: start > margin,
-      blankBefore: index > 0 && blank[index - 1]!,
-      blankAfter: index + 1 < rawLines.length && blank[index + 1]!,
+      text,
+      width,
+      core,
+      spread,
+      gaps,
+      indented: starts[index]! > margin,
+      blankBefore: index > 0 && blank(index - 1),
+      blankAfter: index + 1 < rawLines.length && blank(index + 1),
     });
   });
   state.lines = result;

@@ -28,6 +28,7 @@ const CLOSER_CODES = codesOf(CLOSERS);
 const SENTENCE_END_CODES = codesOf(`${SENTENCE_END}：`);
 
 export function codeWidth(code: number): number {
+  if (code >= 0x4e00 && code <= 0x9fff) return 1; // common Han, most of any page: no space or punctuation to look up
   if (isSpaceCode(code)) return 0;
   if (COMPRESSIBLE_CODES.has(code)) return 0.5;
   return code < 0x2000 ? 0.5 : 1; // Latin letters, digits, ASCII punctuation, middle dot: half an em
