@@ -3,7 +3,7 @@ import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, m
 import { splitRoleName } from "./bylines.ts";
 import { hasPhotoCredit } from "./captions.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
-import { displayWidth, endsSentence } from "./text.ts";
+import { characterCount, displayWidth, endsSentence } from "./text.ts";
 
 /** Most lines of a column are full: the column is as wide as this share of them. */
 const COLUMN_QUANTILE = 0.7;
@@ -245,7 +245,7 @@ export function sideBySide(line: Line): Line[] {
 /** Where a run of four or more single characters starts after, or ends before, a phrase of three or more. */
 function letterSpacedSeam(text: string): number[] {
   const tokens = text.split(" ");
-  const single = tokens.map((token) => [...token].length === 1);
+  const single = tokens.map((token) => characterCount(token) === 1);
   let offset = 0;
   for (let k = 1; k < tokens.length; k++) {
     offset += tokens[k - 1]!.length + 1;

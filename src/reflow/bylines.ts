@@ -1,5 +1,5 @@
 // Who wrote and who photographed a story, read off its byline as printed.
-import { isHan } from "./text.ts";
+import { characterCount, isHan } from "./text.ts";
 
 export interface Credits {
   authors: string[];
@@ -17,7 +17,7 @@ export function namesIn(text: string): string[] {
   const names: string[] = [];
   let padded = "";
   for (const token of tokens) {
-    if ([...token].length === 1 && isHan(token)) {
+    if (characterCount(token) === 1 && isHan(token)) {
       padded += token;
       continue;
     }

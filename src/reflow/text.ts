@@ -13,6 +13,22 @@ const SENTENCE_END = "。！？!?…";
 /** Closing marks that may follow a sentence end: `。”` `！）`. */
 const CLOSERS = "”’」』）)】》〕";
 
+/** How many characters (code points) the text holds, as `[...text].length`, without an array of them. */
+export function characterCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
+}
+
 export function isHan(ch: string): boolean {
   return isHanCode(ch.codePointAt(0) ?? 0);
 }
@@ -108,6 +124,6 @@ export function squash(text: string): string {
 export function isParallelHeading(text: string): boolean {
   const clauses = text.replace(/[。！？]$/u, "").split(/[，,]/u);
   if (clauses.length !== 2 || /[。！？；]/u.test(text.slice(0, -1))) return false;
-  const [left, right] = clauses.map((clause) => [...clause].length) as [number, number];
+  const [left, right] = clauses.map(characterCount) as [number, number];
   return left >= 4 && right >= 4 && Math.abs(left - right) <= 4;
 }

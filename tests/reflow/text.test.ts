@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactSpaces, displayWidth, endsSentence, hangingCodeWidth, innerSentenceStops, isParallelHeading, joinLines } from "../../src/reflow/text.ts";
+import { characterCount, compactSpaces, displayWidth, endsSentence, hangingCodeWidth, innerSentenceStops, isParallelHeading, joinLines } from "../../src/reflow/text.ts";
 
 describe("text facts", () => {
   it("measures Han characters as one em, Latin, digits and compressible punctuation as half", () => {
@@ -21,6 +21,9 @@ describe("text facts", () => {
   it("removes justification spaces between Han characters but keeps them between Latin words", () => {
     expect(joinLines(["训 ，不 断 拓 宽", "视野，增强"])).toBe("训，不断拓宽视野，增强");
     expect(compactSpaces("强国 TV、读书 COVID 19")).toBe("强国TV、读书COVID 19");
+  });
+  it("counts characters as code points, a lone surrogate as one", () => {
+    for (const text of ["", "政协", "𠀀a", "a\ud800b", "\udc00\ud800"]) expect(characterCount(text)).toBe([...text].length);
   });
   it("lets a final comma or stop hang, so it does not count towards a line's fullness", () => {
     expect(hangingCodeWidth("，".codePointAt(0)!)).toBe(0.5);
