@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Block, Head, PageItem, ReflowState, Story, Unit } from "../types.ts";
 import { parseByline } from "./bylines.ts";
 import { headingsOf } from "./heads.ts";
@@ -112,7 +112,7 @@ function blockOf(unit: Unit): Block {
 /** A story's id before de-duplication: a hash of its title (or, untitled, its opening), stable while that stands. */
 export function storyIdBase(story: Pick<Story, "title" | "blocks">): string {
   const basis = squash(story.title) || squash(story.blocks[0]?.text ?? "") || "story";
-  return createHash("sha256").update(basis).digest("hex").slice(0, 8);
+  return hash("sha256", basis, "hex").slice(0, 8); // one-shot: no hash object per story
 }
 
 /** The id `base`, or `base-2`, `base-3`… if taken; records the one given. */
