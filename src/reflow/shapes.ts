@@ -2,7 +2,7 @@
 import type { DisplayShape } from "../types.ts";
 import { ROLE_ENDING, isPersonName, namesIn } from "./bylines.ts";
 import { hasPhotoCredit } from "./captions.ts";
-import { characterCount, isHan } from "./text.ts";
+import { allHan, characterCount } from "./text.ts";
 
 /** Marks that Chinese papers print before a byline. */
 const BYLINE_MARK = /^[□■◎]/u;
@@ -21,7 +21,7 @@ function isRoleNameByline(text: string): boolean {
   const [role, ...rest] = text.split(" ");
   if (!role || rest.length === 0) return false;
   const names = namesIn(rest.join(" "));
-  const nameLike = names.length > 0 && names.every((name) => characterCount(name) >= 2 && characterCount(name) <= 4 && [...name].every(isHan));
+  const nameLike = names.length > 0 && names.every((name) => characterCount(name) >= 2 && characterCount(name) <= 4 && allHan(name));
   // Justified spread lines (`全 面 担 起`) look like padded names; a role reads as one word.
   return nameLike && characterCount(role) >= 3 && /^[\p{Script=Han}、（）()·]+$/u.test(role) && ROLE_ENDING.test(role);
 }
@@ -54,7 +54,7 @@ export function isNameLine(text: string): boolean {
   const names = namesIn(text);
   // most names are two or three characters; a four-character one (a double surname) stands alone
   const longest = names.length === 1 ? 4 : 3;
-  return names.length > 0 && names.length <= 3 && names.every((name) => characterCount(name) >= 2 && characterCount(name) <= longest && [...name].every(isHan));
+  return names.length > 0 && names.length <= 3 && names.every((name) => characterCount(name) >= 2 && characterCount(name) <= longest && allHan(name));
 }
 
 /** A running header or folio (`2025年11月28日 星期五 第3版 要闻`): the page's furniture, not a story's. */

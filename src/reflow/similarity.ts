@@ -82,8 +82,12 @@ export class Affinity {
 
   /** 0..1: the rarity two texts share against what they hold (a geometric mean of both sides). */
   similarity(a: string, b: string): number {
-    const [first, second] = [this.gramsOf(a), this.gramsOf(b)];
-    const [small, large] = first.ids.length <= second.ids.length ? [first, second] : [second, first];
+    const first = this.gramsOf(a);
+    const second = this.gramsOf(b);
+    // no arrays to destructure here: this runs for every pair of neighbouring paragraphs
+    const firstSmaller = first.ids.length <= second.ids.length;
+    const small = firstSmaller ? first : second;
+    const large = firstSmaller ? second : first;
     this.fill(large);
     let shared = 0;
     for (const id of small.ids) if (this.countIn(large, id) > 0) shared += this.weight(id);

@@ -33,6 +33,16 @@ export function isHan(ch: string): boolean {
   return isHanCode(ch.codePointAt(0) ?? 0);
 }
 
+/** Every character of the text is Han (as `[...text].every(isHan)`, without the array). */
+export function allHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (!isHanCode(code)) return false;
+    if (code > 0xffff) i++;
+  }
+  return true;
+}
+
 /** Whitespace by code point (what `\s` matches, and what `trim` removes). */
 export function isSpaceCode(code: number): boolean {
   return code === 0x20 || (code >= 0x9 && code <= 0xd) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
