@@ -55,9 +55,15 @@ export class GramTable {
   private readonly rareCodes: number[] = [];
   private readonly keys: number[] = [];
   /** While a text is counted: the serial of the text that last saw each gram, and its place there. */
-  private seenBy: Int32Array = new Int32Array(64);
-  private place: Int32Array = new Int32Array(64);
+  private seenBy: Int32Array;
+  private place: Int32Array;
   private serial = 0;
+
+  /** `capacity`: about how many grams to expect (each growth copies the arrays). */
+  constructor(capacity = 64) {
+    this.seenBy = new Int32Array(capacity);
+    this.place = new Int32Array(capacity);
+  }
 
   /** How many grams are numbered so far. */
   get size(): number {
@@ -116,7 +122,7 @@ export class GramTable {
     if (id === undefined) {
       this.numbers.set(key, (id = this.numbers.size));
       this.keys.push(key);
-      if (id >= this.seenBy.length) [this.seenBy, this.place] = [grow(this.seenBy, 2 * id), grow(this.place, 2 * id)];
+      if (id >= this.seenBy.length) [this.seenBy, this.place] = [grow(this.seenBy, 2 * id + 1), grow(this.place, 2 * id + 1)];
     }
     if (this.seenBy[id] === grams.serial) grams.counts[this.place[id]!]!++;
     else {

@@ -263,8 +263,13 @@ export class PageModel implements Chain {
   }
 }
 
+/** Each head's text, joined once: the model and its decisions ask for it several times. */
+const headTexts = new WeakMap<Cluster["heads"][number], string>();
+
 export function headText(head: Cluster["heads"][number]): string {
-  return [head.kicker, ...head.titles, head.subtitle, head.byline].flatMap((unit) => (unit ? [unit.text.trim()] : [])).join(" ");
+  let text = headTexts.get(head);
+  if (text === undefined) headTexts.set(head, (text = [head.kicker, ...head.titles, head.subtitle, head.byline].flatMap((unit) => (unit ? [unit.text.trim()] : [])).join(" ")));
+  return text;
 }
 
 function range(n: number): number[] {

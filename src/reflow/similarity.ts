@@ -9,7 +9,7 @@ import { GramTable, type TextGrams, grow } from "./grams.ts";
  * Grams are dense numbers (see `GramTable`), so weights and lookups are typed arrays, not maps.
  */
 export class Affinity {
-  private readonly table = new GramTable();
+  private readonly table: GramTable;
   private readonly characters: boolean;
   /** Weights of the grams the page's texts hold, by gram number; a gram none holds is rarest of all. */
   private readonly idf: Float64Array;
@@ -24,6 +24,8 @@ export class Affinity {
   constructor(texts: readonly string[], options: { characters?: boolean } = {}) {
     this.unseen = Math.log(texts.length + 1);
     this.characters = options.characters ?? false;
+    // distinct bigrams are fewer than characters (with single characters, up to twice): room from the start
+    this.table = new GramTable(texts.reduce((sum, text) => sum + text.length, 0) + 1);
     const all = texts.map((text) => this.gramsOf(text));
     const frequency = new Int32Array(this.table.size);
     for (const { ids } of all) for (const id of ids) frequency[id]!++;
