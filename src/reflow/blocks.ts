@@ -26,7 +26,8 @@ const SHORT_HEADLINE_MARGIN = 3.5;
 export function localColumnWidths(widths: readonly number[]): number[] {
   // one sorted window slides down the lines (a width in, a width out per line), the line's own
   // width included and skipped when reading it: no window is gathered and sorted afresh per line
-  const window = new Float64Array(2 * WINDOW + 1);
+  // a plain array: a typed one this small still costs an off-heap allocation per flow of the page
+  const window: number[] = [];
   let size = 0;
   const insert = (width: number) => {
     let k = size++;
@@ -64,7 +65,7 @@ export function localColumnWidths(widths: readonly number[]): number[] {
 
 /** A test of one line's text, worked out at most once per line: several checks ask it of the same lines. */
 function perLine(lines: readonly Line[], test: (text: string) => boolean): (i: number) => boolean {
-  const known = new Int8Array(lines.length); // 0: not asked yet, 1: no, 2: yes
+  const known: number[] = new Array(lines.length).fill(0); // 0: not asked yet, 1: no, 2: yes
   return (i) => (known[i] ||= test(lines[i]!.text) ? 2 : 1) === 2;
 }
 
