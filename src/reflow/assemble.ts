@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Block, Head, PageItem, ReflowState, Story, Unit } from "../types.ts";
 import { parseByline } from "./bylines.ts";
 import { headingsOf } from "./heads.ts";
@@ -112,7 +112,7 @@ function blockOf(unit: Unit): Block {
 /** A story's id before de-duplication: a hash of its title (or, untitled, its opening), stable while that stands. */
 export function storyIdBase(story: Pick<Story, "title" | "blocks">): string {
   const basis = squash(story.title) || squash(story.blocks[0]?.text ?? "") || "story";
-  return createHash("sha256").update(basis).digest("hex").slice(0, 8);
+  return hash("sha256", basis, "hex").slice(0, 8); // one-shot: no hash object per story
 }
 
 /** The id `base`, or `base-2`, `base-3`… if taken; records the one given. */
@@ -136,10 +136,11 @@ function withUniqueIds(stories: Story[]): Story[] {
 function orderBySpeakerList(stories: Story[]): Story[] {
   const byAuthor = new Map<string, Story>();
   for (const story of stories) for (const author of story.authors) if ([...author].length <= MAX_NAME) byAuthor.set(author, story);
+  const initials = new Set([...byAuthor.keys()].map((name) => name.charCodeAt(0)));
   for (const story of stories) {
     for (const block of story.blocks.slice(0, LISTING_BLOCKS)) {
       if (!block.text.includes("、")) continue; // a list of names is parted by enumeration commas
-      const positions = namedIn(squash(block.text), byAuthor, story);
+      const positions = namedIn(squash(block.text), byAuthor, initials, story);
       if (positions.size < 2) continue;
       const listed = stories.filter((candidate) => positions.has(candidate));
       const sorted = [...listed].sort((a, b) => positions.get(a)! - positions.get(b)!);
@@ -155,11 +156,10 @@ const LISTING_BLOCKS = 3;
 const MAX_NAME = 4;
 
 /** Where in the text each other story's author is first named. */
-function namedIn(text: string, byAuthor: ReadonlyMap<string, Story>, self: Story): Map<Story, number> {
+function namedIn(text: string, byAuthor: ReadonlyMap<string, Story>, initials: ReadonlySet<number>, self: Story): Map<Story, number> {
   const positions = new Map<Story, number>();
-  const initials = new Set([...byAuthor.keys()].map((name) => name[0]));
   for (let i = 0; i < text.length; i++) {
-    if (!initials.has(text[i])) continue;
+    if (!initials.has(text.charCodeAt(i))) continue; // a code, not a one-character string per position
     for (let length = 2; length <= MAX_NAME; length++) {
       const story = byAuthor.get(text.slice(i, i + length));
       if (story && story !== self && !positions.has(story)) positions.set(story, i);

@@ -3,7 +3,7 @@ import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, m
 import { splitRoleName } from "./bylines.ts";
 import { hasPhotoCredit } from "./captions.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
-import { displayWidth, endsSentence } from "./text.ts";
+import { characterCount, displayWidth, endsSentence } from "./text.ts";
 
 /** Most lines of a column are full: the column is as wide as this share of them. */
 const COLUMN_QUANTILE = 0.7;
@@ -24,17 +24,59 @@ const SHORT_HEADLINE_MARGIN = 3.5;
  * neighbours' widths (most lines of a paragraph are full), ignoring one-line paragraphs.
  */
 export function localColumnWidths(widths: readonly number[]): number[] {
-  const window = new Float64Array(2 * WINDOW);
-  return widths.map((own, i) => {
-    let size = 0;
-    for (let j = Math.max(0, i - WINDOW); j < Math.min(widths.length, i + 1 + WINDOW); j++) if (j !== i) window[size++] = widths[j]!;
-    if (size === 0) return own;
-    const sorted = window.subarray(0, size).sort();
-    const limit = sorted[size >> 1]! * LONG_LINE_RATIO;
-    let usual = size;
-    while (usual > 1 && sorted[usual - 1]! > limit) usual--;
-    return sorted[Math.floor((usual - 1) * COLUMN_QUANTILE)]!;
-  });
+  // one sorted window slides down the lines (a width in, a width out per line), the line's own
+  // width included and skipped when reading it: no window is gathered and sorted afresh per line
+  // a plain array: a typed one this small still costs an off-heap allocation per flow of the page
+  const window: number[] = [];
+  let size = 0;
+  const insert = (width: number) => {
+    let k = size++;
+    for (; k > 0 && window[k - 1]! > width; k--) window[k] = window[k - 1]!;
+    window[k] = width;
+  };
+  const remove = (width: number) => {
+    let k = 0;
+    while (window[k] !== width) k++;
+    for (size--; k < size; k++) window[k] = window[k + 1]!;
+  };
+  for (let j = 0; j < Math.min(widths.length, WINDOW); j++) insert(widths[j]!);
+  const result = new Array<number>(widths.length);
+  for (let i = 0; i < widths.length; i++) {
+    if (i > WINDOW) remove(widths[i - WINDOW - 1]!);
+    if (i + WINDOW < widths.length) insert(widths[i + WINDOW]!);
+    const own = widths[i]!;
+    const others = size - 1;
+    if (others === 0) {
+      result[i] = own;
+      continue;
+    }
+    // the others' k-th width is the window's k-th, or the one after it from the line's own place on
+    let skip = 0;
+    while (window[skip] !== own) skip++;
+    const middle = others >> 1;
+    const limit = window[middle < skip ? middle : middle + 1]! * LONG_LINE_RATIO;
+    let usual = others;
+    while (usual > 1 && window[usual - 1 < skip ? usual - 1 : usual]! > limit) usual--;
+    const quantile = Math.floor((usual - 1) * COLUMN_QUANTILE);
+    result[i] = window[quantile < skip ? quantile : quantile + 1]!;
+  }
+  return result;
+}
+
+/** A test of one line's text, worked out at most once per line: several checks ask it of the same lines. */
+function perLine(lines: readonly Line[], test: (text: string) => boolean): (i: number) => boolean {
+  const known: number[] = new Array(lines.length).fill(0); // 0: not asked yet, 1: no, 2: yes
+  return (i) => (known[i] ||= test(lines[i]!.text) ? 2 : 1) === 2;
+}
+
+/** What the headline checks ask of a page's lines: their column widths, and tests of their text. */
+interface Page {
+  lines: readonly Line[];
+  widths: readonly number[];
+  /** Ends with punctuation, carries sentence punctuation, or opens with a dateline: running text's marks. */
+  endsPunctuated: (i: number) => boolean;
+  punctuated: (i: number) => boolean;
+  dateline: (i: number) => boolean;
 }
 
 /** Marker shapes first; a parenthesis opened and closed lines later is one wrapped note. */
@@ -69,12 +111,13 @@ export function blocks(state: ReflowState): void {
   const { lines } = state;
   const shapes = markShapes(lines);
   const widths = segmentWidths(lines, (i) => shapes[i] !== undefined && shapes[i] !== "name" && shapes[i] !== "kicker" && shapes[i] !== "subtitle");
+  const page: Page = { lines, widths, endsPunctuated: perLine(lines, endsWithPunctuation), punctuated: perLine(lines, hasSentencePunctuation), dateline: perLine(lines, opensWithDateline) };
   // a line stands apart from running text when what comes before it is finished: a stop, furniture,
   // or a line that is itself a headline standing apart
   const apart: boolean[] = [];
   lines.forEach((_, i) => {
     const previous = lines[i - 1];
-    apart.push(!previous || shapes[i - 1] !== undefined || endsSentence(previous.text) || looksLikeHeadline(lines, widths, i - 1, apart[i - 1]!));
+    apart.push(!previous || shapes[i - 1] !== undefined || endsSentence(previous.text) || looksLikeHeadline(page, i - 1, apart[i - 1]!));
   });
   for (let i = 0; i < lines.length; i++) {
     // a dash ends or opens many a sentence: only apart from running text is it a kicker or subtitle
@@ -85,18 +128,18 @@ export function blocks(state: ReflowState): void {
     if (!shapes[i] && shapes[i + 1] === "name" && isRoleLine(lines[i]!.text)) shapes[i] = "byline";
     // a role and a name printed without a space, on a line of their own
     if (!shapes[i] && apart[i] && splitRoleName(lines[i]!.text) && (i + 1 === lines.length || endsSentence(lines[i]!.text) || shapes[i + 1] !== undefined || lines[i]!.blankAfter)) shapes[i] = "byline";
-    if (shapes[i] === "subtitle" && !(i > 0 && (shapes[i - 1] === "kicker" || looksLikeHeadline(lines, widths, i - 1, apart[i - 1]!)))) {
+    if (shapes[i] === "subtitle" && !(i > 0 && (shapes[i - 1] === "kicker" || looksLikeHeadline(page, i - 1, apart[i - 1]!)))) {
       shapes[i] = undefined;
     }
   }
   for (let i = 0; i < lines.length; i++) {
-    if (!shapes[i] && isHeadline(lines, shapes, widths, i, apart[i]!, state.blankLinesMeaningful)) shapes[i] = "headline";
+    if (!shapes[i] && isHeadline(page, shapes, i, apart[i]!, state.blankLinesMeaningful)) shapes[i] = "headline";
     // a heading too wide for its column wraps: its second line is short and carries no stop either
-    if ((shapes[i] === undefined || shapes[i] === "headline") && (shapes[i + 1] === undefined || (shapes[i + 1] === "name" && NUMBERED.test(lines[i]!.text))) && apart[i] && isWrappedHeading(lines, widths, i)) shapes[i] = shapes[i + 1] = "headline";
+    if ((shapes[i] === undefined || shapes[i] === "headline") && (shapes[i + 1] === undefined || (shapes[i + 1] === "name" && NUMBERED.test(lines[i]!.text))) && apart[i] && isWrappedHeading(page, i)) shapes[i] = shapes[i + 1] = "headline";
   }
   // a title over two lines: the line printed right above a headline, apart from the text, is its first
   for (let i = lines.length - 2; i >= 0; i--) {
-    if (!shapes[i] && shapes[i + 1] === "headline" && apart[i] && (!lines[i]!.blankAfter || !state.blankLinesMeaningful) && looksLikeHeadline(lines, widths, i, true)) shapes[i] = "headline";
+    if (!shapes[i] && shapes[i + 1] === "headline" && apart[i] && (!lines[i]!.blankAfter || !state.blankLinesMeaningful) && looksLikeHeadline(page, i, true)) shapes[i] = "headline";
   }
   // a few characters that are no one's name, apart from the text and not labelling a headline under
   // them, are a short headline (`标题乙`)
@@ -117,34 +160,35 @@ function hasPhraseGap(line: Line): boolean {
 }
 
 /** A heading over two lines: no punctuation on either, numbered or as wide as the column, the second short. */
-function isWrappedHeading(lines: readonly Line[], widths: readonly number[], i: number): boolean {
+function isWrappedHeading({ lines, widths, punctuated }: Page, i: number): boolean {
   const [line, next] = [lines[i]!, lines[i + 1]];
   // a heading may name its theme before a colon (`一、组织维度：筑牢…`), but carries no other stop
   if (!next || /[，。、；！？,.;!?]/u.test(line.text.replace(NUMBERED, "")) || /[，。、；：！？,;:!?]/u.test(next.text)) return false;
-  if (hasSentencePunctuation(line.text) || hasSentencePunctuation(next.text)) return false;
+  if (punctuated(i) || punctuated(i + 1)) return false;
   if (line.spread || next.spread || !(NUMBERED.test(line.text) || line.width >= widths[i]! - 1)) return false;
   return next.width <= widths[i]! - SHORT_HEADLINE_MARGIN;
 }
 
 /** A line that could be a headline by itself: no punctuation, and apart from the column's text. */
-function looksLikeHeadline(lines: readonly Line[], widths: readonly number[], i: number, standsAlone: boolean): boolean {
-  const line = lines[i]!;
-  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || isJustified(line, widths[i]!) || opensWithDateline(line.text)) return false;
-  return standsAlone || Math.abs(line.width - widths[i]!) > HEADLINE_MARGIN;
+function looksLikeHeadline(page: Page, i: number, standsAlone: boolean): boolean {
+  const line = page.lines[i]!;
+  if (page.endsPunctuated(i) || page.punctuated(i) || isJustified(line, page.widths[i]!) || page.dateline(i)) return false;
+  return standsAlone || Math.abs(line.width - page.widths[i]!) > HEADLINE_MARGIN;
 }
 
-function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[], widths: readonly number[], i: number, standsAlone: boolean, blanksMeaningful: boolean): boolean {
+function isHeadline(page: Page, shapes: readonly (DisplayShape | undefined)[], i: number, standsAlone: boolean, blanksMeaningful: boolean): boolean {
+  const { lines, widths, endsPunctuated, punctuated, dateline } = page;
   const line = lines[i]!;
   // a title may ask or exclaim (`为什么要…？`), never trail off in a comma or a full stop
-  if (endsWithPunctuation(line.text) && !/[？！?!]$/u.test(line.text)) return false;
+  if (endsPunctuated(i) && !/[？！?!]$/u.test(line.text)) return false;
   const before = shapes[i - 1];
   const after = shapes[i + 1];
   if (after === "byline" || after === "subtitle" || before === "kicker") return true;
   // under a column label, or right above a dateline that opens its story's text
   const label = before === "name" && !isSignature(lines[i - 1]!.text) && (!lines[i - 1]!.blankAfter || !blanksMeaningful);
-  if (!hasSentencePunctuation(line.text) && (label || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text)))) return true;
+  if (!punctuated(i) && (label || (lines[i + 1] && dateline(i + 1)))) return true;
   const columnWidth = widths[i]!;
-  if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || isJustified(line, columnWidth) || opensWithDateline(line.text)) return false;
+  if (endsPunctuated(i) || punctuated(i) || isJustified(line, columnWidth) || dateline(i)) return false;
   // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…)
   if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text);
   if (line.width > columnWidth + HEADLINE_MARGIN) return true;
@@ -202,7 +246,7 @@ export function sideBySide(line: Line): Line[] {
 /** Where a run of four or more single characters starts after, or ends before, a phrase of three or more. */
 function letterSpacedSeam(text: string): number[] {
   const tokens = text.split(" ");
-  const single = tokens.map((token) => [...token].length === 1);
+  const single = tokens.map((token) => characterCount(token) === 1);
   let offset = 0;
   for (let k = 1; k < tokens.length; k++) {
     offset += tokens[k - 1]!.length + 1;

@@ -1,5 +1,5 @@
 // Who wrote and who photographed a story, read off its byline as printed.
-import { isHan } from "./text.ts";
+import { characterCount, isHan } from "./text.ts";
 
 export interface Credits {
   authors: string[];
@@ -17,7 +17,7 @@ export function namesIn(text: string): string[] {
   const names: string[] = [];
   let padded = "";
   for (const token of tokens) {
-    if ([...token].length === 1 && isHan(token)) {
+    if (characterCount(token) === 1 && isHan(token)) {
       padded += token;
       continue;
     }
@@ -56,8 +56,9 @@ const ORGANISATION = /[省市县区州镇乡村委会院校局厅部社所司协
  * a place or organisation and ending in a post, and the name after it.
  */
 export function splitRoleName(token: string): [role: string, name: string] | undefined {
+  if (!/^[\p{Script=Han}、（）()·]+$/u.test(token)) return undefined; // most lines fail here: spread none into characters
   const chars = [...token];
-  if (chars.length < 6 || !/^[\p{Script=Han}、（）()·]+$/u.test(token)) return undefined;
+  if (chars.length < 6) return undefined;
   const role = chars.slice(0, -3).join("");
   const name = chars.slice(-3).join("");
   return ROLE_ENDING.test(role) && ORGANISATION.test(role.replace(ROLE_ENDING, "")) && isPersonName(name) ? [role, name] : undefined;

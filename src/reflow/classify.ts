@@ -1,7 +1,7 @@
 import type { ReflowState, Role, Unit } from "../types.ts";
 import { hasPhotoCredit } from "./captions.ts";
 import { endsWithPunctuation, hasSentencePunctuation, isJump } from "./shapes.ts";
-import { innerSentenceStops } from "./text.ts";
+import { characterCount, innerSentenceStops } from "./text.ts";
 
 /** A run-in label such as `编者按：` is at most this many characters. */
 const LABEL_LENGTH = 6;
@@ -31,7 +31,7 @@ export function classify(state: ReflowState): void {
 }
 
 function isShortStatement(unit: Unit): boolean {
-  return (unit.role === "paragraph" || unit.role === "heading") && innerSentenceStops(unit.text) === 0 && [...unit.text].length <= 2 * Math.max(unit.columnWidth, 15);
+  return (unit.role === "paragraph" || unit.role === "heading") && innerSentenceStops(unit.text) === 0 && characterCount(unit.text) <= 2 * Math.max(unit.columnWidth, 15);
 }
 
 /** Roles of paragraphs refined by their text; display roles pass through. */
@@ -39,7 +39,7 @@ function paragraphRole(unit: Unit): Role {
   if (unit.role === "authorNote") return hasPhotoCredit(unit.text) ? "caption" : /^[（(](?:本文)?作者/u.test(unit.text) ? "authorNote" : "credit";
   if (unit.role !== "paragraph" || isJump(unit.text)) return unit.role;
   if (hasPhotoCredit(unit.text) && innerSentenceStops(unit.text) <= 2) return "caption";
-  const length = [...unit.text].length;
+  const length = characterCount(unit.text);
   const short = length <= Math.min(Math.max(HEADING_COLUMNS * unit.columnWidth, HEADING_CHARACTERS), HEADING_LONGEST);
   if (CAPTION_MARK.test(unit.text) && innerSentenceStops(unit.text) <= 1) return "caption";
   if (!short || innerSentenceStops(unit.text) > 0 || unit.lastLine - unit.firstLine > 4) return "paragraph";
@@ -57,7 +57,7 @@ function mergeLabels(units: readonly Unit[]): Unit[] {
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     const next = units[i + 1];
-    if (unit.role === "paragraph" && next?.role === "paragraph" && /：$/u.test(unit.text) && [...unit.text].length <= LABEL_LENGTH) {
+    if (unit.role === "paragraph" && next?.role === "paragraph" && /：$/u.test(unit.text) && characterCount(unit.text) <= LABEL_LENGTH) {
       result.push({ ...next, text: unit.text + next.text, firstLine: unit.firstLine });
       i++;
       continue;

@@ -1,37 +1,54 @@
 import type { Line, ReflowState } from "../types.ts";
-import { displayWidth, hangingWidth } from "./text.ts";
+import { codeWidth, hangingCodeWidth, isSpaceCode } from "./text.ts";
 
 /** A spread line has at least this many gaps, nearly all between single characters. */
 const SPREAD_GAPS = 4;
 
-/** Justification spread a line's characters apart: most of its space-separated pieces are one or two characters. */
-function isSpread(text: string): boolean {
-  const pieces = text.split(" ");
-  const short = pieces.filter((piece) => [...piece].length <= 2).length;
-  return pieces.length > SPREAD_GAPS && short >= 0.8 * pieces.length;
-}
-
-const leadingSpaces = (raw: string) => raw.length - raw.trimStart().length;
-
 /** The leading whitespace most lines share is the page's margin, not an indent (full-width margins). */
-function usualMargin(rawLines: readonly string[]): number {
+function usualMargin(starts: Int32Array, ends: Int32Array): number {
   const counts = new Map<number, number>();
-  for (const raw of rawLines) if (raw.trim() !== "") counts.set(leadingSpaces(raw), (counts.get(leadingSpaces(raw)) ?? 0) + 1);
+  starts.forEach((start, i) => start === ends[i] || counts.set(start, (counts.get(start) ?? 0) + 1));
   return [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0])[0];
 }
 
-/** Runs of whitespace become one space; where a run was two or more wide, a gap is noted. */
-function collapse(trimmed: string): { text: string; gaps: number[] } {
+/**
+ * One scan of a line's text: runs of whitespace become one space (where a run was two or more
+ * wide, a gap is noted), widths add up, and the pieces between spaces are counted for `spread`.
+ * Done per line of every page, so it walks code units once instead of splitting and re-measuring.
+ */
+function measure(raw: string, start: number, end: number): Pick<Line, "text" | "width" | "core" | "spread" | "gaps"> {
   const gaps: number[] = [];
   let text = "";
-  for (const piece of trimmed.split(/(\s+)/u)) {
-    if (!/^\s/u.test(piece)) text += piece;
-    else {
-      if (piece.length >= 2) gaps.push(text.length);
+  let width = 0;
+  let pieces = 0;
+  let shortPieces = 0;
+  let pieceLength = 0; // code points in the current piece
+  let last = 0;
+  for (let i = start; i < end; ) {
+    if (isSpaceCode(raw.charCodeAt(i))) {
+      let runEnd = i + 1;
+      while (isSpaceCode(raw.charCodeAt(runEnd))) runEnd++;
+      if (runEnd - i >= 2) gaps.push(text.length);
       text += " ";
+      i = runEnd;
+      continue;
     }
+    let pieceEnd = i;
+    pieceLength = 0;
+    while (pieceEnd < end && !isSpaceCode(raw.charCodeAt(pieceEnd))) {
+      last = raw.codePointAt(pieceEnd)!;
+      pieceEnd += last > 0xffff ? 2 : 1;
+      width += codeWidth(last);
+      pieceLength++;
+    }
+    text += raw.slice(i, pieceEnd);
+    pieces++;
+    if (pieceLength <= 2) shortPieces++;
+    i = pieceEnd;
   }
-  return { text, gaps };
+  // justification spread the characters apart: most of the space-separated pieces are one or two characters
+  const spread = pieces > SPREAD_GAPS && shortPieces >= 0.8 * pieces;
+  return { text, width, core: width - hangingCodeWidth(last), spread, gaps };
 }
 
 /** Above this share of lines followed by a blank, the extractor double-spaced the page. */
@@ -41,21 +58,31 @@ const DOUBLE_SPACED_SHARE = 0.75;
 // surviving indent and blank neighbours: column width and indents are what mark paragraphs.
 export function lines(state: ReflowState): void {
   const rawLines = state.text.split("\n");
-  const margin = usualMargin(rawLines);
+  // where each line's text starts and ends (whitespace trimmed): the same for a blank line
+  const starts = new Int32Array(rawLines.length);
+  const ends = new Int32Array(rawLines.length);
+  rawLines.forEach((raw, i) => {
+    let [start, end] = [0, raw.length];
+    while (start < end && isSpaceCode(raw.charCodeAt(start))) start++;
+    while (end > start && isSpaceCode(raw.charCodeAt(end - 1))) end--;
+    [starts[i], ends[i]] = [start, end];
+  });
+  const blank = (i: number) => starts[i] === ends[i];
+  const margin = usualMargin(starts, ends);
   const result: Line[] = [];
   rawLines.forEach((raw, index) => {
-    if (raw.trim() === "") return;
-    const { text, gaps } = collapse(raw.trim());
+    if (blank(index)) return;
+    const { text, width, core, spread, gaps } = measure(raw, starts[index]!, ends[index]!);
     result.push({
       number: index + 1,
       text,
-      indented: leadingSpaces(raw) > margin,
-      width: displayWidth(raw),
-      core: displayWidth(raw) - hangingWidth(text),
-      spread: isSpread(text),
-      blankBefore: index > 0 && rawLines[index - 1]!.trim() === "",
-      blankAfter: index + 1 < rawLines.length && rawLines[index + 1]!.trim() === "",
+      width,
+      core,
+      spread,
       gaps,
+      indented: starts[index]! > margin,
+      blankBefore: index > 0 && blank(index - 1),
+      blankAfter: index + 1 < rawLines.length && blank(index + 1),
     });
   });
   state.lines = result;

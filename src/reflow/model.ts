@@ -95,7 +95,11 @@ export class PageModel implements Chain {
     });
     // only heads that are surely titles set the bar: a bare head may be a section heading, which
     // shares its section's words by design
-    this.favourite = this.affinities.map((rows) => Math.max(0, ...[...rows.entries()].flatMap(([c, row]) => (this.isFixed(c) ? row : []))));
+    this.favourite = this.affinities.map((rows) => {
+      let favourite = 0;
+      for (const [c, row] of rows) if (this.isFixed(c)) for (const score of row) favourite = Math.max(favourite, score);
+      return favourite;
+    });
     this.stateLists = items.map((_, t) => this.enumerate(t));
     const clusters = items.filter((item) => item.kind === "cluster");
     const anchored = clusters.filter((item) => item.cluster.anchored).length / Math.max(1, clusters.length);
@@ -259,8 +263,13 @@ export class PageModel implements Chain {
   }
 }
 
+/** Each head's text, joined once: the model and its decisions ask for it several times. */
+const headTexts = new WeakMap<Cluster["heads"][number], string>();
+
 export function headText(head: Cluster["heads"][number]): string {
-  return [head.kicker, ...head.titles, head.subtitle, head.byline].flatMap((unit) => (unit ? [unit.text.trim()] : [])).join(" ");
+  let text = headTexts.get(head);
+  if (text === undefined) headTexts.set(head, (text = [head.kicker, ...head.titles, head.subtitle, head.byline].flatMap((unit) => (unit ? [unit.text.trim()] : [])).join(" ")));
+  return text;
 }
 
 function range(n: number): number[] {

@@ -2,7 +2,7 @@
 import type { DisplayShape } from "../types.ts";
 import { ROLE_ENDING, isPersonName, namesIn } from "./bylines.ts";
 import { hasPhotoCredit } from "./captions.ts";
-import { isHan } from "./text.ts";
+import { allHan, characterCount } from "./text.ts";
 
 /** Marks that Chinese papers print before a byline. */
 const BYLINE_MARK = /^[□■◎]/u;
@@ -17,26 +17,26 @@ const SENTENCE_PUNCTUATION = /[，。；！？：,;!?“”"]/u;
 
 /** "role name…": a unit and post, then one or more names (`石嘴山市政协秘书长 李小宏`, `本报记者 张三 李四`). */
 function isRoleNameByline(text: string): boolean {
-  if (SENTENCE_PUNCTUATION.test(text) || [...text].length > 48) return false;
+  if (SENTENCE_PUNCTUATION.test(text) || characterCount(text) > 48) return false;
   const [role, ...rest] = text.split(" ");
   if (!role || rest.length === 0) return false;
   const names = namesIn(rest.join(" "));
-  const nameLike = names.length > 0 && names.every((name) => [...name].length >= 2 && [...name].length <= 4 && [...name].every(isHan));
+  const nameLike = names.length > 0 && names.every((name) => characterCount(name) >= 2 && characterCount(name) <= 4 && allHan(name));
   // Justified spread lines (`全 面 担 起`) look like padded names; a role reads as one word.
-  return nameLike && [...role].length >= 3 && /^[\p{Script=Han}、（）()·]+$/u.test(role) && ROLE_ENDING.test(role);
+  return nameLike && characterCount(role) >= 3 && /^[\p{Script=Han}、（）()·]+$/u.test(role) && ROLE_ENDING.test(role);
 }
 
 /** `记者：…` opens an interview's question when a sentence follows: a byline's credit holds only names. */
 function isCreditByline(text: string): boolean {
   const rest = text.replace(BYLINE_ROLE, "");
-  if (!BYLINE_ROLE.test(text) || SENTENCE_PUNCTUATION.test(rest) || [...text].length > 40) return false;
+  if (!BYLINE_ROLE.test(text) || SENTENCE_PUNCTUATION.test(rest) || characterCount(text) > 40) return false;
   // after a colon only names: `记者：张三`, not a question cut at the line's end (`记者：您提出了哪些`)
-  return !/^(?:本报)?[^/／]*[:：]/u.test(text) || namesIn(rest).every((name) => [...name].length <= 4);
+  return !/^(?:本报)?[^/／]*[:：]/u.test(text) || namesIn(rest).every((name) => characterCount(name) <= 4);
 }
 
 /** A unit and post alone (`市政协委员、律师事务所主任`), its name on the next line. */
 export function isRoleLine(text: string): boolean {
-  return !SENTENCE_PUNCTUATION.test(text) && [...text].length >= 3 && [...text].length <= 30 && /^[\p{Script=Han}、（）()·]+$/u.test(text) && ROLE_ENDING.test(text);
+  return !SENTENCE_PUNCTUATION.test(text) && characterCount(text) >= 3 && characterCount(text) <= 30 && /^[\p{Script=Han}、（）()·]+$/u.test(text) && ROLE_ENDING.test(text);
 }
 
 export function isByline(text: string): boolean {
@@ -54,7 +54,7 @@ export function isNameLine(text: string): boolean {
   const names = namesIn(text);
   // most names are two or three characters; a four-character one (a double surname) stands alone
   const longest = names.length === 1 ? 4 : 3;
-  return names.length > 0 && names.length <= 3 && names.every((name) => [...name].length >= 2 && [...name].length <= longest && [...name].every(isHan));
+  return names.length > 0 && names.length <= 3 && names.every((name) => characterCount(name) >= 2 && characterCount(name) <= longest && allHan(name));
 }
 
 /** A running header or folio (`2025年11月28日 星期五 第3版 要闻`): the page's furniture, not a story's. */
@@ -75,11 +75,20 @@ export function isParenthesized(text: string): boolean {
   return depth === 0;
 }
 
+/** How often the text holds a mark (one, or its two forms: full-width and ASCII): counted by code, no match arrays per line. */
+function countMarks(text: string, marks: string): number {
+  const [a, b] = [marks.charCodeAt(0), marks.charCodeAt(marks.length - 1)];
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === a || code === b) count++;
+  }
+  return count;
+}
+
 /** Opens a parenthesis it does not close: the first line of a wrapped note. */
 export function opensParenthesis(text: string): boolean {
-  const opened = (text.match(/[（(]/gu) ?? []).length;
-  const closed = (text.match(/[）)]/gu) ?? []).length;
-  return /^[（(]/u.test(text) && opened > closed;
+  return /^[（(]/u.test(text) && countMarks(text, "（(") > countMarks(text, "）)");
 }
 
 /** A page's production credits: 责任编辑 (editor), 校对 (proofreader), 美编 and 版式 (layout). */
@@ -91,14 +100,15 @@ export function isJump(text: string): boolean {
 
 /** Running text: a stop or comma inside, no mark at either end. No furniture looks like this (checked first: most lines are such). */
 function isPlainText(text: string): boolean {
-  return /[，。；！？]/u.test(text) && !/^[（(—\-□■◎【]|[—\-]$/u.test(text) && !PRODUCTION_CREDIT.test(text);
+  // the marks at either end are looked at directly: a regex `^…|…$` tries every position of the line
+  return /[，。；！？]/u.test(text) && !"（(—-□■◎【".includes(text.charAt(0)) && !"—-".includes(text.charAt(text.length - 1)) && !PRODUCTION_CREDIT.test(text);
 }
 
 export function markerShape(text: string): DisplayShape | undefined {
   if (isPlainText(text)) return undefined;
   if (JUMP.test(text)) return "jump";
   if (/^【[^】]{1,12}】$/u.test(text)) return "kicker";
-  if (FOLIO.test(text) && [...text].length <= 40 && !/[，。；！？]/u.test(text)) return "folio";
+  if (FOLIO.test(text) && characterCount(text) <= 40 && !/[，。；！？]/u.test(text)) return "folio";
   if (/^—{2,}|^-{2,}/u.test(text)) return "subtitle";
   if (/(?:—{2,}|-{2,})$/u.test(text) && text.length > 4) return "kicker";
   if (PRODUCTION_CREDIT.test(text)) return "folio";
@@ -118,6 +128,5 @@ const SPEAKER_LABEL = /^[^，。：、\s]{1,4}[：:]/u;
 
 /** Punctuation inside a line that headlines in this kind of paper do not carry; nor a parenthesis left open, nor a credit (`通讯员 谭成`). */
 export function hasSentencePunctuation(text: string): boolean {
-  const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
-  return /[，。；！？]/u.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || count(/[（(]/gu) > count(/[）)]/gu) || count(/“/gu) > count(/”/gu) || /(?:记者|通讯员)\s*\p{Script=Han}/u.test(text);
+  return /[，。；！？]/u.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || countMarks(text, "（(") > countMarks(text, "）)") || countMarks(text, "“") > countMarks(text, "”") || /(?:记者|通讯员)\s*\p{Script=Han}/u.test(text);
 }

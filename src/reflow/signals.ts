@@ -35,7 +35,10 @@ export function datelineAuthors(text: string): string[] {
 
 /** The unit ends its story: an author's note, a signature, a jump line or an end mark. */
 export function closesStory(unit: Unit): boolean {
-  return unit.role === "authorNote" || unit.role === "signature" || JUMP_OR_END.test(unit.text);
+  // the page model asks this at every step: only a text ending in a parenthesis is tried against the
+  // pattern, which would otherwise be tried from every parenthesis of a long paragraph
+  const last = unit.text.charAt(unit.text.length - 1);
+  return unit.role === "authorNote" || unit.role === "signature" || ((last === "）" || last === ")") && JUMP_OR_END.test(unit.text));
 }
 
 /** The unit opens a story: a dateline, or an editor's run-in note. */

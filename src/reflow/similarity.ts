@@ -1,99 +1,99 @@
 // Which body does a displaced headline or byline belong to? The words they share: a unit named in a
 // byline recurs in its speech, a section heading repeats its section's key words. Rare words count most.
-import { isHanCode } from "./text.ts";
-
-/** Characters that make up words: Han characters, Latin letters, digits. */
-function isWordCode(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || isHanCode(code);
-}
-
-/** Above every code point: a bigram's key is `first * BASE + second`, a single character's its code. */
-const BASE = 0x110000;
-
-/**
- * Character bigrams, and with `characters` single characters too, within runs of Han characters,
- * letters and digits, with their counts; keyed by code points (see `BASE`), not strings, for speed.
- */
-export function grams(text: string, characters = false): Map<number, number> {
-  const result = new Map<number, number>();
-  const add = (gram: number) => result.set(gram, (result.get(gram) ?? 0) + 1);
-  let previous = -1;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.codePointAt(i)!;
-    if (code > 0xffff) i++;
-    if (!isWordCode(code)) {
-      previous = -1;
-      continue;
-    }
-    if (characters) add(code);
-    if (previous >= 0) add((previous + 1) * BASE + code);
-    previous = code;
-  }
-  return result;
-}
-
-/** A gram's text, for tests and tools. */
-export function gramText(gram: number): string {
-  return gram < BASE ? String.fromCodePoint(gram) : String.fromCodePoint(Math.floor(gram / BASE) - 1, gram % BASE);
-}
+import { GramTable, type TextGrams, grow } from "./grams.ts";
 
 /**
  * Inverse document frequency of grams over the texts of one page. Bylines name units and places,
  * which bigrams catch; a section heading names a theme whose characters recur in the section's
  * compounds (`学习型` → 学习, 学员, 学法), so `characters` counts single characters as well.
+ * Grams are dense numbers (see `GramTable`), so weights and lookups are typed arrays, not maps.
  */
 export class Affinity {
-  private readonly idf = new Map<number, number>();
-  private readonly documents: number;
+  private readonly table: GramTable;
   private readonly characters: boolean;
+  /** Weights of the grams the page's texts hold, by gram number; a gram none holds is rarest of all. */
+  private readonly idf: Float64Array;
+  private readonly unseen: number;
   /** Each text's grams, counted once: texts are compared with several others. */
-  private readonly cache = new Map<string, Map<number, number>>();
-  /** Each text's total rarity (its distinct grams' weights), for `similarity`. */
-  private readonly mass = new Map<string, number>();
+  private readonly cache = new Map<string, TextGrams>();
+  /** The counts of one text's grams by gram number (where `filledBy` holds its serial), for lookups. */
+  private filledBy: Int32Array = new Int32Array(0);
+  private filledCounts: Int32Array = new Int32Array(0);
+  private lastFilled = -1;
 
   constructor(texts: readonly string[], options: { characters?: boolean } = {}) {
-    this.documents = texts.length;
+    this.unseen = Math.log(texts.length + 1);
     this.characters = options.characters ?? false;
-    const frequency = new Map<number, number>();
-    for (const text of texts) for (const gram of this.gramsOf(text).keys()) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
-    for (const [gram, count] of frequency) this.idf.set(gram, Math.log((this.documents + 1) / count));
+    // distinct bigrams are fewer than characters (with single characters, up to twice): room from the start
+    this.table = new GramTable(texts.reduce((sum, text) => sum + text.length, 0) + 1);
+    const all = texts.map((text) => this.gramsOf(text));
+    const frequency = new Int32Array(this.table.size);
+    for (const { ids } of all) for (const id of ids) frequency[id]!++;
+    this.idf = new Float64Array(frequency.length);
+    // grams share few distinct frequencies: each one's logarithm is taken once
+    const logs: number[] = [];
+    for (let id = 0; id < frequency.length; id++) this.idf[id] = logs[frequency[id]!] ??= Math.log((texts.length + 1) / frequency[id]!);
   }
 
-  private gramsOf(text: string): Map<number, number> {
+  private gramsOf(text: string): TextGrams {
     let found = this.cache.get(text);
-    if (!found) this.cache.set(text, (found = grams(text, this.characters)));
+    if (!found) this.cache.set(text, (found = this.table.gramsOf(text, this.characters)));
     return found;
   }
 
-  private weight(gram: number): number {
-    return this.idf.get(gram) ?? Math.log(this.documents + 1);
+  private weight(id: number): number {
+    return id < this.idf.length ? this.idf[id]! : this.unseen;
+  }
+
+  /** Make `grams` the text that lookups answer for (call after every `gramsOf` of the comparison). */
+  private fill(grams: TextGrams): void {
+    if (this.filledBy.length < this.table.size) {
+      const size = Math.max(this.table.size, 2 * this.filledBy.length);
+      this.filledBy = grow(this.filledBy, size);
+      this.filledCounts = grow(this.filledCounts, size);
+    }
+    if (this.lastFilled === grams.serial) return; // each fill overwrites: only the last one stands whole
+    this.lastFilled = grams.serial;
+    grams.ids.forEach((id, k) => {
+      this.filledBy[id] = grams.serial;
+      this.filledCounts[id] = grams.counts[k]!;
+    });
+  }
+
+  private countIn(grams: TextGrams, id: number): number {
+    return this.filledBy[id] === grams.serial ? this.filledCounts[id]! : 0;
   }
 
   /** The probe's grams found in the text, each counted as often as the text uses it, weighted by rarity. */
   score(probe: string, text: string): number {
-    const counts = this.gramsOf(text);
+    const probeGrams = this.gramsOf(probe);
+    const textGrams = this.gramsOf(text);
+    this.fill(textGrams);
     let total = 0;
-    for (const gram of this.gramsOf(probe).keys()) total += (counts.get(gram) ?? 0) * this.weight(gram);
+    for (const id of probeGrams.ids) total += this.countIn(textGrams, id) * this.weight(id);
     return total;
   }
 
-  private massOf(text: string): number {
-    let found = this.mass.get(text);
-    if (found === undefined) {
-      found = 0;
-      for (const gram of this.gramsOf(text).keys()) found += this.weight(gram);
-      this.mass.set(text, found);
+  private massOf(grams: TextGrams): number {
+    if (grams.mass === undefined) {
+      grams.mass = 0;
+      for (const id of grams.ids) grams.mass += this.weight(id);
     }
-    return found;
+    return grams.mass;
   }
 
   /** 0..1: the rarity two texts share against what they hold (a geometric mean of both sides). */
   similarity(a: string, b: string): number {
-    const [small, large] = this.gramsOf(a).size <= this.gramsOf(b).size ? [a, b] : [b, a];
-    const other = this.gramsOf(large);
+    const first = this.gramsOf(a);
+    const second = this.gramsOf(b);
+    // no arrays to destructure here: this runs for every pair of neighbouring paragraphs
+    const firstSmaller = first.ids.length <= second.ids.length;
+    const small = firstSmaller ? first : second;
+    const large = firstSmaller ? second : first;
+    this.fill(large);
     let shared = 0;
-    for (const gram of this.gramsOf(small).keys()) if (other.has(gram)) shared += this.weight(gram);
-    const scale = Math.sqrt(this.massOf(a) * this.massOf(b));
+    for (const id of small.ids) if (this.countIn(large, id) > 0) shared += this.weight(id);
+    const scale = Math.sqrt(this.massOf(first) * this.massOf(second));
     return scale > 0 ? shared / scale : 0;
   }
 

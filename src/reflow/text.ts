@@ -6,25 +6,55 @@ export function isHanCode(code: number): boolean {
 }
 
 /** Full-width punctuation that typesetters compress to half an em in justified lines. */
-const COMPRESSIBLE = new Set("，。、；：？！“”‘’《》（）〔〕【】「」『』〈〉");
+const COMPRESSIBLE = "，。、；：？！“”‘’《》（）〔〕【】「」『』〈〉";
 
 /** Characters after which a sentence (and so possibly a paragraph) is complete. */
-const SENTENCE_END = new Set("。！？!?…");
+const SENTENCE_END = "。！？!?…";
 /** Closing marks that may follow a sentence end: `。”` `！）`. */
-const CLOSERS = new Set("”’」』）)】》〕");
+const CLOSERS = "”’」』）)】》〕";
+
+/** How many characters (code points) the text holds, as `[...text].length`, without an array of them. */
+export function characterCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
+}
 
 export function isHan(ch: string): boolean {
   return isHanCode(ch.codePointAt(0) ?? 0);
 }
 
-/** Whitespace by code point (what `\s` matches). */
-function isSpaceCode(code: number): boolean {
+/** Every character of the text is Han (as `[...text].every(isHan)`, without the array). */
+export function allHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (!isHanCode(code)) return false;
+    if (code > 0xffff) i++;
+  }
+  return true;
+}
+
+/** Whitespace by code point (what `\s` matches, and what `trim` removes). */
+export function isSpaceCode(code: number): boolean {
   return code === 0x20 || (code >= 0x9 && code <= 0xd) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-const COMPRESSIBLE_CODES = new Set([...COMPRESSIBLE].map((ch) => ch.codePointAt(0)!));
+const codesOf = (characters: string) => new Set([...characters].map((ch) => ch.codePointAt(0)!));
+const COMPRESSIBLE_CODES = codesOf(COMPRESSIBLE);
+const CLOSER_CODES = codesOf(CLOSERS);
+const SENTENCE_END_CODES = codesOf(`${SENTENCE_END}：`);
 
-function codeWidth(code: number): number {
+export function codeWidth(code: number): number {
+  if (code >= 0x4e00 && code <= 0x9fff) return 1; // common Han, most of any page: no space or punctuation to look up
   if (isSpaceCode(code)) return 0;
   if (COMPRESSIBLE_CODES.has(code)) return 0.5;
   return code < 0x2000 ? 0.5 : 1; // Latin letters, digits, ASCII punctuation, middle dot: half an em
@@ -35,10 +65,9 @@ export function charWidth(ch: string): number {
   return codeWidth(ch.codePointAt(0) ?? 0);
 }
 
-/** A stop or comma at a line's end may hang past the column: its width does not show how full the line is. */
-export function hangingWidth(text: string): number {
-  const last = [...text.trimEnd()].pop() ?? "";
-  return COMPRESSIBLE.has(last) ? charWidth(last) : 0;
+/** A stop or comma at a line's end (its last code point) may hang past the column: its width does not show how full the line is. */
+export function hangingCodeWidth(last: number): number {
+  return COMPRESSIBLE_CODES.has(last) ? codeWidth(last) : 0;
 }
 
 export function displayWidth(text: string): number {
@@ -53,13 +82,13 @@ export function displayWidth(text: string): number {
 
 /** Does the text end a sentence, allowing closing quotes and brackets after the stop? */
 export function endsSentence(text: string): boolean {
-  const chars = [...text.trimEnd()];
-  let i = chars.length - 1;
-  while (i >= 0 && CLOSERS.has(chars[i]!)) i--;
+  // stops and closers are all single code units: the text is read backwards by code unit, not split
+  let i = text.length - 1;
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
+  while (i >= 0 && CLOSER_CODES.has(text.charCodeAt(i))) i--;
   if (i < 0) return false;
-  const last = chars[i]!;
   // "……" ends a sentence; a trailing colon introduces what follows as its own paragraph
-  return SENTENCE_END.has(last) || last === "：";
+  return SENTENCE_END_CODES.has(text.charCodeAt(i));
 }
 
 /** Count of sentence stops inside the text (not at its very end). */
@@ -76,14 +105,24 @@ export function joinLines(lines: readonly string[]): string {
   return compactSpaces(lines.map((line) => line.trim()).join(" "));
 }
 
-/** Remove spaces unless both neighbours are Latin letters or digits. */
+const isAlphanumericCode = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+
+/** Remove spaces unless both neighbours are Latin letters or digits (a run of whitespace counts as one space). */
 export function compactSpaces(text: string): string {
-  return text
-    .replace(/\s+/gu, " ")
-    .replace(/ (?=\S)/gu, (space, offset: number, whole: string) =>
-      /[A-Za-z0-9]/u.test(whole[offset - 1] ?? "") && /[A-Za-z0-9]/u.test(whole[offset + 1] ?? "") ? space : "",
-    )
-    .trim();
+  // one scan, keeping the text between runs of whitespace: every paragraph of a page passes here
+  let result = "";
+  let pieceStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSpaceCode(text.charCodeAt(i))) continue;
+    let runEnd = i + 1;
+    while (runEnd < text.length && isSpaceCode(text.charCodeAt(runEnd))) runEnd++;
+    result += text.slice(pieceStart, i);
+    const inside = i > 0 && runEnd < text.length;
+    if (inside && isAlphanumericCode(text.charCodeAt(i - 1)) && isAlphanumericCode(text.charCodeAt(runEnd))) result += " ";
+    pieceStart = runEnd;
+    i = runEnd - 1;
+  }
+  return result + text.slice(pieceStart);
 }
 
 /** Text with all whitespace removed: how text is compared and searched for. */
@@ -95,6 +134,6 @@ export function squash(text: string): string {
 export function isParallelHeading(text: string): boolean {
   const clauses = text.replace(/[。！？]$/u, "").split(/[，,]/u);
   if (clauses.length !== 2 || /[。！？；]/u.test(text.slice(0, -1))) return false;
-  const [left, right] = clauses.map((clause) => [...clause].length) as [number, number];
+  const [left, right] = clauses.map(characterCount) as [number, number];
   return left >= 4 && right >= 4 && Math.abs(left - right) <= 4;
 }

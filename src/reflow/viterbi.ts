@@ -18,65 +18,76 @@ export interface Decoded {
   marginals: Map<number, number>[];
 }
 
-/** Forward and backward passes: linear in the chain's length, quadratic in its states per position. */
+/**
+ * Forward and backward passes: linear in the chain's length, quadratic in its states per position.
+ * Scores live in flat typed arrays, one per pass, with each position's slice found by its offset:
+ * a page's chain has hundreds of positions, and arrays per position were most of the cost.
+ */
 export function decode(chain: Chain): Decoded | undefined {
   const n = chain.length;
   if (n === 0) return { path: [], best: 0, marginals: [] };
   const states = Array.from({ length: n }, (_, t) => chain.states(t));
-  const forward: Float64Array[] = [];
-  const back: Int32Array[] = [];
+  // offsets of each position's states, and of each position's transitions from the one before
+  const at = new Int32Array(n + 1);
+  const transitionAt = new Int32Array(n + 1);
   for (let t = 0; t < n; t++) {
-    const here = states[t]!;
-    const alpha = new Float64Array(here.length).fill(-Infinity);
-    const from = new Int32Array(here.length).fill(-1);
-    const before = t > 0 ? states[t - 1]! : [];
-    const previousAlpha = forward[t - 1];
+    at[t + 1] = at[t]! + states[t]!.length;
+    transitionAt[t + 1] = transitionAt[t]! + (t > 0 ? states[t - 1]!.length * states[t]!.length : 0);
+  }
+  const forward = new Float64Array(at[n]!).fill(-Infinity);
+  const backward = new Float64Array(at[n]!).fill(-Infinity);
+  const back = new Int32Array(at[n]!).fill(-1);
+  // each transition's score, asked of the chain once: the backward pass needs the forward pass's ones again
+  const transitions = new Float64Array(transitionAt[n]!).fill(Number.NaN);
+  const transition = (t: number, q: number, k: number): number => {
+    const index = transitionAt[t]! + q * states[t]!.length + k;
+    let score = transitions[index]!;
+    if (Number.isNaN(score)) transitions[index] = score = chain.score(t, states[t - 1]![q]!, states[t]![k]!);
+    return score;
+  };
+  for (let k = 0; k < states[0]!.length; k++) forward[k] = chain.score(0, -1, states[0]![k]!);
+  for (let t = 1; t < n; t++) {
+    const [here, before] = [states[t]!, states[t - 1]!];
     for (let k = 0; k < here.length; k++) {
-      if (t === 0) {
-        alpha[k] = chain.score(0, -1, here[k]!);
-        continue;
-      }
       for (let q = 0; q < before.length; q++) {
-        const previous = previousAlpha![q]!;
+        const previous = forward[at[t - 1]! + q]!;
         if (previous === -Infinity) continue;
-        const total = previous + chain.score(t, before[q]!, here[k]!);
-        if (total > alpha[k]!) {
-          alpha[k] = total;
-          from[k] = q;
+        const total = previous + transition(t, q, k);
+        if (total > forward[at[t]! + k]!) {
+          forward[at[t]! + k] = total;
+          back[at[t]! + k] = q;
         }
       }
     }
-    forward.push(alpha);
-    back.push(from);
   }
-  const backward: Float64Array[] = new Array(n);
-  backward[n - 1] = Float64Array.from(states[n - 1]!, (s) => chain.final(s));
+  states[n - 1]!.forEach((s, k) => (backward[at[n - 1]! + k] = chain.final(s)));
   for (let t = n - 2; t >= 0; t--) {
-    const here = states[t]!;
-    const next = states[t + 1]!;
-    const nextBeta = backward[t + 1]!;
-    const beta = new Float64Array(here.length).fill(-Infinity);
+    const [here, next] = [states[t]!, states[t + 1]!];
     for (let q = 0; q < here.length; q++) {
       for (let k = 0; k < next.length; k++) {
-        if (nextBeta[k] === -Infinity) continue;
-        const total = chain.score(t + 1, here[q]!, next[k]!) + nextBeta[k]!;
-        if (total > beta[q]!) beta[q] = total;
+        const following = backward[at[t + 1]! + k]!;
+        if (following === -Infinity) continue;
+        const total = transition(t + 1, q, k) + following;
+        if (total > backward[at[t]! + q]!) backward[at[t]! + q] = total;
       }
     }
-    backward[t] = beta;
   }
-  const marginals = states.map((here, t) => new Map(here.map((s, k) => [s, forward[t]![k]! + backward[t]![k]!])));
+  const marginals = states.map((here, t) => {
+    const totals = new Map<number, number>();
+    here.forEach((s, k) => totals.set(s, forward[at[t]! + k]! + backward[at[t]! + k]!));
+    return totals;
+  });
   let last = -1;
   let best = -Infinity;
-  forward[n - 1]!.forEach((alpha, k) => {
-    const total = alpha + backward[n - 1]![k]!;
+  for (let k = 0; k < states[n - 1]!.length; k++) {
+    const total = forward[at[n - 1]! + k]! + backward[at[n - 1]! + k]!;
     if (total > best) [best, last] = [total, k];
-  });
+  }
   if (last < 0) return undefined;
   const path = new Array<number>(n);
   for (let t = n - 1, k = last; t >= 0; t--) {
     path[t] = states[t]![k]!;
-    k = back[t]![k]!;
+    k = back[at[t]! + k]!;
   }
   return { path, best, marginals };
 }

@@ -1,10 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { Affinity, gramText, grams, opening, orders, segment } from "../../src/reflow/similarity.ts";
+import { GramTable } from "../../src/reflow/grams.ts";
+import { Affinity, opening, orders, segment } from "../../src/reflow/similarity.ts";
 
 describe("grams", () => {
   it("counts bigrams within runs of words, and single characters on request", () => {
-    expect([...grams("政协机关，政协").entries()].map(([gram, count]) => [gramText(gram), count])).toEqual([["政协", 2], ["协机", 1], ["机关", 1]]);
-    expect(grams("学习型", true).get("学".codePointAt(0)!)).toBe(1);
+    const table = new GramTable();
+    const named = ({ ids, counts }: { ids: number[]; counts: number[] }) => ids.map((id, k) => [table.text(id), counts[k]]);
+    expect(named(table.gramsOf("政协机关，政协", false))).toEqual([["政协", 2], ["协机", 1], ["机关", 1]]);
+    expect(named(table.gramsOf("学习型", true))).toEqual([["学", 1], ["习", 1], ["学习", 1], ["型", 1], ["习型", 1]]);
+  });
+  it("numbers the bigrams of a page with more distinct characters than small keys hold", () => {
+    const characters = [...Array(40000)].map((_, i) => String.fromCodePoint(i < 20000 ? 0x4e00 + i : 0x20000 + i));
+    const table = new GramTable();
+    const { ids, counts } = table.gramsOf(characters.join("") + characters.slice(-2).join(""), false);
+    expect(ids.length).toBe(40000); // and the bigram where the repeat joins on
+    expect(table.text(ids[39998]!)).toBe(characters.slice(-2).join(""));
+    expect(counts[39998]).toBe(2);
+    expect(new Set(ids).size).toBe(40000);
   });
   it("cuts a paragraph's opening at its first stop or at 24 characters", () => {
     expect(opening("坚持科学干事，着力打造政治型机关。始终把对党绝对忠诚摆在首位。")).toBe("坚持科学干事，着力打造政治型机关。");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactSpaces, displayWidth, endsSentence, hangingWidth, innerSentenceStops, isParallelHeading, joinLines } from "../../src/reflow/text.ts";
+import { characterCount, compactSpaces, displayWidth, endsSentence, hangingCodeWidth, innerSentenceStops, isParallelHeading, joinLines } from "../../src/reflow/text.ts";
 
 describe("text facts", () => {
   it("measures Han characters as one em, Latin, digits and compressible punctuation as half", () => {
@@ -22,9 +22,12 @@ describe("text facts", () => {
     expect(joinLines(["训 ，不 断 拓 宽", "视野，增强"])).toBe("训，不断拓宽视野，增强");
     expect(compactSpaces("强国 TV、读书 COVID 19")).toBe("强国TV、读书COVID 19");
   });
+  it("counts characters as code points, a lone surrogate as one", () => {
+    for (const text of ["", "政协", "𠀀a", "a\ud800b", "\udc00\ud800"]) expect(characterCount(text)).toBe([...text].length);
+  });
   it("lets a final comma or stop hang, so it does not count towards a line's fullness", () => {
-    expect(hangingWidth("在实施年度工作要点中，")).toBe(0.5);
-    expect(hangingWidth("坚持科学干事")).toBe(0);
+    expect(hangingCodeWidth("，".codePointAt(0)!)).toBe(0.5);
+    expect(hangingCodeWidth("事".codePointAt(0)!)).toBe(0);
   });
   it("recognises headings of two balanced clauses", () => {
     expect(isParallelHeading("借力专题培训，赋能履职本领。")).toBe(true);

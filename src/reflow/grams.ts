@@ -1,0 +1,135 @@
+// Character grams of a text, numbered: bigrams (and single characters) within runs of words, the
+// matter `Affinity` compares texts by. Numbers, not strings, for speed: reflow compares every page's texts.
+import { isHanCode } from "./text.ts";
+
+/** Characters that make up words: Han characters, Latin letters, digits. */
+function isWordCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || isHanCode(code);
+}
+
+/** Above every code point: the key of a pair of rare characters (see `pairKey`). */
+const BASE = 0x110000;
+/** Characters numbered below this make a pair key that V8 keeps as a small integer (below 2^30). */
+const SMALL = 0x8000;
+
+/**
+ * A bigram's key from its characters' numbers: negative, so apart from single characters' keys
+ * (their numbers). Small integers hash and store without allocating, so the numbers of a page's
+ * first `SMALL` characters pack into a small key; others take keys past 2^30.
+ */
+function pairKey(first: number, second: number): number {
+  return first < SMALL && second < SMALL ? -(1 + first * SMALL + second) : -(1 + SMALL * SMALL + first * BASE + second);
+}
+
+/** A text's distinct grams by number, in order of first use, with their counts; `serial` tells texts apart. */
+export interface TextGrams {
+  readonly serial: number;
+  readonly ids: number[];
+  readonly counts: number[];
+  /** The total weight of its distinct grams, once an `Affinity` has weighed them. */
+  mass?: number;
+}
+
+/** A typed array at least `size` long, holding what `array` held. */
+export function grow(array: Int32Array, size: number): Int32Array {
+  const grown = new Int32Array(size);
+  grown.set(array);
+  return grown;
+}
+
+/** Character numbers: ASCII keeps its code, common Han characters (U+4E00–U+9FFF) follow it… */
+const HAN_NUMBERS = 0x80;
+const COMMON_HAN = [0x4e00, 0x9fff] as const;
+/** …and the page's rarer characters are numbered from here on, in order of first sight. */
+const RARE_NUMBERS = HAN_NUMBERS + COMMON_HAN[1] - COMMON_HAN[0] + 1;
+
+/**
+ * Numbers the grams of one page's texts densely from 0, in order of first sight, by their key.
+ * Characters get numbers below `SMALL` (so that bigram keys stay small integers): the common ones
+ * by arithmetic, the rare ones by a map. Nothing else is looked up per character of a page.
+ */
+export class GramTable {
+  private readonly rareNumbers = new Map<number, number>();
+  private readonly numbers = new Map<number, number>();
+  /** Each rare character's code (by its number less `RARE_NUMBERS`), and each gram's key by its number: to name grams. */
+  private readonly rareCodes: number[] = [];
+  private readonly keys: number[] = [];
+  /** While a text is counted: the serial of the text that last saw each gram, and its place there. */
+  private seenBy: Int32Array;
+  private place: Int32Array;
+  private serial = 0;
+
+  /** `capacity`: about how many grams to expect (each growth copies the arrays). */
+  constructor(capacity = 64) {
+    this.seenBy = new Int32Array(capacity);
+    this.place = new Int32Array(capacity);
+  }
+
+  /** How many grams are numbered so far. */
+  get size(): number {
+    return this.numbers.size;
+  }
+
+  private numberOf(code: number): number {
+    if (code < HAN_NUMBERS) return code;
+    if (code >= COMMON_HAN[0] && code <= COMMON_HAN[1]) return code - COMMON_HAN[0] + HAN_NUMBERS;
+    let found = this.rareNumbers.get(code);
+    if (found === undefined) {
+      this.rareNumbers.set(code, (found = RARE_NUMBERS + this.rareCodes.length));
+      this.rareCodes.push(code);
+    }
+    return found;
+  }
+
+  private codeOf(number: number): number {
+    if (number < HAN_NUMBERS) return number;
+    return number < RARE_NUMBERS ? number - HAN_NUMBERS + COMMON_HAN[0] : this.rareCodes[number - RARE_NUMBERS]!;
+  }
+
+  /** A gram's text: `学` or `政协`. */
+  text(id: number): string {
+    const key = this.keys[id]!;
+    if (key >= 0) return String.fromCodePoint(this.codeOf(key));
+    const pair = -key - 1;
+    const [first, second] = pair < SMALL * SMALL ? [Math.floor(pair / SMALL), pair % SMALL] : [Math.floor((pair - SMALL * SMALL) / BASE), (pair - SMALL * SMALL) % BASE];
+    return String.fromCodePoint(this.codeOf(first), this.codeOf(second));
+  }
+
+  /**
+   * Bigrams, and with `characters` single characters too, within runs of Han characters, letters
+   * and digits, with their counts. One loop, no callbacks: it runs over every text of every page.
+   */
+  gramsOf(text: string, characters: boolean): TextGrams {
+    const grams: TextGrams = { serial: ++this.serial, ids: [], counts: [] };
+    let previous = -1;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+      if (!isWordCode(code)) {
+        previous = -1;
+        continue;
+      }
+      const current = this.numberOf(code);
+      if (characters) this.count(grams, current);
+      if (previous >= 0) this.count(grams, pairKey(previous, current));
+      previous = current;
+    }
+    return grams;
+  }
+
+  private count(grams: TextGrams, key: number): void {
+    let id = this.numbers.get(key);
+    if (id === undefined) {
+      this.numbers.set(key, (id = this.numbers.size));
+      this.keys.push(key);
+      if (id >= this.seenBy.length) [this.seenBy, this.place] = [grow(this.seenBy, 2 * id + 1), grow(this.place, 2 * id + 1)];
+    }
+    if (this.seenBy[id] === grams.serial) grams.counts[this.place[id]!]!++;
+    else {
+      this.seenBy[id] = grams.serial;
+      this.place[id] = grams.ids.length;
+      grams.ids.push(id);
+      grams.counts.push(1);
+    }
+  }
+}
