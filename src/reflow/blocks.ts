@@ -69,12 +69,12 @@ export function blocks(state: ReflowState): void {
   const { lines } = state;
   const shapes = markShapes(lines);
   const widths = segmentWidths(lines, (i) => shapes[i] !== undefined && shapes[i] !== "name" && shapes[i] !== "kicker" && shapes[i] !== "subtitle");
-  // a line stands apart from running text when what comes before it is finished: a stop, furniture,
-  // or a line that is itself a headline standing apart
+  // a line stands apart from running text when what comes before it is finished: a stop, a photo
+  // credit closing a caption, furniture, or a line that is itself a headline standing apart
   const apart: boolean[] = [];
   lines.forEach((_, i) => {
     const previous = lines[i - 1];
-    apart.push(!previous || shapes[i - 1] !== undefined || endsSentence(previous.text) || looksLikeHeadline(lines, widths, i - 1, apart[i - 1]!));
+    apart.push(!previous || shapes[i - 1] !== undefined || endsSentence(previous.text) || hasPhotoCredit(previous.text) || looksLikeHeadline(lines, widths, i - 1, apart[i - 1]!));
   });
   for (let i = 0; i < lines.length; i++) {
     // a dash ends or opens many a sentence: only apart from running text is it a kicker or subtitle
