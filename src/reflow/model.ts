@@ -35,6 +35,8 @@ export const WEIGHTS = {
   /** Two title lines printed together read as one two-line title rather than two stories' titles. */
   merged: 1,
   numbered: 4,
+  /** A section heading with no sibling heading between the titles around it: sections come in sets. */
+  loneHeading: 2,
 };
 
 // States. Column units: O (no head yet), A (the text of a head before it), B (of a head after it);
@@ -80,6 +82,8 @@ export class PageModel implements Chain {
   private readonly titlePrior: number;
   /** What a story break costs between item t-1 and item t (units), and across the cluster at t. */
   private readonly breaks: number[];
+  /** For each unanchored cluster, whether no other heading could stand between the titles around it. */
+  private readonly lone: boolean[];
 
   constructor(private readonly items: readonly PageItem[]) {
     this.length = items.length;
@@ -100,6 +104,7 @@ export class PageModel implements Chain {
     const clusters = items.filter((item) => item.kind === "cluster");
     const anchored = clusters.filter((item) => item.cluster.anchored).length / Math.max(1, clusters.length);
     this.titlePrior = WEIGHTS.title - WEIGHTS.siblings * anchored;
+    this.lone = loneHeads(items);
     this.breaks = items.map((item, t) => {
       const [above, below] = item.kind === "unit" ? [items[t - 1], item] : [items[t - 1], items[t + 1]];
       return above?.kind === "unit" && below?.kind === "unit" ? this.breakCost(above.unit, below.unit) : WEIGHTS.break;
@@ -222,7 +227,7 @@ export class PageModel implements Chain {
     if (s >= H(0)) {
       const inside = s - H(0);
       if (x === undefined || x !== inside) return -Infinity;
-      return cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0;
+      return (cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0) - (this.lone[t] ? WEIGHTS.loneHeading : 0);
     }
     const r = this.headsIn(t, s);
     const before = beforeOf(s);
@@ -265,6 +270,17 @@ export function headText(head: Cluster["heads"][number]): string {
 
 function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
+}
+
+/** Unanchored clusters with no heading nor other unanchored cluster between the anchored titles around them. */
+function loneHeads(items: readonly PageItem[]): boolean[] {
+  const mayHead = (item: PageItem) => (item.kind === "unit" ? item.unit.role === "heading" : !item.cluster.anchored);
+  const bound = (item: PageItem) => item.kind === "cluster" && item.cluster.anchored;
+  const siblingIn = (t: number, step: 1 | -1) => {
+    for (let k = t + step; k >= 0 && k < items.length && !bound(items[k]!); k += step) if (mayHead(items[k]!)) return true;
+    return false;
+  };
+  return items.map((item, t) => item.kind === "cluster" && !item.cluster.anchored && !siblingIn(t, -1) && !siblingIn(t, 1));
 }
 
 /** For each position, the nearest cluster of at least `heads` heads in one direction (step 1: before, -1: after). */
