@@ -100,6 +100,8 @@ function withDecks(head: Head, opensPage: boolean, textFollows: boolean): Head[]
     titles.forEach((unit, k) => (k === 0 || NUMBERED.test(unit.text) ? groups.push([unit]) : groups[groups.length - 1]!.push(unit)));
     return groups.map((lines, k) => (k === groups.length - 1 ? { ...head, titles: lines } : { titles: lines }));
   }
+  // under a kicker that leads into its title (`…——`), the last of several title lines is the deck
+  if (head.kicker && /(?:—|-){2,}$/u.test(head.kicker.text) && titles.length > 1 && !head.subtitle) return [{ ...head, titles: titles.slice(0, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
   if (titles.length < 3 || head.kicker || head.subtitle) return [head];
   // lines that are each a whole headline of two phrases are headlines of their own
   if (titles.every((unit) => / /u.test(unit.text))) return titles.map((unit, k) => (k === titles.length - 1 ? { ...head, titles: [unit] } : { titles: [unit] }));

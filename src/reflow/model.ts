@@ -274,10 +274,11 @@ function range(n: number): number[] {
 
 /** Unanchored clusters with no heading nor other unanchored cluster between the anchored titles around them. */
 function loneHeads(items: readonly PageItem[]): boolean[] {
-  const mayHead = (item: PageItem) => (item.kind === "unit" ? item.unit.role === "heading" : !item.cluster.anchored);
+  // a heading unit right before a head or the page's end heads no text: a short closing sentence
+  const mayHead = (item: PageItem, k: number) => (item.kind === "unit" ? item.unit.role === "heading" && items[k + 1]?.kind === "unit" : !item.cluster.anchored);
   const bound = (item: PageItem) => item.kind === "cluster" && item.cluster.anchored;
   const siblingIn = (t: number, step: 1 | -1) => {
-    for (let k = t + step; k >= 0 && k < items.length && !bound(items[k]!); k += step) if (mayHead(items[k]!)) return true;
+    for (let k = t + step; k >= 0 && k < items.length && !bound(items[k]!); k += step) if (mayHead(items[k]!, k)) return true;
     return false;
   };
   return items.map((item, t) => item.kind === "cluster" && !item.cluster.anchored && !siblingIn(t, -1) && !siblingIn(t, 1));
