@@ -22,7 +22,7 @@ export interface ParagraphEnd {
  * Does line `i` of a column flow end its paragraph? Justified lines fill the column, so a paragraph
  * ends where a sentence stop meets a line that stops short, or where the next line is indented.
  */
-export function isParagraphEnd(lines: readonly Line[], widths: readonly number[], i: number, startsParagraph: boolean): ParagraphEnd {
+export function isParagraphEnd(lines: readonly Line[], widths: readonly number[], i: number, startsParagraph: boolean, blanksPart = false): ParagraphEnd {
   const line = lines[i]!;
   const next = lines[i + 1];
   if (!next) return { isEnd: true, confidence: 1, reason: "end of the column flow" };
@@ -41,6 +41,7 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
     return { isEnd: true, confidence: shortfall >= 2 * SHORTFALL ? 1 : 0.8, reason: `the line stops ${shortfall} em short` };
   }
   if (next.indented) return { isEnd: true, confidence: 0.9, reason: "the next line is indented" };
+  if (blanksPart && line.blankAfter) return { isEnd: true, confidence: 0.8, reason: "a sentence ends at a blank line, as this page's paragraphs do" };
   // a caption set right under the text: it ends in its photo credit, on its line or the next
   if (hasPhotoCredit(next.text) || hasPhotoCredit(next.text + (lines[i + 2]?.text ?? ""))) return { isEnd: true, confidence: 0.8, reason: "a photo caption follows" };
   if (SPEAKER.test(next.text)) return { isEnd: true, confidence: 0.85, reason: "the next line opens a speaker's turn" };
@@ -65,6 +66,22 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   return { isEnd: false, confidence: 0.7, reason: "a sentence ends flush with the column and the next line is full" };
 }
 
+/** Blank lines part this page's paragraphs: most sentence ends well short of the column have one after them
+ *  (elsewhere a blank line in running text is a column break, which may fall anywhere). */
+function blanksPartParagraphs(blocks: ReflowState["blocks"]): boolean {
+  let ends = 0;
+  let parted = 0;
+  for (const block of blocks) {
+    if (block.kind !== "flow") continue;
+    block.lines.forEach((line, i) => {
+      if (i + 1 === block.lines.length || line.spread || !endsSentence(line.text) || block.columnWidths[i]! - line.width < 2 * SHORTFALL) return;
+      ends++;
+      if (line.blankAfter) parted++;
+    });
+  }
+  return ends >= 2 && parted > ends / 2;
+}
+
 /** Does line `i` look like the start of a paragraph (or is the flow over)? */
 function looksLikeParagraphStart(lines: readonly Line[], widths: readonly number[], i: number): boolean {
   const line = lines[i];
@@ -86,6 +103,7 @@ const SHAPE_ROLES: Record<DisplayShape, Role> = {
 // blank lines mid-sentence, so blank lines are not read here at all.
 export function paragraphs(state: ReflowState): void {
   const units: Unit[] = [];
+  const blanksPart = state.blankLinesMeaningful && blanksPartParagraphs(state.blocks);
   for (const block of state.blocks) {
     if (block.kind === "display") {
       // display lines keep their spaces: they part a headline's phrases and a credit's names
@@ -94,7 +112,7 @@ export function paragraphs(state: ReflowState): void {
     }
     let start = 0;
     for (let i = 0; i < block.lines.length; i++) {
-      const end = isParagraphEnd(block.lines, block.columnWidths, i, i === start);
+      const end = isParagraphEnd(block.lines, block.columnWidths, i, i === start, blanksPart);
       if (end.confidence < 0.75) state.decisions.push(paragraphDecision(block.lines, i, end));
       if (!end.isEnd) continue;
       const paragraphLines = block.lines.slice(start, i + 1);
