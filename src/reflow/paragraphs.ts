@@ -50,7 +50,8 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   }
   // a spread line after a stop is mostly a first line: justification stretched its few characters
   // a full line is at least as wide as this one (with its indent, if it opens a paragraph)
-  const fullWidth = Math.max(widths[i + 1]!, line.core + (startsParagraph ? INDENT : 0));
+  // (and so is the line before it in its paragraph: the column estimate runs low among many short lines)
+  const fullWidth = Math.max(widths[i + 1]!, line.core + (startsParagraph ? INDENT : 0), startsParagraph ? 0 : Math.min(lines[i - 1]!.core, columnWidth + 2));
   const nextShortfall = fullWidth - next.core;
   const closesParagraph = endsSentence(next.text) && looksLikeParagraphStart(lines, widths, i + 2);
   if (nextShortfall >= SHORTFALL && nextShortfall <= INDENT + 1 && closesParagraph && !isParallelHeading(next.text)) {
