@@ -50,9 +50,11 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   }
   // a spread line after a stop is mostly a first line: justification stretched its few characters
   // a full line is at least as wide as this one (with its indent, if it opens a paragraph)
-  // (and so is the line before it in its paragraph: the column estimate runs low among many short lines)
-  const fullWidth = Math.max(widths[i + 1]!, line.core + (startsParagraph ? INDENT : 0), startsParagraph ? 0 : Math.min(lines[i - 1]!.core, columnWidth + 2));
-  const nextShortfall = fullWidth - next.core;
+  // (and so is the line before it in its paragraph, against the next line's whole width: the column
+  // estimate runs low among many short lines)
+  const fullWidth = Math.max(widths[i + 1]!, line.core + (startsParagraph ? INDENT : 0));
+  const previousFull = startsParagraph ? 0 : Math.min(lines[i - 1]!.core, columnWidth + 2);
+  const nextShortfall = Math.max(fullWidth - next.core, previousFull - next.width);
   const closesParagraph = endsSentence(next.text) && looksLikeParagraphStart(lines, widths, i + 2);
   if (nextShortfall >= SHORTFALL && nextShortfall <= INDENT + 1 && closesParagraph && !isParallelHeading(next.text)) {
     // the next line is as short as a first line but ends with a stop before a new paragraph: more
@@ -67,18 +69,20 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   return { isEnd: false, confidence: 0.7, reason: "a sentence ends flush with the column and the next line is full" };
 }
 
-/** Blank lines part this page's paragraphs: most sentence ends well short of the column have one after them
- *  (elsewhere a blank line in running text is a column break, which may fall anywhere). */
+/** Blank lines part this page's paragraphs and nothing else: most sentence ends well short of the column
+ *  have one after them, and none falls mid-sentence (where column breaks leave them, they may fall anywhere). */
 function blanksPartParagraphs(blocks: ReflowState["blocks"]): boolean {
   let ends = 0;
   let parted = 0;
   for (const block of blocks) {
     if (block.kind !== "flow") continue;
-    block.lines.forEach((line, i) => {
-      if (i + 1 === block.lines.length || line.spread || !endsSentence(line.text) || block.columnWidths[i]! - line.width < 2 * SHORTFALL) return;
+    for (let i = 0; i + 1 < block.lines.length; i++) {
+      const line = block.lines[i]!;
+      if (line.blankAfter && !endsSentence(line.text)) return false;
+      if (line.spread || !endsSentence(line.text) || block.columnWidths[i]! - line.width < 2 * SHORTFALL) continue;
       ends++;
       if (line.blankAfter) parted++;
-    });
+    }
   }
   return ends >= 2 && parted > ends / 2;
 }
