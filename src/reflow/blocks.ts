@@ -13,6 +13,8 @@ const WINDOW = 8;
 export const LONG_LINE_RATIO = 1.6;
 /** A first line is the column less its two-em indent (lost in extraction) and a little justification slack. */
 const FIRST_LINE_SHORTFALL = 2.5;
+/** A line this much (in ems) short of the column may be a first line that lost its indent. */
+const FIRST_LINE_MARGIN = 1.5;
 /** A headline is at least this much wider (in ems) than the column around it… */
 const HEADLINE_MARGIN = 2;
 /** …or this much narrower: more than a first line, whose indent and a character pushed down by
@@ -149,6 +151,10 @@ function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | und
   if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text);
   if (line.width > columnWidth + HEADLINE_MARGIN) return true;
   if (!standsAlone) return false;
+  // after a blank line or furniture, with no stop: running text would go on in a full line, so a next line
+  // that starts short (a first line, its indent lost) and goes on opens the text under a title as wide as the column
+  const next = lines[i + 1];
+  if ((i === 0 || line.blankBefore || before !== undefined) && next && !next.spread && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN) return true;
   // shorter than even a first line that lost its indent, and no stop at its end: not running text
   // (unless the next line opens with a quote or bracket, which may not end a line: pushed down, it left this one short)
   const pushedDown = /^[“‘（《「『]/u.test(lines[i + 1]?.text ?? "");

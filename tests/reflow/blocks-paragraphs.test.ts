@@ -50,6 +50,14 @@ describe("blocks", () => {
     const raw = [...COLUMN.slice(0, 5), "凝心铸魂固根基 打造“学习型”机关", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual(["headline:凝心铸魂固根基 打造“学习型”机关"]);
   });
+  it("finds a title as wide as the column, after a blank line, by the first line that starts short under it", () => {
+    // COLUMN is 14 ems: a 13-character title, then a first line that lost its indent and goes on
+    const raw = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual(["headline:让协商成果转化为治理实效"]);
+    // the same line over a full line that goes on is a paragraph's first line
+    const text = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", ...COLUMN.slice(6)].join("\n");
+    expect(display(text)).toEqual([]);
+  });
   it("joins a note that wraps over two lines", () => {
     const raw = [...COLUMN, "（作者系广安市政协秘书长、党组成员、", "机关党组书记）"].join("\n");
     expect(display(raw)).toEqual(["note:（作者系广安市政协秘书长、党组成员、机关党组书记）"]);
