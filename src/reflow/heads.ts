@@ -64,8 +64,24 @@ function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
     const split = [{ titles: only.titles.slice(0, 1) }, { ...only, titles: only.titles.slice(1) }];
     return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
   }
+  const pair = only && only.titles.length === 1 && only.byline && !only.kicker && !only.subtitle ? sidePair(only.titles[0]!) : undefined;
+  if (pair) {
+    // one title of two phrases over its byline, or two stories' titles read across the columns, the byline the left one's
+    const split = [{ ...only, titles: [pair[0]] }, { titles: [pair[1]] }];
+    return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
+  }
   return [...headings, { kind: "cluster", cluster: { heads: titled, anchored: titled.some(isAnchored) } }];
 }
+
+/** A title line of two phrases parted by one space, each a title's length: perhaps two titles side by side. */
+function sidePair(unit: Unit): [Unit, Unit] | undefined {
+  const parts = unit.text.trim().split(" ");
+  if (parts.length !== 2 || parts.some((part) => [...part].length < SIDE_TITLE)) return undefined;
+  return [{ ...unit, text: parts[0]! }, { ...unit, text: parts[1]! }];
+}
+
+/** The fewest characters of a title printed beside another. */
+const SIDE_TITLE = 5;
 
 /**
  * A head read as section headings: one heading wrapped over its lines, unless each line is a

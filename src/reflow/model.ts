@@ -35,6 +35,8 @@ export const WEIGHTS = {
   /** Two title lines printed together read as one two-line title rather than two stories' titles. */
   merged: 1,
   numbered: 4,
+  /** A byline line in the text of a head that has its own: it is the next story's. */
+  secondByline: 3,
   /** A section heading with no sibling heading between the titles around it: sections come in sets. */
   loneHeading: 2,
 };
@@ -179,7 +181,7 @@ export class PageModel implements Chain {
   }
 
   private unitScore(t: number, unit: Unit, p: number, s: number): number {
-    const emission = s === O ? (isText(unit) ? -WEIGHTS.orphanText : -1) : this.preference(t, s);
+    const emission = s === O ? (isText(unit) ? -WEIGHTS.orphanText : -1) : this.preference(t, s) - (unit.role === "byline" && this.bylined(t, s) ? WEIGHTS.secondByline : 0);
     const opens = s === O || s === BS || s === BM(0);
     if (p < 0) return opens ? emission : -Infinity;
     const x = this.out(t - 1, p);
@@ -196,6 +198,13 @@ export class PageModel implements Chain {
     if (!next && !nextB && !toB) return -Infinity;
     const left = isA(x) && x >= AM(0) && toB ? this.heads(this.multiBefore[t]!) - 1 - headOf(x) : 0;
     return emission - this.breaks[t]! - (isA(x) && toB ? WEIGHTS.switch : 0) - left * WEIGHTS.orphanHead;
+  }
+
+  /** The head the state s gives unit t already has a byline of its own. */
+  private bylined(t: number, s: number): boolean {
+    const c = s === AS ? this.clusterBefore[t] : s === BS ? this.clusterAfter[t] : isA(s) ? this.multiBefore[t] : this.multiAfter[t];
+    const heads = c === undefined || c < 0 ? [] : (this.items[c] as { cluster: Cluster }).cluster.heads;
+    return heads[Math.min(headOf(s), heads.length - 1)]?.byline !== undefined;
   }
 
   /** A unit's affinity to the head its state gives it, measured from its favourite head around it (never above 0). */

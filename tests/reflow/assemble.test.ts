@@ -67,6 +67,12 @@ describe("heads", () => {
     expect(cluster?.heads.map((head) => head.titles.map((t) => t.text))).toEqual([["秋粮收购进度过半"], ["试点带火农产品直播"]]);
     expect(cluster?.merged?.map((head) => head.titles.map((t) => t.text))).toEqual([["秋粮收购进度过半", "试点带火农产品直播"]]);
   });
+  it("offers a title line of two phrases both as one title and as two titles side by side, the byline with the left one", () => {
+    const line = unit("headline", "博物馆夜场开放 全国机器人竞赛开赛");
+    const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), line, under(line, "byline", "本报记者 张三"), unit("paragraph", "正文。")]), 1);
+    expect(cluster?.heads.map((head) => [head.titles.map((t) => t.text), head.byline?.text])).toEqual([[["博物馆夜场开放"], "本报记者 张三"], [["全国机器人竞赛开赛"], undefined]]);
+    expect(cluster?.merged?.map((head) => head.titles.map((t) => t.text))).toEqual([["博物馆夜场开放 全国机器人竞赛开赛"]]);
+  });
   it("reads a head of whole two-phrase lines as one heading per line, a wrapped one as one heading", () => {
     const first = unit("headline", "凝心铸魂固根基 打造学习型机关");
     expect(headingsOf({ titles: [first, under(first, "headline", "高效服务促运转 打造效能型机关")] })).toHaveLength(2);
