@@ -108,9 +108,10 @@ export function blocks(state: ReflowState): void {
   state.blocks = groupBlocks(lines, shapes);
 }
 
-/** Spread by justification to fill the column; a spread line well short of it is letter-spaced (`织 得 更 密`), as titles are. */
+/** Spread by justification to fill the column, evenly; a spread line well short of it, or with a wide gap
+ *  in it (a letter-spaced title beside another), is letter-spaced (`织 得 更 密`), as titles are. */
 function isJustified(line: Line, columnWidth: number): boolean {
-  return line.spread && line.core >= columnWidth - SHORT_HEADLINE_MARGIN;
+  return line.spread && line.gaps.length === 0 && line.core >= columnWidth - SHORT_HEADLINE_MARGIN;
 }
 
 /** Two phrases set apart by a space (`凝心铸魂固根基 打造…`): how headlines are written, not sentences. */
