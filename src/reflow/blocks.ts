@@ -1,7 +1,7 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
 import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, markerShape, opensParenthesis } from "./shapes.ts";
 import { splitRoleName } from "./bylines.ts";
-import { hasPhotoCredit } from "./captions.ts";
+import { captionWords, hasPhotoCredit } from "./captions.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
 import { displayWidth, endsSentence } from "./text.ts";
 
@@ -13,6 +13,8 @@ const WINDOW = 8;
 export const LONG_LINE_RATIO = 1.6;
 /** A first line is the column less its two-em indent (lost in extraction) and a little justification slack. */
 const FIRST_LINE_SHORTFALL = 2.5;
+/** A caption says more than this many characters before its credit: fewer are the end of a wrapped one. */
+const CAPTION_WORDS = 6;
 /** A line this much (in ems) short of the column may be a first line that lost its indent. */
 const FIRST_LINE_MARGIN = 1.5;
 /** A headline is at least this much wider (in ems) than the column around it… */
@@ -140,6 +142,9 @@ function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | und
   const line = lines[i]!;
   // a title may ask or exclaim (`为什么要…？`), never trail off in a comma or a full stop
   if (endsWithPunctuation(line.text) && !/[？！?!]$/u.test(line.text)) return false;
+  // a caption wrapped over two lines: its first line has no stop, the next one only a few words before the credit
+  const nextWords = lines[i + 1] ? captionWords(lines[i + 1]!.text) : undefined;
+  if (nextWords !== undefined && [...nextWords.replace(/\s/gu, "")].length < CAPTION_WORDS) return false;
   const before = shapes[i - 1];
   const after = shapes[i + 1];
   if (after === "byline" || after === "subtitle" || before === "kicker") return true;

@@ -27,3 +27,12 @@ export function photographersIn(text: string): string[] {
   const named = (credit[1] ?? credit[2] ?? "").replace(NOT_NAMES, " ");
   return namesIn(named).filter((name) => /^\p{Script=Han}{2,4}$/u.test(name));
 }
+
+/** The words of a caption before its credit (`橘（受访者供图）` → `橘`); undefined without a credit. */
+export function captionWords(text: string): string | undefined {
+  const tail = creditTail(text);
+  const credit = tail === undefined ? null : CREDIT.exec(tail);
+  if (!credit) return undefined;
+  const end = text.trimEnd();
+  return end.slice(0, end.length - tail!.length + credit.index + (credit[0].match(/^[。！？\s]/u)?.[0].length ?? 0));
+}

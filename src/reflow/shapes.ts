@@ -23,7 +23,9 @@ function isRoleNameByline(text: string): boolean {
   const names = namesIn(rest.join(" "));
   const nameLike = names.length > 0 && names.every((name) => [...name].length >= 2 && [...name].length <= 4 && [...name].every(isHan));
   // Justified spread lines (`全 面 担 起`) look like padded names; a role reads as one word.
-  return nameLike && [...role].length >= 3 && /^[\p{Script=Han}、（）()·]+$/u.test(role) && ROLE_ENDING.test(role);
+  // a parenthesis the role opens and does not close is a dateline's credit (`本报讯（记者 张三`), not a role
+  const balanced = (role.match(/[（(]/gu) ?? []).length === (role.match(/[）)]/gu) ?? []).length;
+  return nameLike && balanced && [...role].length >= 3 && /^[\p{Script=Han}、（）()·]+$/u.test(role) && ROLE_ENDING.test(role);
 }
 
 /** `记者：…` opens an interview's question when a sentence follows: a byline's credit holds only names. */

@@ -58,6 +58,10 @@ describe("blocks", () => {
     const text = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", ...COLUMN.slice(6)].join("\n");
     expect(display(text)).toEqual([]);
   });
+  it("reads a caption wrapped over two lines as text, not its first line as a title", () => {
+    const raw = [...COLUMN.slice(0, 5), "", "果农在果园里采摘成熟的砂糖", "橘（受访者供图）", "", ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual([]);
+  });
   it("joins a note that wraps over two lines", () => {
     const raw = [...COLUMN, "（作者系广安市政协秘书长、党组成员、", "机关党组书记）"].join("\n");
     expect(display(raw)).toEqual(["note:（作者系广安市政协秘书长、党组成员、机关党组书记）"]);

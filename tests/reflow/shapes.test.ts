@@ -13,6 +13,7 @@ describe("furniture shapes", () => {
     ["凝心聚力 谱新篇", false],
     ["全 面 担 起 日 常 工 作“ 第 一", false],
     ["等方面 16名专家作为智库成员，发", false],
+    ["本报讯（记者 魏刚宇 钱涵", false],
   ])("byline %s → %s", (text, expected) => expect(isByline(text)).toBe(expected));
 
   it("knows kickers, subtitles and whole-line parentheses", () => {
