@@ -140,8 +140,10 @@ function looksLikeHeadline(lines: readonly Line[], widths: readonly number[], i:
 
 function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[], widths: readonly number[], i: number, standsAlone: boolean, blanksMeaningful: boolean): boolean {
   const line = lines[i]!;
-  // a title may ask or exclaim (`为什么要…？`), never trail off in a comma or a full stop
+  // a title may ask or exclaim (`为什么要…？`), never trail off in a comma or a full stop, nor close a
+  // parenthesis it did not open (the end of a wrapped credit, `生 摄）`)
   if (endsWithPunctuation(line.text) && !/[？！?!]$/u.test(line.text)) return false;
+  if ((line.text.match(/[）)]/gu) ?? []).length > (line.text.match(/[（(]/gu) ?? []).length) return false;
   // a caption wrapped over two lines: its first line has no stop, the next one only a few words before the credit
   const nextWords = lines[i + 1] ? captionWords(lines[i + 1]!.text) : undefined;
   if (nextWords !== undefined && [...nextWords.replace(/\s/gu, "")].length < CAPTION_WORDS) return false;
