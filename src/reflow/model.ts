@@ -35,6 +35,8 @@ export const WEIGHTS = {
   /** Two title lines printed together read as one two-line title rather than two stories' titles. */
   merged: 1,
   numbered: 4,
+  /** A photo's caption right under a head: a (photo) story's title sets it so, a section heading hardly ever. */
+  captioned: 2,
   /** A byline line in the text of a head that has its own: it is the next story's. */
   secondByline: 3,
   /** A section heading with no sibling heading between the titles around it: sections come in sets. */
@@ -236,7 +238,8 @@ export class PageModel implements Chain {
     if (s >= H(0)) {
       const inside = s - H(0);
       if (x === undefined || x !== inside) return -Infinity;
-      return (cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0) - (this.lone[t] ? WEIGHTS.loneHeading : 0);
+      const captioned = this.items[t + 1]?.kind === "unit" && (this.items[t + 1] as { unit: Unit }).unit.role === "caption";
+      return (cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0) - (this.lone[t] ? WEIGHTS.loneHeading : 0) - (captioned ? WEIGHTS.captioned : 0);
     }
     const r = this.headsIn(t, s);
     const before = beforeOf(s);
