@@ -13,6 +13,8 @@ const WINDOW = 8;
 export const LONG_LINE_RATIO = 1.6;
 /** A first line is the column less its two-em indent (lost in extraction) and a little justification slack. */
 const FIRST_LINE_SHORTFALL = 2.5;
+/** Justified lines run at most this much (in ems) past their column. */
+const WIDE_MARGIN = 1;
 /** A caption says more than this many characters before its credit: fewer are the end of a wrapped one. */
 const CAPTION_WORDS = 6;
 /** A line this much (in ems) short of the column may be a first line that lost its indent. */
@@ -159,6 +161,8 @@ function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | und
   if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text);
   if (line.width > columnWidth + HEADLINE_MARGIN) return true;
   if (!standsAlone) return false;
+  // apart on both sides and wider than justified text ever runs: a title a little wider than its column
+  if (blanksMeaningful && line.blankAfter && line.width > columnWidth + WIDE_MARGIN) return true;
   // after a blank line or furniture, with no stop: running text would go on in a full line, so a next line
   // that starts short (a first line, its indent lost) and goes on opens the text under a title as wide as the column
   const next = lines[i + 1];
