@@ -55,8 +55,10 @@ function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
   // bare heads of several lines right before a story's head: section headings displaced to the end of their story
   const bare = heads.findIndex(isAnchored);
   const bareLines = heads.slice(0, Math.max(0, bare)).reduce((sum, head) => sum + head.titles.length + (head.kicker ? 1 : 0), 0);
-  const displaced = bareLines >= DISPLACED_HEADINGS ? heads.slice(0, bare) : [];
-  const headings = displaced.flatMap(headingsOf).map((unit) => ({ kind: "unit" as const, unit }));
+  // numbered heads (`一、…`) before an unnumbered one are the text before's sections, never titles
+  const numbered = heads.findIndex((head) => head.kicker !== undefined || !NUMBERED.test(head.titles[0]?.text ?? ""));
+  const displaced = bareLines >= DISPLACED_HEADINGS ? heads.slice(0, bare) : numbered > 0 ? heads.slice(0, numbered) : [];
+  const headings = displaced.flatMap(numberedSections).flatMap(headingsOf).map((unit) => ({ kind: "unit" as const, unit }));
   const titled = heads.slice(displaced.length).flatMap((head, k, all) => withDecks(head, opensPage && k === 0 && displaced.length === 0, k === all.length - 1));
   const only = titled.length === 1 ? titled[0]! : undefined;
   if (only && only.titles.length === 2 && !only.kicker && !only.subtitle) {
@@ -102,6 +104,15 @@ function opensHead(unit: Unit, next: Unit | undefined, spacing: number): boolean
   return unit.role === "kicker" || unit.role === "headline" || label;
 }
 
+/** Numbered lines (`一、…`, `（二）…`) are section headings printed one under the other, each with the wrapped lines after it. */
+function numberedSections(head: Head): Head[] {
+  const { titles } = head;
+  if (titles.length < 2 || !titles.some((unit, k) => k > 0 && NUMBERED.test(unit.text))) return [head];
+  const groups: Unit[][] = [];
+  titles.forEach((unit, k) => (k === 0 || NUMBERED.test(unit.text) ? groups.push([unit]) : groups[groups.length - 1]!.push(unit)));
+  return groups.map((lines, k) => (k === groups.length - 1 ? { ...head, titles: lines } : { titles: lines }));
+}
+
 /**
  * Three title lines or more, no kicker or deck: the lead story's kicker (引题), title and deck;
  * but below the page's top, with a byline under the last line and text right after it, two heads
@@ -109,13 +120,8 @@ function opensHead(unit: Unit, next: Unit | undefined, spacing: number): boolean
  */
 function withDecks(head: Head, opensPage: boolean, textFollows: boolean): Head[] {
   const { titles } = head;
-  // numbered lines (`一、…`, `（二）…`) are section headings printed one under the other, each
-  // with the wrapped lines after it
-  if (titles.length > 1 && titles.some((unit, k) => k > 0 && NUMBERED.test(unit.text))) {
-    const groups: Unit[][] = [];
-    titles.forEach((unit, k) => (k === 0 || NUMBERED.test(unit.text) ? groups.push([unit]) : groups[groups.length - 1]!.push(unit)));
-    return groups.map((lines, k) => (k === groups.length - 1 ? { ...head, titles: lines } : { titles: lines }));
-  }
+  const sections = numberedSections(head);
+  if (sections.length > 1) return sections;
   // under a kicker that leads into its title (`…——`), the last of several title lines is the deck
   if (head.kicker && /(?:—|-){2,}$/u.test(head.kicker.text) && titles.length > 1 && !head.subtitle) return [{ ...head, titles: titles.slice(0, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
   if (titles.length < 3 || head.kicker || head.subtitle) return [head];

@@ -61,6 +61,10 @@ describe("heads", () => {
     const state = stateOf([unit("paragraph", "正文。"), unit("headline", "小标题一 甲"), unit("headline", "小标题二 乙"), unit("headline", "小标题三 丙"), unit("headline", "主题"), unit("byline", "□张三")]);
     expect(state.items.map((item) => (item.kind === "unit" ? item.unit.role : "cluster"))).toEqual(["paragraph", "heading", "heading", "heading", "cluster"]);
   });
+  it("turns numbered heads printed right before a story's head into section headings of the text before", () => {
+    const state = stateOf([unit("paragraph", "正文。"), unit("headline", "一、坚持问题导向"), unit("headline", "二、坚持系统观念"), unit("headline", "主题"), unit("paragraph", "正文。")]);
+    expect(state.items.map((item) => (item.kind === "unit" ? `${item.unit.role}:${item.unit.text}` : "cluster"))).toEqual(["paragraph:正文。", "heading:一、坚持问题导向", "heading:二、坚持系统观念", "cluster", "paragraph:正文。"]);
+  });
   it("offers two title lines both as one two-line title and as two stories' titles", () => {
     const first = unit("headline", "秋粮收购进度过半");
     const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), first, under(first, "headline", "试点带火农产品直播"), unit("paragraph", "正文。")]), 1);
