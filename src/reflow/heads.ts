@@ -95,6 +95,9 @@ export function headingsOf(head: Head): Unit[] {
   return [{ ...lines[0]!, role: "heading", text: lines.map((unit) => unit.text).join(" "), lastLine: lines[lines.length - 1]!.lastLine }];
 }
 
+/** A column label is a word or two: at most this many characters. */
+const LABEL_CHARACTERS = 4;
+
 /** Bare heads of this many lines or more printed right before a story's head are not titles of their own. */
 const DISPLACED_HEADINGS = 3;
 
@@ -122,6 +125,11 @@ function withDecks(head: Head, opensPage: boolean, textFollows: boolean): Head[]
   const { titles } = head;
   const sections = numberedSections(head);
   if (sections.length > 1) return sections;
+  // a word or two over a title twice as long: the column's label (`委员论坛`), not the title's first line
+  const [label, title] = titles;
+  if (titles.length === 2 && !head.kicker && [...label!.text].length <= LABEL_CHARACTERS && [...title!.text].length >= 2 * [...label!.text].length) {
+    return [{ ...head, kicker: { ...label!, role: "kicker" }, titles: [title!] }];
+  }
   // under a kicker that leads into its title (`…——`), the last of several title lines is the deck
   if (head.kicker && /(?:—|-){2,}$/u.test(head.kicker.text) && titles.length > 1 && !head.subtitle) return [{ ...head, titles: titles.slice(0, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
   if (titles.length < 3 || head.kicker || head.subtitle) return [head];
