@@ -75,11 +75,18 @@ function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
   return [...headings, { kind: "cluster", cluster: { heads: titled, anchored: titled.some(isAnchored) } }];
 }
 
-/** A title line of two phrases parted by one space, each a title's length: perhaps two titles side by side. */
+/**
+ * A title line of phrases parted by single spaces, perhaps two titles side by side (either may have two
+ * phrases itself): cut where the two sides are most even, each a title's length.
+ */
 function sidePair(unit: Unit): [Unit, Unit] | undefined {
   const parts = unit.text.trim().split(" ");
-  if (parts.length !== 2 || parts.some((part) => [...part].length < SIDE_TITLE)) return undefined;
-  return [{ ...unit, text: parts[0]! }, { ...unit, text: parts[1]! }];
+  if (parts.length < 2 || parts.length > 4) return undefined;
+  const cuts = parts.slice(1).map((_, k) => [parts.slice(0, k + 1).join(" "), parts.slice(k + 1).join(" ")] as const);
+  const fit = cuts.filter(([left, right]) => [...left].length >= SIDE_TITLE && [...right].length >= SIDE_TITLE);
+  const even = ([left, right]: readonly [string, string]) => Math.abs([...left].length - [...right].length);
+  const best = fit.sort((a, b) => even(a) - even(b))[0];
+  return best && [{ ...unit, text: best[0] }, { ...unit, text: best[1] }];
 }
 
 /** The fewest characters of a title printed beside another. */
