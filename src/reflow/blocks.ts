@@ -152,9 +152,9 @@ function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | und
   const before = shapes[i - 1];
   const after = shapes[i + 1];
   if (after === "byline" || after === "subtitle" || before === "kicker") return true;
-  // under a column label, or right above a dateline that opens its story's text
+  // under a column label, or right above a dateline that opens its story's text (letter-spaced or not)
   const label = before === "name" && !isSignature(lines[i - 1]!.text) && (!lines[i - 1]!.blankAfter || !blanksMeaningful);
-  if (!hasSentencePunctuation(line.text) && (label || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text)))) return true;
+  if (!hasSentencePunctuation(line.text) && (label || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text.replace(/ /gu, ""))))) return true;
   const columnWidth = widths[i]!;
   if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || isJustified(line, columnWidth) || opensWithDateline(line.text)) return false;
   // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…)
