@@ -137,8 +137,9 @@ function withDecks(head: Head, opensPage: boolean, textFollows: boolean): Head[]
   if (titles.length === 2 && !head.kicker && [...label!.text].length <= LABEL_CHARACTERS && [...title!.text].length >= 2 * [...label!.text].length) {
     return [{ ...head, kicker: { ...label!, role: "kicker" }, titles: [title!] }];
   }
-  // under a kicker that leads into its title (`…——`), the last of several title lines is the deck
-  if (head.kicker && /(?:—|-){2,}$/u.test(head.kicker.text) && titles.length > 1 && !head.subtitle) return [{ ...head, titles: titles.slice(0, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
+  // under a kicker that leads into its title (`…——`, or two phrases `稳外贸 拓市场`: no column label), the
+  // last of several title lines is the deck
+  if (head.kicker && /(?:—|-){2,}$|\S \S/u.test(head.kicker.text.trim()) && titles.length > 1 && !head.subtitle) return [{ ...head, titles: titles.slice(0, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
   if (titles.length < 3 || head.kicker || head.subtitle) return [head];
   // lines that are each a whole headline of two phrases are headlines of their own
   if (titles.every((unit) => / /u.test(unit.text))) return titles.map((unit, k) => (k === titles.length - 1 ? { ...head, titles: [unit] } : { titles: [unit] }));
