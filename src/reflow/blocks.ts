@@ -157,8 +157,9 @@ function isHeadline(lines: readonly Line[], shapes: readonly (DisplayShape | und
   if (!hasSentencePunctuation(line.text) && (label || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text.replace(/ /gu, ""))))) return true;
   const columnWidth = widths[i]!;
   if (endsWithPunctuation(line.text) || hasSentencePunctuation(line.text) || isJustified(line, columnWidth) || opensWithDateline(line.text)) return false;
-  // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…)
-  if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text);
+  // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…), or
+  // is the second line of the title above it
+  if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text) || before === "headline";
   if (line.width > columnWidth + HEADLINE_MARGIN) return true;
   if (!standsAlone) return false;
   // apart on both sides and wider than justified text ever runs: a title a little wider than its column
