@@ -95,6 +95,13 @@ describe("placeDisplacedHeadings", () => {
     const body = [lead, caption, ...service, ...learning, ...headings];
     expect(placeDisplacedHeadings(body, []).map((u) => u.text)).toEqual([lead, caption, headings[0]!, ...learning, headings[1]!, ...service].map((u) => u.text));
   });
+  it("keeps an article's opening paragraph before its first numbered section", () => {
+    const intro = unit("paragraph", "协商民主是重要形式，协商工作要坚持正确方向。");
+    const lead = [unit("paragraph", "坚持党的领导，党的领导是根本保证。"), unit("paragraph", "党的领导贯穿协商全过程。")];
+    const skill = [unit("paragraph", "提高协商能力，能力建设要抓实。"), unit("paragraph", "协商能力靠学习培训提升能力。")];
+    const headings = [unit("heading", "一、坚持党的领导"), unit("heading", "二、提高协商能力")];
+    expect(placeDisplacedHeadings([intro, ...lead, ...skill, ...headings], []).map((u) => u.text)).toEqual([intro, headings[0]!, ...lead, headings[1]!, ...skill].map((u) => u.text));
+  });
   it("leaves a body that does not end in headings as it is", () => {
     const body = [unit("paragraph", "甲。"), unit("heading", "乙"), unit("paragraph", "丙。")];
     expect(placeDisplacedHeadings(body, [])).toEqual(body);
