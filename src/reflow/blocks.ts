@@ -1,7 +1,7 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
 import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, markerShape, opensParenthesis } from "./shapes.ts";
 import { splitRoleName } from "./bylines.ts";
-import { hasPhotoCredit } from "./captions.ts";
+import { captionWords, hasPhotoCredit } from "./captions.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
 import { characterCount, displayWidth, endsSentence } from "./text.ts";
 
@@ -13,6 +13,12 @@ const WINDOW = 8;
 export const LONG_LINE_RATIO = 1.6;
 /** A first line is the column less its two-em indent (lost in extraction) and a little justification slack. */
 const FIRST_LINE_SHORTFALL = 2.5;
+/** Justified lines run at most this much (in ems) past their column. */
+const WIDE_MARGIN = 1;
+/** A caption says more than this many characters before its credit: fewer are the end of a wrapped one. */
+const CAPTION_WORDS = 6;
+/** A line this much (in ems) short of the column may be a first line that lost its indent. */
+const FIRST_LINE_MARGIN = 1.5;
 /** A headline is at least this much wider (in ems) than the column around it… */
 const HEADLINE_MARGIN = 2;
 /** …or this much narrower: more than a first line, whose indent and a character pushed down by
@@ -112,12 +118,12 @@ export function blocks(state: ReflowState): void {
   const shapes = markShapes(lines);
   const widths = segmentWidths(lines, (i) => shapes[i] !== undefined && shapes[i] !== "name" && shapes[i] !== "kicker" && shapes[i] !== "subtitle");
   const page: Page = { lines, widths, endsPunctuated: perLine(lines, endsWithPunctuation), punctuated: perLine(lines, hasSentencePunctuation), dateline: perLine(lines, opensWithDateline) };
-  // a line stands apart from running text when what comes before it is finished: a stop, furniture,
-  // or a line that is itself a headline standing apart
+  // a line stands apart from running text when what comes before it is finished: a stop, a photo
+  // credit closing a caption, furniture, or a line that is itself a headline standing apart
   const apart: boolean[] = [];
   lines.forEach((_, i) => {
     const previous = lines[i - 1];
-    apart.push(!previous || shapes[i - 1] !== undefined || endsSentence(previous.text) || looksLikeHeadline(page, i - 1, apart[i - 1]!));
+    apart.push(!previous || shapes[i - 1] !== undefined || endsSentence(previous.text) || hasPhotoCredit(previous.text) || looksLikeHeadline(page, i - 1, apart[i - 1]!));
   });
   for (let i = 0; i < lines.length; i++) {
     // a dash ends or opens many a sentence: only apart from running text is it a kicker or subtitle
@@ -149,9 +155,10 @@ export function blocks(state: ReflowState): void {
   state.blocks = groupBlocks(lines, shapes);
 }
 
-/** Spread by justification to fill the column; a spread line well short of it is letter-spaced (`织 得 更 密`), as titles are. */
+/** Spread by justification to fill the column, evenly; a spread line well short of it, or with a wide gap
+ *  in it (a letter-spaced title beside another), is letter-spaced (`织 得 更 密`), as titles are. */
 function isJustified(line: Line, columnWidth: number): boolean {
-  return line.spread && line.core >= columnWidth - SHORT_HEADLINE_MARGIN;
+  return line.spread && line.gaps.length === 0 && line.core >= columnWidth - SHORT_HEADLINE_MARGIN;
 }
 
 /** Two phrases set apart by a space (`凝心铸魂固根基 打造…`): how headlines are written, not sentences. */
@@ -179,20 +186,32 @@ function looksLikeHeadline(page: Page, i: number, standsAlone: boolean): boolean
 function isHeadline(page: Page, shapes: readonly (DisplayShape | undefined)[], i: number, standsAlone: boolean, blanksMeaningful: boolean): boolean {
   const { lines, widths, endsPunctuated, punctuated, dateline } = page;
   const line = lines[i]!;
-  // a title may ask or exclaim (`为什么要…？`), never trail off in a comma or a full stop
+  // a title may ask or exclaim (`为什么要…？`), never trail off in a comma or a full stop, nor close a
+  // parenthesis it did not open (the end of a wrapped credit, `生 摄）`)
   if (endsPunctuated(i) && !/[？！?!]$/u.test(line.text)) return false;
+  if ((line.text.match(/[）)]/gu) ?? []).length > (line.text.match(/[（(]/gu) ?? []).length) return false;
+  // a caption wrapped over two lines: its first line has no stop, the next one only a few words before the credit
+  const nextWords = lines[i + 1] ? captionWords(lines[i + 1]!.text) : undefined;
+  if (nextWords !== undefined && characterCount(nextWords.replace(/\s/gu, "")) < CAPTION_WORDS) return false;
   const before = shapes[i - 1];
   const after = shapes[i + 1];
   if (after === "byline" || after === "subtitle" || before === "kicker") return true;
-  // under a column label, or right above a dateline that opens its story's text
+  // under a column label, or right above a dateline that opens its story's text (letter-spaced or not)
   const label = before === "name" && !isSignature(lines[i - 1]!.text) && (!lines[i - 1]!.blankAfter || !blanksMeaningful);
-  if (!punctuated(i) && (label || (lines[i + 1] && dateline(i + 1)))) return true;
+  if (!punctuated(i) && (label || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text.replace(/ /gu, ""))))) return true;
   const columnWidth = widths[i]!;
   if (endsPunctuated(i) || punctuated(i) || isJustified(line, columnWidth) || dateline(i)) return false;
-  // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…)
-  if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text);
+  // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…), or
+  // is the second line of the title above it
+  if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text) || before === "headline";
   if (line.width > columnWidth + HEADLINE_MARGIN) return true;
   if (!standsAlone) return false;
+  // apart on both sides and wider than justified text ever runs: a title a little wider than its column
+  if (blanksMeaningful && line.blankAfter && line.width > columnWidth + WIDE_MARGIN) return true;
+  // after a blank line or furniture, with no stop: running text would go on in a full line, so a next line
+  // that starts short (a first line, its indent lost) and goes on opens the text under a title as wide as the column
+  const next = lines[i + 1];
+  if ((i === 0 || line.blankBefore || before !== undefined) && next && !next.spread && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN) return true;
   // shorter than even a first line that lost its indent, and no stop at its end: not running text
   // (unless the next line opens with a quote or bracket, which may not end a line: pushed down, it left this one short)
   const pushedDown = /^[“‘（《「『]/u.test(lines[i + 1]?.text ?? "");

@@ -27,3 +27,16 @@ export function photographersIn(text: string): string[] {
   const named = (credit[1] ?? credit[2] ?? "").replace(NOT_NAMES, " ");
   return namesIn(named).filter((name) => /^\p{Script=Han}{2,4}$/u.test(name));
 }
+
+/** The words of a caption before its credit (`橘（受访者供图）` → `橘`, `作业。 通讯员 张三 摄` → `作业。`); undefined without a credit. */
+export function captionWords(text: string): string | undefined {
+  if (!hasPhotoCredit(text)) return undefined;
+  const end = text.trimEnd();
+  const paren = end.search(/[（(][^（）()]*[）)]$/u);
+  if (paren >= 0) return end.slice(0, paren);
+  // `… 本报记者 张三 摄`: the credit's pieces are a post, names and the mark, none holding a stop
+  const pieces = end.split(" ");
+  const isCreditPiece = (piece: string) => !/[。！？，]/u.test(piece) && ([...piece].length <= 4 || /(?:记者|通讯员|摄影师|实习生)$/u.test(piece));
+  while (pieces.length > 1 && isCreditPiece(pieces[pieces.length - 1]!)) pieces.pop();
+  return pieces.join(" ");
+}

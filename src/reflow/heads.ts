@@ -55,8 +55,10 @@ function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
   // bare heads of several lines right before a story's head: section headings displaced to the end of their story
   const bare = heads.findIndex(isAnchored);
   const bareLines = heads.slice(0, Math.max(0, bare)).reduce((sum, head) => sum + head.titles.length + (head.kicker ? 1 : 0), 0);
-  const displaced = bareLines >= DISPLACED_HEADINGS ? heads.slice(0, bare) : [];
-  const headings = displaced.flatMap(headingsOf).map((unit) => ({ kind: "unit" as const, unit }));
+  // numbered heads (`一、…`) before an unnumbered one are the text before's sections, never titles
+  const numbered = heads.findIndex((head) => head.kicker !== undefined || !NUMBERED.test(head.titles[0]?.text ?? ""));
+  const displaced = bareLines >= DISPLACED_HEADINGS ? heads.slice(0, bare) : numbered > 0 ? heads.slice(0, numbered) : [];
+  const headings = displaced.flatMap(numberedSections).flatMap(headingsOf).map((unit) => ({ kind: "unit" as const, unit }));
   const titled = heads.slice(displaced.length).flatMap((head, k, all) => withDecks(head, opensPage && k === 0 && displaced.length === 0, k === all.length - 1));
   const only = titled.length === 1 ? titled[0]! : undefined;
   if (only && only.titles.length === 2 && !only.kicker && !only.subtitle) {
@@ -64,8 +66,31 @@ function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
     const split = [{ titles: only.titles.slice(0, 1) }, { ...only, titles: only.titles.slice(1) }];
     return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
   }
+  const pair = only && only.titles.length === 1 && only.byline && !only.kicker && !only.subtitle ? sidePair(only.titles[0]!) : undefined;
+  if (pair) {
+    // one title of two phrases over its byline, or two stories' titles read across the columns, the byline the left one's
+    const split = [{ ...only, titles: [pair[0]] }, { titles: [pair[1]] }];
+    return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
+  }
   return [...headings, { kind: "cluster", cluster: { heads: titled, anchored: titled.some(isAnchored) } }];
 }
+
+/**
+ * A title line of phrases parted by single spaces, perhaps two titles side by side (either may have two
+ * phrases itself): cut where the two sides are most even, each a title's length.
+ */
+function sidePair(unit: Unit): [Unit, Unit] | undefined {
+  const parts = unit.text.trim().split(" ");
+  if (parts.length < 2 || parts.length > 4) return undefined;
+  const cuts = parts.slice(1).map((_, k) => [parts.slice(0, k + 1).join(" "), parts.slice(k + 1).join(" ")] as const);
+  const fit = cuts.filter(([left, right]) => [...left].length >= SIDE_TITLE && [...right].length >= SIDE_TITLE);
+  const even = ([left, right]: readonly [string, string]) => Math.abs([...left].length - [...right].length);
+  const best = fit.sort((a, b) => even(a) - even(b))[0];
+  return best && [{ ...unit, text: best[0] }, { ...unit, text: best[1] }];
+}
+
+/** The fewest characters of a title printed beside another. */
+const SIDE_TITLE = 5;
 
 /**
  * A head read as section headings: one heading wrapped over its lines, unless each line is a
@@ -77,6 +102,9 @@ export function headingsOf(head: Head): Unit[] {
   return [{ ...lines[0]!, role: "heading", text: lines.map((unit) => unit.text).join(" "), lastLine: lines[lines.length - 1]!.lastLine }];
 }
 
+/** A column label is a word or two: at most this many characters. */
+const LABEL_CHARACTERS = 4;
+
 /** Bare heads of this many lines or more printed right before a story's head are not titles of their own. */
 const DISPLACED_HEADINGS = 3;
 
@@ -86,6 +114,15 @@ function opensHead(unit: Unit, next: Unit | undefined, spacing: number): boolean
   return unit.role === "kicker" || unit.role === "headline" || label;
 }
 
+/** Numbered lines (`一、…`, `（二）…`) are section headings printed one under the other, each with the wrapped lines after it. */
+function numberedSections(head: Head): Head[] {
+  const { titles } = head;
+  if (titles.length < 2 || !titles.some((unit, k) => k > 0 && NUMBERED.test(unit.text))) return [head];
+  const groups: Unit[][] = [];
+  titles.forEach((unit, k) => (k === 0 || NUMBERED.test(unit.text) ? groups.push([unit]) : groups[groups.length - 1]!.push(unit)));
+  return groups.map((lines, k) => (k === groups.length - 1 ? { ...head, titles: lines } : { titles: lines }));
+}
+
 /**
  * Three title lines or more, no kicker or deck: the lead story's kicker (引题), title and deck;
  * but below the page's top, with a byline under the last line and text right after it, two heads
@@ -93,13 +130,16 @@ function opensHead(unit: Unit, next: Unit | undefined, spacing: number): boolean
  */
 function withDecks(head: Head, opensPage: boolean, textFollows: boolean): Head[] {
   const { titles } = head;
-  // numbered lines (`一、…`, `（二）…`) are section headings printed one under the other, each
-  // with the wrapped lines after it
-  if (titles.length > 1 && titles.some((unit, k) => k > 0 && NUMBERED.test(unit.text))) {
-    const groups: Unit[][] = [];
-    titles.forEach((unit, k) => (k === 0 || NUMBERED.test(unit.text) ? groups.push([unit]) : groups[groups.length - 1]!.push(unit)));
-    return groups.map((lines, k) => (k === groups.length - 1 ? { ...head, titles: lines } : { titles: lines }));
+  const sections = numberedSections(head);
+  if (sections.length > 1) return sections;
+  // a word or two over a title twice as long: the column's label (`委员论坛`), not the title's first line
+  const [label, title] = titles;
+  if (titles.length === 2 && !head.kicker && [...label!.text].length <= LABEL_CHARACTERS && [...title!.text].length >= 2 * [...label!.text].length) {
+    return [{ ...head, kicker: { ...label!, role: "kicker" }, titles: [title!] }];
   }
+  // under a kicker that leads into its title (`…——`, or two phrases `稳外贸 拓市场`: no column label), the
+  // last of several title lines is the deck
+  if (head.kicker && /(?:—|-){2,}$|\S \S/u.test(head.kicker.text.trim()) && titles.length > 1 && !head.subtitle) return [{ ...head, titles: titles.slice(0, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
   if (titles.length < 3 || head.kicker || head.subtitle) return [head];
   // lines that are each a whole headline of two phrases are headlines of their own
   if (titles.every((unit) => / /u.test(unit.text))) return titles.map((unit, k) => (k === titles.length - 1 ? { ...head, titles: [unit] } : { titles: [unit] }));

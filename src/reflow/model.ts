@@ -35,6 +35,12 @@ export const WEIGHTS = {
   /** Two title lines printed together read as one two-line title rather than two stories' titles. */
   merged: 1,
   numbered: 4,
+  /** A photo's caption right under a head: a (photo) story's title sets it so, a section heading hardly ever. */
+  captioned: 2,
+  /** A byline line in the text of a head that has its own: it is the next story's. */
+  secondByline: 3,
+  /** A section heading with no sibling heading between the titles around it: sections come in sets. */
+  loneHeading: 2,
 };
 
 // States. Column units: O (no head yet), A (the text of a head before it), B (of a head after it);
@@ -80,6 +86,8 @@ export class PageModel implements Chain {
   private readonly titlePrior: number;
   /** What a story break costs between item t-1 and item t (units), and across the cluster at t. */
   private readonly breaks: number[];
+  /** For each unanchored cluster, whether no other heading could stand between the titles around it. */
+  private readonly lone: boolean[];
 
   constructor(private readonly items: readonly PageItem[]) {
     this.length = items.length;
@@ -104,6 +112,7 @@ export class PageModel implements Chain {
     const clusters = items.filter((item) => item.kind === "cluster");
     const anchored = clusters.filter((item) => item.cluster.anchored).length / Math.max(1, clusters.length);
     this.titlePrior = WEIGHTS.title - WEIGHTS.siblings * anchored;
+    this.lone = loneHeads(items);
     this.breaks = items.map((item, t) => {
       const [above, below] = item.kind === "unit" ? [items[t - 1], item] : [items[t - 1], items[t + 1]];
       return above?.kind === "unit" && below?.kind === "unit" ? this.breakCost(above.unit, below.unit) : WEIGHTS.break;
@@ -178,7 +187,7 @@ export class PageModel implements Chain {
   }
 
   private unitScore(t: number, unit: Unit, p: number, s: number): number {
-    const emission = s === O ? (isText(unit) ? -WEIGHTS.orphanText : -1) : this.preference(t, s);
+    const emission = s === O ? (isText(unit) ? -WEIGHTS.orphanText : -1) : this.preference(t, s) - (unit.role === "byline" && this.bylined(t, s) ? WEIGHTS.secondByline : 0);
     const opens = s === O || s === BS || s === BM(0);
     if (p < 0) return opens ? emission : -Infinity;
     const x = this.out(t - 1, p);
@@ -195,6 +204,13 @@ export class PageModel implements Chain {
     if (!next && !nextB && !toB) return -Infinity;
     const left = isA(x) && x >= AM(0) && toB ? this.heads(this.multiBefore[t]!) - 1 - headOf(x) : 0;
     return emission - this.breaks[t]! - (isA(x) && toB ? WEIGHTS.switch : 0) - left * WEIGHTS.orphanHead;
+  }
+
+  /** The head the state s gives unit t already has a byline of its own. */
+  private bylined(t: number, s: number): boolean {
+    const c = s === AS ? this.clusterBefore[t] : s === BS ? this.clusterAfter[t] : isA(s) ? this.multiBefore[t] : this.multiAfter[t];
+    const heads = c === undefined || c < 0 ? [] : (this.items[c] as { cluster: Cluster }).cluster.heads;
+    return heads[Math.min(headOf(s), heads.length - 1)]?.byline !== undefined;
   }
 
   /** A unit's affinity to the head its state gives it, measured from its favourite head around it (never above 0). */
@@ -226,7 +242,8 @@ export class PageModel implements Chain {
     if (s >= H(0)) {
       const inside = s - H(0);
       if (x === undefined || x !== inside) return -Infinity;
-      return cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0;
+      const captioned = this.items[t + 1]?.kind === "unit" && (this.items[t + 1] as { unit: Unit }).unit.role === "caption";
+      return (cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0) - (this.lone[t] ? WEIGHTS.loneHeading : 0) - (captioned ? WEIGHTS.captioned : 0);
     }
     const r = this.headsIn(t, s);
     const before = beforeOf(s);
@@ -274,6 +291,18 @@ export function headText(head: Cluster["heads"][number]): string {
 
 function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
+}
+
+/** Unanchored clusters with no heading nor other unanchored cluster between the anchored titles around them. */
+function loneHeads(items: readonly PageItem[]): boolean[] {
+  // a heading unit right before a head or the page's end heads no text: a short closing sentence
+  const mayHead = (item: PageItem, k: number) => (item.kind === "unit" ? item.unit.role === "heading" && items[k + 1]?.kind === "unit" : !item.cluster.anchored);
+  const bound = (item: PageItem) => item.kind === "cluster" && item.cluster.anchored;
+  const siblingIn = (t: number, step: 1 | -1) => {
+    for (let k = t + step; k >= 0 && k < items.length && !bound(items[k]!); k += step) if (mayHead(items[k]!, k)) return true;
+    return false;
+  };
+  return items.map((item, t) => item.kind === "cluster" && !item.cluster.anchored && !siblingIn(t, -1) && !siblingIn(t, 1));
 }
 
 /** For each position, the nearest cluster of at least `heads` heads in one direction (step 1: before, -1: after). */

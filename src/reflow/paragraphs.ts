@@ -22,7 +22,7 @@ export interface ParagraphEnd {
  * Does line `i` of a column flow end its paragraph? Justified lines fill the column, so a paragraph
  * ends where a sentence stop meets a line that stops short, or where the next line is indented.
  */
-export function isParagraphEnd(lines: readonly Line[], widths: readonly number[], i: number, startsParagraph: boolean): ParagraphEnd {
+export function isParagraphEnd(lines: readonly Line[], widths: readonly number[], i: number, startsParagraph: boolean, blanksPart = false): ParagraphEnd {
   const line = lines[i]!;
   const next = lines[i + 1];
   if (!next) return { isEnd: true, confidence: 1, reason: "end of the column flow" };
@@ -41,6 +41,7 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
     return { isEnd: true, confidence: shortfall >= 2 * SHORTFALL ? 1 : 0.8, reason: `the line stops ${shortfall} em short` };
   }
   if (next.indented) return { isEnd: true, confidence: 0.9, reason: "the next line is indented" };
+  if (blanksPart && line.blankAfter) return { isEnd: true, confidence: 0.8, reason: "a sentence ends at a blank line, as this page's paragraphs do" };
   // a caption set right under the text: it ends in its photo credit, on its line or the next
   if (hasPhotoCredit(next.text) || hasPhotoCredit(next.text + (lines[i + 2]?.text ?? ""))) return { isEnd: true, confidence: 0.8, reason: "a photo caption follows" };
   if (SPEAKER.test(next.text)) return { isEnd: true, confidence: 0.85, reason: "the next line opens a speaker's turn" };
@@ -49,8 +50,11 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   }
   // a spread line after a stop is mostly a first line: justification stretched its few characters
   // a full line is at least as wide as this one (with its indent, if it opens a paragraph)
+  // (and so is the line before it in its paragraph, against the next line's whole width: the column
+  // estimate runs low among many short lines)
   const fullWidth = Math.max(widths[i + 1]!, line.core + (startsParagraph ? INDENT : 0));
-  const nextShortfall = fullWidth - next.core;
+  const previousFull = startsParagraph ? 0 : Math.min(lines[i - 1]!.core, columnWidth + 2);
+  const nextShortfall = Math.max(fullWidth - next.core, previousFull - next.width);
   const closesParagraph = endsSentence(next.text) && looksLikeParagraphStart(lines, widths, i + 2);
   if (nextShortfall >= SHORTFALL && nextShortfall <= INDENT + 1 && closesParagraph && !isParallelHeading(next.text)) {
     // the next line is as short as a first line but ends with a stop before a new paragraph: more
@@ -63,6 +67,24 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
     return { isEnd: true, confidence, reason: `the next line starts ${nextShortfall} em short, like an indented first line` };
   }
   return { isEnd: false, confidence: 0.7, reason: "a sentence ends flush with the column and the next line is full" };
+}
+
+/** Blank lines part this page's paragraphs and nothing else: most sentence ends well short of the column
+ *  have one after them, and none falls mid-sentence (where column breaks leave them, they may fall anywhere). */
+function blanksPartParagraphs(blocks: ReflowState["blocks"]): boolean {
+  let ends = 0;
+  let parted = 0;
+  for (const block of blocks) {
+    if (block.kind !== "flow") continue;
+    for (let i = 0; i + 1 < block.lines.length; i++) {
+      const line = block.lines[i]!;
+      if (line.blankAfter && !endsSentence(line.text)) return false;
+      if (line.spread || !endsSentence(line.text) || block.columnWidths[i]! - line.width < 2 * SHORTFALL) continue;
+      ends++;
+      if (line.blankAfter) parted++;
+    }
+  }
+  return ends >= 2 && parted > ends / 2;
 }
 
 /** Does line `i` look like the start of a paragraph (or is the flow over)? */
@@ -86,6 +108,7 @@ const SHAPE_ROLES: Record<DisplayShape, Role> = {
 // blank lines mid-sentence, so blank lines are not read here at all.
 export function paragraphs(state: ReflowState): void {
   const units: Unit[] = [];
+  const blanksPart = state.blankLinesMeaningful && blanksPartParagraphs(state.blocks);
   for (const block of state.blocks) {
     if (block.kind === "display") {
       // display lines keep their spaces: they part a headline's phrases and a credit's names
@@ -94,7 +117,7 @@ export function paragraphs(state: ReflowState): void {
     }
     let start = 0;
     for (let i = 0; i < block.lines.length; i++) {
-      const end = isParagraphEnd(block.lines, block.columnWidths, i, i === start);
+      const end = isParagraphEnd(block.lines, block.columnWidths, i, i === start, blanksPart);
       if (end.confidence < 0.75) state.decisions.push(paragraphDecision(block.lines, i, end));
       if (!end.isEnd) continue;
       const paragraphLines = block.lines.slice(start, i + 1);

@@ -62,7 +62,8 @@ function decisionsOf(items: readonly PageItem[], decoded: Decoded, clusters: Map
       if (item.cluster.merged && reading.kind === "titles") {
         const merged = reading.merged === true;
         const margin = marginAt(decoded, t, (rival) => rival >= T(0) && rival < H(0) && (rival >= TM(0)) !== merged);
-        record(first, margin, merged ? `lines ${first.firstLine}–${first.firstLine + 1} read as one two-line title` : `lines ${first.firstLine}–${first.firstLine + 1} read as the titles of two stories`, headText(head));
+        const where = item.cluster.heads[1]?.titles[0]?.firstLine === first.firstLine ? `line ${first.firstLine}` : `lines ${first.firstLine}–${first.firstLine + 1}`;
+        record(first, margin, merged ? `${where} read as one title` : `${where} read as the titles of two stories`, headText(head));
       }
       if (reading.kind === "titles") {
         const margin = marginAt(decoded, t, (rival) => rival >= T(0) && rival < H(0) && rival !== s);

@@ -1,5 +1,6 @@
 // Section headings that the extraction moved to the end of their story go back to their sections.
 import type { Decision, Unit } from "../types.ts";
+import { isNumbered } from "./signals.ts";
 import { Affinity, orders, segment } from "./similarity.ts";
 
 /** More headings than this at a story's end are left where they are: their orders would be too many to weigh. */
@@ -31,7 +32,9 @@ export function placeDisplacedHeadings(body: readonly Unit[], decisions: Decisio
   if (count === 0 || count > MAX_DISPLACED) return [...body];
   const rest = body.slice(0, body.length - count);
   const seams = rest.map((unit, i) => i > 0 && isSeam(rest[i - 1]!, unit));
-  const leadEnd = Math.max(0, seams.indexOf(true));
+  // numbered sections (`一、…`) follow the article's opening paragraph, seam or not
+  const opening = headingsNumbered(body.slice(body.length - count)) && rest.length > count ? 1 : 0;
+  const leadEnd = Math.max(opening, seams.indexOf(true));
   const sectioned = rest.slice(leadEnd);
   if (count === 0 || sectioned.filter((unit) => unit.role === "paragraph").length < count) return [...body];
   const headings = body.slice(body.length - count);
@@ -62,4 +65,8 @@ export function placeDisplacedHeadings(body: readonly Unit[], decisions: Decisio
     });
   });
   return placed;
+}
+
+function headingsNumbered(headings: readonly Unit[]): boolean {
+  return headings.every((heading) => isNumbered(heading.text));
 }

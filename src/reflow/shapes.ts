@@ -23,7 +23,9 @@ function isRoleNameByline(text: string): boolean {
   const names = namesIn(rest.join(" "));
   const nameLike = names.length > 0 && names.every((name) => characterCount(name) >= 2 && characterCount(name) <= 4 && allHan(name));
   // Justified spread lines (`全 面 担 起`) look like padded names; a role reads as one word.
-  return nameLike && characterCount(role) >= 3 && /^[\p{Script=Han}、（）()·]+$/u.test(role) && ROLE_ENDING.test(role);
+  // a parenthesis the role opens and does not close is a dateline's credit (`本报讯（记者 张三`), not a role
+  const balanced = (role.match(/[（(]/gu) ?? []).length === (role.match(/[）)]/gu) ?? []).length;
+  return nameLike && balanced && characterCount(role) >= 3 && /^[\p{Script=Han}、（）()·]+$/u.test(role) && ROLE_ENDING.test(role);
 }
 
 /** `记者：…` opens an interview's question when a sentence follows: a byline's credit holds only names. */
@@ -59,6 +61,9 @@ export function isNameLine(text: string): boolean {
 
 /** A running header or folio (`2025年11月28日 星期五 第3版 要闻`): the page's furniture, not a story's. */
 const FOLIO = /第\s*[0-9０-９一二三四五六七八九十]+\s*版|星期[一二三四五六日天]|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
+/** Masthead furniture: the serial numbers (`CN 11-0001`, `邮发代号`, `总第…期`), the publisher (`…主管主办`),
+ *  the paper's name in Latin capitals: every Chinese paper prints them, no story does. */
+const MASTHEAD = /国内统一连续?出版物号|\bCN\s*\d{2}\s*-\s*\d{4}|邮发代号|^总第\s*\d+\s*期|主管\s*主办$|^[A-Z][A-Z&.' ]{3,}[A-Z]$/u;
 /** A jump line (`（下转第二版）`, `（上接第一版）`): its story goes on, or came from, another page. */
 const JUMP = /^[（(]\s*(?:下转|上接|紧转|紧接|转|接)\s*第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)]$/u;
 
@@ -108,7 +113,7 @@ export function markerShape(text: string): DisplayShape | undefined {
   if (isPlainText(text)) return undefined;
   if (JUMP.test(text)) return "jump";
   if (/^【[^】]{1,12}】$/u.test(text)) return "kicker";
-  if (FOLIO.test(text) && characterCount(text) <= 40 && !/[，。；！？]/u.test(text)) return "folio";
+  if ((FOLIO.test(text) || MASTHEAD.test(text)) && characterCount(text) <= 60 && !/[，。；！？]/u.test(text)) return "folio";
   if (/^—{2,}|^-{2,}/u.test(text)) return "subtitle";
   if (/(?:—{2,}|-{2,})$/u.test(text) && text.length > 4) return "kicker";
   if (PRODUCTION_CREDIT.test(text)) return "folio";

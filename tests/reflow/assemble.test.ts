@@ -61,11 +61,21 @@ describe("heads", () => {
     const state = stateOf([unit("paragraph", "正文。"), unit("headline", "小标题一 甲"), unit("headline", "小标题二 乙"), unit("headline", "小标题三 丙"), unit("headline", "主题"), unit("byline", "□张三")]);
     expect(state.items.map((item) => (item.kind === "unit" ? item.unit.role : "cluster"))).toEqual(["paragraph", "heading", "heading", "heading", "cluster"]);
   });
+  it("turns numbered heads printed right before a story's head into section headings of the text before", () => {
+    const state = stateOf([unit("paragraph", "正文。"), unit("headline", "一、坚持问题导向"), unit("headline", "二、坚持系统观念"), unit("headline", "主题"), unit("paragraph", "正文。")]);
+    expect(state.items.map((item) => (item.kind === "unit" ? `${item.unit.role}:${item.unit.text}` : "cluster"))).toEqual(["paragraph:正文。", "heading:一、坚持问题导向", "heading:二、坚持系统观念", "cluster", "paragraph:正文。"]);
+  });
   it("offers two title lines both as one two-line title and as two stories' titles", () => {
     const first = unit("headline", "秋粮收购进度过半");
     const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), first, under(first, "headline", "试点带火农产品直播"), unit("paragraph", "正文。")]), 1);
     expect(cluster?.heads.map((head) => head.titles.map((t) => t.text))).toEqual([["秋粮收购进度过半"], ["试点带火农产品直播"]]);
     expect(cluster?.merged?.map((head) => head.titles.map((t) => t.text))).toEqual([["秋粮收购进度过半", "试点带火农产品直播"]]);
+  });
+  it("offers a title line of two phrases both as one title and as two titles side by side, the byline with the left one", () => {
+    const line = unit("headline", "博物馆夜场开放 全国机器人竞赛开赛");
+    const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), line, under(line, "byline", "本报记者 张三"), unit("paragraph", "正文。")]), 1);
+    expect(cluster?.heads.map((head) => [head.titles.map((t) => t.text), head.byline?.text])).toEqual([[["博物馆夜场开放"], "本报记者 张三"], [["全国机器人竞赛开赛"], undefined]]);
+    expect(cluster?.merged?.map((head) => head.titles.map((t) => t.text))).toEqual([["博物馆夜场开放 全国机器人竞赛开赛"]]);
   });
   it("reads a head of whole two-phrase lines as one heading per line, a wrapped one as one heading", () => {
     const first = unit("headline", "凝心铸魂固根基 打造学习型机关");
@@ -84,6 +94,13 @@ describe("placeDisplacedHeadings", () => {
     const headings = [unit("heading", "凝心铸魂 打造学习型机关"), unit("heading", "高效服务 打造效能型机关")];
     const body = [lead, caption, ...service, ...learning, ...headings];
     expect(placeDisplacedHeadings(body, []).map((u) => u.text)).toEqual([lead, caption, headings[0]!, ...learning, headings[1]!, ...service].map((u) => u.text));
+  });
+  it("keeps an article's opening paragraph before its first numbered section", () => {
+    const intro = unit("paragraph", "协商民主是重要形式，协商工作要坚持正确方向。");
+    const lead = [unit("paragraph", "坚持党的领导，党的领导是根本保证。"), unit("paragraph", "党的领导贯穿协商全过程。")];
+    const skill = [unit("paragraph", "提高协商能力，能力建设要抓实。"), unit("paragraph", "协商能力靠学习培训提升能力。")];
+    const headings = [unit("heading", "一、坚持党的领导"), unit("heading", "二、提高协商能力")];
+    expect(placeDisplacedHeadings([intro, ...lead, ...skill, ...headings], []).map((u) => u.text)).toEqual([intro, headings[0]!, ...lead, headings[1]!, ...skill].map((u) => u.text));
   });
   it("leaves a body that does not end in headings as it is", () => {
     const body = [unit("paragraph", "甲。"), unit("heading", "乙"), unit("paragraph", "丙。")];

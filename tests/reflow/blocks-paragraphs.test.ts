@@ -50,6 +50,18 @@ describe("blocks", () => {
     const raw = [...COLUMN.slice(0, 5), "凝心铸魂固根基 打造“学习型”机关", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual(["headline:凝心铸魂固根基 打造“学习型”机关"]);
   });
+  it("finds a title as wide as the column, after a blank line, by the first line that starts short under it", () => {
+    // COLUMN is 14 ems: a 13-character title, then a first line that lost its indent and goes on
+    const raw = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual(["headline:让协商成果转化为治理实效"]);
+    // the same line over a full line that goes on is a paragraph's first line
+    const text = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", ...COLUMN.slice(6)].join("\n");
+    expect(display(text)).toEqual([]);
+  });
+  it("reads a caption wrapped over two lines as text, not its first line as a title", () => {
+    const raw = [...COLUMN.slice(0, 5), "", "果农在果园里采摘成熟的砂糖", "橘（受访者供图）", "", ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual([]);
+  });
   it("joins a note that wraps over two lines", () => {
     const raw = [...COLUMN, "（作者系广安市政协秘书长、党组成员、", "机关党组书记）"].join("\n");
     expect(display(raw)).toEqual(["note:（作者系广安市政协秘书长、党组成员、机关党组书记）"]);
@@ -60,6 +72,17 @@ describe("paragraphs", () => {
   it("breaks where a stop meets a short line or an indented first line, not at column breaks", () => {
     const raw = [...COLUMN.slice(0, 3), "", ...COLUMN.slice(3)].join("\n");
     expect(unitsOf(raw).map((unit) => unit.text.slice(0, 6))).toEqual(["强化政治引领", "加强自身建设", "注重沟通交流"]);
+  });
+  it("ends a paragraph at a flush stop before a blank line where blank lines part the page's paragraphs", () => {
+    const flush = ["强化政治引领，广泛凝聚思想", "共识。民革宁夏区委会始终高度", "重视思想政治工作紧紧围绕要求。"];
+    const full = ["代的要求，在各级组织和广大成员", "中深入开展主题教育和学习教育，"];
+    const short = ["加强自身建设，努力提升协商", "实效。多年来，自治区政协为各民", "主党派建立了机制。"];
+    // other paragraphs end short before a blank line: a stop at a blank line ends its paragraph, flush or not
+    const parted = [...flush, "", ...full, ...short, "", ...short, "", ...short].join("\n");
+    expect(unitsOf(parted).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "代的要求", "加强自身", "加强自身"]);
+    // where blank lines are column breaks, not paragraph ends, the same flush stop runs on
+    const unparted = [...flush, "", ...full, ...short, ...short, ...short].join("\n");
+    expect(unitsOf(unparted).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "加强自身"]);
   });
   it("joins a sentence that ends flush with a first line to the full line after it", () => {
     const lines: Line[] = [

@@ -68,6 +68,22 @@ describe("the page model", () => {
     expect(calls).toHaveLength(2);
     for (const call of calls) expect(call.confidence).toBeGreaterThan(0.5);
   });
+  it("reads bare heads over photo captions as photo stories' titles, not section headings", () => {
+    const page = [
+      "冬日赏雪",
+      "",
+      "市民在雪中的湖畔公园赏景 本报记者 张三 摄",
+      ...body("受冷空气影响，我市迎来今冬第一场降雪，环卫工人连夜出动清扫主干道，保障市民出行安全。"),
+      "柑橘丰收果农忙",
+      "",
+      "果农在果园里采摘成熟的砂糖橘 本报记者 李四 摄",
+      ...body("眼下，万亩柑橘园迎来采摘季，漫山遍野的橘子挂满枝头，通过冷链物流销往全国各地。"),
+    ].join("\n");
+    expect(reflow(page).stories.map((story) => [story.title, story.blocks.length])).toEqual([
+      ["冬日赏雪", 2],
+      ["柑橘丰收果农忙", 2],
+    ]);
+  });
   it("records every page-level decision with a confidence from its margin", () => {
     const { decisions } = reflow(["标题甲", "□ 张三", "", ...body("正文甲的第一段讲了一件事情的经过，写得很详细，也很生动。"), "标题乙", "", ...body("本报讯 正文乙的第一段讲了另一件事情，和前面的事情没有关系。")].join("\n"));
     const read = decisions.filter((decision) => decision.pass === "read");

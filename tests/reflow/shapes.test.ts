@@ -13,6 +13,7 @@ describe("furniture shapes", () => {
     ["凝心聚力 谱新篇", false],
     ["全 面 担 起 日 常 工 作“ 第 一", false],
     ["等方面 16名专家作为智库成员，发", false],
+    ["本报讯（记者 魏刚宇 钱涵", false],
   ])("byline %s → %s", (text, expected) => expect(isByline(text)).toBe(expected));
 
   it("knows kickers, subtitles and whole-line parentheses", () => {
@@ -43,6 +44,10 @@ describe("page credits", () => {
     expect(markerShape("责任编辑：张三 校对：李四")).toBe("folio");
     expect(markerShape("本版编辑：王五")).toBe("folio");
     expect(markerShape("2025年11月28日 星期五 第3版 要闻")).toBe("folio");
+    expect(markerShape("国内统一连续出版物号 CN 12-0034  邮发代号 7-21")).toBe("folio");
+    expect(markerShape("北方晨报社主管主办")).toBe("folio");
+    expect(markerShape("NORTHERN MORNING POST")).toBe("folio");
+    expect(markerShape("GDP")).toBeUndefined();
     expect(markerShape("（下转第二版）")).toBe("jump");
     expect(markerShape("【委员访谈】")).toBe("kicker");
     expect(markerShape("记者：您提出了哪些具体建议？")).toBeUndefined();
