@@ -1,5 +1,6 @@
 // The PDF front end: a chain of small passes over one shared state, like the reflow's, from a
 // page's positioned text to its stories. Each pass reads what earlier passes left and adds its part.
+import { runChain } from "../reflow/index.ts";
 import type { ReflowResult } from "../types.ts";
 import { assemble } from "./assemble.ts";
 import { blocks } from "./blocks.ts";
@@ -28,12 +29,7 @@ export function createPdfState(geometry: PageGeometry): PdfState {
 
 /** Run the passes up to and including `until` (all by default): for tests and tools. */
 export function runPdfPasses(geometry: PageGeometry, until?: string): PdfState {
-  const state = createPdfState(geometry);
-  for (const [name, pass] of pdfPasses) {
-    pass(state);
-    if (name === until) break;
-  }
-  return state;
+  return runChain(createPdfState(geometry), pdfPasses, until);
 }
 
 /** The page's text as read, a line of the page per line in reading order: what the edition must hold. */

@@ -40,14 +40,18 @@ export function createState(raw: string): ReflowState {
   };
 }
 
-/** Run the passes up to and including `until` (all by default): for tests and tools. */
-export function runPasses(raw: string, until?: string): ReflowState {
-  const state = createState(raw);
-  for (const [name, pass] of passes) {
+/** Run a chain of passes over `state`, up to and including `until` (all by default). The PDF front end runs its own chain the same way. */
+export function runChain<S>(state: S, chain: ReadonlyArray<readonly [name: string, pass: (state: S) => void]>, until?: string): S {
+  for (const [name, pass] of chain) {
     pass(state);
     if (name === until) break;
   }
   return state;
+}
+
+/** Run the passes up to and including `until` (all by default): for tests and tools. */
+export function runPasses(raw: string, until?: string): ReflowState {
+  return runChain(createState(raw), passes, until);
 }
 
 /** Reflow one page of extracted text into its stories and credits. */
