@@ -10,9 +10,11 @@ import { pageMapsOnRebuild } from "./src/site/pagemap.ts";
 import searchIndexOnRebuild from "./src/site/search.ts";
 import templates from "./src/site/templates.ts";
 import typescriptData from "./src/site/data.ts";
+import compiledOnce from "./src/site/compiled.ts";
 
 export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(typescriptData); // _data/*.ts; rebuild when sources/ changes
+  eleventyConfig.addPlugin(compiledOnce); // each Nunjucks template compiled once, not once per page
   eleventyConfig.addPlugin(templates); // Nunjucks escapes everything; the site's fixed URLs
   eleventyConfig.addPlugin(HtmlBasePlugin); // every internal link gets the path prefix (added once, before the feeds)
   eleventyConfig.addPlugin(feeds); // RSS and Atom date filters

@@ -16,7 +16,13 @@ export interface EleventyConfig {
   addPassthroughCopy(mapping: Record<string, string>): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addNunjucksGlobal(name: string, value: unknown): void;
+  amendLibrary(name: "njk", amend: (library: unknown) => void): void;
+  addExtension(
+    extension: string,
+    options: { key: string; compileOptions?: { cache?: boolean; permalink?: boolean; getCacheKey?: (text: string, inputPath: string) => string }; compile(text: string, inputPath: string): (data: object) => Promise<string> },
+  ): void;
   setNunjucksEnvironmentOptions(options: { autoescape?: boolean; dev?: boolean; throwOnUndefined?: boolean }): void;
   setServerOptions(options: { port?: number; showAllHosts?: boolean; watch?: string[] }): void;
   on(event: "eleventy.after", listener: (event: AfterBuild) => unknown): void;
+  on(event: "eleventy.before", listener: () => unknown): void;
 }

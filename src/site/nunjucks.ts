@@ -1,0 +1,12 @@
+// Eleventy's own Nunjucks, the one that renders the site (Eleventy depends on a fork of it,
+// installed under the name `nunjucks`): what the site compiles and escapes with.
+import { createRequire } from "node:module";
+
+export interface NunjucksTemplate {
+  render(data: object, done: (error: Error | null, rendered?: string) => void): void;
+}
+
+export const nunjucks = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"))("nunjucks") as {
+  Template: new (text: string, environment: unknown, path: string | null, eager: boolean) => NunjucksTemplate;
+  lib: { escape(text: string): string };
+};
