@@ -1,14 +1,30 @@
 // A synthetic archive for the build test and the bench: the gold stories of the bundled samples
 // typeset again (tests/reflow/typeset.ts) at varied column widths, four pages per date, each with
-// a dated sidecar. Deterministic: the same count always gives the same files.
+// a dated sidecar. Each page's paragraphs are drawn afresh from the samples' sentences, so that its
+// texts differ from every other page's as a real archive's do (whatever is cached or indexed by
+// text then meets as many texts as in use). Deterministic: the same count gives the same files.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { goldPages } from "../reflow/goldstories.ts";
-import { type Layout, typeset } from "../reflow/typeset.ts";
+import { type Layout, type PageStory, randomSource, typeset } from "../reflow/typeset.ts";
 
 export const PAGES_PER_DATE = 4;
 const WIDTHS = [11, 13, 15, 17, 19, 21];
 const PUBLICATIONS = ["试刊政协报", "样张日报"];
+
+const SENTENCE_END = /(?<=[。！？])/u;
+const SENTENCES = goldPages.flatMap((page) =>
+  page.stories.flatMap((story) => story.blocks.filter((block) => block.type === "paragraph").flatMap((block) => block.text.split(SENTENCE_END))),
+);
+
+/** The stories with each paragraph's sentences replaced by as many drawn from all the samples'. */
+function retold(stories: readonly PageStory[], random: () => number): PageStory[] {
+  const draw = () => SENTENCES[Math.floor(random() * SENTENCES.length)]!;
+  return stories.map((story) => ({
+    ...story,
+    blocks: story.blocks.map((block) => (block.type === "paragraph" ? { ...block, text: block.text.split(SENTENCE_END).map(draw).join("") } : block)),
+  }));
+}
 
 /** The day `days` after 2020-01-01, as YYYY-MM-DD. */
 const dateAfter = (days: number) => new Date(Date.UTC(2020, 0, 1 + days)).toISOString().slice(0, 10);
@@ -22,7 +38,7 @@ export function writeArchive(folder: string, count: number): void {
     const layout: Layout = { columnWidth, columnHeight: 37, doubleSpaced: false, headsAfterRuns: 0, displaceSections: false, spreadChance: 0, tightParagraphChance: 0, widthJitter: 0, longLineChance: 0 };
     const issue = Math.floor(k / PAGES_PER_DATE);
     const name = `p${String(k).padStart(5, "0")}`;
-    writeFileSync(join(folder, `${name}.txt`), typeset(gold.stories, gold.credits, layout, k));
+    writeFileSync(join(folder, `${name}.txt`), typeset(retold(gold.stories, randomSource(k)), gold.credits, layout, k));
     const meta = [`publication: ${PUBLICATIONS[issue % PUBLICATIONS.length]}`, `date: ${dateAfter(issue)}`, `page: 第${(k % PAGES_PER_DATE) + 1}版`, `pageNumber: ${(k % PAGES_PER_DATE) + 1}`];
     writeFileSync(join(folder, `${name}.meta.yaml`), `${meta.join("\n")}\n`);
   }
