@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
 import { readDigest } from "../src/edition/load.ts";
-import { indexSearch } from "../src/site/search.ts";
+import { indexSearch, spaceStoryTexts } from "../src/site/search.ts";
 import { BrowserLaunchError, dieWithThisProcess, locateBrowser } from "../src/browser.ts";
 import { cacheCounts } from "../src/cache.ts";
 import { cachePdfSources } from "../src/pdf/extract.ts";
@@ -130,8 +130,11 @@ async function main(): Promise<number> {
     return 1;
   }
   try {
+    // the search index's words are found in this process while Eleventy writes the pages in its own
+    const spacing = spaceStoryTexts(digest.editions);
     await phase("eleventy", () => writePages(staging));
-    console.log(`search index: ${(await phase("pagefind", () => indexSearch(staging))).pages} stories`);
+    const search = await phase("pagefind", async () => indexSearch(staging, await spacing));
+    console.log(`search index: ${search.pages} stories in ${search.shards} shard(s), ${search.reindexed} indexed afresh`);
     if (pdfs) {
       let report;
       try {

@@ -34,3 +34,18 @@ export function feedStoryCount(): number {
   console.warn(`BROADSHEET_FEED_STORIES=${setting} is not a whole number above 0; the feeds carry the latest ${FEED_STORIES} stories`);
   return FEED_STORIES;
 }
+
+const SHARD_STORIES = 1000;
+
+/**
+ * About how many stories one shard of the search index holds (src/site/search.ts): Pagefind's
+ * memory while indexing grows with it, a search fetches from every shard. `BROADSHEET_SHARD_STORIES`
+ * overrides it.
+ */
+export function searchShardStories(): number {
+  const setting = process.env.BROADSHEET_SHARD_STORIES;
+  const value = Number(setting ?? SHARD_STORIES);
+  if (Number.isInteger(value) && value > 0) return value;
+  console.warn(`BROADSHEET_SHARD_STORIES=${setting} is not a whole number above 0; search shards hold about ${SHARD_STORIES} stories`);
+  return SHARD_STORIES;
+}

@@ -19,6 +19,8 @@ export async function searchFrom(page: Page, query: string, filters: Record<stri
     const { bundlePath, baseUrl } = document.getElementById("search").dataset;
     const pagefind = await import(bundlePath + "pagefind.js");
     await pagefind.options({ baseUrl });
+    const shards = await (await fetch(bundlePath + "shards.json")).json();
+    for (const shard of shards) await pagefind.mergeIndex(bundlePath + shard, { baseUrl });
     const { results } = await pagefind.search(query, { filters });
     const data = await Promise.all(results.map((result) => result.data()));
     return data.map((hit) => ({ url: hit.url, title: hit.meta.title }));

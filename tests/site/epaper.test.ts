@@ -51,8 +51,10 @@ async function addPicture(slug: string): Promise<void> {
 
 beforeAll(async () => {
   // without PDFs, so that no edition has a page picture but the one this test adds
-  site = await buildSite({ sources, args: ["--no-pdf"] });
+  // search shards of about one story: the searches below go through the merging of shards
+  site = await buildSite({ sources, args: ["--no-pdf"], env: { BROADSHEET_SHARD_STORIES: "1" } });
   expect(site.exitCode, site.stderr).toBe(0);
+  expect(site.stdout).toMatch(/search index: \d+ stories in [3-9] shard\(s\)/u);
   [server, browser] = await Promise.all([serve(site.directory), launchBrowser()]);
   await addPicture(PICTURED);
   pictured = await injectPageMaps(site.directory);

@@ -128,10 +128,25 @@
   var pagefind;
   var engine = function () {
     if (!pagefind) {
-      pagefind = import(root.dataset.bundlePath + "pagefind.js").then(function (module) {
-        return module.options({ baseUrl: root.dataset.baseUrl }).then(function () {
-          return module;
-        });
+      var bundle = root.dataset.bundlePath;
+      var baseUrl = root.dataset.baseUrl;
+      // the index comes in shards (src/site/search.ts): the first is loaded, the others merged in
+      pagefind = import(bundle + "pagefind.js").then(function (module) {
+        return module
+          .options({ baseUrl: baseUrl })
+          .then(function () {
+            return fetch(bundle + "shards.json").then(function (response) {
+              return response.ok ? response.json() : [];
+            });
+          })
+          .then(function (shards) {
+            return Promise.all(shards.map(function (shard) {
+              return module.mergeIndex(bundle + shard, { baseUrl: baseUrl });
+            }));
+          })
+          .then(function () {
+            return module;
+          });
       });
     }
     return pagefind;
