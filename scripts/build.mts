@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
-import { readDigest } from "../src/edition/load.ts";
+import { reflowDigest } from "../src/edition/warm.ts";
 import { indexSearch, spaceStoryTexts } from "../src/site/search.ts";
 import { BrowserLaunchError, dieWithThisProcess, locateBrowser } from "../src/browser.ts";
 import { cacheCounts } from "../src/cache.ts";
@@ -98,7 +98,7 @@ async function main(): Promise<number> {
   }
   // PDF sources not yet cached are read here, in this process, rather than one child process each when loading
   await phase("pdf sources", () => cachePdfSources(sourcesDirectory()).catch(() => 0));
-  const { digest } = await phase("reflow", () => readDigest(sourcesDirectory(), { strict: values.strict }));
+  const { digest } = await phase("reflow", () => reflowDigest(sourcesDirectory(), { strict: values.strict }));
   digest.notices.forEach((notice) => console.warn(notice));
   digest.problems.forEach((problem) => console.error(String(problem)));
   if (digest.problems.length > 0 && values.strict) {

@@ -135,6 +135,8 @@ function untitledProblem(edition: Edition, file: string, correctionsName: string
 export interface DigestOptions {
   /** Stop at the first bad source (the build's `--strict`). */
   strict?: boolean;
+  /** Load only every `of`-th source, from the `index`-th (one worker's share: src/edition/warm.ts). */
+  share?: { index: number; of: number };
 }
 
 /** Every `*.txt` and `*.pdf` source in a folder; a bad source is reported and left out, the rest still load. */
@@ -159,6 +161,7 @@ export function loadDigest(directory: string, options: DigestOptions = {}): Dige
   }
   const slugs = assignSlugs(stems);
   for (const [k, { name, stem, page }] of sources.entries()) {
+    if (options.share && k % options.share.of !== options.share.index) continue;
     try {
       const file = join(directory, name);
       const inputs = [file, ...Object.values(sidecarPaths(file)), ...(page === undefined ? [] : [pdfCorrectionsPath(file, stem)])];

@@ -1,0 +1,59 @@
+// The first build of an archive reflows every page: `warmReflowCache` does it on every core, this
+// process and one child process per other core each loading a share of the folder's sources into
+// the reflow cache (src/cache.ts), so that reading the digest afterwards finds them all there.
+// Pages are independent, so the work divides evenly; a bad source is left for the digest to report.
+// (Child processes rather than worker threads: a worker cannot load TypeScript through tsx on Node 20.)
+import { execFile } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { cacheCounts } from "../cache.ts";
+import { type DigestOptions, loadDigest, readDigest } from "./load.ts";
+
+interface Share {
+  directory: string;
+  index: number;
+  of: number;
+}
+
+/** Load one share of the sources (every `of`-th, from `index`); how many were reflowed and cached. */
+function loadShare(share: Share): number {
+  const before = cacheCounts.reflow?.made ?? 0;
+  const { problems } = loadDigest(share.directory, { share });
+  // a source that could not be loaded counts as made but is not cached (the digest reports it)
+  return Math.max(0, (cacheCounts.reflow?.made ?? 0) - before - problems.length);
+}
+
+/** Reflow the sources of `directory` not yet cached, `processes` at a time; how many were reflowed. */
+export async function warmReflowCache(directory: string, processes = availableParallelism()): Promise<number> {
+  const of = Math.max(1, processes);
+  const others = Array.from({ length: of - 1 }, (_, k) =>
+    new Promise<number>((done) => {
+      const child = execFile(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), directory, String(k + 1), String(of)], (error, stdout) =>
+        // a share that failed is simply not cached: reading the digest loads (and reports) it
+        done(error ? 0 : Number(stdout.trim()) || 0),
+      );
+      child.stdin?.end();
+    }),
+  );
+  const mine = loadShare({ directory, index: 0, of });
+  return mine + (await Promise.all(others)).reduce((sum, made) => sum + made, 0);
+}
+
+/**
+ * The digest of `directory`, its uncached pages reflowed on every core first. The reflow cache's
+ * counts then say what this build reflowed (`made`) and what it found from earlier (`reused`).
+ */
+export async function reflowDigest(directory: string, options: DigestOptions = {}): Promise<ReturnType<typeof readDigest>> {
+  const warmed = await warmReflowCache(directory);
+  const before = { reused: 0, made: 0, ...cacheCounts.reflow };
+  const read = readDigest(directory, options);
+  const after = { reused: 0, made: 0, ...cacheCounts.reflow };
+  // reading found the warmed pages cached; a bad source is loaded, and counted, again each time
+  cacheCounts.reflow = { reused: after.reused - before.reused - warmed, made: after.made - before.made + warmed };
+  return read;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [directory, index, of] = process.argv.slice(2);
+  console.log(loadShare({ directory: directory!, index: Number(index), of: Number(of) }));
+}
