@@ -62,6 +62,8 @@ function rebuildOnDeletion(eleventyConfig: EleventyConfig): () => void {
 export default function typescriptData(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addDataExtension("ts", { read: false, parser: importData });
   eleventyConfig.addWatchTarget(sourcesDirectory());
+  // a page and its sidecar, saved together, start one rebuild rather than two in a row
+  eleventyConfig.setWatchThrottleWaitTime(300);
   const watchDeletions = rebuildOnDeletion(eleventyConfig);
   // synchronous, so that it is done before the search index (a later listener) reads the folder
   eleventyConfig.on("eleventy.after", ({ directories, results, runMode }) => {

@@ -13,6 +13,7 @@ export interface EleventyConfig {
   addPlugin(plugin: (config: never, options?: never) => unknown, options?: object): void;
   addDataExtension(extension: string, options: { read: boolean; parser: (file: string) => Promise<unknown> }): void;
   addWatchTarget(path: string): void;
+  setWatchThrottleWaitTime(milliseconds: number): void;
   addPassthroughCopy(mapping: Record<string, string>): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addNunjucksGlobal(name: string, value: unknown): void;
