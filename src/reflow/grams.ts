@@ -37,6 +37,19 @@ export function grow(array: Int32Array, size: number): Int32Array {
   return grown;
 }
 
+/** A power of two above twice `capacity`: room for that many grams with half the slots free. */
+function slotsFor(capacity: number): number {
+  let slots = 16;
+  while (slots < 2 * capacity) slots *= 2;
+  return slots;
+}
+
+/** A key's first slot: a multiplicative hash of its low 32 bits (a key is an integer, see `pairKey`). */
+function slotOf(key: number, mask: number): number {
+  const mixed = Math.imul(key | 0, 0x9e3779b1);
+  return (mixed ^ (mixed >>> 16)) & mask;
+}
+
 /** Character numbers: ASCII keeps its code, common Han characters (U+4E00–U+9FFF) follow it… */
 const HAN_NUMBERS = 0x80;
 const COMMON_HAN = [0x4e00, 0x9fff] as const;
@@ -50,10 +63,12 @@ const RARE_NUMBERS = HAN_NUMBERS + COMMON_HAN[1] - COMMON_HAN[0] + 1;
  */
 export class GramTable {
   private readonly rareNumbers = new Map<number, number>();
-  private readonly numbers = new Map<number, number>();
   /** Each rare character's code (by its number less `RARE_NUMBERS`), and each gram's key by its number: to name grams. */
   private readonly rareCodes: number[] = [];
   private readonly keys: number[] = [];
+  /** Gram numbers by key, open addressing (number + 1; 0 is free): a `Map` lookup per character was most of the cost. */
+  private slots: Int32Array;
+  private mask: number;
   /** While a text is counted: the serial of the text that last saw each gram, and its place there. */
   private seenBy: Int32Array;
   private place: Int32Array;
@@ -63,11 +78,13 @@ export class GramTable {
   constructor(capacity = 64) {
     this.seenBy = new Int32Array(capacity);
     this.place = new Int32Array(capacity);
+    this.mask = slotsFor(capacity) - 1;
+    this.slots = new Int32Array(this.mask + 1);
   }
 
   /** How many grams are numbered so far. */
   get size(): number {
-    return this.numbers.size;
+    return this.keys.length;
   }
 
   private numberOf(code: number): number {
@@ -117,13 +134,34 @@ export class GramTable {
     return grams;
   }
 
-  private count(grams: TextGrams, key: number): void {
-    let id = this.numbers.get(key);
-    if (id === undefined) {
-      this.numbers.set(key, (id = this.numbers.size));
-      this.keys.push(key);
-      if (id >= this.seenBy.length) [this.seenBy, this.place] = [grow(this.seenBy, 2 * id + 1), grow(this.place, 2 * id + 1)];
+  /** The number of the gram with this key, numbering it if it is new. */
+  private numberOfKey(key: number): number {
+    let slot = slotOf(key, this.mask);
+    for (let found = this.slots[slot]!; found !== 0; found = this.slots[slot]!) {
+      if (this.keys[found - 1] === key) return found - 1;
+      slot = (slot + 1) & this.mask;
     }
+    const id = this.keys.length;
+    this.keys.push(key);
+    this.slots[slot] = id + 1;
+    if (2 * this.keys.length > this.mask) this.rehash();
+    if (id >= this.seenBy.length) [this.seenBy, this.place] = [grow(this.seenBy, 2 * id + 1), grow(this.place, 2 * id + 1)];
+    return id;
+  }
+
+  /** Twice the slots, every gram placed again: keeps at least half of them free. */
+  private rehash(): void {
+    this.mask = 2 * this.mask + 1;
+    this.slots = new Int32Array(this.mask + 1);
+    this.keys.forEach((key, id) => {
+      let slot = slotOf(key, this.mask);
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = id + 1;
+    });
+  }
+
+  private count(grams: TextGrams, key: number): void {
+    const id = this.numberOfKey(key);
     if (this.seenBy[id] === grams.serial) grams.counts[this.place[id]!]!++;
     else {
       this.seenBy[id] = grams.serial;
