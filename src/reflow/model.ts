@@ -3,6 +3,7 @@
 // head with no byline, kicker or deck) a section heading. The best reading is found by `decode`.
 import type { Cluster, PageItem, Unit } from "../types.ts";
 import { closesStory, isNumbered, opensStory } from "./signals.ts";
+import type { TextGrams } from "./grams.ts";
 import { Affinity, opening } from "./similarity.ts";
 import type { Chain } from "./viterbi.ts";
 
@@ -88,11 +89,18 @@ export class PageModel implements Chain {
   private readonly breaks: number[];
   /** For each unanchored cluster, whether no other heading could stand between the titles around it. */
   private readonly lone: boolean[];
+  /** Each unit item's grams, its opening's, and whether it closes its story: asked at every step, worked out once. */
+  private readonly grams: (TextGrams | undefined)[];
+  private readonly openings: (TextGrams | undefined)[];
+  private readonly closes: boolean[];
 
   constructor(private readonly items: readonly PageItem[]) {
     this.length = items.length;
     const texts = items.flatMap((item) => (item.kind === "unit" ? [item.unit.text] : item.cluster.heads.map(headText)));
     this.affinity = new Affinity(texts);
+    this.grams = items.map((item) => (item.kind === "unit" ? this.affinity.gramsOf(item.unit.text) : undefined));
+    this.openings = items.map((item) => (item.kind === "unit" ? this.affinity.gramsOf(opening(item.unit.text)) : undefined));
+    this.closes = items.map((item) => item.kind === "unit" && closesStory(item.unit));
     this.multiBefore = nearest(items, 1, 2);
     this.multiAfter = nearest(items, -1, 2);
     this.clusterBefore = nearest(items, 1, 1);
@@ -114,8 +122,8 @@ export class PageModel implements Chain {
     this.titlePrior = WEIGHTS.title - WEIGHTS.siblings * anchored;
     this.lone = loneHeads(items);
     this.breaks = items.map((item, t) => {
-      const [above, below] = item.kind === "unit" ? [items[t - 1], item] : [items[t - 1], items[t + 1]];
-      return above?.kind === "unit" && below?.kind === "unit" ? this.breakCost(above.unit, below.unit) : WEIGHTS.break;
+      const below = item.kind === "unit" ? t : t + 1;
+      return items[t - 1]?.kind === "unit" && items[below]?.kind === "unit" ? this.breakCost(t - 1, below) : WEIGHTS.break;
     });
   }
 
@@ -135,8 +143,8 @@ export class PageModel implements Chain {
     for (let t = c - 1; t >= 0 && reaches(t, this.clusterAfter, this.multiAfter); t--) window.push(t);
     for (let t = c + 1; t < this.length && reaches(t, this.clusterBefore, this.multiBefore); t++) window.push(t);
     const units = window.filter((t) => this.items[t]!.kind === "unit");
-    const probes = heads.map(headText);
-    const raw = units.map((t) => probes.map((probe) => this.affinity.score(probe, (this.items[t] as { unit: Unit }).unit.text)));
+    const probes = heads.map((head) => this.affinity.gramsOf(headText(head)));
+    const raw = units.map((t) => probes.map((probe) => this.affinity.scoreOf(probe, this.grams[t]!)));
     // a head full of rare names scores high everywhere: each head is scaled against its own spread
     heads.forEach((_, j) => {
       const column = raw.map((row) => row[j]!);
@@ -197,7 +205,7 @@ export class PageModel implements Chain {
       if (x !== O) return s === x || (x === AS0 && s === AS) ? emission : -Infinity;
       return opens ? emission : -Infinity;
     }
-    if (s === x) return emission - (closesStory(previous.unit) ? WEIGHTS.pastClose : 0);
+    if (s === x) return emission - (this.closes[t - 1] ? WEIGHTS.pastClose : 0);
     const next = isA(x) && isA(s) && s === x + 1 && x >= AM(0);
     const nextB = isB(x) && isB(s) && s === x + 1 && x >= BM(0);
     const toB = (isA(x) || x === O) && (s === BS || s === BM(0));
@@ -223,16 +231,16 @@ export class PageModel implements Chain {
     return score === undefined ? 0 : WEIGHTS.affinity * Math.min(0, score - this.favourite[t]!);
   }
 
-  /** What a story break between two neighbouring units costs. */
-  breakCost(before: Unit, after: Unit): number {
-    const shared = this.affinity.similarity(before.text, after.text);
-    const parallel = this.affinity.similarity(opening(before.text), opening(after.text));
+  /** What a story break between two neighbouring unit items costs. */
+  private breakCost(before: number, after: number): number {
+    const shared = this.affinity.similarity(this.grams[before]!, this.grams[after]!);
+    const parallel = this.affinity.similarity(this.openings[before]!, this.openings[after]!);
     return (
       WEIGHTS.break +
       WEIGHTS.cohesion * shared +
       WEIGHTS.parallel * parallel -
-      (opensStory(after) ? WEIGHTS.lead : 0) -
-      (closesStory(before) ? WEIGHTS.close : 0)
+      (opensStory((this.items[after] as { unit: Unit }).unit) ? WEIGHTS.lead : 0) -
+      (this.closes[before] ? WEIGHTS.close : 0)
     );
   }
 

@@ -35,7 +35,8 @@ export class Affinity {
     for (let id = 0; id < frequency.length; id++) this.idf[id] = logs[frequency[id]!] ??= Math.log((texts.length + 1) / frequency[id]!);
   }
 
-  private gramsOf(text: string): TextGrams {
+  /** A text's grams, counted once: to compare a text with several others, keep them. */
+  gramsOf(text: string): TextGrams {
     let found = this.cache.get(text);
     if (!found) this.cache.set(text, (found = this.table.gramsOf(text, this.characters)));
     return found;
@@ -66,8 +67,11 @@ export class Affinity {
 
   /** The probe's grams found in the text, each counted as often as the text uses it, weighted by rarity. */
   score(probe: string, text: string): number {
-    const probeGrams = this.gramsOf(probe);
-    const textGrams = this.gramsOf(text);
+    return this.scoreOf(this.gramsOf(probe), this.gramsOf(text));
+  }
+
+  /** `score` of texts whose grams are at hand. */
+  scoreOf(probeGrams: TextGrams, textGrams: TextGrams): number {
     this.fill(textGrams);
     let total = 0;
     for (const id of probeGrams.ids) total += this.countIn(textGrams, id) * this.weight(id);
@@ -82,10 +86,8 @@ export class Affinity {
     return grams.mass;
   }
 
-  /** 0..1: the rarity two texts share against what they hold (a geometric mean of both sides). */
-  similarity(a: string, b: string): number {
-    const first = this.gramsOf(a);
-    const second = this.gramsOf(b);
+  /** 0..1: the rarity two texts (their grams) share against what they hold (a geometric mean of both sides). */
+  similarity(first: TextGrams, second: TextGrams): number {
     // no arrays to destructure here: this runs for every pair of neighbouring paragraphs
     const firstSmaller = first.ids.length <= second.ids.length;
     const small = firstSmaller ? first : second;
