@@ -82,7 +82,7 @@ export class PageModel implements Chain {
   /** Each unit item's affinity to the heads of the clusters around it (cluster → a score per head), and its best. */
   private readonly affinities: Map<number, number[]>[];
   private readonly favourite: number[];
-  private readonly stateLists: number[][];
+  private readonly stateLists: (readonly number[])[];
   /** What reading an unanchored cluster as titles earns: less where the page's other heads carry bylines. */
   private readonly titlePrior: number;
   /** What a story break costs between item t-1 and item t (units), and across the cluster at t. */
@@ -160,13 +160,22 @@ export class PageModel implements Chain {
     return (this.items[t] as { cluster: Cluster }).cluster.anchored;
   }
 
-  private enumerate(t: number): number[] {
+  /** The states of position t: the same few lists recur on every page, so each is made once (see `stateLists`). */
+  private enumerate(t: number): readonly number[] {
     const item = this.items[t]!;
     const before = this.heads(this.multiBefore[t]!);
     const after = this.heads(this.multiAfter[t]!);
+    const r = item.kind === "unit" ? -1 : this.heads(t);
+    const key = ((before * (MAX_HEADS + 1) + after) * (MAX_HEADS + 2) + r + 1) * 4 + (item.kind === "cluster" && item.cluster.merged ? 2 : 0) + (item.kind === "cluster" && item.cluster.anchored ? 1 : 0);
+    let states = stateLists.get(key);
+    if (!states) stateLists.set(key, (states = this.statesOf(item, before, after)));
+    return states;
+  }
+
+  private statesOf(item: PageItem, before: number, after: number): number[] {
     const body = [O, AS, BS, AS0, ...range(before).map(AM), ...range(after).map(BM)];
     if (item.kind === "unit") return body.filter((s) => s !== AS0);
-    const r = this.heads(t);
+    const r = Math.min(MAX_HEADS, item.cluster.heads.length);
     const titles = [...range(r + 1).map(T), ...(item.cluster.merged ? [TM(0), TM(1)] : [])];
     return item.cluster.anchored ? titles : [...titles, ...body.map(H)];
   }
@@ -194,8 +203,17 @@ export class PageModel implements Chain {
     return item.kind === "unit" ? this.unitScore(t, item.unit, p, s) : this.clusterScore(t, item.cluster, p, s);
   }
 
+  /** The last emission worked out: the decoder asks for one state after each state before it in turn. */
+  private emitted = { t: -1, s: -1, score: 0 };
+
   private unitScore(t: number, unit: Unit, p: number, s: number): number {
-    const emission = s === O ? (isText(unit) ? -WEIGHTS.orphanText : -1) : this.preference(t, s) - (unit.role === "byline" && this.bylined(t, s) ? WEIGHTS.secondByline : 0);
+    const emitted = this.emitted;
+    if (emitted.t !== t || emitted.s !== s) {
+      emitted.score = s === O ? (isText(unit) ? -WEIGHTS.orphanText : -1) : this.preference(t, s) - (unit.role === "byline" && this.bylined(t, s) ? WEIGHTS.secondByline : 0);
+      emitted.t = t;
+      emitted.s = s;
+    }
+    const emission = emitted.score;
     const opens = s === O || s === BS || s === BM(0);
     if (p < 0) return opens ? emission : -Infinity;
     const x = this.out(t - 1, p);
@@ -287,6 +305,9 @@ export class PageModel implements Chain {
     return 0;
   }
 }
+
+/** State lists by what makes them (the heads of the clusters around, the position's own): shared by all pages. */
+const stateLists = new Map<number, readonly number[]>();
 
 /** Each head's text, joined once: the model and its decisions ask for it several times. */
 const headTexts = new WeakMap<Cluster["heads"][number], string>();
