@@ -80,7 +80,7 @@ export class PageModel implements Chain {
   private readonly clusterBefore: number[];
   private readonly clusterAfter: number[];
   /** Each unit item's affinity to the heads of the clusters around it (cluster → a score per head), and its best. */
-  private readonly affinities: Map<number, number[]>[];
+  private readonly affinities: (Map<number, number[]> | undefined)[];
   private readonly favourite: number[];
   private readonly stateLists: (readonly number[])[];
   /** What reading an unanchored cluster as titles earns: less where the page's other heads carry bylines. */
@@ -93,19 +93,26 @@ export class PageModel implements Chain {
   private readonly grams: (TextGrams | undefined)[];
   private readonly openings: (TextGrams | undefined)[];
   private readonly closes: boolean[];
+  /** Each cluster's heads' texts, and whether a head of it is numbered or has a letter-spaced title line. */
+  private readonly headTexts: string[][];
+  private readonly numbered: boolean[];
+  private readonly spaced: boolean[];
 
   constructor(private readonly items: readonly PageItem[]) {
     this.length = items.length;
-    const texts = items.flatMap((item) => (item.kind === "unit" ? [item.unit.text] : item.cluster.heads.map(headText)));
+    this.headTexts = items.map((item) => (item.kind === "cluster" ? item.cluster.heads.map(headText) : []));
+    const texts = items.flatMap((item, t) => (item.kind === "unit" ? [item.unit.text] : this.headTexts[t]!));
     this.affinity = new Affinity(texts);
     this.grams = items.map((item) => (item.kind === "unit" ? this.affinity.gramsOf(item.unit.text) : undefined));
     this.openings = items.map((item) => (item.kind === "unit" ? this.affinity.gramsOf(opening(item.unit.text)) : undefined));
     this.closes = items.map((item) => item.kind === "unit" && closesStory(item.unit));
+    this.numbered = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")));
+    this.spaced = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text))));
     this.multiBefore = nearest(items, 1, 2);
     this.multiAfter = nearest(items, -1, 2);
     this.clusterBefore = nearest(items, 1, 1);
     this.clusterAfter = nearest(items, -1, 1);
-    this.affinities = items.map(() => new Map());
+    this.affinities = new Array(items.length).fill(undefined);
     items.forEach((item, c) => {
       if (item.kind === "cluster") this.prefer(c);
     });
@@ -113,7 +120,7 @@ export class PageModel implements Chain {
     // shares its section's words by design
     this.favourite = this.affinities.map((rows) => {
       let favourite = 0;
-      for (const [c, row] of rows) if (this.isFixed(c)) for (const score of row) favourite = Math.max(favourite, score);
+      if (rows) for (const [c, row] of rows) if (this.isFixed(c)) for (const score of row) favourite = Math.max(favourite, score);
       return favourite;
     });
     this.stateLists = items.map((_, t) => this.enumerate(t));
@@ -143,7 +150,7 @@ export class PageModel implements Chain {
     for (let t = c - 1; t >= 0 && reaches(t, this.clusterAfter, this.multiAfter); t--) window.push(t);
     for (let t = c + 1; t < this.length && reaches(t, this.clusterBefore, this.multiBefore); t++) window.push(t);
     const units = window.filter((t) => this.items[t]!.kind === "unit");
-    const probes = heads.map((head) => this.affinity.gramsOf(headText(head)));
+    const probes = this.headTexts[c]!.slice(0, MAX_HEADS).map((text) => this.affinity.gramsOf(text));
     const raw = units.map((t) => probes.map((probe) => this.affinity.scoreOf(probe, this.grams[t]!)));
     // a head full of rare names scores high everywhere: each head is scaled against its own spread
     heads.forEach((_, j) => {
@@ -152,7 +159,7 @@ export class PageModel implements Chain {
       const spread = Math.sqrt(column.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, column.length)) || 1;
       raw.forEach((row) => (row[j] = (row[j]! - mean) / spread));
     });
-    units.forEach((t, k) => this.affinities[t]!.set(c, raw[k]!));
+    units.forEach((t, k) => (this.affinities[t] ??= new Map()).set(c, raw[k]!));
   }
 
   /** An anchored cluster is surely titles: the window of preferences stops there. */
@@ -242,7 +249,7 @@ export class PageModel implements Chain {
   /** A unit's affinity to the head its state gives it, measured from its favourite head around it (never above 0). */
   private preference(t: number, s: number): number {
     const cluster = s === AS ? this.clusterBefore[t] : s === BS ? this.clusterAfter[t] : isA(s) ? this.multiBefore[t] : this.multiAfter[t];
-    const row = this.affinities[t]!.get(cluster!);
+    const row = this.affinities[t]?.get(cluster!);
     // a lone head that may be two printed together: as one two-line title it holds both lines' words
     const merged = (s === AS || s === BS) && row && (this.items[cluster!] as { cluster: Cluster }).cluster.merged;
     const score = merged ? Math.max(...row) : row?.[headOf(s)];
@@ -269,12 +276,12 @@ export class PageModel implements Chain {
       const inside = s - H(0);
       if (x === undefined || x !== inside) return -Infinity;
       const captioned = this.items[t + 1]?.kind === "unit" && (this.items[t + 1] as { unit: Unit }).unit.role === "caption";
-      return (cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0) - (this.lone[t] ? WEIGHTS.loneHeading : 0) - (captioned ? WEIGHTS.captioned : 0);
+      return (this.numbered[t] ? WEIGHTS.numbered : 0) - (this.lone[t] ? WEIGHTS.loneHeading : 0) - (captioned ? WEIGHTS.captioned : 0);
     }
     const r = this.headsIn(t, s);
     const before = beforeOf(s);
-    let score = (s >= TM(0) ? WEIGHTS.merged : 0) + (cluster.anchored ? 0 : this.titlePrior) - (cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0);
-    if (!cluster.anchored && cluster.heads.some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text)))) score += WEIGHTS.spaced;
+    let score = (s >= TM(0) ? WEIGHTS.merged : 0) + (cluster.anchored ? 0 : this.titlePrior) - (this.numbered[t] ? WEIGHTS.numbered : 0);
+    if (!cluster.anchored && this.spaced[t]) score += WEIGHTS.spaced;
     // the text before: the last `before` heads of it are this cluster's, in order
     if (x !== undefined && isB(x)) {
       if (before === 0) return -Infinity;
@@ -309,13 +316,9 @@ export class PageModel implements Chain {
 /** State lists by what makes them (the heads of the clusters around, the position's own): shared by all pages. */
 const stateLists = new Map<number, readonly number[]>();
 
-/** Each head's text, joined once: the model and its decisions ask for it several times. */
-const headTexts = new WeakMap<Cluster["heads"][number], string>();
-
+/** A head's text, kicker to byline. */
 export function headText(head: Cluster["heads"][number]): string {
-  let text = headTexts.get(head);
-  if (text === undefined) headTexts.set(head, (text = [head.kicker, ...head.titles, head.subtitle, head.byline].flatMap((unit) => (unit ? [unit.text.trim()] : [])).join(" ")));
-  return text;
+  return [head.kicker, ...head.titles, head.subtitle, head.byline].flatMap((unit) => (unit ? [unit.text.trim()] : [])).join(" ");
 }
 
 function range(n: number): number[] {
