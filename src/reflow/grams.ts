@@ -21,7 +21,7 @@ function pairKey(first: number, second: number): number {
   return first < SMALL && second < SMALL ? -(1 + first * SMALL + second) : -(1 + SMALL * SMALL + first * BASE + second);
 }
 
-/** A text's distinct grams by number, in order of first use, with their counts; `serial` tells texts apart. */
+/** A text's distinct grams by number, in order of first use, with their counts; `serial` tells texts apart (of all tables). */
 export interface TextGrams {
   readonly serial: number;
   readonly ids: number[];
@@ -57,6 +57,15 @@ const COMMON_HAN = [0x4e00, 0x9fff] as const;
 const RARE_NUMBERS = HAN_NUMBERS + COMMON_HAN[1] - COMMON_HAN[0] + 1;
 
 /**
+ * While a text is counted: the serial of the text that last saw each gram number, and its place
+ * there. Serials are unique across tables, so all tables share these: one pair of arrays for the
+ * process, not one per page.
+ */
+let seenBy: Int32Array = new Int32Array(1024);
+let place: Int32Array = new Int32Array(1024);
+let serials = 0;
+
+/**
  * Numbers the grams of one page's texts densely from 0, in order of first sight, by their key.
  * Characters get numbers below `SMALL` (so that bigram keys stay small integers): the common ones
  * by arithmetic, the rare ones by a map. Nothing else is looked up per character of a page.
@@ -69,15 +78,9 @@ export class GramTable {
   /** Gram numbers by key, open addressing (number + 1; 0 is free): a `Map` lookup per character was most of the cost. */
   private slots: Int32Array;
   private mask: number;
-  /** While a text is counted: the serial of the text that last saw each gram, and its place there. */
-  private seenBy: Int32Array;
-  private place: Int32Array;
-  private serial = 0;
 
-  /** `capacity`: about how many grams to expect (each growth copies the arrays). */
+  /** `capacity`: about how many grams to expect (each growth copies the table). */
   constructor(capacity = 64) {
-    this.seenBy = new Int32Array(capacity);
-    this.place = new Int32Array(capacity);
     this.mask = slotsFor(capacity) - 1;
     this.slots = new Int32Array(this.mask + 1);
   }
@@ -117,7 +120,7 @@ export class GramTable {
    * and digits, with their counts. One loop, no callbacks: it runs over every text of every page.
    */
   gramsOf(text: string, characters: boolean): TextGrams {
-    const grams: TextGrams = { serial: ++this.serial, ids: [], counts: [] };
+    const grams: TextGrams = { serial: ++serials, ids: [], counts: [] };
     let previous = -1;
     for (let i = 0; i < text.length; i++) {
       const code = text.codePointAt(i)!;
@@ -145,7 +148,7 @@ export class GramTable {
     this.keys.push(key);
     this.slots[slot] = id + 1;
     if (2 * this.keys.length > this.mask) this.rehash();
-    if (id >= this.seenBy.length) [this.seenBy, this.place] = [grow(this.seenBy, 2 * id + 1), grow(this.place, 2 * id + 1)];
+    if (id >= seenBy.length) [seenBy, place] = [grow(seenBy, 2 * id + 1), grow(place, 2 * id + 1)];
     return id;
   }
 
@@ -162,10 +165,10 @@ export class GramTable {
 
   private count(grams: TextGrams, key: number): void {
     const id = this.numberOfKey(key);
-    if (this.seenBy[id] === grams.serial) grams.counts[this.place[id]!]!++;
+    if (seenBy[id] === grams.serial) grams.counts[place[id]!]!++;
     else {
-      this.seenBy[id] = grams.serial;
-      this.place[id] = grams.ids.length;
+      seenBy[id] = grams.serial;
+      place[id] = grams.ids.length;
       grams.ids.push(id);
       grams.counts.push(1);
     }

@@ -3,6 +3,16 @@
 import { GramTable, type TextGrams, grow } from "./grams.ts";
 
 /**
+ * The counts of one text's grams by gram number (where `filledBy` holds its serial, unique across
+ * tables), for lookups, and a count of grams over a page's texts: scratch shared by every `Affinity`
+ * of the process, not allocated per page.
+ */
+let filledBy: Int32Array = new Int32Array(1024);
+let filledCounts: Int32Array = new Int32Array(1024);
+let lastFilled = -1;
+let frequency = new Int32Array(1024);
+
+/**
  * Inverse document frequency of grams over the texts of one page. Bylines name units and places,
  * which bigrams catch; a section heading names a theme whose characters recur in the section's
  * compounds (`学习型` → 学习, 学员, 学法), so `characters` counts single characters as well.
@@ -12,14 +22,10 @@ export class Affinity {
   private readonly table: GramTable;
   private readonly characters: boolean;
   /** Weights of the grams the page's texts hold, by gram number; a gram none holds is rarest of all. */
-  private readonly idf: Float64Array;
+  private readonly idf: number[];
   private readonly unseen: number;
   /** Each text's grams, counted once: texts are compared with several others. */
   private readonly cache = new Map<string, TextGrams>();
-  /** The counts of one text's grams by gram number (where `filledBy` holds its serial), for lookups. */
-  private filledBy: Int32Array = new Int32Array(0);
-  private filledCounts: Int32Array = new Int32Array(0);
-  private lastFilled = -1;
 
   constructor(texts: readonly string[], options: { characters?: boolean } = {}) {
     this.unseen = Math.log(texts.length + 1);
@@ -27,12 +33,14 @@ export class Affinity {
     // distinct bigrams are fewer than characters (with single characters, up to twice): room from the start
     this.table = new GramTable(texts.reduce((sum, text) => sum + text.length, 0) + 1);
     const all = texts.map((text) => this.gramsOf(text));
-    const frequency = new Int32Array(this.table.size);
+    const size = this.table.size;
+    if (frequency.length < size) frequency = new Int32Array(2 * size);
+    frequency.fill(0, 0, size);
     for (const { ids } of all) for (const id of ids) frequency[id]!++;
-    this.idf = new Float64Array(frequency.length);
+    this.idf = new Array<number>(size);
     // grams share few distinct frequencies: each one's logarithm is taken once
     const logs: number[] = [];
-    for (let id = 0; id < frequency.length; id++) this.idf[id] = logs[frequency[id]!] ??= Math.log((texts.length + 1) / frequency[id]!);
+    for (let id = 0; id < size; id++) this.idf[id] = logs[frequency[id]!] ??= Math.log((texts.length + 1) / frequency[id]!);
   }
 
   /** A text's grams, counted once: to compare a text with several others, keep them. */
@@ -48,21 +56,21 @@ export class Affinity {
 
   /** Make `grams` the text that lookups answer for (call after every `gramsOf` of the comparison). */
   private fill(grams: TextGrams): void {
-    if (this.filledBy.length < this.table.size) {
-      const size = Math.max(this.table.size, 2 * this.filledBy.length);
-      this.filledBy = grow(this.filledBy, size);
-      this.filledCounts = grow(this.filledCounts, size);
+    if (filledBy.length < this.table.size) {
+      const size = Math.max(this.table.size, 2 * filledBy.length);
+      filledBy = grow(filledBy, size);
+      filledCounts = grow(filledCounts, size);
     }
-    if (this.lastFilled === grams.serial) return; // each fill overwrites: only the last one stands whole
-    this.lastFilled = grams.serial;
+    if (lastFilled === grams.serial) return; // each fill overwrites: only the last one stands whole
+    lastFilled = grams.serial;
     grams.ids.forEach((id, k) => {
-      this.filledBy[id] = grams.serial;
-      this.filledCounts[id] = grams.counts[k]!;
+      filledBy[id] = grams.serial;
+      filledCounts[id] = grams.counts[k]!;
     });
   }
 
   private countIn(grams: TextGrams, id: number): number {
-    return this.filledBy[id] === grams.serial ? this.filledCounts[id]! : 0;
+    return filledBy[id] === grams.serial ? filledCounts[id]! : 0;
   }
 
   /** The probe's grams found in the text, each counted as often as the text uses it, weighted by rarity. */
