@@ -2,7 +2,7 @@
 import type { DisplayShape } from "../types.ts";
 import { ROLE_ENDING, isPersonName, namesIn } from "./bylines.ts";
 import { hasPhotoCredit } from "./captions.ts";
-import { allHan, characterCount } from "./text.ts";
+import { allHan, characterCount, isSpaceCode } from "./text.ts";
 
 /** Marks that Chinese papers print before a byline. */
 const BYLINE_MARK = /^[□■◎]/u;
@@ -17,7 +17,8 @@ const SENTENCE_PUNCTUATION = /[，。；！？：,;!?“”"]/u;
 
 /** "role name…": a unit and post, then one or more names (`石嘴山市政协秘书长 李小宏`, `本报记者 张三 李四`). */
 function isRoleNameByline(text: string): boolean {
-  if (SENTENCE_PUNCTUATION.test(text) || characterCount(text) > 48) return false;
+  // with no space there are no names after a role: most lines end here, not split into pieces
+  if (!text.includes(" ") || SENTENCE_PUNCTUATION.test(text) || characterCount(text) > 48) return false;
   const [role, ...rest] = text.split(" ");
   if (!role || rest.length === 0) return false;
   const names = namesIn(rest.join(" "));
@@ -30,8 +31,9 @@ function isRoleNameByline(text: string): boolean {
 
 /** `记者：…` opens an interview's question when a sentence follows: a byline's credit holds only names. */
 function isCreditByline(text: string): boolean {
+  if (!BYLINE_ROLE.test(text)) return false;
   const rest = text.replace(BYLINE_ROLE, "");
-  if (!BYLINE_ROLE.test(text) || SENTENCE_PUNCTUATION.test(rest) || characterCount(text) > 40) return false;
+  if (SENTENCE_PUNCTUATION.test(rest) || characterCount(text) > 40) return false;
   // after a colon only names: `记者：张三`, not a question cut at the line's end (`记者：您提出了哪些`)
   return !/^(?:本报)?[^/／]*[:：]/u.test(text) || namesIn(rest).every((name) => characterCount(name) <= 4);
 }
@@ -53,6 +55,8 @@ export function isSignature(text: string): boolean {
 
 /** A short line of a few characters (`张三`, `观察`, `委员论坛`): a signature, a byline's second line or a column label. */
 export function isNameLine(text: string): boolean {
+  // up to three names of up to four characters: a longer line is not cut into names to find out
+  if (wordCodeUnits(text) > 3 * 4 * 2) return false;
   const names = namesIn(text);
   // most names are two or three characters; a four-character one (a double surname) stands alone
   const longest = names.length === 1 ? 4 : 3;
@@ -80,8 +84,16 @@ export function isParenthesized(text: string): boolean {
   return depth === 0;
 }
 
+/** Code units of the text outside the separators `namesIn` splits names at (a character outside the BMP is two). */
+function wordCodeUnits(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (!NAME_SEPARATORS.has(text.charCodeAt(i)) && !isSpaceCode(text.charCodeAt(i))) count++;
+  return count;
+}
+const NAME_SEPARATORS = new Set([..."、，,；;"].map((ch) => ch.charCodeAt(0)));
+
 /** How often the text holds a mark (one, or its two forms: full-width and ASCII): counted by code, no match arrays per line. */
-function countMarks(text: string, marks: string): number {
+export function countMarks(text: string, marks: string): number {
   const [a, b] = [marks.charCodeAt(0), marks.charCodeAt(marks.length - 1)];
   let count = 0;
   for (let i = 0; i < text.length; i++) {
@@ -115,7 +127,8 @@ export function markerShape(text: string): DisplayShape | undefined {
   if (/^【[^】]{1,12}】$/u.test(text)) return "kicker";
   if ((FOLIO.test(text) || MASTHEAD.test(text)) && characterCount(text) <= 60 && !/[，。；！？]/u.test(text)) return "folio";
   if (/^—{2,}|^-{2,}/u.test(text)) return "subtitle";
-  if (/(?:—{2,}|-{2,})$/u.test(text) && text.length > 4) return "kicker";
+  const last = text.charAt(text.length - 1);
+  if ((last === "—" || last === "-") && /(?:—{2,}|-{2,})$/u.test(text) && text.length > 4) return "kicker";
   if (PRODUCTION_CREDIT.test(text)) return "folio";
   if (isParenthesized(text)) return "note";
   if (isByline(text)) return "byline";
