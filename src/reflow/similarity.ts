@@ -38,9 +38,14 @@ export class Affinity {
     frequency.fill(0, 0, size);
     for (const { ids } of all) for (const id of ids) frequency[id]!++;
     this.idf = new Array<number>(size);
-    // grams share few distinct frequencies: each one's logarithm is taken once
-    const logs: number[] = [];
-    for (let id = 0; id < size; id++) this.idf[id] = logs[frequency[id]!] ??= Math.log((texts.length + 1) / frequency[id]!);
+    // grams share few distinct frequencies (1 to the number of texts): each one's logarithm is taken once
+    const logs = new Array<number>(texts.length + 1).fill(Number.NaN);
+    for (let id = 0; id < size; id++) {
+      const count = frequency[id]!;
+      let weight = logs[count]!;
+      if (Number.isNaN(weight)) logs[count] = weight = Math.log((texts.length + 1) / count);
+      this.idf[id] = weight;
+    }
   }
 
   /** A text's grams, counted once: to compare a text with several others, keep them. */
