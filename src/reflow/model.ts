@@ -318,7 +318,11 @@ const stateLists = new Map<number, readonly number[]>();
 
 /** A head's text, kicker to byline. */
 export function headText(head: Cluster["heads"][number]): string {
-  return [head.kicker, ...head.titles, head.subtitle, head.byline].flatMap((unit) => (unit ? [unit.text.trim()] : [])).join(" ");
+  const parts = head.kicker ? [head.kicker.text.trim()] : [];
+  for (const unit of head.titles) parts.push(unit.text.trim());
+  if (head.subtitle) parts.push(head.subtitle.text.trim());
+  if (head.byline) parts.push(head.byline.text.trim());
+  return parts.join(" ");
 }
 
 function range(n: number): number[] {
