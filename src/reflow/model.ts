@@ -95,6 +95,7 @@ export class PageModel implements Chain {
   private readonly closes: boolean[];
   /** Each cluster's heads' texts, and whether a head of it is numbered or has a letter-spaced title line. */
   private readonly headTexts: string[][];
+  private readonly firstText: number[];
   private readonly numbered: boolean[];
   private readonly spaced: boolean[];
 
@@ -103,7 +104,14 @@ export class PageModel implements Chain {
     this.headTexts = items.map((item) => (item.kind === "cluster" ? item.cluster.heads.map(headText) : []));
     const texts = items.flatMap((item, t) => (item.kind === "unit" ? [item.unit.text] : this.headTexts[t]!));
     this.affinity = new Affinity(texts);
-    this.grams = items.map((item) => (item.kind === "unit" ? this.affinity.gramsOf(item.unit.text) : undefined));
+    // each item's first text in `texts`: its grams are looked up by place, not by text
+    let next = 0;
+    this.firstText = items.map((item, t) => {
+      const first = next;
+      next += item.kind === "unit" ? 1 : this.headTexts[t]!.length;
+      return first;
+    });
+    this.grams = items.map((item, t) => (item.kind === "unit" ? this.affinity.gramsAt(this.firstText[t]!) : undefined));
     this.openings = items.map((item) => (item.kind === "unit" ? this.affinity.gramsOf(opening(item.unit.text)) : undefined));
     this.closes = items.map((item) => item.kind === "unit" && closesStory(item.unit));
     this.numbered = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")));
@@ -150,7 +158,7 @@ export class PageModel implements Chain {
     for (let t = c - 1; t >= 0 && reaches(t, this.clusterAfter, this.multiAfter); t--) window.push(t);
     for (let t = c + 1; t < this.length && reaches(t, this.clusterBefore, this.multiBefore); t++) window.push(t);
     const units = window.filter((t) => this.items[t]!.kind === "unit");
-    const probes = this.headTexts[c]!.slice(0, MAX_HEADS).map((text) => this.affinity.gramsOf(text));
+    const probes = heads.map((_, j) => this.affinity.gramsAt(this.firstText[c]! + j));
     const raw = units.map((t) => probes.map((probe) => this.affinity.scoreOf(probe, this.grams[t]!)));
     // a head full of rare names scores high everywhere: each head is scaled against its own spread
     heads.forEach((_, j) => {

@@ -26,13 +26,15 @@ export class Affinity {
   private readonly unseen: number;
   /** Each text's grams, counted once: texts are compared with several others. */
   private readonly cache = new Map<string, TextGrams>();
+  /** The grams of the texts it was made with, by their index: no text keyed (hashed) for what comes in order. */
+  private readonly textGrams: TextGrams[];
 
   constructor(texts: readonly string[], options: { characters?: boolean } = {}) {
     this.unseen = Math.log(texts.length + 1);
     this.characters = options.characters ?? false;
     // distinct bigrams are fewer than characters (with single characters, up to twice): room from the start
     this.table = new GramTable(texts.reduce((sum, text) => sum + text.length, 0) + 1);
-    const all = texts.map((text) => this.gramsOf(text));
+    const all = (this.textGrams = texts.map((text) => this.table.gramsOf(text, this.characters)));
     const size = this.table.size;
     if (frequency.length < size) frequency = new Int32Array(2 * size);
     frequency.fill(0, 0, size);
@@ -46,6 +48,11 @@ export class Affinity {
       if (Number.isNaN(weight)) logs[count] = weight = Math.log((texts.length + 1) / count);
       this.idf[id] = weight;
     }
+  }
+
+  /** The grams of the `index`th text it was made with. */
+  gramsAt(index: number): TextGrams {
+    return this.textGrams[index]!;
   }
 
   /** A text's grams, counted once: to compare a text with several others, keep them. */
