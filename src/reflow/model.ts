@@ -112,7 +112,7 @@ export class PageModel implements Chain {
       return first;
     });
     this.grams = items.map((item, t) => (item.kind === "unit" ? this.affinity.gramsAt(this.firstText[t]!) : undefined));
-    this.openings = items.map((item) => (item.kind === "unit" ? this.affinity.gramsOf(opening(item.unit.text)) : undefined));
+    this.openings = items.map((item) => (item.kind === "unit" ? this.affinity.countGrams(opening(item.unit.text)) : undefined));
     this.closes = items.map((item) => item.kind === "unit" && closesStory(item.unit));
     this.numbered = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")));
     this.spaced = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text))));

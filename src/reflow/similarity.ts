@@ -26,7 +26,8 @@ export class Affinity {
   private readonly unseen: number;
   /** Each text's grams, counted once: texts are compared with several others. */
   private readonly cache = new Map<string, TextGrams>();
-  /** The grams of the texts it was made with, by their index: no text keyed (hashed) for what comes in order. */
+  /** The texts it was made with and their grams, by index: no text is keyed (hashed) until one is looked up by text. */
+  private readonly texts: readonly string[];
   private readonly textGrams: TextGrams[];
 
   constructor(texts: readonly string[], options: { characters?: boolean } = {}) {
@@ -34,7 +35,8 @@ export class Affinity {
     this.characters = options.characters ?? false;
     // distinct bigrams are fewer than characters (with single characters, up to twice): room from the start
     this.table = new GramTable(texts.reduce((sum, text) => sum + text.length, 0) + 1);
-    const all = (this.textGrams = texts.map((text) => this.table.gramsOf(text, this.characters)));
+    this.texts = texts;
+    const all = (this.textGrams = texts.map((text) => this.countGrams(text)));
     const size = this.table.size;
     if (frequency.length < size) frequency = new Int32Array(2 * size);
     frequency.fill(0, 0, size);
@@ -57,9 +59,15 @@ export class Affinity {
 
   /** A text's grams, counted once: to compare a text with several others, keep them. */
   gramsOf(text: string): TextGrams {
+    if (this.cache.size === 0) this.texts.forEach((known, index) => this.cache.has(known) || this.cache.set(known, this.textGrams[index]!));
     let found = this.cache.get(text);
-    if (!found) this.cache.set(text, (found = this.table.gramsOf(text, this.characters)));
+    if (!found) this.cache.set(text, (found = this.countGrams(text)));
     return found;
+  }
+
+  /** A text's grams counted afresh, not kept: for a text compared once or kept by the caller. */
+  countGrams(text: string): TextGrams {
+    return this.table.gramsOf(text, this.characters);
   }
 
   private weight(id: number): number {
