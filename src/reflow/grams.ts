@@ -64,6 +64,10 @@ const RARE_NUMBERS = HAN_NUMBERS + COMMON_HAN[1] - COMMON_HAN[0] + 1;
 let seenBy: Int32Array = new Int32Array(1024);
 let place: Int32Array = new Int32Array(1024);
 let serials = 0;
+/** The text being counted: its distinct grams so far, and their numbers and counts (scratch, as above). */
+let distinct = 0;
+const foundIds: number[] = [];
+const foundCounts: number[] = [];
 
 /**
  * Numbers the grams of one page's texts densely from 0, in order of first sight, by their key.
@@ -120,7 +124,8 @@ export class GramTable {
    * and digits, with their counts. One loop, no callbacks: it runs over every text of every page.
    */
   gramsOf(text: string, characters: boolean): TextGrams {
-    const grams: TextGrams = { serial: ++serials, ids: [], counts: [] };
+    const serial = ++serials;
+    distinct = 0;
     let previous = -1;
     for (let i = 0; i < text.length; i++) {
       const code = text.codePointAt(i)!;
@@ -130,11 +135,12 @@ export class GramTable {
         continue;
       }
       const current = this.numberOf(code);
-      if (characters) this.count(grams, current);
-      if (previous >= 0) this.count(grams, pairKey(previous, current));
+      if (characters) this.count(serial, current);
+      if (previous >= 0) this.count(serial, pairKey(previous, current));
       previous = current;
     }
-    return grams;
+    // copied out at their final size: arrays grown gram by gram left most of a page's garbage
+    return { serial, ids: foundIds.slice(0, distinct), counts: foundCounts.slice(0, distinct) };
   }
 
   /** The number of the gram with this key, numbering it if it is new. */
@@ -163,14 +169,14 @@ export class GramTable {
     });
   }
 
-  private count(grams: TextGrams, key: number): void {
+  private count(serial: number, key: number): void {
     const id = this.numberOfKey(key);
-    if (seenBy[id] === grams.serial) grams.counts[place[id]!]!++;
+    if (seenBy[id] === serial) foundCounts[place[id]!]!++;
     else {
-      seenBy[id] = grams.serial;
-      place[id] = grams.ids.length;
-      grams.ids.push(id);
-      grams.counts.push(1);
+      seenBy[id] = serial;
+      place[id] = distinct;
+      foundIds[distinct] = id;
+      foundCounts[distinct++] = 1;
     }
   }
 }

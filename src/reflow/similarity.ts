@@ -83,10 +83,10 @@ export class Affinity {
     }
     if (lastFilled === grams.serial) return; // each fill overwrites: only the last one stands whole
     lastFilled = grams.serial;
-    grams.ids.forEach((id, k) => {
-      filledBy[id] = grams.serial;
-      filledCounts[id] = grams.counts[k]!;
-    });
+    for (let k = 0; k < grams.ids.length; k++) {
+      filledBy[grams.ids[k]!] = grams.serial;
+      filledCounts[grams.ids[k]!] = grams.counts[k]!;
+    }
   }
 
   private countIn(grams: TextGrams, id: number): number {
@@ -108,8 +108,9 @@ export class Affinity {
 
   private massOf(grams: TextGrams): number {
     if (grams.mass === undefined) {
-      grams.mass = 0;
-      for (const id of grams.ids) grams.mass += this.weight(id);
+      let mass = 0; // summed in a local: a sum kept in the object boxed a number per gram
+      for (const id of grams.ids) mass += this.weight(id);
+      grams.mass = mass;
     }
     return grams.mass;
   }
