@@ -136,9 +136,19 @@ function unitOf(role: Role, text: string, lines: readonly Line[], columnWidth: n
 
 /** The median of fresh values, sorted in place: one array less per paragraph of the page. */
 function median(values: number[]): number {
-  values.sort((a, b) => a - b);
+  // most paragraphs have a few lines: sorted by insertion, with none of `sort`'s working copies
+  if (values.length > SHORT_SORT) values.sort((a, b) => a - b);
+  else {
+    for (let i = 1; i < values.length; i++) {
+      const value = values[i]!;
+      let k = i;
+      for (; k > 0 && values[k - 1]! > value; k--) values[k] = values[k - 1]!;
+      values[k] = value;
+    }
+  }
   return values[Math.floor(values.length / 2)] ?? 0;
 }
+const SHORT_SORT = 32;
 
 function paragraphDecision(lines: readonly Line[], i: number, end: ParagraphEnd): Decision {
   const line = lines[i]!;
