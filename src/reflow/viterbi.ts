@@ -63,7 +63,8 @@ export function decode(chain: Chain): Decoded | undefined {
   };
   for (let k = 0; k < states[0]!.length; k++) forward[k] = chain.score(0, -1, states[0]![k]!);
   for (let t = 1; t < n; t++) {
-    const [here, before] = [states[t]!, states[t - 1]!];
+    const here = states[t]!;
+    const before = states[t - 1]!;
     for (let k = 0; k < here.length; k++) {
       for (let q = 0; q < before.length; q++) {
         const previous = forward[at[t - 1]! + q]!;
@@ -78,7 +79,8 @@ export function decode(chain: Chain): Decoded | undefined {
   }
   states[n - 1]!.forEach((s, k) => (backward[at[n - 1]! + k] = chain.final(s)));
   for (let t = n - 2; t >= 0; t--) {
-    const [here, next] = [states[t]!, states[t + 1]!];
+    const here = states[t]!;
+    const next = states[t + 1]!;
     for (let q = 0; q < here.length; q++) {
       for (let k = 0; k < next.length; k++) {
         const following = backward[at[t + 1]! + k]!;
