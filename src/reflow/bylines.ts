@@ -11,9 +11,12 @@ const WRITER_POST = /^(?:本报|特约|见习)*(?:记者|通讯员|实习生|编
 /** A credit with a slash or colon: `文/`, `图/`, `摄影：`, or two at once: `文/图 `. */
 const SLASHED_CREDIT = /^((?:文|图|摄影|摄)(?:[/／](?:文|图|摄影|摄))+(?=$|[/／:：])|(?:文|图|摄影|摄|记者|作者)(?=\s*[/／:：]))\s*[/／:：]?\s*/u;
 
+/** What parts names in a run of tokens. */
+const NAME_GAPS = /[\s、，,；;]+/u;
+
 /** Names in a run of tokens: single characters padded apart (`徐 勇`) belong to one name. */
 export function namesIn(text: string): string[] {
-  const tokens = text.split(/[\s、，,；;]+/u).filter(Boolean);
+  const tokens = text.split(NAME_GAPS).filter(Boolean);
   const names: string[] = [];
   let padded = "";
   for (const token of tokens) {

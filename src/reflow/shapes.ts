@@ -115,20 +115,26 @@ export function isJump(text: string): boolean {
   return JUMP.test(text);
 }
 
+/** Patterns of the line tests below, made once (a literal in a function is a new object per call). */
+const STOP_OR_COMMA = /[，。；！？]/u;
+const BRACKETED_KICKER = /^【[^】]{1,12}】$/u;
+const DASHES_FIRST = /^—{2,}|^-{2,}/u;
+const DASHES_LAST = /(?:—{2,}|-{2,})$/u;
+
 /** Running text: a stop or comma inside, no mark at either end. No furniture looks like this (checked first: most lines are such). */
 function isPlainText(text: string): boolean {
   // the marks at either end are looked at directly: a regex `^…|…$` tries every position of the line
-  return /[，。；！？]/u.test(text) && !"（(—-□■◎【".includes(text.charAt(0)) && !"—-".includes(text.charAt(text.length - 1)) && !PRODUCTION_CREDIT.test(text);
+  return STOP_OR_COMMA.test(text) && !"（(—-□■◎【".includes(text.charAt(0)) && !"—-".includes(text.charAt(text.length - 1)) && !PRODUCTION_CREDIT.test(text);
 }
 
 export function markerShape(text: string): DisplayShape | undefined {
   if (isPlainText(text)) return undefined;
   if (JUMP.test(text)) return "jump";
-  if (/^【[^】]{1,12}】$/u.test(text)) return "kicker";
-  if ((FOLIO.test(text) || MASTHEAD.test(text)) && characterCount(text) <= 60 && !/[，。；！？]/u.test(text)) return "folio";
-  if (/^—{2,}|^-{2,}/u.test(text)) return "subtitle";
+  if (BRACKETED_KICKER.test(text)) return "kicker";
+  if ((FOLIO.test(text) || MASTHEAD.test(text)) && characterCount(text) <= 60 && !STOP_OR_COMMA.test(text)) return "folio";
+  if (DASHES_FIRST.test(text)) return "subtitle";
   const last = text.charAt(text.length - 1);
-  if ((last === "—" || last === "-") && /(?:—{2,}|-{2,})$/u.test(text) && text.length > 4) return "kicker";
+  if ((last === "—" || last === "-") && DASHES_LAST.test(text) && text.length > 4) return "kicker";
   if (PRODUCTION_CREDIT.test(text)) return "folio";
   if (isParenthesized(text)) return "note";
   if (isByline(text)) return "byline";
@@ -138,13 +144,18 @@ export function markerShape(text: string): DisplayShape | undefined {
 
 /** Ends with punctuation that keeps a sentence going or stops it: body text, not a headline. */
 export function endsWithPunctuation(text: string): boolean {
-  return /[，。、；：！？…,.;:!?]$/u.test(text);
+  // the last character looked up: a regex `…$` tries every position of the text
+  return text.length > 0 && ENDING_PUNCTUATION.includes(text.charAt(text.length - 1));
 }
+const ENDING_PUNCTUATION = "，。、；：！？…,.;:!?";
+
+/** A reporter's credit inside a line (`通讯员 谭成`). */
+const REPORTER_NAMED = /(?:记者|通讯员)\s*\p{Script=Han}/u;
 
 /** A speaker's label opening an interview's turn: `问：`, `记者：`, `王委员：`. */
 const SPEAKER_LABEL = /^[^，。：、\s]{1,4}[：:]/u;
 
 /** Punctuation inside a line that headlines in this kind of paper do not carry; nor a parenthesis left open, nor a credit (`通讯员 谭成`). */
 export function hasSentencePunctuation(text: string): boolean {
-  return /[，。；！？]/u.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || countMarks(text, "（(") > countMarks(text, "）)") || countMarks(text, "“") > countMarks(text, "”") || /(?:记者|通讯员)\s*\p{Script=Han}/u.test(text);
+  return STOP_OR_COMMA.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || countMarks(text, "（(") > countMarks(text, "）)") || countMarks(text, "“") > countMarks(text, "”") || REPORTER_NAMED.test(text);
 }
