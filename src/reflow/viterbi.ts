@@ -14,9 +14,11 @@ export interface Chain {
 export interface Decoded {
   path: number[];
   best: number;
-  /** The states of each position, and each one's best total over complete paths through it (max-marginals). */
+  /** The states of each position, and each one's best total over complete paths through it (max-marginals),
+   *  all positions' in one array: position t's k-th state's at `offsets[t] + k`. */
   states: (readonly number[])[];
-  marginals: number[][];
+  marginals: number[];
+  offsets: number[];
 }
 
 /** Scratch arrays of the passes, kept between pages and grown as needed: a typed array per page per pass is an off-heap allocation each. */
@@ -36,7 +38,7 @@ const room = <A extends Float64Array | Int32Array>(array: A, size: number, make:
  */
 export function decode(chain: Chain): Decoded | undefined {
   const n = chain.length;
-  if (n === 0) return { path: [], best: 0, states: [], marginals: [] };
+  if (n === 0) return { path: [], best: 0, states: [], marginals: [], offsets: [0] };
   const states = Array.from({ length: n }, (_, t) => chain.states(t));
   // offsets of each position's states, and of each position's transitions from the one before
   at = room(at, n + 1, (size) => new Int32Array(size));
@@ -90,7 +92,10 @@ export function decode(chain: Chain): Decoded | undefined {
       }
     }
   }
-  const marginals = states.map((here, t) => here.map((_, k) => forward[at[t]! + k]! + backward[at[t]! + k]!));
+  const marginals = new Array<number>(size);
+  for (let k = 0; k < size; k++) marginals[k] = forward[k]! + backward[k]!;
+  const offsets = new Array<number>(n + 1);
+  for (let t = 0; t <= n; t++) offsets[t] = at[t]!;
   let last = -1;
   let best = -Infinity;
   for (let k = 0; k < states[n - 1]!.length; k++) {
@@ -103,7 +108,7 @@ export function decode(chain: Chain): Decoded | undefined {
     path[t] = states[t]![k]!;
     k = back[at[t]! + k]!;
   }
-  return { path, best, states, marginals };
+  return { path, best, states, marginals, offsets };
 }
 
 /** How sure a choice is from its margin over the best alternative: a tie is 0.5, a wide margin near 1. */
@@ -115,6 +120,6 @@ export function confidenceOf(margin: number): number {
 export function marginAt(decoded: Decoded, t: number, rivals: (state: number) => boolean = (s) => s !== decoded.path[t]): number {
   let rival = -Infinity;
   const states = decoded.states[t]!;
-  for (let k = 0; k < states.length; k++) if (rivals(states[k]!)) rival = Math.max(rival, decoded.marginals[t]![k]!);
+  for (let k = 0; k < states.length; k++) if (rivals(states[k]!)) rival = Math.max(rival, decoded.marginals[decoded.offsets[t]! + k]!);
   return decoded.best - rival;
 }
