@@ -80,7 +80,7 @@ export class PageModel implements Chain {
   private readonly clusterBefore: number[];
   private readonly clusterAfter: number[];
   /** Each unit item's affinity to the heads of the clusters around it (cluster → a score per head), and its best. */
-  private readonly affinities: (Map<number, number[]> | undefined)[];
+  private readonly affinities: ([cluster: number, row: number[]][] | undefined)[];
   private readonly favourite: number[];
   private readonly stateLists: (readonly number[])[];
   /** What reading an unanchored cluster as titles earns: less where the page's other heads carry bylines. */
@@ -167,7 +167,8 @@ export class PageModel implements Chain {
       const spread = Math.sqrt(column.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, column.length)) || 1;
       raw.forEach((row) => (row[j] = (row[j]! - mean) / spread));
     });
-    units.forEach((t, k) => (this.affinities[t] ??= new Map()).set(c, raw[k]!));
+    // a few clusters at most reach a unit: a list of them, not a map per unit
+    units.forEach((t, k) => (this.affinities[t] ??= []).push([c, raw[k]!]));
   }
 
   /** An anchored cluster is surely titles: the window of preferences stops there. */
@@ -257,7 +258,7 @@ export class PageModel implements Chain {
   /** A unit's affinity to the head its state gives it, measured from its favourite head around it (never above 0). */
   private preference(t: number, s: number): number {
     const cluster = s === AS ? this.clusterBefore[t] : s === BS ? this.clusterAfter[t] : isA(s) ? this.multiBefore[t] : this.multiAfter[t];
-    const row = this.affinities[t]?.get(cluster!);
+    const row = this.affinities[t]?.find((entry) => entry[0] === cluster)?.[1];
     // a lone head that may be two printed together: as one two-line title it holds both lines' words
     const merged = (s === AS || s === BS) && row && (this.items[cluster!] as { cluster: Cluster }).cluster.merged;
     const score = merged ? Math.max(...row) : row?.[headOf(s)];
