@@ -5,6 +5,8 @@ import type { Cluster, PageItem, Unit } from "../types.ts";
 import { closesStory, isNumbered, opensStory } from "./signals.ts";
 import type { TextGrams } from "./grams.ts";
 import { Affinity, opening } from "./similarity.ts";
+import { headText } from "./heads.ts";
+import { AM, AS, AS0, BM, BS, H, MAX_HEADS, O, T, TM, beforeOf, headOf, isA, isB, nearest, statesOf } from "./states.ts";
 import type { Chain } from "./viterbi.ts";
 
 /** Costs and rewards, in units of one clear preference of a paragraph for one head over another. */
@@ -43,27 +45,6 @@ export const WEIGHTS = {
   /** A section heading with no sibling heading between the titles around it: sections come in sets. */
   loneHeading: 2,
 };
-
-// States. Column units: O (no head yet), A (the text of a head before it), B (of a head after it);
-// with a multi-head cluster beside, AM(j)/BM(j) say which of its heads. Clusters: T(p), the first
-// p heads take the text before and the rest the text after; H(x), a section heading inside state x.
-export const O = 0;
-export const AS = 1;
-export const BS = 2;
-/** The text of a lone head before it, before any of that text came: the head still has none. */
-export const AS0 = 3;
-const MAX_HEADS = 16;
-export const AM = (j: number) => 10 + j;
-export const BM = (j: number) => 10 + MAX_HEADS + j;
-export const T = (p: number) => 100 + p;
-/** A cluster read in its merged form (one two-line title): TM(p) as T(p) for its single head. */
-export const TM = (p: number) => 180 + p;
-export const H = (x: number) => 200 + x;
-export const isA = (s: number) => s === AS || s === AS0 || (s >= AM(0) && s < BM(0));
-export const isB = (s: number) => s === BS || (s >= BM(0) && s < T(0));
-/** How many of a cluster's heads take the text before it, in the reading s. */
-export const beforeOf = (s: number) => (s >= TM(0) ? s - TM(0) : s - T(0));
-export const headOf = (s: number) => (s >= BM(0) ? s - BM(0) : s >= AM(0) ? s - AM(0) : 0);
 
 /** Four or more single characters parted by spaces. */
 const LETTER_SPACED = /(?:^|\s)(?:\S\s){3,}\S(?:\s|$)/u;
@@ -179,21 +160,8 @@ export class PageModel implements Chain {
   /** The states of position t: the same few lists recur on every page, so each is made once (see `stateLists`). */
   private enumerate(t: number): readonly number[] {
     const item = this.items[t]!;
-    const before = this.heads(this.multiBefore[t]!);
-    const after = this.heads(this.multiAfter[t]!);
-    const r = item.kind === "unit" ? -1 : this.heads(t);
-    const key = ((before * (MAX_HEADS + 1) + after) * (MAX_HEADS + 2) + r + 1) * 4 + (item.kind === "cluster" && item.cluster.merged ? 2 : 0) + (item.kind === "cluster" && item.cluster.anchored ? 1 : 0);
-    let states = stateLists.get(key);
-    if (!states) stateLists.set(key, (states = this.statesOf(item, before, after)));
-    return states;
-  }
-
-  private statesOf(item: PageItem, before: number, after: number): number[] {
-    const body = [O, AS, BS, AS0, ...range(before).map(AM), ...range(after).map(BM)];
-    if (item.kind === "unit") return body.filter((s) => s !== AS0);
-    const r = Math.min(MAX_HEADS, item.cluster.heads.length);
-    const titles = [...range(r + 1).map(T), ...(item.cluster.merged ? [TM(0), TM(1)] : [])];
-    return item.cluster.anchored ? titles : [...titles, ...body.map(H)];
+    const cluster = item.kind === "cluster" ? { heads: this.heads(t), merged: item.cluster.merged !== undefined, anchored: item.cluster.anchored } : undefined;
+    return statesOf({ before: this.heads(this.multiBefore[t]!), after: this.heads(this.multiAfter[t]!), cluster });
   }
 
   states(t: number): readonly number[] {
@@ -322,22 +290,6 @@ export class PageModel implements Chain {
   }
 }
 
-/** State lists by what makes them (the heads of the clusters around, the position's own): shared by all pages. */
-const stateLists = new Map<number, readonly number[]>();
-
-/** A head's text, kicker to byline. */
-export function headText(head: Cluster["heads"][number]): string {
-  const parts = head.kicker ? [head.kicker.text.trim()] : [];
-  for (const unit of head.titles) parts.push(unit.text.trim());
-  if (head.subtitle) parts.push(head.subtitle.text.trim());
-  if (head.byline) parts.push(head.byline.text.trim());
-  return parts.join(" ");
-}
-
-function range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
-}
-
 /** Unanchored clusters with no heading nor other unanchored cluster between the anchored titles around them. */
 function loneHeads(items: readonly PageItem[]): boolean[] {
   // a heading unit right before a head or the page's end heads no text: a short closing sentence
@@ -348,17 +300,4 @@ function loneHeads(items: readonly PageItem[]): boolean[] {
     return false;
   };
   return items.map((item, t) => item.kind === "cluster" && !item.cluster.anchored && !siblingIn(t, -1) && !siblingIn(t, 1));
-}
-
-/** For each position, the nearest cluster of at least `heads` heads in one direction (step 1: before, -1: after). */
-function nearest(items: readonly PageItem[], step: 1 | -1, heads: number): number[] {
-  const result = new Array<number>(items.length).fill(-1);
-  let last = -1;
-  for (let k = 0; k < items.length; k++) {
-    const t = step === 1 ? k : items.length - 1 - k;
-    result[t] = last;
-    const item = items[t]!;
-    if (item.kind === "cluster" && item.cluster.heads.length >= heads) last = t;
-  }
-  return result;
 }

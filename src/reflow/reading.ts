@@ -1,7 +1,9 @@
 // The page model's best reading, turned into owners and cluster readings, with every page-level
 // decision recorded with the margin by which it beat its best rival.
 import type { ClusterReading, Decision, PageItem, ReflowState, Unit } from "../types.ts";
-import { H, O, PageModel, T, TM, beforeOf, headOf, headText, isA, isB } from "./model.ts";
+import { headText } from "./heads.ts";
+import { PageModel } from "./model.ts";
+import { H, O, T, TM, beforeOf, headOf, isA, isB } from "./states.ts";
 import { type Decoded, confidenceOf, decode, marginAt } from "./viterbi.ts";
 
 type Owner = [cluster: number, head: number] | undefined;
