@@ -56,7 +56,7 @@ export function isSignature(text: string): boolean {
 /** A short line of a few characters (`张三`, `观察`, `委员论坛`): a signature, a byline's second line or a column label. */
 export function isNameLine(text: string): boolean {
   // up to three names of up to four characters: a longer line is not cut into names to find out
-  if (wordCodeUnits(text) > 3 * 4 * 2) return false;
+  if (hasMoreWordUnits(text, 3 * 4 * 2)) return false;
   const names = namesIn(text);
   // most names are two or three characters; a four-character one (a double surname) stands alone
   const longest = names.length === 1 ? 4 : 3;
@@ -84,13 +84,16 @@ export function isParenthesized(text: string): boolean {
   return depth === 0;
 }
 
-/** Code units of the text outside the separators `namesIn` splits names at (a character outside the BMP is two). */
-function wordCodeUnits(text: string): number {
+/** More than `limit` code units of the text lie outside the separators `namesIn` splits names at (a character outside the BMP is two)? */
+function hasMoreWordUnits(text: string, limit: number): boolean {
   let count = 0;
-  for (let i = 0; i < text.length; i++) if (!NAME_SEPARATORS.has(text.charCodeAt(i)) && !isSpaceCode(text.charCodeAt(i))) count++;
-  return count;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const separator = code === 0x3001 || code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b || isSpaceCode(code); // 、，,；; and whitespace
+    if (!separator && ++count > limit) return true;
+  }
+  return false;
 }
-const NAME_SEPARATORS = new Set([..."、，,；;"].map((ch) => ch.charCodeAt(0)));
 
 /** How often the text holds a mark (one, or its two forms: full-width and ASCII): counted by code, no match arrays per line. */
 export function countMarks(text: string, marks: string): number {
