@@ -136,6 +136,8 @@ function withUniqueIds(stories: Story[]): Story[] {
 function orderBySpeakerList(stories: Story[]): Story[] {
   const byAuthor = new Map<string, Story>();
   for (const story of stories) for (const author of story.authors) if ([...author].length <= MAX_NAME) byAuthor.set(author, story);
+  // a list names two other stories' authors at least: with fewer authors on the page no text is read for one
+  if (byAuthor.size < 2) return stories;
   const initials = new Set([...byAuthor.keys()].map((name) => name.charCodeAt(0)));
   for (const story of stories) {
     for (const block of story.blocks.slice(0, LISTING_BLOCKS)) {
