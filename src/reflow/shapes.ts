@@ -2,7 +2,7 @@
 import type { DisplayShape } from "../types.ts";
 import { ROLE_ENDING, isPersonName, namesIn } from "./bylines.ts";
 import { hasPhotoCredit } from "./captions.ts";
-import { allHan, characterCount, isSpaceCode } from "./text.ts";
+import { allHan, characterCount, hasAtMostCharacters, isSpaceCode } from "./text.ts";
 
 /** Marks that Chinese papers print before a byline. */
 const BYLINE_MARK = /^[□■◎]/u;
@@ -18,7 +18,7 @@ const SENTENCE_PUNCTUATION = /[，。；！？：,;!?“”"]/u;
 /** "role name…": a unit and post, then one or more names (`石嘴山市政协秘书长 李小宏`, `本报记者 张三 李四`). */
 function isRoleNameByline(text: string): boolean {
   // with no space there are no names after a role: most lines end here, not split into pieces
-  if (!text.includes(" ") || SENTENCE_PUNCTUATION.test(text) || characterCount(text) > 48) return false;
+  if (!text.includes(" ") || SENTENCE_PUNCTUATION.test(text) || !hasAtMostCharacters(text, 48)) return false;
   const [role, ...rest] = text.split(" ");
   if (!role || rest.length === 0) return false;
   const names = namesIn(rest.join(" "));

@@ -29,6 +29,12 @@ export function characterCount(text: string): number {
   return count;
 }
 
+/** `characterCount(text) <= limit`, without counting a text far longer than the limit (a character is one or two code units). */
+export function hasAtMostCharacters(text: string, limit: number): boolean {
+  if (text.length <= limit) return true;
+  return text.length <= 2 * limit && characterCount(text) <= limit;
+}
+
 export function isHan(ch: string): boolean {
   return isHanCode(ch.codePointAt(0) ?? 0);
 }
