@@ -22,12 +22,14 @@ export interface Decoded {
 }
 
 /** Scratch arrays of the passes, kept between pages and grown as needed: a typed array per page per pass is an off-heap allocation each. */
-let forward = new Float64Array(256);
-let backward = new Float64Array(256);
-let back = new Int32Array(256);
-let transitions = new Float64Array(1024);
-let at = new Int32Array(64);
-let transitionAt = new Int32Array(64);
+const scratch = {
+  forward: new Float64Array(256),
+  backward: new Float64Array(256),
+  back: new Int32Array(256),
+  transitions: new Float64Array(1024),
+  at: new Int32Array(64),
+  transitionAt: new Int32Array(64),
+};
 
 const room = <A extends Float64Array | Int32Array>(array: A, size: number, make: (size: number) => A): A => (array.length >= size ? array : make(Math.max(size, 2 * array.length)));
 
@@ -41,17 +43,18 @@ export function decode(chain: Chain): Decoded | undefined {
   if (n === 0) return { path: [], best: 0, states: [], marginals: [], offsets: [0] };
   const states = Array.from({ length: n }, (_, t) => chain.states(t));
   // offsets of each position's states, and of each position's transitions from the one before
-  at = room(at, n + 1, (size) => new Int32Array(size));
-  transitionAt = room(transitionAt, n + 1, (size) => new Int32Array(size));
+  // the scratch arrays in local constants: the loops below read them at every step
+  const at = (scratch.at = room(scratch.at, n + 1, (size) => new Int32Array(size)));
+  const transitionAt = (scratch.transitionAt = room(scratch.transitionAt, n + 1, (size) => new Int32Array(size)));
   for (let t = 0; t < n; t++) {
     at[t + 1] = at[t]! + states[t]!.length;
     transitionAt[t + 1] = transitionAt[t]! + (t > 0 ? states[t - 1]!.length * states[t]!.length : 0);
   }
   const size = at[n]!;
-  forward = room(forward, size, (size) => new Float64Array(size));
-  backward = room(backward, size, (size) => new Float64Array(size));
-  back = room(back, size, (size) => new Int32Array(size));
-  transitions = room(transitions, transitionAt[n]!, (size) => new Float64Array(size));
+  const forward = (scratch.forward = room(scratch.forward, size, (size) => new Float64Array(size)));
+  const backward = (scratch.backward = room(scratch.backward, size, (size) => new Float64Array(size)));
+  const back = (scratch.back = room(scratch.back, size, (size) => new Int32Array(size)));
+  const transitions = (scratch.transitions = room(scratch.transitions, transitionAt[n]!, (size) => new Float64Array(size)));
   forward.fill(-Infinity, 0, size);
   backward.fill(-Infinity, 0, size);
   back.fill(-1, 0, size);
