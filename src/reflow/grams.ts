@@ -61,13 +61,16 @@ const RARE_NUMBERS = HAN_NUMBERS + COMMON_HAN[1] - COMMON_HAN[0] + 1;
  * there. Serials are unique across tables, so all tables share these: one pair of arrays for the
  * process, not one per page.
  */
-let seenBy: Int32Array = new Int32Array(1024);
-let place: Int32Array = new Int32Array(1024);
-let serials = 0;
-/** The text being counted: its distinct grams so far, and their numbers and counts (scratch, as above). */
-let distinct = 0;
-const foundIds: number[] = [];
-const foundCounts: number[] = [];
+const counting = {
+  // one object (its fields read through locals), not module-level lets: those are reloaded and hole-checked at every use
+  seenBy: new Int32Array(1024) as Int32Array,
+  place: new Int32Array(1024) as Int32Array,
+  serials: 0,
+  /** The text being counted: its distinct grams so far, and their numbers and counts (scratch, as above). */
+  distinct: 0,
+  ids: [] as number[],
+  counts: [] as number[],
+};
 
 /**
  * Numbers the grams of one page's texts densely from 0, in order of first sight, by their key.
@@ -124,8 +127,8 @@ export class GramTable {
    * and digits, with their counts. One loop, no callbacks: it runs over every text of every page.
    */
   gramsOf(text: string, characters: boolean): TextGrams {
-    const serial = ++serials;
-    distinct = 0;
+    const serial = ++counting.serials;
+    counting.distinct = 0;
     let previous = -1;
     for (let i = 0; i < text.length; i++) {
       const code = text.codePointAt(i)!;
@@ -140,7 +143,7 @@ export class GramTable {
       previous = current;
     }
     // copied out at their final size: arrays grown gram by gram left most of a page's garbage
-    return { serial, ids: foundIds.slice(0, distinct), counts: foundCounts.slice(0, distinct) };
+    return { serial, ids: counting.ids.slice(0, counting.distinct), counts: counting.counts.slice(0, counting.distinct) };
   }
 
   /** The number of the gram with this key, numbering it if it is new. */
@@ -154,7 +157,7 @@ export class GramTable {
     this.keys.push(key);
     this.slots[slot] = id + 1;
     if (2 * this.keys.length > this.mask) this.rehash();
-    if (id >= seenBy.length) [seenBy, place] = [grow(seenBy, 2 * id + 1), grow(place, 2 * id + 1)];
+    if (id >= counting.seenBy.length) [counting.seenBy, counting.place] = [grow(counting.seenBy, 2 * id + 1), grow(counting.place, 2 * id + 1)];
     return id;
   }
 
@@ -171,12 +174,13 @@ export class GramTable {
 
   private count(serial: number, key: number): void {
     const id = this.numberOfKey(key);
-    if (seenBy[id] === serial) foundCounts[place[id]!]!++;
+    const { seenBy, place, counts } = counting;
+    if (seenBy[id] === serial) counts[place[id]!]!++;
     else {
       seenBy[id] = serial;
-      place[id] = distinct;
-      foundIds[distinct] = id;
-      foundCounts[distinct++] = 1;
+      place[id] = counting.distinct;
+      counting.ids[counting.distinct] = id;
+      counts[counting.distinct++] = 1;
     }
   }
 }

@@ -7,10 +7,12 @@ import { GramTable, type TextGrams, grow } from "./grams.ts";
  * tables), for lookups, and a count of grams over a page's texts: scratch shared by every `Affinity`
  * of the process, not allocated per page.
  */
-let filledBy: Int32Array = new Int32Array(1024);
-let filledCounts: Int32Array = new Int32Array(1024);
-let lastFilled = -1;
-let frequency = new Int32Array(1024);
+const scratch = {
+  filledBy: new Int32Array(1024) as Int32Array,
+  filledCounts: new Int32Array(1024) as Int32Array,
+  lastFilled: -1,
+  frequency: new Int32Array(1024) as Int32Array,
+};
 
 /**
  * Inverse document frequency of grams over the texts of one page. Bylines name units and places,
@@ -38,8 +40,8 @@ export class Affinity {
     this.texts = texts;
     const all = (this.textGrams = texts.map((text) => this.countGrams(text)));
     const size = this.table.size;
-    if (frequency.length < size) frequency = new Int32Array(2 * size);
-    frequency.fill(0, 0, size);
+    if (scratch.frequency.length < size) scratch.frequency = new Int32Array(2 * size);
+    const frequency = scratch.frequency.fill(0, 0, size);
     for (const { ids } of all) for (const id of ids) frequency[id]!++;
     this.idf = new Array<number>(size);
     // grams share few distinct frequencies (1 to the number of texts): each one's logarithm is taken once
@@ -76,13 +78,14 @@ export class Affinity {
 
   /** Make `grams` the text that lookups answer for (call after every `gramsOf` of the comparison). */
   private fill(grams: TextGrams): void {
-    if (filledBy.length < this.table.size) {
-      const size = Math.max(this.table.size, 2 * filledBy.length);
-      filledBy = grow(filledBy, size);
-      filledCounts = grow(filledCounts, size);
+    if (scratch.filledBy.length < this.table.size) {
+      const size = Math.max(this.table.size, 2 * scratch.filledBy.length);
+      scratch.filledBy = grow(scratch.filledBy, size);
+      scratch.filledCounts = grow(scratch.filledCounts, size);
     }
-    if (lastFilled === grams.serial) return; // each fill overwrites: only the last one stands whole
-    lastFilled = grams.serial;
+    if (scratch.lastFilled === grams.serial) return; // each fill overwrites: only the last one stands whole
+    scratch.lastFilled = grams.serial;
+    const { filledBy, filledCounts } = scratch;
     for (let k = 0; k < grams.ids.length; k++) {
       filledBy[grams.ids[k]!] = grams.serial;
       filledCounts[grams.ids[k]!] = grams.counts[k]!;
@@ -90,7 +93,7 @@ export class Affinity {
   }
 
   private countIn(grams: TextGrams, id: number): number {
-    return filledBy[id] === grams.serial ? filledCounts[id]! : 0;
+    return scratch.filledBy[id] === grams.serial ? scratch.filledCounts[id]! : 0;
   }
 
   /** The probe's grams found in the text, each counted as often as the text uses it, weighted by rarity. */
