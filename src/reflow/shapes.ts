@@ -21,13 +21,16 @@ function isRoleNameByline(text: string): boolean {
   if (!text.includes(" ") || SENTENCE_PUNCTUATION.test(text) || !hasAtMostCharacters(text, 48)) return false;
   const [role, ...rest] = text.split(" ");
   if (!role || rest.length === 0) return false;
-  const names = namesIn(rest.join(" "));
-  const nameLike = names.length > 0 && names.every((name) => characterCount(name) >= 2 && characterCount(name) <= 4 && allHan(name));
   // Justified spread lines (`全 面 担 起`) look like padded names; a role reads as one word.
   // a parenthesis the role opens and does not close is a dateline's credit (`本报讯（记者 张三`), not a role
-  const balanced = (role.match(/[（(]/gu) ?? []).length === (role.match(/[）)]/gu) ?? []).length;
-  return nameLike && balanced && characterCount(role) >= 3 && /^[\p{Script=Han}、（）()·]+$/u.test(role) && ROLE_ENDING.test(role);
+  // (the role is tested first: it is one short word, and most lines fail on it before their names are read)
+  const balanced = countMarks(role, "（(") === countMarks(role, "）)");
+  if (!(balanced && characterCount(role) >= 3 && ROLE_WORD.test(role) && ROLE_ENDING.test(role))) return false;
+  const names = namesIn(rest.join(" "));
+  return names.length > 0 && names.every((name) => characterCount(name) >= 2 && characterCount(name) <= 4 && allHan(name));
 }
+/** A role as one word: Han characters and the marks units are named with. */
+const ROLE_WORD = /^[\p{Script=Han}、（）()·]+$/u;
 
 /** `记者：…` opens an interview's question when a sentence follows: a byline's credit holds only names. */
 function isCreditByline(text: string): boolean {
