@@ -160,9 +160,12 @@ const OPENING_LENGTH = 24;
 
 /** The first sentence of a paragraph, where run-in headings and parallel openings are. */
 export function opening(text: string): string {
-  const stop = text.search(/[。！？]/u);
-  return (stop < 0 ? text : text.slice(0, stop + 1)).slice(0, OPENING_LENGTH);
+  // only the first characters can hold the opening: a long paragraph is not searched through for its first stop
+  const head = text.slice(0, OPENING_LENGTH);
+  const stop = head.search(SENTENCE_STOP);
+  return stop < 0 ? head : head.slice(0, stop + 1);
 }
+const SENTENCE_STOP = /[。！？]/u;
 
 export interface Segmentation {
   /** Index of the first item of each segment (segment j spans starts[j] .. starts[j+1]-1). */
