@@ -136,8 +136,9 @@ export function compactSpaces(text: string): string {
 
 /** Text with all whitespace removed: how text is compared and searched for. */
 export function squash(text: string): string {
-  return text.replace(/\s+/gu, "");
+  return text.replace(WHITESPACE, "");
 }
+const WHITESPACE = /\s+/gu;
 
 /** Two balanced clauses around one comma (`借力专题培训，赋能履职本领。`): how run-in headings read. */
 export function isParallelHeading(text: string): boolean {
