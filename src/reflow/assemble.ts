@@ -17,12 +17,13 @@ interface StoryParts {
 /** Stories from the page model's reading: each title cluster's heads with the units it gave them. */
 function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
   const { clusters, owners } = state.reading;
-  const parts = new Map<string, StoryParts>();
+  // each title cluster's stories by its position, then by head: no key string built per unit
+  const parts = new Map<number, StoryParts[]>();
   items.forEach((item, t) => {
     const reading = clusters.get(t);
     if (item.kind === "cluster" && reading?.kind === "titles") {
       const heads = reading.merged ? item.cluster.merged! : item.cluster.heads;
-      heads.forEach((head, j) => parts.set(`${t}:${j}`, { head, body: [], position: t }));
+      parts.set(t, heads.map((head) => ({ head, body: [], position: t })));
     }
   });
   let previous: StoryParts | undefined;
@@ -32,17 +33,17 @@ function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
     if (item.kind === "cluster" && units.length === 0) {
       const reading = clusters.get(t);
       const count = reading?.kind === "titles" && reading.merged ? 1 : item.cluster.heads.length;
-      previous = parts.get(`${t}:${count - 1}`) ?? previous;
+      previous = parts.get(t)?.[count - 1] ?? previous;
       return;
     }
     const owner = owners[t];
-    const part = owner ? parts.get(`${owner[0]}:${owner[1]}`) : previous;
+    const part = owner ? parts.get(owner[0])?.[owner[1]] : previous;
     if (!part) return void unowned.push(...units);
     part.body.push(...units);
     part.position = Math.min(part.position, t);
     previous = part;
   });
-  const ordered = [...parts.values()].sort((a, b) => a.position - b.position);
+  const ordered = [...parts.values()].flat().sort((a, b) => a.position - b.position);
   if (unowned.length > 0) {
     if (ordered[0]) ordered[0].body.unshift(...unowned);
     else ordered.push(untitled(unowned));
