@@ -14,6 +14,9 @@ const scratch = {
   frequency: new Int32Array(1024) as Int32Array,
 };
 
+/** Grams a page's table has room for from the start. */
+const TABLE_START = 4096;
+
 /**
  * Inverse document frequency of grams over the texts of one page. Bylines name units and places,
  * which bigrams catch; a section heading names a theme whose characters recur in the section's
@@ -35,8 +38,10 @@ export class Affinity {
   constructor(texts: readonly string[], options: { characters?: boolean } = {}) {
     this.unseen = Math.log(texts.length + 1);
     this.characters = options.characters ?? false;
-    // distinct bigrams are fewer than characters (with single characters, up to twice): room from the start
-    this.table = new GramTable(texts.reduce((sum, text) => sum + text.length, 0) + 1);
+    // room from the start for a small page's grams (about half its characters); a long page's distinct
+    // bigrams are a small share of its characters (a sixth at 30 KB, a twentieth at 100 KB): its table
+    // grows as they come, instead of being sized by characters and missing the cache at every lookup
+    this.table = new GramTable(Math.min(texts.reduce((sum, text) => sum + text.length, 0) + 1, TABLE_START));
     this.texts = texts;
     const all = (this.textGrams = texts.map((text) => this.countGrams(text)));
     const size = this.table.size;
