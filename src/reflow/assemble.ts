@@ -126,7 +126,10 @@ export function uniqueId(base: string, taken: Set<string>): string {
 
 function withUniqueIds(stories: Story[]): Story[] {
   const taken = new Set<string>();
-  return stories.map((story) => ({ ...story, id: uniqueId(storyIdBase(story), taken) }));
+  // each story is fresh from buildStory, its id its first key: set in place (a spread copy per story
+  // took V8's slow path, the stories' shapes varying with their optional parts)
+  for (const story of stories) story.id = uniqueId(storyIdBase(story), taken);
+  return stories;
 }
 
 /**
