@@ -142,12 +142,17 @@ export class PageModel implements Chain {
     const probes = heads.map((_, j) => this.affinity.gramsAt(this.firstText[c]! + j));
     const raw = units.map((t) => probes.map((probe) => this.affinity.scoreOf(probe, this.grams[t]!)));
     // a head full of rare names scores high everywhere: each head is scaled against its own spread
-    heads.forEach((_, j) => {
-      const column = raw.map((row) => row[j]!);
-      const mean = column.reduce((sum, value) => sum + value, 0) / Math.max(1, column.length);
-      const spread = Math.sqrt(column.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, column.length)) || 1;
-      raw.forEach((row) => (row[j] = (row[j]! - mean) / spread));
-    });
+    // (in loops, with no column array nor closures per head: this runs for every cluster of a page)
+    const count = Math.max(1, raw.length);
+    for (let j = 0; j < heads.length; j++) {
+      let sum = 0;
+      for (const row of raw) sum += row[j]!;
+      const mean = sum / count;
+      let squares = 0;
+      for (const row of raw) squares += (row[j]! - mean) ** 2;
+      const spread = Math.sqrt(squares / count) || 1;
+      for (const row of raw) row[j] = (row[j]! - mean) / spread;
+    }
     // a few clusters at most reach a unit: a list of them, not a map per unit
     units.forEach((t, k) => (this.affinities[t] ??= []).push([c, raw[k]!]));
   }
