@@ -21,7 +21,7 @@ const TABLE_START = 4096;
  * Inverse document frequency of grams over the texts of one page. Bylines name units and places,
  * which bigrams catch; a section heading names a theme whose characters recur in the section's
  * compounds (`学习型` → 学习, 学员, 学法), so `characters` counts single characters as well.
- * Grams are dense numbers (see `GramTable`), so weights and lookups are typed arrays, not maps.
+ * Grams are dense numbers (see `GramTable`), so weights and lookups are arrays by number, not maps.
  */
 export class Affinity {
   private readonly table: GramTable;
@@ -40,7 +40,7 @@ export class Affinity {
     this.characters = options.characters ?? false;
     // room from the start for a small page's grams (about half its characters); a long page's distinct
     // bigrams are a small share of its characters (a sixth at 30 KB, a twentieth at 100 KB): its table
-    // grows as they come, instead of being sized by characters and missing the cache at every lookup
+    // grows as they come, instead of being sized (and zeroed) by characters
     this.table = new GramTable(Math.min(texts.reduce((sum, text) => sum + text.length, 0) + 1, TABLE_START));
     this.texts = texts;
     const all = (this.textGrams = texts.map((text) => this.countGrams(text)));
