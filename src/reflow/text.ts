@@ -51,6 +51,7 @@ export function allHan(text: string): boolean {
 
 /** Whitespace by code point (what `\s` matches, and what `trim` removes). */
 export function isSpaceCode(code: number): boolean {
+  if (code > 0x3000) return code === 0xfeff; // Han text, most of a page: one comparison
   return code === 0x20 || (code >= 0x9 && code <= 0xd) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
