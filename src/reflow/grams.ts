@@ -4,7 +4,8 @@ import { isHanCode } from "./text.ts";
 
 /** Characters that make up words: Han characters, Latin letters, digits. */
 function isWordCode(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || isHanCode(code);
+  // Han first: most of a page
+  return isHanCode(code) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /** Above every code point: the key of a pair of rare characters (see `pairKey`). */
