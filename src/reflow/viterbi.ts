@@ -41,7 +41,8 @@ const room = <A extends Float64Array | Int32Array>(array: A, size: number, make:
 export function decode(chain: Chain): Decoded | undefined {
   const n = chain.length;
   if (n === 0) return { path: [], best: 0, states: [], marginals: [], offsets: [0] };
-  const states = Array.from({ length: n }, (_, t) => chain.states(t));
+  const states = new Array<readonly number[]>(n);
+  for (let t = 0; t < n; t++) states[t] = chain.states(t);
   // offsets of each position's states, and of each position's transitions from the one before
   // the scratch arrays in local constants: the loops below read them at every step
   const at = (scratch.at = room(scratch.at, n + 1, (size) => new Int32Array(size)));
