@@ -57,13 +57,16 @@ function timeMs(run: () => void): number {
   return (used.user + used.system) / 1000;
 }
 
-/** MB/s over the corpus after a warm-up pass, and ms/KB as pages are joined into longer and longer texts. */
+/** Whole passes over the corpus before it is timed: the JIT settles over several (the first passes ran ×0.6–0.8 of the later ones' speed). */
+const WARM_PASSES = 3;
+
+/** MB/s over the corpus after start-up (warm-up passes), and ms/KB as pages are joined into longer and longer texts. */
 function speed(texts: string[]) {
   // the machine is shared: the fastest of several runs, so another process's stall does not make a figure
   const fastest = (run: () => void, times: number) => Math.min(...[...Array(times)].map(() => timeMs(run)));
-  for (const text of texts.slice(0, 20)) reflow(text);
+  for (let pass = 0; pass < WARM_PASSES; pass++) texts.forEach((text) => reflow(text));
   const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
-  const ms = fastest(() => texts.forEach((text) => reflow(text)), 3);
+  const ms = fastest(() => texts.forEach((text) => reflow(text)), 5);
   const linearity = [1, 2, 4, 8, 16, 32].filter((n) => n <= texts.length).map((n) => {
     const text = texts.slice(0, n).join("\n\n");
     const kilobytes = Buffer.byteLength(text) / 1024;

@@ -17,12 +17,13 @@ interface StoryParts {
 /** Stories from the page model's reading: each title cluster's heads with the units it gave them. */
 function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
   const { clusters, owners } = state.reading;
-  const parts = new Map<string, StoryParts>();
+  // each title cluster's stories by its position, then by head: no key string built per unit
+  const parts = new Map<number, StoryParts[]>();
   items.forEach((item, t) => {
     const reading = clusters.get(t);
     if (item.kind === "cluster" && reading?.kind === "titles") {
       const heads = reading.merged ? item.cluster.merged! : item.cluster.heads;
-      heads.forEach((head, j) => parts.set(`${t}:${j}`, { head, body: [], position: t }));
+      parts.set(t, heads.map((head) => ({ head, body: [], position: t })));
     }
   });
   let previous: StoryParts | undefined;
@@ -32,17 +33,17 @@ function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
     if (item.kind === "cluster" && units.length === 0) {
       const reading = clusters.get(t);
       const count = reading?.kind === "titles" && reading.merged ? 1 : item.cluster.heads.length;
-      previous = parts.get(`${t}:${count - 1}`) ?? previous;
+      previous = parts.get(t)?.[count - 1] ?? previous;
       return;
     }
     const owner = owners[t];
-    const part = owner ? parts.get(`${owner[0]}:${owner[1]}`) : previous;
+    const part = owner ? parts.get(owner[0])?.[owner[1]] : previous;
     if (!part) return void unowned.push(...units);
     part.body.push(...units);
     part.position = Math.min(part.position, t);
     previous = part;
   });
-  const ordered = [...parts.values()].sort((a, b) => a.position - b.position);
+  const ordered = [...parts.values()].flat().sort((a, b) => a.position - b.position);
   if (unowned.length > 0) {
     if (ordered[0]) ordered[0].body.unshift(...unowned);
     else ordered.push(untitled(unowned));
@@ -125,7 +126,10 @@ export function uniqueId(base: string, taken: Set<string>): string {
 
 function withUniqueIds(stories: Story[]): Story[] {
   const taken = new Set<string>();
-  return stories.map((story) => ({ ...story, id: uniqueId(storyIdBase(story), taken) }));
+  // each story is fresh from buildStory, its id its first key: set in place (a spread copy per story
+  // took V8's slow path, the stories' shapes varying with their optional parts)
+  for (const story of stories) story.id = uniqueId(storyIdBase(story), taken);
+  return stories;
 }
 
 /**
@@ -136,6 +140,8 @@ function withUniqueIds(stories: Story[]): Story[] {
 function orderBySpeakerList(stories: Story[]): Story[] {
   const byAuthor = new Map<string, Story>();
   for (const story of stories) for (const author of story.authors) if ([...author].length <= MAX_NAME) byAuthor.set(author, story);
+  // a list names two other stories' authors at least: with fewer authors on the page no text is read for one
+  if (byAuthor.size < 2) return stories;
   const initials = new Set([...byAuthor.keys()].map((name) => name.charCodeAt(0)));
   for (const story of stories) {
     for (const block of story.blocks.slice(0, LISTING_BLOCKS)) {

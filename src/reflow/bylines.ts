@@ -11,9 +11,12 @@ const WRITER_POST = /^(?:本报|特约|见习)*(?:记者|通讯员|实习生|编
 /** A credit with a slash or colon: `文/`, `图/`, `摄影：`, or two at once: `文/图 `. */
 const SLASHED_CREDIT = /^((?:文|图|摄影|摄)(?:[/／](?:文|图|摄影|摄))+(?=$|[/／:：])|(?:文|图|摄影|摄|记者|作者)(?=\s*[/／:：]))\s*[/／:：]?\s*/u;
 
+/** What parts names in a run of tokens. */
+const NAME_GAPS = /[\s、，,；;]+/u;
+
 /** Names in a run of tokens: single characters padded apart (`徐 勇`) belong to one name. */
 export function namesIn(text: string): string[] {
-  const tokens = text.split(/[\s、，,；;]+/u).filter(Boolean);
+  const tokens = text.split(NAME_GAPS).filter(Boolean);
   const names: string[] = [];
   let padded = "";
   for (const token of tokens) {
@@ -51,12 +54,20 @@ export const ROLE_ENDING = /(?:长|主任|书记|委员|常委|主委|主席|记
 /** A body that people hold posts in: a place or an organisation (市, 县, 政协, 党校, 大学, 公司…). */
 const ORGANISATION = /[省市县区州镇乡村委会院校局厅部社所司协团党]/u;
 
+/** A role and a name in one token: Han characters and the marks units are named with. */
+const ROLE_AND_NAME = /^[\p{Script=Han}、（）()·]+$/u;
+/** Either half of a surrogate pair (no `u` flag: with it a whole pair is one character and goes unseen). */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /**
  * A role and a three-character name printed without a space (`泉州市政协委员严生语`): the role, naming
  * a place or organisation and ending in a post, and the name after it.
  */
 export function splitRoleName(token: string): [role: string, name: string] | undefined {
-  if (!/^[\p{Script=Han}、（）()·]+$/u.test(token)) return undefined; // most lines fail here: spread none into characters
+  // the name comes last: a line whose last three characters are no name is not scanned whole
+  const tail = token.slice(-3);
+  if (tail.length === 3 && !SURROGATE.test(tail) && !isPersonName(tail)) return undefined;
+  if (!ROLE_AND_NAME.test(token)) return undefined; // most lines fail here: spread none into characters
   const chars = [...token];
   if (chars.length < 6) return undefined;
   const role = chars.slice(0, -3).join("");

@@ -7,15 +7,21 @@ const CREDIT = /(?:[（(]([^（）()]{0,30}?)\s*(?:摄影?|供图|供稿图|图)
 /** Who a credit names besides the names: 本报记者, 新华社记者, 通讯员, 受访者, 资料图… */
 const NOT_NAMES = /(?:[\p{Script=Han}]{0,6}(?:记者|通讯员|实习生|摄影师|摄影|受访者|资料|本报|单位|图片))/gu;
 
-/** Only a text ending in `摄`, `摄影` or a closing parenthesis can end in a credit: checked first, cheaply. */
-function creditTail(text: string): string | undefined {
+/**
+ * Only a text ending in `摄`, `摄影` or a closing parenthesis can end in a credit: checked first,
+ * cheaply. The text may follow `before` (a line after the line before it): the two are joined only
+ * when the text's end could be a credit's, since a line is asked this with and without the one before.
+ */
+function creditTail(text: string, before = ""): string | undefined {
   const end = text.trimEnd();
+  if (end === "") return before === "" ? undefined : creditTail(before);
   const last = end[end.length - 1];
-  return last === "摄" || last === "影" || last === "）" || last === ")" ? end.slice(-48) : undefined;
+  return last === "摄" || last === "影" || last === "）" || last === ")" ? (before + end).slice(-48) : undefined;
 }
 
-export function hasPhotoCredit(text: string): boolean {
-  const tail = creditTail(text);
+/** The text (after `before`, if given) ends in a photo credit. */
+export function hasPhotoCredit(text: string, before = ""): boolean {
+  const tail = creditTail(text, before);
   return tail !== undefined && CREDIT.test(tail);
 }
 

@@ -1,7 +1,7 @@
 import type { ReflowState, Role, Unit } from "../types.ts";
 import { hasPhotoCredit } from "./captions.ts";
 import { endsWithPunctuation, hasSentencePunctuation, isJump } from "./shapes.ts";
-import { characterCount, innerSentenceStops } from "./text.ts";
+import { characterCount, hasAtMostCharacters, innerSentenceStops } from "./text.ts";
 
 /** A run-in label such as `编者按：` is at most this many characters. */
 const LABEL_LENGTH = 6;
@@ -39,8 +39,8 @@ function paragraphRole(unit: Unit): Role {
   if (unit.role === "authorNote") return hasPhotoCredit(unit.text) ? "caption" : /^[（(](?:本文)?作者/u.test(unit.text) ? "authorNote" : "credit";
   if (unit.role !== "paragraph" || isJump(unit.text)) return unit.role;
   if (hasPhotoCredit(unit.text) && innerSentenceStops(unit.text) <= 2) return "caption";
-  const length = characterCount(unit.text);
-  const short = length <= Math.min(Math.max(HEADING_COLUMNS * unit.columnWidth, HEADING_CHARACTERS), HEADING_LONGEST);
+  // a paragraph is not counted through to know it is longer than any heading
+  const short = hasAtMostCharacters(unit.text, Math.min(Math.max(HEADING_COLUMNS * unit.columnWidth, HEADING_CHARACTERS), HEADING_LONGEST));
   if (CAPTION_MARK.test(unit.text) && innerSentenceStops(unit.text) <= 1) return "caption";
   if (!short || innerSentenceStops(unit.text) > 0 || unit.lastLine - unit.firstLine > 4) return "paragraph";
   // `问：…` `王委员：…`: a speaker's turn in an interview, never a heading

@@ -4,7 +4,8 @@ import { isHanCode } from "./text.ts";
 
 /** Characters that make up words: Han characters, Latin letters, digits. */
 function isWordCode(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || isHanCode(code);
+  // Han first: most of a page
+  return isHanCode(code) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /** Above every code point: the key of a pair of rare characters (see `pairKey`). */
@@ -21,7 +22,7 @@ function pairKey(first: number, second: number): number {
   return first < SMALL && second < SMALL ? -(1 + first * SMALL + second) : -(1 + SMALL * SMALL + first * BASE + second);
 }
 
-/** A text's distinct grams by number, in order of first use, with their counts; `serial` tells texts apart. */
+/** A text's distinct grams by number, in order of first use, with their counts; `serial` tells texts apart (of all tables). */
 export interface TextGrams {
   readonly serial: number;
   readonly ids: number[];
@@ -37,11 +38,40 @@ export function grow(array: Int32Array, size: number): Int32Array {
   return grown;
 }
 
+/** A power of two above twice `capacity`: room for that many grams with half the slots free. */
+function slotsFor(capacity: number): number {
+  let slots = 16;
+  while (slots < 2 * capacity) slots *= 2;
+  return slots;
+}
+
+/** A key's first slot: a multiplicative hash of its low 32 bits (a key is an integer, see `pairKey`). */
+function slotOf(key: number, mask: number): number {
+  const mixed = Math.imul(key | 0, 0x9e3779b1);
+  return (mixed ^ (mixed >>> 16)) & mask;
+}
+
 /** Character numbers: ASCII keeps its code, common Han characters (U+4E00–U+9FFF) follow it… */
 const HAN_NUMBERS = 0x80;
 const COMMON_HAN = [0x4e00, 0x9fff] as const;
 /** …and the page's rarer characters are numbered from here on, in order of first sight. */
 const RARE_NUMBERS = HAN_NUMBERS + COMMON_HAN[1] - COMMON_HAN[0] + 1;
+
+/**
+ * While a text is counted: the serial of the text that last saw each gram number, and its place
+ * there. Serials are unique across tables, so all tables share these: one pair of arrays for the
+ * process, not one per page.
+ */
+const counting = {
+  // one object (its fields read through locals), not module-level lets: those are reloaded and hole-checked at every use
+  seenBy: new Int32Array(1024) as Int32Array,
+  place: new Int32Array(1024) as Int32Array,
+  serials: 0,
+  /** The text being counted: its distinct grams so far, and their numbers and counts (scratch, as above). */
+  distinct: 0,
+  ids: [] as number[],
+  counts: [] as number[],
+};
 
 /**
  * Numbers the grams of one page's texts densely from 0, in order of first sight, by their key.
@@ -50,24 +80,22 @@ const RARE_NUMBERS = HAN_NUMBERS + COMMON_HAN[1] - COMMON_HAN[0] + 1;
  */
 export class GramTable {
   private readonly rareNumbers = new Map<number, number>();
-  private readonly numbers = new Map<number, number>();
   /** Each rare character's code (by its number less `RARE_NUMBERS`), and each gram's key by its number: to name grams. */
   private readonly rareCodes: number[] = [];
   private readonly keys: number[] = [];
-  /** While a text is counted: the serial of the text that last saw each gram, and its place there. */
-  private seenBy: Int32Array;
-  private place: Int32Array;
-  private serial = 0;
+  /** Gram numbers by key, open addressing (number + 1; 0 is free): a `Map` lookup per character was most of the cost. */
+  private slots: Int32Array;
+  private mask: number;
 
-  /** `capacity`: about how many grams to expect (each growth copies the arrays). */
+  /** `capacity`: about how many grams to expect (each growth copies the table). */
   constructor(capacity = 64) {
-    this.seenBy = new Int32Array(capacity);
-    this.place = new Int32Array(capacity);
+    this.mask = slotsFor(capacity) - 1;
+    this.slots = new Int32Array(this.mask + 1);
   }
 
   /** How many grams are numbered so far. */
   get size(): number {
-    return this.numbers.size;
+    return this.keys.length;
   }
 
   private numberOf(code: number): number {
@@ -100,7 +128,8 @@ export class GramTable {
    * and digits, with their counts. One loop, no callbacks: it runs over every text of every page.
    */
   gramsOf(text: string, characters: boolean): TextGrams {
-    const grams: TextGrams = { serial: ++this.serial, ids: [], counts: [] };
+    const serial = ++counting.serials;
+    counting.distinct = 0;
     let previous = -1;
     for (let i = 0; i < text.length; i++) {
       const code = text.codePointAt(i)!;
@@ -110,26 +139,49 @@ export class GramTable {
         continue;
       }
       const current = this.numberOf(code);
-      if (characters) this.count(grams, current);
-      if (previous >= 0) this.count(grams, pairKey(previous, current));
+      if (characters) this.count(serial, current);
+      if (previous >= 0) this.count(serial, pairKey(previous, current));
       previous = current;
     }
-    return grams;
+    // copied out at their final size: arrays grown gram by gram left most of a page's garbage
+    return { serial, ids: counting.ids.slice(0, counting.distinct), counts: counting.counts.slice(0, counting.distinct) };
   }
 
-  private count(grams: TextGrams, key: number): void {
-    let id = this.numbers.get(key);
-    if (id === undefined) {
-      this.numbers.set(key, (id = this.numbers.size));
-      this.keys.push(key);
-      if (id >= this.seenBy.length) [this.seenBy, this.place] = [grow(this.seenBy, 2 * id + 1), grow(this.place, 2 * id + 1)];
+  /** The number of the gram with this key, numbering it if it is new. */
+  private numberOfKey(key: number): number {
+    let slot = slotOf(key, this.mask);
+    for (let found = this.slots[slot]!; found !== 0; found = this.slots[slot]!) {
+      if (this.keys[found - 1] === key) return found - 1;
+      slot = (slot + 1) & this.mask;
     }
-    if (this.seenBy[id] === grams.serial) grams.counts[this.place[id]!]!++;
+    const id = this.keys.length;
+    this.keys.push(key);
+    this.slots[slot] = id + 1;
+    if (2 * this.keys.length > this.mask) this.rehash();
+    if (id >= counting.seenBy.length) [counting.seenBy, counting.place] = [grow(counting.seenBy, 2 * id + 1), grow(counting.place, 2 * id + 1)];
+    return id;
+  }
+
+  /** Twice the slots, every gram placed again: keeps at least half of them free. */
+  private rehash(): void {
+    this.mask = 2 * this.mask + 1;
+    this.slots = new Int32Array(this.mask + 1);
+    this.keys.forEach((key, id) => {
+      let slot = slotOf(key, this.mask);
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = id + 1;
+    });
+  }
+
+  private count(serial: number, key: number): void {
+    const id = this.numberOfKey(key);
+    const { seenBy, place, counts } = counting;
+    if (seenBy[id] === serial) counts[place[id]!]!++;
     else {
-      this.seenBy[id] = grams.serial;
-      this.place[id] = grams.ids.length;
-      grams.ids.push(id);
-      grams.counts.push(1);
+      seenBy[id] = serial;
+      place[id] = counting.distinct;
+      counting.ids[counting.distinct] = id;
+      counts[counting.distinct++] = 1;
     }
   }
 }

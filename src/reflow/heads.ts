@@ -177,3 +177,12 @@ export function heads(state: ReflowState): void {
   flush();
   state.items = items;
 }
+
+/** A head's text, kicker to byline. */
+export function headText(head: Head): string {
+  const parts = head.kicker ? [head.kicker.text.trim()] : [];
+  for (const unit of head.titles) parts.push(unit.text.trim());
+  if (head.subtitle) parts.push(head.subtitle.text.trim());
+  if (head.byline) parts.push(head.byline.text.trim());
+  return parts.join(" ");
+}

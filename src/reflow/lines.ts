@@ -5,11 +5,15 @@ import { codeWidth, hangingCodeWidth, isSpaceCode } from "./text.ts";
 const SPREAD_GAPS = 4;
 
 /** The leading whitespace most lines share is the page's margin, not an indent (full-width margins). */
-function usualMargin(starts: Int32Array, ends: Int32Array): number {
+function usualMargin(starts: readonly number[], ends: readonly number[]): number {
   const counts = new Map<number, number>();
   starts.forEach((start, i) => start === ends[i] || counts.set(start, (counts.get(start) ?? 0) + 1));
   return [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0])[0];
 }
+
+const SPACE = 0x20;
+/** What `isSpaceCode` calls whitespace, a run of it. */
+const WHITESPACE_RUN = /\s+/gu;
 
 /**
  * One scan of a line's text: runs of whitespace become one space (where a run was two or more
@@ -18,7 +22,9 @@ function usualMargin(starts: Int32Array, ends: Int32Array): number {
  */
 function measure(raw: string, start: number, end: number): Pick<Line, "text" | "width" | "core" | "spread" | "gaps"> {
   const gaps: number[] = [];
-  let text = "";
+  // code units of whitespace runs that become one space: most lines lose none and are sliced whole
+  let dropped = 0;
+  let rewritten = false;
   let width = 0;
   let pieces = 0;
   let shortPieces = 0;
@@ -28,8 +34,9 @@ function measure(raw: string, start: number, end: number): Pick<Line, "text" | "
     if (isSpaceCode(raw.charCodeAt(i))) {
       let runEnd = i + 1;
       while (isSpaceCode(raw.charCodeAt(runEnd))) runEnd++;
-      if (runEnd - i >= 2) gaps.push(text.length);
-      text += " ";
+      if (runEnd - i >= 2) gaps.push(i - start - dropped);
+      rewritten ||= runEnd - i >= 2 || raw.charCodeAt(i) !== SPACE;
+      dropped += runEnd - i - 1;
       i = runEnd;
       continue;
     }
@@ -41,13 +48,13 @@ function measure(raw: string, start: number, end: number): Pick<Line, "text" | "
       width += codeWidth(last);
       pieceLength++;
     }
-    text += raw.slice(i, pieceEnd);
     pieces++;
     if (pieceLength <= 2) shortPieces++;
     i = pieceEnd;
   }
   // justification spread the characters apart: most of the space-separated pieces are one or two characters
   const spread = pieces > SPREAD_GAPS && shortPieces >= 0.8 * pieces;
+  const text = rewritten ? raw.slice(start, end).replace(WHITESPACE_RUN, " ") : raw.slice(start, end);
   return { text, width, core: width - hangingCodeWidth(last), spread, gaps };
 }
 
@@ -59,8 +66,9 @@ const DOUBLE_SPACED_SHARE = 0.75;
 export function lines(state: ReflowState): void {
   const rawLines = state.text.split("\n");
   // where each line's text starts and ends (whitespace trimmed): the same for a blank line
-  const starts = new Int32Array(rawLines.length);
-  const ends = new Int32Array(rawLines.length);
+  // plain arrays: a typed array per page is an off-heap allocation
+  const starts = new Array<number>(rawLines.length);
+  const ends = new Array<number>(rawLines.length);
   rawLines.forEach((raw, i) => {
     let [start, end] = [0, raw.length];
     while (start < end && isSpaceCode(raw.charCodeAt(start))) start++;

@@ -3,7 +3,10 @@
 // head with no byline, kicker or deck) a section heading. The best reading is found by `decode`.
 import type { Cluster, PageItem, Unit } from "../types.ts";
 import { closesStory, isNumbered, opensStory } from "./signals.ts";
+import type { TextGrams } from "./grams.ts";
 import { Affinity, opening } from "./similarity.ts";
+import { headText } from "./heads.ts";
+import { AM, AS, AS0, BM, BS, H, MAX_HEADS, O, T, TM, beforeOf, headOf, isA, isB, nearest, statesOf } from "./states.ts";
 import type { Chain } from "./viterbi.ts";
 
 /** Costs and rewards, in units of one clear preference of a paragraph for one head over another. */
@@ -43,27 +46,6 @@ export const WEIGHTS = {
   loneHeading: 2,
 };
 
-// States. Column units: O (no head yet), A (the text of a head before it), B (of a head after it);
-// with a multi-head cluster beside, AM(j)/BM(j) say which of its heads. Clusters: T(p), the first
-// p heads take the text before and the rest the text after; H(x), a section heading inside state x.
-export const O = 0;
-export const AS = 1;
-export const BS = 2;
-/** The text of a lone head before it, before any of that text came: the head still has none. */
-export const AS0 = 3;
-const MAX_HEADS = 16;
-export const AM = (j: number) => 10 + j;
-export const BM = (j: number) => 10 + MAX_HEADS + j;
-export const T = (p: number) => 100 + p;
-/** A cluster read in its merged form (one two-line title): TM(p) as T(p) for its single head. */
-export const TM = (p: number) => 180 + p;
-export const H = (x: number) => 200 + x;
-export const isA = (s: number) => s === AS || s === AS0 || (s >= AM(0) && s < BM(0));
-export const isB = (s: number) => s === BS || (s >= BM(0) && s < T(0));
-/** How many of a cluster's heads take the text before it, in the reading s. */
-export const beforeOf = (s: number) => (s >= TM(0) ? s - TM(0) : s - T(0));
-export const headOf = (s: number) => (s >= BM(0) ? s - BM(0) : s >= AM(0) ? s - AM(0) : 0);
-
 /** Four or more single characters parted by spaces. */
 const LETTER_SPACED = /(?:^|\s)(?:\S\s){3,}\S(?:\s|$)/u;
 
@@ -79,25 +61,47 @@ export class PageModel implements Chain {
   private readonly clusterBefore: number[];
   private readonly clusterAfter: number[];
   /** Each unit item's affinity to the heads of the clusters around it (cluster → a score per head), and its best. */
-  private readonly affinities: Map<number, number[]>[];
+  private readonly affinities: ([cluster: number, row: number[]][] | undefined)[];
   private readonly favourite: number[];
-  private readonly stateLists: number[][];
+  private readonly stateLists: (readonly number[])[];
   /** What reading an unanchored cluster as titles earns: less where the page's other heads carry bylines. */
   private readonly titlePrior: number;
   /** What a story break costs between item t-1 and item t (units), and across the cluster at t. */
   private readonly breaks: number[];
   /** For each unanchored cluster, whether no other heading could stand between the titles around it. */
   private readonly lone: boolean[];
+  /** Each unit item's grams, its opening's, and whether it closes its story: asked at every step, worked out once. */
+  private readonly grams: (TextGrams | undefined)[];
+  private readonly openings: (TextGrams | undefined)[];
+  private readonly closes: boolean[];
+  /** Each cluster's heads' texts, and whether a head of it is numbered or has a letter-spaced title line. */
+  private readonly headTexts: string[][];
+  private readonly firstText: number[];
+  private readonly numbered: boolean[];
+  private readonly spaced: boolean[];
 
   constructor(private readonly items: readonly PageItem[]) {
     this.length = items.length;
-    const texts = items.flatMap((item) => (item.kind === "unit" ? [item.unit.text] : item.cluster.heads.map(headText)));
+    this.headTexts = items.map((item) => (item.kind === "cluster" ? item.cluster.heads.map(headText) : []));
+    const texts = items.flatMap((item, t) => (item.kind === "unit" ? [item.unit.text] : this.headTexts[t]!));
     this.affinity = new Affinity(texts);
+    // each item's first text in `texts`: its grams are looked up by place, not by text
+    let next = 0;
+    this.firstText = items.map((item, t) => {
+      const first = next;
+      next += item.kind === "unit" ? 1 : this.headTexts[t]!.length;
+      return first;
+    });
+    this.grams = items.map((item, t) => (item.kind === "unit" ? this.affinity.gramsAt(this.firstText[t]!) : undefined));
+    this.openings = items.map((item) => (item.kind === "unit" ? this.affinity.countGrams(opening(item.unit.text)) : undefined));
+    this.closes = items.map((item) => item.kind === "unit" && closesStory(item.unit));
+    this.numbered = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")));
+    this.spaced = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text))));
     this.multiBefore = nearest(items, 1, 2);
     this.multiAfter = nearest(items, -1, 2);
     this.clusterBefore = nearest(items, 1, 1);
     this.clusterAfter = nearest(items, -1, 1);
-    this.affinities = items.map(() => new Map());
+    this.affinities = new Array(items.length).fill(undefined);
     items.forEach((item, c) => {
       if (item.kind === "cluster") this.prefer(c);
     });
@@ -105,7 +109,7 @@ export class PageModel implements Chain {
     // shares its section's words by design
     this.favourite = this.affinities.map((rows) => {
       let favourite = 0;
-      for (const [c, row] of rows) if (this.isFixed(c)) for (const score of row) favourite = Math.max(favourite, score);
+      if (rows) for (const [c, row] of rows) if (this.isFixed(c)) for (const score of row) favourite = Math.max(favourite, score);
       return favourite;
     });
     this.stateLists = items.map((_, t) => this.enumerate(t));
@@ -114,8 +118,8 @@ export class PageModel implements Chain {
     this.titlePrior = WEIGHTS.title - WEIGHTS.siblings * anchored;
     this.lone = loneHeads(items);
     this.breaks = items.map((item, t) => {
-      const [above, below] = item.kind === "unit" ? [items[t - 1], item] : [items[t - 1], items[t + 1]];
-      return above?.kind === "unit" && below?.kind === "unit" ? this.breakCost(above.unit, below.unit) : WEIGHTS.break;
+      const below = item.kind === "unit" ? t : t + 1;
+      return items[t - 1]?.kind === "unit" && items[below]?.kind === "unit" ? this.breakCost(t - 1, below) : WEIGHTS.break;
     });
   }
 
@@ -135,16 +139,22 @@ export class PageModel implements Chain {
     for (let t = c - 1; t >= 0 && reaches(t, this.clusterAfter, this.multiAfter); t--) window.push(t);
     for (let t = c + 1; t < this.length && reaches(t, this.clusterBefore, this.multiBefore); t++) window.push(t);
     const units = window.filter((t) => this.items[t]!.kind === "unit");
-    const probes = heads.map(headText);
-    const raw = units.map((t) => probes.map((probe) => this.affinity.score(probe, (this.items[t] as { unit: Unit }).unit.text)));
+    const probes = heads.map((_, j) => this.affinity.gramsAt(this.firstText[c]! + j));
+    const raw = units.map((t) => probes.map((probe) => this.affinity.scoreOf(probe, this.grams[t]!)));
     // a head full of rare names scores high everywhere: each head is scaled against its own spread
-    heads.forEach((_, j) => {
-      const column = raw.map((row) => row[j]!);
-      const mean = column.reduce((sum, value) => sum + value, 0) / Math.max(1, column.length);
-      const spread = Math.sqrt(column.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, column.length)) || 1;
-      raw.forEach((row) => (row[j] = (row[j]! - mean) / spread));
-    });
-    units.forEach((t, k) => this.affinities[t]!.set(c, raw[k]!));
+    // (in loops, with no column array nor closures per head: this runs for every cluster of a page)
+    const count = Math.max(1, raw.length);
+    for (let j = 0; j < heads.length; j++) {
+      let sum = 0;
+      for (const row of raw) sum += row[j]!;
+      const mean = sum / count;
+      let squares = 0;
+      for (const row of raw) squares += (row[j]! - mean) ** 2;
+      const spread = Math.sqrt(squares / count) || 1;
+      for (const row of raw) row[j] = (row[j]! - mean) / spread;
+    }
+    // a few clusters at most reach a unit: a list of them, not a map per unit
+    units.forEach((t, k) => (this.affinities[t] ??= []).push([c, raw[k]!]));
   }
 
   /** An anchored cluster is surely titles: the window of preferences stops there. */
@@ -152,15 +162,11 @@ export class PageModel implements Chain {
     return (this.items[t] as { cluster: Cluster }).cluster.anchored;
   }
 
-  private enumerate(t: number): number[] {
+  /** The states of position t: the same few lists recur on every page, so each is made once (see `stateLists`). */
+  private enumerate(t: number): readonly number[] {
     const item = this.items[t]!;
-    const before = this.heads(this.multiBefore[t]!);
-    const after = this.heads(this.multiAfter[t]!);
-    const body = [O, AS, BS, AS0, ...range(before).map(AM), ...range(after).map(BM)];
-    if (item.kind === "unit") return body.filter((s) => s !== AS0);
-    const r = this.heads(t);
-    const titles = [...range(r + 1).map(T), ...(item.cluster.merged ? [TM(0), TM(1)] : [])];
-    return item.cluster.anchored ? titles : [...titles, ...body.map(H)];
+    const cluster = item.kind === "cluster" ? { heads: this.heads(t), merged: item.cluster.merged !== undefined, anchored: item.cluster.anchored } : undefined;
+    return statesOf({ before: this.heads(this.multiBefore[t]!), after: this.heads(this.multiAfter[t]!), cluster });
   }
 
   states(t: number): readonly number[] {
@@ -186,8 +192,17 @@ export class PageModel implements Chain {
     return item.kind === "unit" ? this.unitScore(t, item.unit, p, s) : this.clusterScore(t, item.cluster, p, s);
   }
 
+  /** The last emission worked out: the decoder asks for one state after each state before it in turn. */
+  private emitted = { t: -1, s: -1, score: 0 };
+
   private unitScore(t: number, unit: Unit, p: number, s: number): number {
-    const emission = s === O ? (isText(unit) ? -WEIGHTS.orphanText : -1) : this.preference(t, s) - (unit.role === "byline" && this.bylined(t, s) ? WEIGHTS.secondByline : 0);
+    const emitted = this.emitted;
+    if (emitted.t !== t || emitted.s !== s) {
+      emitted.score = s === O ? (isText(unit) ? -WEIGHTS.orphanText : -1) : this.preference(t, s) - (unit.role === "byline" && this.bylined(t, s) ? WEIGHTS.secondByline : 0);
+      emitted.t = t;
+      emitted.s = s;
+    }
+    const emission = emitted.score;
     const opens = s === O || s === BS || s === BM(0);
     if (p < 0) return opens ? emission : -Infinity;
     const x = this.out(t - 1, p);
@@ -197,7 +212,7 @@ export class PageModel implements Chain {
       if (x !== O) return s === x || (x === AS0 && s === AS) ? emission : -Infinity;
       return opens ? emission : -Infinity;
     }
-    if (s === x) return emission - (closesStory(previous.unit) ? WEIGHTS.pastClose : 0);
+    if (s === x) return emission - (this.closes[t - 1] ? WEIGHTS.pastClose : 0);
     const next = isA(x) && isA(s) && s === x + 1 && x >= AM(0);
     const nextB = isB(x) && isB(s) && s === x + 1 && x >= BM(0);
     const toB = (isA(x) || x === O) && (s === BS || s === BM(0));
@@ -216,23 +231,23 @@ export class PageModel implements Chain {
   /** A unit's affinity to the head its state gives it, measured from its favourite head around it (never above 0). */
   private preference(t: number, s: number): number {
     const cluster = s === AS ? this.clusterBefore[t] : s === BS ? this.clusterAfter[t] : isA(s) ? this.multiBefore[t] : this.multiAfter[t];
-    const row = this.affinities[t]!.get(cluster!);
+    const row = this.affinities[t]?.find((entry) => entry[0] === cluster)?.[1];
     // a lone head that may be two printed together: as one two-line title it holds both lines' words
     const merged = (s === AS || s === BS) && row && (this.items[cluster!] as { cluster: Cluster }).cluster.merged;
     const score = merged ? Math.max(...row) : row?.[headOf(s)];
     return score === undefined ? 0 : WEIGHTS.affinity * Math.min(0, score - this.favourite[t]!);
   }
 
-  /** What a story break between two neighbouring units costs. */
-  breakCost(before: Unit, after: Unit): number {
-    const shared = this.affinity.similarity(before.text, after.text);
-    const parallel = this.affinity.similarity(opening(before.text), opening(after.text));
+  /** What a story break between two neighbouring unit items costs. */
+  private breakCost(before: number, after: number): number {
+    const shared = this.affinity.similarity(this.grams[before]!, this.grams[after]!);
+    const parallel = this.affinity.similarity(this.openings[before]!, this.openings[after]!);
     return (
       WEIGHTS.break +
       WEIGHTS.cohesion * shared +
       WEIGHTS.parallel * parallel -
-      (opensStory(after) ? WEIGHTS.lead : 0) -
-      (closesStory(before) ? WEIGHTS.close : 0)
+      (opensStory((this.items[after] as { unit: Unit }).unit) ? WEIGHTS.lead : 0) -
+      (this.closes[before] ? WEIGHTS.close : 0)
     );
   }
 
@@ -243,12 +258,12 @@ export class PageModel implements Chain {
       const inside = s - H(0);
       if (x === undefined || x !== inside) return -Infinity;
       const captioned = this.items[t + 1]?.kind === "unit" && (this.items[t + 1] as { unit: Unit }).unit.role === "caption";
-      return (cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0) - (this.lone[t] ? WEIGHTS.loneHeading : 0) - (captioned ? WEIGHTS.captioned : 0);
+      return (this.numbered[t] ? WEIGHTS.numbered : 0) - (this.lone[t] ? WEIGHTS.loneHeading : 0) - (captioned ? WEIGHTS.captioned : 0);
     }
     const r = this.headsIn(t, s);
     const before = beforeOf(s);
-    let score = (s >= TM(0) ? WEIGHTS.merged : 0) + (cluster.anchored ? 0 : this.titlePrior) - (cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")) ? WEIGHTS.numbered : 0);
-    if (!cluster.anchored && cluster.heads.some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text)))) score += WEIGHTS.spaced;
+    let score = (s >= TM(0) ? WEIGHTS.merged : 0) + (cluster.anchored ? 0 : this.titlePrior) - (this.numbered[t] ? WEIGHTS.numbered : 0);
+    if (!cluster.anchored && this.spaced[t]) score += WEIGHTS.spaced;
     // the text before: the last `before` heads of it are this cluster's, in order
     if (x !== undefined && isB(x)) {
       if (before === 0) return -Infinity;
@@ -280,19 +295,6 @@ export class PageModel implements Chain {
   }
 }
 
-/** Each head's text, joined once: the model and its decisions ask for it several times. */
-const headTexts = new WeakMap<Cluster["heads"][number], string>();
-
-export function headText(head: Cluster["heads"][number]): string {
-  let text = headTexts.get(head);
-  if (text === undefined) headTexts.set(head, (text = [head.kicker, ...head.titles, head.subtitle, head.byline].flatMap((unit) => (unit ? [unit.text.trim()] : [])).join(" ")));
-  return text;
-}
-
-function range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
-}
-
 /** Unanchored clusters with no heading nor other unanchored cluster between the anchored titles around them. */
 function loneHeads(items: readonly PageItem[]): boolean[] {
   // a heading unit right before a head or the page's end heads no text: a short closing sentence
@@ -303,17 +305,4 @@ function loneHeads(items: readonly PageItem[]): boolean[] {
     return false;
   };
   return items.map((item, t) => item.kind === "cluster" && !item.cluster.anchored && !siblingIn(t, -1) && !siblingIn(t, 1));
-}
-
-/** For each position, the nearest cluster of at least `heads` heads in one direction (step 1: before, -1: after). */
-function nearest(items: readonly PageItem[], step: 1 | -1, heads: number): number[] {
-  const result = new Array<number>(items.length).fill(-1);
-  let last = -1;
-  for (let k = 0; k < items.length; k++) {
-    const t = step === 1 ? k : items.length - 1 - k;
-    result[t] = last;
-    const item = items[t]!;
-    if (item.kind === "cluster" && item.cluster.heads.length >= heads) last = t;
-  }
-  return result;
 }

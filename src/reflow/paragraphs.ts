@@ -30,7 +30,7 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   // a last line is never justified, so a spread line never ends a paragraph by stopping short
   const shortfall = line.spread ? 0 : columnWidth - (startsParagraph ? INDENT : 0) - line.width;
   // a caption ends with its photo credit, with or without a stop
-  if (hasPhotoCredit(line.text) || (i > 0 && !startsParagraph && hasPhotoCredit(lines[i - 1]!.text + line.text))) return { isEnd: true, confidence: 0.9, reason: "a photo credit ends a caption" };
+  if (hasPhotoCredit(line.text) || (i > 0 && !startsParagraph && hasPhotoCredit(line.text, lines[i - 1]!.text))) return { isEnd: true, confidence: 0.9, reason: "a photo credit ends a caption" };
   if (!endsSentence(line.text)) {
     const confidence = shortfall >= 2 * SHORTFALL ? 0.6 : 1;
     return { isEnd: false, confidence, reason: "no sentence stop at the end of the line" };
@@ -43,7 +43,7 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   if (next.indented) return { isEnd: true, confidence: 0.9, reason: "the next line is indented" };
   if (blanksPart && line.blankAfter) return { isEnd: true, confidence: 0.8, reason: "a sentence ends at a blank line, as this page's paragraphs do" };
   // a caption set right under the text: it ends in its photo credit, on its line or the next
-  if (hasPhotoCredit(next.text) || hasPhotoCredit(next.text + (lines[i + 2]?.text ?? ""))) return { isEnd: true, confidence: 0.8, reason: "a photo caption follows" };
+  if (hasPhotoCredit(next.text) || hasPhotoCredit(lines[i + 2]?.text ?? "", next.text)) return { isEnd: true, confidence: 0.8, reason: "a photo caption follows" };
   if (SPEAKER.test(next.text)) return { isEnd: true, confidence: 0.85, reason: "the next line opens a speaker's turn" };
   if (startsParagraph && shortfall >= SHORTFALL / 3 && isParallelHeading(line.text)) {
     return { isEnd: true, confidence: 0.7, reason: "a one-line heading of two balanced clauses, a little short of the column" };
@@ -136,9 +136,19 @@ function unitOf(role: Role, text: string, lines: readonly Line[], columnWidth: n
 
 /** The median of fresh values, sorted in place: one array less per paragraph of the page. */
 function median(values: number[]): number {
-  values.sort((a, b) => a - b);
+  // most paragraphs have a few lines: sorted by insertion, with none of `sort`'s working copies
+  if (values.length > SHORT_SORT) values.sort((a, b) => a - b);
+  else {
+    for (let i = 1; i < values.length; i++) {
+      const value = values[i]!;
+      let k = i;
+      for (; k > 0 && values[k - 1]! > value; k--) values[k] = values[k - 1]!;
+      values[k] = value;
+    }
+  }
   return values[Math.floor(values.length / 2)] ?? 0;
 }
+const SHORT_SORT = 32;
 
 function paragraphDecision(lines: readonly Line[], i: number, end: ParagraphEnd): Decision {
   const line = lines[i]!;

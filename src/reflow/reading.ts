@@ -1,7 +1,9 @@
 // The page model's best reading, turned into owners and cluster readings, with every page-level
 // decision recorded with the margin by which it beat its best rival.
 import type { ClusterReading, Decision, PageItem, ReflowState, Unit } from "../types.ts";
-import { H, O, PageModel, T, TM, beforeOf, headOf, headText, isA, isB } from "./model.ts";
+import { headText } from "./heads.ts";
+import { PageModel } from "./model.ts";
+import { H, O, T, TM, beforeOf, headOf, isA, isB } from "./states.ts";
 import { type Decoded, confidenceOf, decode, marginAt } from "./viterbi.ts";
 
 type Owner = [cluster: number, head: number] | undefined;
@@ -52,24 +54,25 @@ function decisionsOf(items: readonly PageItem[], decoded: Decoded, clusters: Map
     const s = decoded.path[t]!;
     if (item.kind === "cluster") {
       const head = item.cluster.heads[0]!;
+      const text = headText(head);
       const first = head.kicker ?? head.titles[0] ?? head.byline!;
       const reading = clusters.get(t)!;
       if (!item.cluster.anchored) {
         const heading = reading.kind === "heading";
         const margin = marginAt(decoded, t, (rival) => (heading ? rival < H(0) : rival >= H(0)));
-        record(first, margin, heading ? `“${excerpt(headText(head))}” read as a section heading, not a story's title` : `“${excerpt(headText(head))}” read as a story's title, not a section heading`, headText(head));
+        record(first, margin, heading ? `“${excerpt(text)}” read as a section heading, not a story's title` : `“${excerpt(text)}” read as a story's title, not a section heading`, text);
       }
       if (item.cluster.merged && reading.kind === "titles") {
         const merged = reading.merged === true;
         const margin = marginAt(decoded, t, (rival) => rival >= T(0) && rival < H(0) && (rival >= TM(0)) !== merged);
         const where = item.cluster.heads[1]?.titles[0]?.firstLine === first.firstLine ? `line ${first.firstLine}` : `lines ${first.firstLine}–${first.firstLine + 1}`;
-        record(first, margin, merged ? `${where} read as one title` : `${where} read as the titles of two stories`, headText(head));
+        record(first, margin, merged ? `${where} read as one title` : `${where} read as the titles of two stories`, text);
       }
       if (reading.kind === "titles") {
         const margin = marginAt(decoded, t, (rival) => rival >= T(0) && rival < H(0) && rival !== s);
         const r = item.cluster.heads.length;
         const side = reading.before === 0 ? "its text after it" : reading.before === r ? "its text before it" : `the text before it for its first ${reading.before} head(s), after it for the rest`;
-        record(first, margin, `head${r > 1 ? "s" : ""} on line ${first.firstLine} take${r > 1 ? "" : "s"} ${side}`, headText(head));
+        record(first, margin, `head${r > 1 ? "s" : ""} on line ${first.firstLine} take${r > 1 ? "" : "s"} ${side}`, text);
       }
       return;
     }

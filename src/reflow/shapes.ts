@@ -2,7 +2,7 @@
 import type { DisplayShape } from "../types.ts";
 import { ROLE_ENDING, isPersonName, namesIn } from "./bylines.ts";
 import { hasPhotoCredit } from "./captions.ts";
-import { allHan, characterCount } from "./text.ts";
+import { allHan, characterCount, hasAtMostCharacters, isSpaceCode } from "./text.ts";
 
 /** Marks that Chinese papers print before a byline. */
 const BYLINE_MARK = /^[□■◎]/u;
@@ -17,21 +17,26 @@ const SENTENCE_PUNCTUATION = /[，。；！？：,;!?“”"]/u;
 
 /** "role name…": a unit and post, then one or more names (`石嘴山市政协秘书长 李小宏`, `本报记者 张三 李四`). */
 function isRoleNameByline(text: string): boolean {
-  if (SENTENCE_PUNCTUATION.test(text) || characterCount(text) > 48) return false;
+  // with no space there are no names after a role: most lines end here, not split into pieces
+  if (!text.includes(" ") || SENTENCE_PUNCTUATION.test(text) || !hasAtMostCharacters(text, 48)) return false;
   const [role, ...rest] = text.split(" ");
   if (!role || rest.length === 0) return false;
-  const names = namesIn(rest.join(" "));
-  const nameLike = names.length > 0 && names.every((name) => characterCount(name) >= 2 && characterCount(name) <= 4 && allHan(name));
   // Justified spread lines (`全 面 担 起`) look like padded names; a role reads as one word.
   // a parenthesis the role opens and does not close is a dateline's credit (`本报讯（记者 张三`), not a role
-  const balanced = (role.match(/[（(]/gu) ?? []).length === (role.match(/[）)]/gu) ?? []).length;
-  return nameLike && balanced && characterCount(role) >= 3 && /^[\p{Script=Han}、（）()·]+$/u.test(role) && ROLE_ENDING.test(role);
+  // (the role is tested first: it is one short word, and most lines fail on it before their names are read)
+  const balanced = countMarks(role, "（(") === countMarks(role, "）)");
+  if (!(balanced && characterCount(role) >= 3 && ROLE_WORD.test(role) && ROLE_ENDING.test(role))) return false;
+  const names = namesIn(rest.join(" "));
+  return names.length > 0 && names.every((name) => characterCount(name) >= 2 && characterCount(name) <= 4 && allHan(name));
 }
+/** A role as one word: Han characters and the marks units are named with. */
+const ROLE_WORD = /^[\p{Script=Han}、（）()·]+$/u;
 
 /** `记者：…` opens an interview's question when a sentence follows: a byline's credit holds only names. */
 function isCreditByline(text: string): boolean {
+  if (!BYLINE_ROLE.test(text)) return false;
   const rest = text.replace(BYLINE_ROLE, "");
-  if (!BYLINE_ROLE.test(text) || SENTENCE_PUNCTUATION.test(rest) || characterCount(text) > 40) return false;
+  if (SENTENCE_PUNCTUATION.test(rest) || characterCount(text) > 40) return false;
   // after a colon only names: `记者：张三`, not a question cut at the line's end (`记者：您提出了哪些`)
   return !/^(?:本报)?[^/／]*[:：]/u.test(text) || namesIn(rest).every((name) => characterCount(name) <= 4);
 }
@@ -53,6 +58,8 @@ export function isSignature(text: string): boolean {
 
 /** A short line of a few characters (`张三`, `观察`, `委员论坛`): a signature, a byline's second line or a column label. */
 export function isNameLine(text: string): boolean {
+  // up to three names of up to four characters: a longer line is not cut into names to find out
+  if (hasMoreWordUnits(text, 3 * 4 * 2)) return false;
   const names = namesIn(text);
   // most names are two or three characters; a four-character one (a double surname) stands alone
   const longest = names.length === 1 ? 4 : 3;
@@ -80,8 +87,19 @@ export function isParenthesized(text: string): boolean {
   return depth === 0;
 }
 
+/** More than `limit` code units of the text lie outside the separators `namesIn` splits names at (a character outside the BMP is two)? */
+function hasMoreWordUnits(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const separator = code === 0x3001 || code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b || isSpaceCode(code); // 、，,；; and whitespace
+    if (!separator && ++count > limit) return true;
+  }
+  return false;
+}
+
 /** How often the text holds a mark (one, or its two forms: full-width and ASCII): counted by code, no match arrays per line. */
-function countMarks(text: string, marks: string): number {
+export function countMarks(text: string, marks: string): number {
   const [a, b] = [marks.charCodeAt(0), marks.charCodeAt(marks.length - 1)];
   let count = 0;
   for (let i = 0; i < text.length; i++) {
@@ -103,19 +121,26 @@ export function isJump(text: string): boolean {
   return JUMP.test(text);
 }
 
+/** Patterns of the line tests below, made once (a literal in a function is a new object per call). */
+const STOP_OR_COMMA = /[，。；！？]/u;
+const BRACKETED_KICKER = /^【[^】]{1,12}】$/u;
+const DASHES_FIRST = /^—{2,}|^-{2,}/u;
+const DASHES_LAST = /(?:—{2,}|-{2,})$/u;
+
 /** Running text: a stop or comma inside, no mark at either end. No furniture looks like this (checked first: most lines are such). */
 function isPlainText(text: string): boolean {
   // the marks at either end are looked at directly: a regex `^…|…$` tries every position of the line
-  return /[，。；！？]/u.test(text) && !"（(—-□■◎【".includes(text.charAt(0)) && !"—-".includes(text.charAt(text.length - 1)) && !PRODUCTION_CREDIT.test(text);
+  return STOP_OR_COMMA.test(text) && !"（(—-□■◎【".includes(text.charAt(0)) && !"—-".includes(text.charAt(text.length - 1)) && !PRODUCTION_CREDIT.test(text);
 }
 
 export function markerShape(text: string): DisplayShape | undefined {
   if (isPlainText(text)) return undefined;
   if (JUMP.test(text)) return "jump";
-  if (/^【[^】]{1,12}】$/u.test(text)) return "kicker";
-  if ((FOLIO.test(text) || MASTHEAD.test(text)) && characterCount(text) <= 60 && !/[，。；！？]/u.test(text)) return "folio";
-  if (/^—{2,}|^-{2,}/u.test(text)) return "subtitle";
-  if (/(?:—{2,}|-{2,})$/u.test(text) && text.length > 4) return "kicker";
+  if (BRACKETED_KICKER.test(text)) return "kicker";
+  if ((FOLIO.test(text) || MASTHEAD.test(text)) && characterCount(text) <= 60 && !STOP_OR_COMMA.test(text)) return "folio";
+  if (DASHES_FIRST.test(text)) return "subtitle";
+  const last = text.charAt(text.length - 1);
+  if ((last === "—" || last === "-") && DASHES_LAST.test(text) && text.length > 4) return "kicker";
   if (PRODUCTION_CREDIT.test(text)) return "folio";
   if (isParenthesized(text)) return "note";
   if (isByline(text)) return "byline";
@@ -125,13 +150,18 @@ export function markerShape(text: string): DisplayShape | undefined {
 
 /** Ends with punctuation that keeps a sentence going or stops it: body text, not a headline. */
 export function endsWithPunctuation(text: string): boolean {
-  return /[，。、；：！？…,.;:!?]$/u.test(text);
+  // the last character looked up: a regex `…$` tries every position of the text
+  return text.length > 0 && ENDING_PUNCTUATION.includes(text.charAt(text.length - 1));
 }
+const ENDING_PUNCTUATION = "，。、；：！？…,.;:!?";
+
+/** A reporter's credit inside a line (`通讯员 谭成`). */
+const REPORTER_NAMED = /(?:记者|通讯员)\s*\p{Script=Han}/u;
 
 /** A speaker's label opening an interview's turn: `问：`, `记者：`, `王委员：`. */
 const SPEAKER_LABEL = /^[^，。：、\s]{1,4}[：:]/u;
 
 /** Punctuation inside a line that headlines in this kind of paper do not carry; nor a parenthesis left open, nor a credit (`通讯员 谭成`). */
 export function hasSentencePunctuation(text: string): boolean {
-  return /[，。；！？]/u.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || countMarks(text, "（(") > countMarks(text, "）)") || countMarks(text, "“") > countMarks(text, "”") || /(?:记者|通讯员)\s*\p{Script=Han}/u.test(text);
+  return STOP_OR_COMMA.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || countMarks(text, "（(") > countMarks(text, "）)") || countMarks(text, "“") > countMarks(text, "”") || REPORTER_NAMED.test(text);
 }

@@ -3,42 +3,78 @@
 import { GramTable, type TextGrams, grow } from "./grams.ts";
 
 /**
+ * The counts of one text's grams by gram number (where `filledBy` holds its serial, unique across
+ * tables), for lookups, and a count of grams over a page's texts: scratch shared by every `Affinity`
+ * of the process, not allocated per page.
+ */
+const scratch = {
+  filledBy: new Int32Array(1024) as Int32Array,
+  filledCounts: new Int32Array(1024) as Int32Array,
+  lastFilled: -1,
+  frequency: new Int32Array(1024) as Int32Array,
+};
+
+/** Grams a page's table has room for from the start. */
+const TABLE_START = 4096;
+
+/**
  * Inverse document frequency of grams over the texts of one page. Bylines name units and places,
  * which bigrams catch; a section heading names a theme whose characters recur in the section's
  * compounds (`学习型` → 学习, 学员, 学法), so `characters` counts single characters as well.
- * Grams are dense numbers (see `GramTable`), so weights and lookups are typed arrays, not maps.
+ * Grams are dense numbers (see `GramTable`), so weights and lookups are arrays by number, not maps.
  */
 export class Affinity {
   private readonly table: GramTable;
   private readonly characters: boolean;
   /** Weights of the grams the page's texts hold, by gram number; a gram none holds is rarest of all. */
-  private readonly idf: Float64Array;
+  private readonly idf: number[];
   private readonly unseen: number;
   /** Each text's grams, counted once: texts are compared with several others. */
   private readonly cache = new Map<string, TextGrams>();
-  /** The counts of one text's grams by gram number (where `filledBy` holds its serial), for lookups. */
-  private filledBy: Int32Array = new Int32Array(0);
-  private filledCounts: Int32Array = new Int32Array(0);
-  private lastFilled = -1;
+  /** The texts it was made with and their grams, by index: no text is keyed (hashed) until one is looked up by text. */
+  private readonly texts: readonly string[];
+  private readonly textGrams: TextGrams[];
 
   constructor(texts: readonly string[], options: { characters?: boolean } = {}) {
     this.unseen = Math.log(texts.length + 1);
     this.characters = options.characters ?? false;
-    // distinct bigrams are fewer than characters (with single characters, up to twice): room from the start
-    this.table = new GramTable(texts.reduce((sum, text) => sum + text.length, 0) + 1);
-    const all = texts.map((text) => this.gramsOf(text));
-    const frequency = new Int32Array(this.table.size);
+    // room from the start for a small page's grams (about half its characters); a long page's distinct
+    // bigrams are a small share of its characters (a sixth at 30 KB, a twentieth at 100 KB): its table
+    // grows as they come, instead of being sized (and zeroed) by characters
+    this.table = new GramTable(Math.min(texts.reduce((sum, text) => sum + text.length, 0) + 1, TABLE_START));
+    this.texts = texts;
+    const all = (this.textGrams = texts.map((text) => this.countGrams(text)));
+    const size = this.table.size;
+    if (scratch.frequency.length < size) scratch.frequency = new Int32Array(2 * size);
+    const frequency = scratch.frequency.fill(0, 0, size);
     for (const { ids } of all) for (const id of ids) frequency[id]!++;
-    this.idf = new Float64Array(frequency.length);
-    // grams share few distinct frequencies: each one's logarithm is taken once
-    const logs: number[] = [];
-    for (let id = 0; id < frequency.length; id++) this.idf[id] = logs[frequency[id]!] ??= Math.log((texts.length + 1) / frequency[id]!);
+    this.idf = new Array<number>(size);
+    // grams share few distinct frequencies (1 to the number of texts): each one's logarithm is taken once
+    const logs = new Array<number>(texts.length + 1).fill(Number.NaN);
+    for (let id = 0; id < size; id++) {
+      const count = frequency[id]!;
+      let weight = logs[count]!;
+      if (Number.isNaN(weight)) logs[count] = weight = Math.log((texts.length + 1) / count);
+      this.idf[id] = weight;
+    }
   }
 
-  private gramsOf(text: string): TextGrams {
+  /** The grams of the `index`th text it was made with. */
+  gramsAt(index: number): TextGrams {
+    return this.textGrams[index]!;
+  }
+
+  /** A text's grams, counted once: to compare a text with several others, keep them. */
+  gramsOf(text: string): TextGrams {
+    if (this.cache.size === 0) this.texts.forEach((known, index) => this.cache.has(known) || this.cache.set(known, this.textGrams[index]!));
     let found = this.cache.get(text);
-    if (!found) this.cache.set(text, (found = this.table.gramsOf(text, this.characters)));
+    if (!found) this.cache.set(text, (found = this.countGrams(text)));
     return found;
+  }
+
+  /** A text's grams counted afresh, not kept: for a text compared once or kept by the caller. */
+  countGrams(text: string): TextGrams {
+    return this.table.gramsOf(text, this.characters);
   }
 
   private weight(id: number): number {
@@ -47,27 +83,31 @@ export class Affinity {
 
   /** Make `grams` the text that lookups answer for (call after every `gramsOf` of the comparison). */
   private fill(grams: TextGrams): void {
-    if (this.filledBy.length < this.table.size) {
-      const size = Math.max(this.table.size, 2 * this.filledBy.length);
-      this.filledBy = grow(this.filledBy, size);
-      this.filledCounts = grow(this.filledCounts, size);
+    if (scratch.filledBy.length < this.table.size) {
+      const size = Math.max(this.table.size, 2 * scratch.filledBy.length);
+      scratch.filledBy = grow(scratch.filledBy, size);
+      scratch.filledCounts = grow(scratch.filledCounts, size);
     }
-    if (this.lastFilled === grams.serial) return; // each fill overwrites: only the last one stands whole
-    this.lastFilled = grams.serial;
-    grams.ids.forEach((id, k) => {
-      this.filledBy[id] = grams.serial;
-      this.filledCounts[id] = grams.counts[k]!;
-    });
+    if (scratch.lastFilled === grams.serial) return; // each fill overwrites: only the last one stands whole
+    scratch.lastFilled = grams.serial;
+    const { filledBy, filledCounts } = scratch;
+    for (let k = 0; k < grams.ids.length; k++) {
+      filledBy[grams.ids[k]!] = grams.serial;
+      filledCounts[grams.ids[k]!] = grams.counts[k]!;
+    }
   }
 
   private countIn(grams: TextGrams, id: number): number {
-    return this.filledBy[id] === grams.serial ? this.filledCounts[id]! : 0;
+    return scratch.filledBy[id] === grams.serial ? scratch.filledCounts[id]! : 0;
   }
 
   /** The probe's grams found in the text, each counted as often as the text uses it, weighted by rarity. */
   score(probe: string, text: string): number {
-    const probeGrams = this.gramsOf(probe);
-    const textGrams = this.gramsOf(text);
+    return this.scoreOf(this.gramsOf(probe), this.gramsOf(text));
+  }
+
+  /** `score` of texts whose grams are at hand. */
+  scoreOf(probeGrams: TextGrams, textGrams: TextGrams): number {
     this.fill(textGrams);
     let total = 0;
     for (const id of probeGrams.ids) total += this.countIn(textGrams, id) * this.weight(id);
@@ -76,16 +116,15 @@ export class Affinity {
 
   private massOf(grams: TextGrams): number {
     if (grams.mass === undefined) {
-      grams.mass = 0;
-      for (const id of grams.ids) grams.mass += this.weight(id);
+      let mass = 0; // summed in a local: a sum kept in the object boxed a number per gram
+      for (const id of grams.ids) mass += this.weight(id);
+      grams.mass = mass;
     }
     return grams.mass;
   }
 
-  /** 0..1: the rarity two texts share against what they hold (a geometric mean of both sides). */
-  similarity(a: string, b: string): number {
-    const first = this.gramsOf(a);
-    const second = this.gramsOf(b);
+  /** 0..1: the rarity two texts (their grams) share against what they hold (a geometric mean of both sides). */
+  similarity(first: TextGrams, second: TextGrams): number {
     // no arrays to destructure here: this runs for every pair of neighbouring paragraphs
     const firstSmaller = first.ids.length <= second.ids.length;
     const small = firstSmaller ? first : second;
@@ -126,9 +165,12 @@ const OPENING_LENGTH = 24;
 
 /** The first sentence of a paragraph, where run-in headings and parallel openings are. */
 export function opening(text: string): string {
-  const stop = text.search(/[。！？]/u);
-  return (stop < 0 ? text : text.slice(0, stop + 1)).slice(0, OPENING_LENGTH);
+  // only the first characters can hold the opening: a long paragraph is not searched through for its first stop
+  const head = text.slice(0, OPENING_LENGTH);
+  const stop = head.search(SENTENCE_STOP);
+  return stop < 0 ? head : head.slice(0, stop + 1);
 }
+const SENTENCE_STOP = /[。！？]/u;
 
 export interface Segmentation {
   /** Index of the first item of each segment (segment j spans starts[j] .. starts[j+1]-1). */

@@ -29,6 +29,12 @@ export function characterCount(text: string): number {
   return count;
 }
 
+/** `characterCount(text) <= limit`, without counting a text far longer than the limit (a character is one or two code units). */
+export function hasAtMostCharacters(text: string, limit: number): boolean {
+  if (text.length <= limit) return true;
+  return text.length <= 2 * limit && characterCount(text) <= limit;
+}
+
 export function isHan(ch: string): boolean {
   return isHanCode(ch.codePointAt(0) ?? 0);
 }
@@ -45,18 +51,22 @@ export function allHan(text: string): boolean {
 
 /** Whitespace by code point (what `\s` matches, and what `trim` removes). */
 export function isSpaceCode(code: number): boolean {
+  if (code > 0x3000) return code === 0xfeff; // Han text, most of a page: one comparison
   return code === 0x20 || (code >= 0x9 && code <= 0xd) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-const codesOf = (characters: string) => new Set([...characters].map((ch) => ch.codePointAt(0)!));
-const COMPRESSIBLE_CODES = codesOf(COMPRESSIBLE);
-const CLOSER_CODES = codesOf(CLOSERS);
-const SENTENCE_END_CODES = codesOf(`${SENTENCE_END}：`);
+/** The marks above by code (all in the BMP), a bit per kind: one read of a table where a set lookup was, for every character. */
+const [COMPRESSIBLE_MARK, CLOSER_MARK, SENTENCE_END_MARK] = [1, 2, 4];
+const MARKS = new Uint8Array(0x10000);
+for (const [characters, bit] of [[COMPRESSIBLE, COMPRESSIBLE_MARK], [CLOSERS, CLOSER_MARK], [`${SENTENCE_END}：`, SENTENCE_END_MARK]] as const) {
+  for (const ch of characters) MARKS[ch.charCodeAt(0)]! |= bit;
+}
+const isMark = (code: number, bit: number) => code < 0x10000 && (MARKS[code]! & bit) !== 0;
 
 export function codeWidth(code: number): number {
   if (code >= 0x4e00 && code <= 0x9fff) return 1; // common Han, most of any page: no space or punctuation to look up
   if (isSpaceCode(code)) return 0;
-  if (COMPRESSIBLE_CODES.has(code)) return 0.5;
+  if (isMark(code, COMPRESSIBLE_MARK)) return 0.5;
   return code < 0x2000 ? 0.5 : 1; // Latin letters, digits, ASCII punctuation, middle dot: half an em
 }
 
@@ -67,7 +77,7 @@ export function charWidth(ch: string): number {
 
 /** A stop or comma at a line's end (its last code point) may hang past the column: its width does not show how full the line is. */
 export function hangingCodeWidth(last: number): number {
-  return COMPRESSIBLE_CODES.has(last) ? codeWidth(last) : 0;
+  return isMark(last, COMPRESSIBLE_MARK) ? codeWidth(last) : 0;
 }
 
 export function displayWidth(text: string): number {
@@ -85,10 +95,10 @@ export function endsSentence(text: string): boolean {
   // stops and closers are all single code units: the text is read backwards by code unit, not split
   let i = text.length - 1;
   while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
-  while (i >= 0 && CLOSER_CODES.has(text.charCodeAt(i))) i--;
+  while (i >= 0 && isMark(text.charCodeAt(i), CLOSER_MARK)) i--;
   if (i < 0) return false;
   // "……" ends a sentence; a trailing colon introduces what follows as its own paragraph
-  return SENTENCE_END_CODES.has(text.charCodeAt(i));
+  return isMark(text.charCodeAt(i), SENTENCE_END_MARK);
 }
 
 /** Count of sentence stops inside the text (not at its very end). */
@@ -127,8 +137,9 @@ export function compactSpaces(text: string): string {
 
 /** Text with all whitespace removed: how text is compared and searched for. */
 export function squash(text: string): string {
-  return text.replace(/\s+/gu, "");
+  return text.replace(WHITESPACE, "");
 }
+const WHITESPACE = /\s+/gu;
 
 /** Two balanced clauses around one comma (`借力专题培训，赋能履职本领。`): how run-in headings read. */
 export function isParallelHeading(text: string): boolean {

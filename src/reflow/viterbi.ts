@@ -14,9 +14,24 @@ export interface Chain {
 export interface Decoded {
   path: number[];
   best: number;
-  /** For each position, each state's best total over complete paths through it. */
-  marginals: Map<number, number>[];
+  /** The states of each position, and each one's best total over complete paths through it (max-marginals),
+   *  all positions' in one array: position t's k-th state's at `offsets[t] + k`. */
+  states: (readonly number[])[];
+  marginals: number[];
+  offsets: number[];
 }
+
+/** Scratch arrays of the passes, kept between pages and grown as needed: a typed array per page per pass is an off-heap allocation each. */
+const scratch = {
+  forward: new Float64Array(256),
+  backward: new Float64Array(256),
+  back: new Int32Array(256),
+  transitions: new Float64Array(1024),
+  at: new Int32Array(64),
+  transitionAt: new Int32Array(64),
+};
+
+const room = <A extends Float64Array | Int32Array>(array: A, size: number, make: (size: number) => A): A => (array.length >= size ? array : make(Math.max(size, 2 * array.length)));
 
 /**
  * Forward and backward passes: linear in the chain's length, quadratic in its states per position.
@@ -25,20 +40,27 @@ export interface Decoded {
  */
 export function decode(chain: Chain): Decoded | undefined {
   const n = chain.length;
-  if (n === 0) return { path: [], best: 0, marginals: [] };
-  const states = Array.from({ length: n }, (_, t) => chain.states(t));
+  if (n === 0) return { path: [], best: 0, states: [], marginals: [], offsets: [0] };
+  const states = new Array<readonly number[]>(n);
+  for (let t = 0; t < n; t++) states[t] = chain.states(t);
   // offsets of each position's states, and of each position's transitions from the one before
-  const at = new Int32Array(n + 1);
-  const transitionAt = new Int32Array(n + 1);
+  // the scratch arrays in local constants: the loops below read them at every step
+  const at = (scratch.at = room(scratch.at, n + 1, (size) => new Int32Array(size)));
+  const transitionAt = (scratch.transitionAt = room(scratch.transitionAt, n + 1, (size) => new Int32Array(size)));
   for (let t = 0; t < n; t++) {
     at[t + 1] = at[t]! + states[t]!.length;
     transitionAt[t + 1] = transitionAt[t]! + (t > 0 ? states[t - 1]!.length * states[t]!.length : 0);
   }
-  const forward = new Float64Array(at[n]!).fill(-Infinity);
-  const backward = new Float64Array(at[n]!).fill(-Infinity);
-  const back = new Int32Array(at[n]!).fill(-1);
+  const size = at[n]!;
+  const forward = (scratch.forward = room(scratch.forward, size, (size) => new Float64Array(size)));
+  const backward = (scratch.backward = room(scratch.backward, size, (size) => new Float64Array(size)));
+  const back = (scratch.back = room(scratch.back, size, (size) => new Int32Array(size)));
+  const transitions = (scratch.transitions = room(scratch.transitions, transitionAt[n]!, (size) => new Float64Array(size)));
+  forward.fill(-Infinity, 0, size);
+  backward.fill(-Infinity, 0, size);
+  back.fill(-1, 0, size);
   // each transition's score, asked of the chain once: the backward pass needs the forward pass's ones again
-  const transitions = new Float64Array(transitionAt[n]!).fill(Number.NaN);
+  transitions.fill(Number.NaN, 0, transitionAt[n]!);
   const transition = (t: number, q: number, k: number): number => {
     const index = transitionAt[t]! + q * states[t]!.length + k;
     let score = transitions[index]!;
@@ -47,7 +69,8 @@ export function decode(chain: Chain): Decoded | undefined {
   };
   for (let k = 0; k < states[0]!.length; k++) forward[k] = chain.score(0, -1, states[0]![k]!);
   for (let t = 1; t < n; t++) {
-    const [here, before] = [states[t]!, states[t - 1]!];
+    const here = states[t]!;
+    const before = states[t - 1]!;
     for (let k = 0; k < here.length; k++) {
       for (let q = 0; q < before.length; q++) {
         const previous = forward[at[t - 1]! + q]!;
@@ -62,7 +85,8 @@ export function decode(chain: Chain): Decoded | undefined {
   }
   states[n - 1]!.forEach((s, k) => (backward[at[n - 1]! + k] = chain.final(s)));
   for (let t = n - 2; t >= 0; t--) {
-    const [here, next] = [states[t]!, states[t + 1]!];
+    const here = states[t]!;
+    const next = states[t + 1]!;
     for (let q = 0; q < here.length; q++) {
       for (let k = 0; k < next.length; k++) {
         const following = backward[at[t + 1]! + k]!;
@@ -72,11 +96,10 @@ export function decode(chain: Chain): Decoded | undefined {
       }
     }
   }
-  const marginals = states.map((here, t) => {
-    const totals = new Map<number, number>();
-    here.forEach((s, k) => totals.set(s, forward[at[t]! + k]! + backward[at[t]! + k]!));
-    return totals;
-  });
+  const marginals = new Array<number>(size);
+  for (let k = 0; k < size; k++) marginals[k] = forward[k]! + backward[k]!;
+  const offsets = new Array<number>(n + 1);
+  for (let t = 0; t <= n; t++) offsets[t] = at[t]!;
   let last = -1;
   let best = -Infinity;
   for (let k = 0; k < states[n - 1]!.length; k++) {
@@ -89,7 +112,7 @@ export function decode(chain: Chain): Decoded | undefined {
     path[t] = states[t]![k]!;
     k = back[at[t]! + k]!;
   }
-  return { path, best, marginals };
+  return { path, best, states, marginals, offsets };
 }
 
 /** How sure a choice is from its margin over the best alternative: a tie is 0.5, a wide margin near 1. */
@@ -100,6 +123,7 @@ export function confidenceOf(margin: number): number {
 /** The margin of the chosen state at one position over its best rival among `rivals` (all others by default). */
 export function marginAt(decoded: Decoded, t: number, rivals: (state: number) => boolean = (s) => s !== decoded.path[t]): number {
   let rival = -Infinity;
-  for (const [state, total] of decoded.marginals[t]!) if (rivals(state)) rival = Math.max(rival, total);
+  const states = decoded.states[t]!;
+  for (let k = 0; k < states.length; k++) if (rivals(states[k]!)) rival = Math.max(rival, decoded.marginals[decoded.offsets[t]! + k]!);
   return decoded.best - rival;
 }
