@@ -10,6 +10,22 @@ const SPEAKER = /^[^，。：“”、\s]{1,6}[：:]/u;
 const INDENT = 2;
 /** A line this much (in ems) short of where it should end did not fill its column. */
 const SHORTFALL = 1.5;
+/** A full line fills its column to within this much (in ems) more than a first line, whose indent was lost. */
+const FIRST_LINE_SLACK = 0.5;
+/** A column holds many paragraphs: where blank lines part them, at most one blank in this many falls mid-sentence. */
+const COLUMN_BREAKS_PER_PARAGRAPH_END = 3;
+
+/** What the page and the column around it tell about paragraph ends. */
+export interface FlowContext {
+  /** Blank lines part this page's paragraphs. */
+  blanksPart?: boolean;
+  /** Blank lines are not a double-spaced extraction's. */
+  blanksMeaningful?: boolean;
+  /** Around each line, how wide the column's surely full lines run (fullLineWidths). */
+  fullWidths?: readonly number[];
+  /** Around each line, the width of the column's lines known to open a paragraph. */
+  firstWidths?: readonly (number | undefined)[];
+}
 
 export interface ParagraphEnd {
   isEnd: boolean;
@@ -22,7 +38,7 @@ export interface ParagraphEnd {
  * Does line `i` of a column flow end its paragraph? Justified lines fill the column, so a paragraph
  * ends where a sentence stop meets a line that stops short, or where the next line is indented.
  */
-export function isParagraphEnd(lines: readonly Line[], widths: readonly number[], i: number, startsParagraph: boolean, blanksPart = false): ParagraphEnd {
+export function isParagraphEnd(lines: readonly Line[], widths: readonly number[], i: number, startsParagraph: boolean, flow: FlowContext = {}): ParagraphEnd {
   const line = lines[i]!;
   const next = lines[i + 1];
   if (!next) return { isEnd: true, confidence: 1, reason: "end of the column flow" };
@@ -41,7 +57,15 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
     return { isEnd: true, confidence: shortfall >= 2 * SHORTFALL ? 1 : 0.8, reason: `the line stops ${shortfall} em short` };
   }
   if (next.indented) return { isEnd: true, confidence: 0.9, reason: "the next line is indented" };
-  if (blanksPart && line.blankAfter) return { isEnd: true, confidence: 0.8, reason: "a sentence ends at a blank line, as this page's paragraphs do" };
+  // a first line lost its indent: the next line as wide as this column's known first lines opens a paragraph,
+  // one clearly wider is a full line, as after a column break
+  const firstWidth = flow.firstWidths?.[i + 1];
+  const nextFull = firstWidth !== undefined && next.core >= firstWidth + FIRST_LINE_SLACK;
+  if (flow.blanksMeaningful && line.blankAfter && !nextFull) {
+    return flow.blanksPart
+      ? { isEnd: true, confidence: 0.8, reason: "a sentence ends at a blank line, as this page's paragraphs do" }
+      : { isEnd: true, confidence: 0.6, reason: "a sentence ends at a blank line, and the next line is not full: a box's end, not a column break" };
+  }
   // a caption set right under the text: it ends in its photo credit, on its line or the next
   if (hasPhotoCredit(next.text) || hasPhotoCredit(next.text + (lines[i + 2]?.text ?? ""))) return { isEnd: true, confidence: 0.8, reason: "a photo caption follows" };
   if (SPEAKER.test(next.text)) return { isEnd: true, confidence: 0.85, reason: "the next line opens a speaker's turn" };
@@ -52,7 +76,7 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   // a full line is at least as wide as this one (with its indent, if it opens a paragraph)
   // (and so is the line before it in its paragraph, against the next line's whole width: the column
   // estimate runs low among many short lines)
-  const fullWidth = Math.max(widths[i + 1]!, line.core + (startsParagraph ? INDENT : 0));
+  const fullWidth = Math.max(widths[i + 1]!, flow.fullWidths?.[i + 1] ?? 0, line.core + (startsParagraph ? INDENT : 0));
   const previousFull = startsParagraph ? 0 : Math.min(lines[i - 1]!.core, columnWidth + 2);
   const nextShortfall = Math.max(fullWidth - next.core, previousFull - next.width);
   const closesParagraph = endsSentence(next.text) && looksLikeParagraphStart(lines, widths, i + 2);
@@ -69,22 +93,58 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   return { isEnd: false, confidence: 0.7, reason: "a sentence ends flush with the column and the next line is full" };
 }
 
-/** Blank lines part this page's paragraphs and nothing else: most sentence ends well short of the column
- *  have one after them, and none falls mid-sentence (where column breaks leave them, they may fall anywhere). */
-function blanksPartParagraphs(blocks: ReflowState["blocks"]): boolean {
+/** Blank lines part this page's paragraphs: most sentence ends well short of the column have one after
+ *  them, and blank lines mid-sentence (column breaks, one a column) are few beside them. */
+export function blanksPartParagraphs(blocks: ReflowState["blocks"]): boolean {
   let ends = 0;
   let parted = 0;
+  let midSentence = 0;
   for (const block of blocks) {
     if (block.kind !== "flow") continue;
     for (let i = 0; i + 1 < block.lines.length; i++) {
       const line = block.lines[i]!;
-      if (line.blankAfter && !endsSentence(line.text)) return false;
+      if (line.blankAfter && !endsSentence(line.text)) midSentence++;
       if (line.spread || !endsSentence(line.text) || block.columnWidths[i]! - line.width < 2 * SHORTFALL) continue;
       ends++;
       if (line.blankAfter) parted++;
     }
   }
-  return ends >= 2 && parted > ends / 2;
+  return ends >= 2 && parted > ends / 2 && midSentence * COLUMN_BREAKS_PER_PARAGRAPH_END < parted;
+}
+
+/** Lines on either side whose widths say how full a full line is. */
+const FULL_WINDOW = 8;
+
+/**
+ * The column width around each line, raised to the median width of the lines that are surely full:
+ * mid-sentence on both ends, so neither a first line (its indent lost) nor a last. Among paragraphs of
+ * two or three lines those are few, and a quantile of all widths runs low.
+ */
+export function fullLineWidths(lines: readonly Line[], widths: readonly number[]): number[] {
+  const full = lines.map((line, i) => i > 0 && !line.spread && !endsSentence(lines[i - 1]!.text) && !endsSentence(line.text) && line.width <= widths[i]! * LONG_LINE_RATIO);
+  return widths.map((width, i) => {
+    const around: number[] = [];
+    for (let k = Math.max(0, i - FULL_WINDOW); k <= Math.min(lines.length - 1, i + FULL_WINDOW); k++) if (full[k]) around.push(lines[k]!.core);
+    return around.length >= 3 ? Math.max(width, median(around)) : width;
+  });
+}
+
+/**
+ * Around each line, the median width of the lines nearby that surely open a paragraph: a flow's first
+ * line (after a head or heading) and a line after a sentence that stopped well short. Those lost the
+ * same indent, so they measure the column's first lines better than the column width less two ems.
+ */
+export function firstLineWidths(lines: readonly Line[], widths: readonly number[]): (number | undefined)[] {
+  const known = lines.map((line, i) => {
+    if (line.spread || endsSentence(line.text) || line.width > widths[i]! * LONG_LINE_RATIO) return false;
+    const previous = lines[i - 1];
+    return !previous || (!previous.spread && endsSentence(previous.text) && widths[i - 1]! - previous.width >= 2 * SHORTFALL);
+  });
+  return lines.map((_, i) => {
+    const around: number[] = [];
+    for (let k = Math.max(0, i - FULL_WINDOW); k <= Math.min(lines.length - 1, i + FULL_WINDOW); k++) if (known[k]) around.push(lines[k]!.core);
+    return around.length ? median(around) : undefined;
+  });
 }
 
 /** Does line `i` look like the start of a paragraph (or is the flow over)? */
@@ -116,12 +176,15 @@ export function paragraphs(state: ReflowState): void {
       continue;
     }
     let start = 0;
+    const widths = block.columnWidths;
+    const fullWidths = fullLineWidths(block.lines, widths);
+    const flow = { blanksPart, blanksMeaningful: state.blankLinesMeaningful, fullWidths, firstWidths: firstLineWidths(block.lines, fullWidths) };
     for (let i = 0; i < block.lines.length; i++) {
-      const end = isParagraphEnd(block.lines, block.columnWidths, i, i === start, blanksPart);
+      const end = isParagraphEnd(block.lines, widths, i, i === start, flow);
       if (end.confidence < 0.75) state.decisions.push(paragraphDecision(block.lines, i, end));
       if (!end.isEnd) continue;
       const paragraphLines = block.lines.slice(start, i + 1);
-      const columnWidth = median(block.columnWidths.slice(start, i + 1));
+      const columnWidth = median(widths.slice(start, i + 1));
       units.push(unitOf("paragraph", joinLines(paragraphLines.map((line) => line.text)), paragraphLines, columnWidth));
       start = i + 1;
     }

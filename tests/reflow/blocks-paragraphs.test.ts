@@ -75,14 +75,26 @@ describe("paragraphs", () => {
   });
   it("ends a paragraph at a flush stop before a blank line where blank lines part the page's paragraphs", () => {
     const flush = ["强化政治引领，广泛凝聚思想", "共识。民革宁夏区委会始终高度", "重视思想政治工作紧紧围绕要求。"];
-    const full = ["代的要求，在各级组织和广大成员", "中深入开展主题教育和学习教育，"];
+    const full = ["代的要求，在各级组织和广", "大成员中深入开展主题教育和学习"];
     const short = ["加强自身建设，努力提升协商", "实效。多年来，自治区政协为各民", "主党派建立了机制。"];
     // other paragraphs end short before a blank line: a stop at a blank line ends its paragraph, flush or not
     const parted = [...flush, "", ...full, ...short, "", ...short, "", ...short].join("\n");
     expect(unitsOf(parted).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "代的要求", "加强自身", "加强自身"]);
     // where blank lines are column breaks, not paragraph ends, the same flush stop runs on
-    const unparted = [...flush, "", ...full, ...short, ...short, ...short].join("\n");
+    const column = ["代的要求，在各级组织和广大成员", "中深入开展主题教育和学习教育，"];
+    const unparted = [...flush, "", ...column, ...short, ...short, ...short].join("\n");
     expect(unitsOf(unparted).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "加强自身"]);
+    // a full line after the blank is a column break's, parted page or not: the paragraph runs on
+    const broken = [...flush, "", ...column, ...short, "", ...short, "", ...short].join("\n");
+    expect(unitsOf(broken).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "加强自身"]);
+  });
+  it("ends a paragraph at a flush stop before a blank line and a short line, even where blanks are column breaks", () => {
+    // blank lines mid-sentence (column breaks) on a page whose paragraphs are not parted: a box's end
+    // still leaves a blank, and the first line after it is short
+    const first = ["强化政治引领，广泛凝聚思想", "共识。民革宁夏区委会始终高度", "重视思想政治工作紧紧围绕要求。"];
+    const next = ["加强自身建设，努力提升协商", "实效。多年来，自治区政协为各民", "主党派建立了机制，在各级组织和", "", "广大成员中深入开展主题教育。"];
+    const raw = [...first, "", ...next, ...next.slice(0, 3), "中深入开展主题教育和学习教育。"].join("\n");
+    expect(unitsOf(raw).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "加强自身"]);
   });
   it("joins a sentence that ends flush with a first line to the full line after it", () => {
     const lines: Line[] = [
