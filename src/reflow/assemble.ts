@@ -95,12 +95,17 @@ function buildStory(part: StoryParts, state: ReflowState): Story {
   return story;
 }
 
-/** A short sentence read as a run-in heading that opens or closes the story heads no section: it is a paragraph. */
-function demoteStrayHeadings(blocks: Block[]): void {
+/** Run-in headings (a short sentence with its stop) come in sets, one per section: a story needs this many. */
+const RUN_IN_SIBLINGS = 2;
+
+/** A short sentence read as a run-in heading heads no section when it opens or closes the story, or has
+ *  no sibling run-in heading in it (sections come in sets): it is a paragraph. */
+export function demoteStrayHeadings(blocks: Block[]): void {
+  const isRunIn = (block: Block | undefined) => block?.type === "heading" && /[。！？]$/u.test(block.text);
   const text = blocks.filter((block) => block.type !== "caption");
-  for (const block of [text[0], text[text.length - 1]]) {
-    if (block?.type === "heading" && /[。！？]$/u.test(block.text)) block.type = "paragraph";
-  }
+  for (const block of [text[0], text[text.length - 1]]) if (isRunIn(block)) block!.type = "paragraph";
+  const runIns = blocks.filter(isRunIn);
+  if (runIns.length < RUN_IN_SIBLINGS) for (const block of runIns) block.type = "paragraph";
 }
 
 /** Units that are not blocks by nature (a stray subtitle, a second byline) keep their text as paragraphs. */

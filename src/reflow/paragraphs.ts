@@ -79,7 +79,7 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   const fullWidth = Math.max(widths[i + 1]!, flow.fullWidths?.[i + 1] ?? 0, line.core + (startsParagraph ? INDENT : 0));
   const previousFull = startsParagraph ? 0 : Math.min(lines[i - 1]!.core, columnWidth + 2);
   const nextShortfall = Math.max(fullWidth - next.core, previousFull - next.width);
-  const closesParagraph = endsSentence(next.text) && looksLikeParagraphStart(lines, widths, i + 2);
+  const closesParagraph = endsSentence(next.text) && looksLikeParagraphStart(lines, flow.fullWidths ?? widths, i + 2);
   if (nextShortfall >= SHORTFALL && nextShortfall <= INDENT + 1 && closesParagraph && !isParallelHeading(next.text)) {
     // the next line is as short as a first line but ends with a stop before a new paragraph: more
     // often this paragraph's last line than a one-line paragraph exactly a first line wide, unless

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assemble } from "../../src/reflow/assemble.ts";
+import { assemble, demoteStrayHeadings } from "../../src/reflow/assemble.ts";
 import { heads, headingsOf } from "../../src/reflow/heads.ts";
 import { createState, reflow } from "../../src/reflow/index.ts";
 import { read } from "../../src/reflow/reading.ts";
@@ -137,5 +137,21 @@ describe("assemble", () => {
     expect(result.stories[0]).toMatchObject({ title: "暖气提前五天来了", authors: ["张三", "李四"], photographers: ["王五"] });
     expect(result.stories[0]!.byline).toBeUndefined();
     expect(result.stories[0]!.blocks.map((block) => block.type)).toEqual(["paragraph", "caption", "paragraph"]);
+  });
+});
+
+describe("demoteStrayHeadings", () => {
+  const block = (type: "heading" | "paragraph", text: string) => ({ type, text });
+  it("keeps run-in headings that come in a set, and demotes a lone one and those opening or closing the story", () => {
+    const set = [block("paragraph", "甲。"), block("heading", "落实第一议题，把稳思想之舵。"), block("paragraph", "乙。"), block("heading", "借力专题培训，赋能履职本领。"), block("paragraph", "丙。")];
+    demoteStrayHeadings(set);
+    expect(set.map((b) => b.type)).toEqual(["paragraph", "heading", "paragraph", "heading", "paragraph"]);
+    const lone = [block("paragraph", "甲。"), block("heading", "会议期间，常委们将分组讨论。"), block("paragraph", "乙。")];
+    demoteStrayHeadings(lone);
+    expect(lone.map((b) => b.type)).toEqual(["paragraph", "paragraph", "paragraph"]);
+    // a numbered heading without a stop is no run-in heading: it stands alone
+    const numbered = [block("paragraph", "甲。"), block("heading", "一、坚持党的领导"), block("paragraph", "乙。")];
+    demoteStrayHeadings(numbered);
+    expect(numbered[1]!.type).toBe("heading");
   });
 });
