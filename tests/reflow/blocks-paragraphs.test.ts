@@ -60,8 +60,8 @@ describe("blocks", () => {
   });
   it("finds a title nearly as wide as the column over a caption or paragraph left on one long line", () => {
     const caption = "11月25日，游客在古城墙下的银杏大道拍照留念。 本报记者 张三 摄";
-    const raw = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理", caption, ...COLUMN.slice(5)].join("\n");
-    expect(display(raw)).toEqual(["headline:让协商成果转化为治理"]);
+    const raw = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", caption, ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual(["headline:让协商成果转化为治理实效"]);
   });
   it("reads a caption wrapped over two lines as text, not its first line as a title", () => {
     const raw = [...COLUMN.slice(0, 5), "", "果农在果园里采摘成熟的砂糖", "橘（受访者供图）", "", ...COLUMN.slice(5)].join("\n");
