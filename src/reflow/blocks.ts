@@ -213,7 +213,7 @@ function isHeadline(page: Page, shapes: readonly (DisplayShape | undefined)[], i
   const next = lines[i + 1];
   // the next line is a whole paragraph or caption on one long line: this one, with no stop, does not run on into it
   if (next && !next.spread && next.width > widths[i + 1]! * LONG_LINE_RATIO) return true;
-  if ((i === 0 || line.blankBefore || before !== undefined) && next && !next.spread && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN) return true;
+  if ((i === 0 || line.blankBefore || before !== undefined) && next && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN) return true;
   // shorter than even a first line that lost its indent, and no stop at its end: not running text
   // (unless the next line opens with a quote or bracket, which may not end a line: pushed down, it left this one short)
   const pushedDown = /^[“‘（《「『]/u.test(lines[i + 1]?.text ?? "");

@@ -54,6 +54,9 @@ describe("blocks", () => {
     // COLUMN is 14 ems: a 13-character title, then a first line that lost its indent and goes on
     const raw = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual(["headline:让协商成果转化为治理实效"]);
+    // justification may spread the first line's characters: it still starts short
+    const spread = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", "强 化 政 治 引 领 ， 广 泛 凝 聚", ...COLUMN.slice(6)].join("\n");
+    expect(display(spread)).toEqual(["headline:让协商成果转化为治理实效"]);
     // the same line over a full line that goes on is a paragraph's first line
     const text = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", ...COLUMN.slice(6)].join("\n");
     expect(display(text)).toEqual([]);
