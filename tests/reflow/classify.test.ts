@@ -14,6 +14,11 @@ describe("classify", () => {
     expect(roles([...PARAGRAPH.slice(0, -1), "中深入开展教育。", "代表们认真听取报告（施雨桐 摄）", ...PARAGRAPH].join("\n"))[1]).toBe("caption:代表们认真听取报");
     expect(roles([...PARAGRAPH, "问：您提出了哪些建议？", ...PARAGRAPH].join("\n"))[1]).toBe("paragraph:问：您提出了哪些");
   });
+  it("joins a photo credit wrapped onto its own line to the caption above it", () => {
+    const page = [...PARAGRAPH, "", "代表们认真听取报告。", "本报记者 施雨桐 摄", "", ...PARAGRAPH].join("\n");
+    expect(roles(page)[1]).toBe("caption:代表们认真听取报");
+    expect(roles(page)).toHaveLength(3);
+  });
   it("tells author notes from page credits", () => {
     expect(roles([...PARAGRAPH, "（作者系广安市政协副主席）", "（文字整理 罗 鸣 图片拍摄 罗 鸣）"].join("\n")).slice(1)).toEqual(["authorNote:（作者系广安市政", "credit:（文字整理 罗 "]);
   });
