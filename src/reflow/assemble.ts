@@ -1,7 +1,7 @@
 import { hash } from "node:crypto";
 import type { Block, Head, PageItem, ReflowState, Story, Unit } from "../types.ts";
 import { parseByline } from "./bylines.ts";
-import { headingsOf } from "./heads.ts";
+import { headingsOf, printedTogether } from "./heads.ts";
 import { placeDisplacedHeadings } from "./sections.ts";
 import { datelineAuthors } from "./signals.ts";
 import { photographersIn } from "./captions.ts";
@@ -70,8 +70,13 @@ function buildStory(part: StoryParts, state: ReflowState): Story {
   const notes: string[] = [];
   const blocks: Block[] = [];
   const photographers: string[] = [];
+  // a byline in the text (its head printed elsewhere) goes on in a byline or name printed right under it
+  let textByline: Unit | undefined;
+  const spacing = state.blankLinesMeaningful ? 1 : 2;
   for (const unit of placeDisplacedHeadings(part.body, state.decisions)) {
-    if ((unit.role === "byline" || unit.role === "signature") && byline === undefined) byline = unit.text;
+    const credits = unit.role === "byline" || unit.role === "signature";
+    if (credits && byline === undefined) [byline, textByline] = [unit.text, unit];
+    else if (credits && textByline && printedTogether(textByline, unit, spacing)) [byline, textByline] = [`${byline} ${unit.text}`, { ...textByline, lastLine: unit.lastLine }];
     else if (unit.role === "authorNote") notes.push(unit.text);
     else {
       blocks.push(blockOf(unit));

@@ -132,6 +132,17 @@ describe("assemble", () => {
     assemble(state);
     expect(state.stories.map((story) => story.authors[0] ?? story.title)).toEqual(["会议综述", "李四", "张三"]);
   });
+  it("continues a byline found in the text with the name printed right under it", () => {
+    const text = unit("paragraph", "前一篇的正文。");
+    const role = unit("byline", "市政协委员、律师事务所主任");
+    const name = under(role, "signature", "夏杰怡");
+    // its title printed elsewhere (beside another story's), the byline stands in the text
+    const state = stateOf([unit("headline", "标题"), text, role, name, unit("paragraph", "这是正文。")]);
+    read(state);
+    assemble(state);
+    expect(state.stories.map((story) => story.byline)).toEqual(["市政协委员、律师事务所主任 夏杰怡"]);
+    expect(state.stories.flatMap((story) => story.blocks.map((block) => block.text))).not.toContain("夏杰怡");
+  });
   it("keeps an inline dateline in the first paragraph and takes its reporters as authors; a caption's photographer too", () => {
     const result = reflow(["暖气提前五天来了", "", "本报讯（记者 张三 通讯员 李四）11月1日零时，全市集中供热系统正式点火升温。", "", "工人在检修管网。本报记者 王五 摄", "", "市供热服务热线实行二十四小时值守，对群众反映的问题当日响应。", ""].join("\n"));
     expect(result.stories[0]).toMatchObject({ title: "暖气提前五天来了", authors: ["张三", "李四"], photographers: ["王五"] });
