@@ -23,6 +23,8 @@ export interface FlowContext {
   blanksMeaningful?: boolean;
   /** Around each line, how wide the column's surely full lines run (fullLineWidths). */
   fullWidths?: readonly number[];
+  /** The page sets run-in headings (two balanced clauses on a line of their own): a line that reads like one may be one. */
+  runInHeadings?: boolean;
   /** Around each line, the width of the column's lines known to open a paragraph. */
   firstWidths?: readonly (number | undefined)[];
 }
@@ -69,7 +71,8 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   // a caption set right under the text: it ends in its photo credit, on its line or the next
   if (hasPhotoCredit(next.text) || hasPhotoCredit(next.text + (lines[i + 2]?.text ?? ""))) return { isEnd: true, confidence: 0.8, reason: "a photo caption follows" };
   if (SPEAKER.test(next.text)) return { isEnd: true, confidence: 0.85, reason: "the next line opens a speaker's turn" };
-  if (startsParagraph && shortfall >= SHORTFALL / 3 && isParallelHeading(line.text)) {
+  const runIn = flow.runInHeadings ?? true;
+  if (runIn && startsParagraph && shortfall >= SHORTFALL / 3 && isParallelHeading(line.text)) {
     return { isEnd: true, confidence: 0.7, reason: "a one-line heading of two balanced clauses, a little short of the column" };
   }
   // a spread line after a stop is mostly a first line: justification stretched its few characters
@@ -80,10 +83,10 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   const previousFull = startsParagraph ? 0 : Math.min(lines[i - 1]!.core, columnWidth + 2);
   const nextShortfall = Math.max(fullWidth - next.core, previousFull - next.width);
   const closesParagraph = endsSentence(next.text) && looksLikeParagraphStart(lines, flow.fullWidths ?? widths, i + 2);
-  if (nextShortfall >= SHORTFALL && nextShortfall <= INDENT + 1 && closesParagraph && !isParallelHeading(next.text)) {
-    // the next line is as short as a first line but ends with a stop before a new paragraph: more
-    // often this paragraph's last line than a one-line paragraph exactly a first line wide, unless
-    // it reads like a heading (two balanced clauses)
+  // the next line is as short as a first line (or this one opened its paragraph) but ends with a stop
+  // before a new paragraph: more often this paragraph's last line than a one-line paragraph exactly a
+  // first line wide, unless it reads like a heading (two balanced clauses)
+  if (nextShortfall >= SHORTFALL && (nextShortfall <= INDENT + 1 || startsParagraph) && closesParagraph && !(runIn && isParallelHeading(next.text))) {
     return { isEnd: false, confidence: 0.55, reason: "the next line is short and closes a paragraph: taken as this one's last line" };
   }
   if (nextShortfall >= SHORTFALL) {
@@ -110,6 +113,27 @@ export function blanksPartParagraphs(blocks: ReflowState["blocks"]): boolean {
     }
   }
   return ends >= 2 && parted > ends / 2 && midSentence * COLUMN_BREAKS_PER_PARAGRAPH_END < parted;
+}
+
+/** Run-in headings come in sets: a page needs this many that stand clear of the text around them. */
+const RUN_IN_SET = 2;
+
+/**
+ * Does the page set run-in headings? Lines of two balanced clauses that surely stand alone: after a
+ * sentence that stopped well short (or a flow's start) and short of the column themselves. Only on
+ * such a page is a like line after a flush stop read as a heading rather than a paragraph's last line.
+ */
+export function setsRunInHeadings(blocks: ReflowState["blocks"]): boolean {
+  let clear = 0;
+  for (const block of blocks) {
+    if (block.kind !== "flow") continue;
+    block.lines.forEach((line, k) => {
+      const previous = block.lines[k - 1];
+      const afterEnd = !previous || (endsSentence(previous.text) && block.columnWidths[k - 1]! - previous.width >= 2 * SHORTFALL);
+      if (afterEnd && block.columnWidths[k]! - line.width >= SHORTFALL / 3 && isParallelHeading(line.text)) clear++;
+    });
+  }
+  return clear >= RUN_IN_SET;
 }
 
 /** Lines on either side whose widths say how full a full line is. */
@@ -169,6 +193,7 @@ const SHAPE_ROLES: Record<DisplayShape, Role> = {
 export function paragraphs(state: ReflowState): void {
   const units: Unit[] = [];
   const blanksPart = state.blankLinesMeaningful && blanksPartParagraphs(state.blocks);
+  const runInHeadings = setsRunInHeadings(state.blocks);
   for (const block of state.blocks) {
     if (block.kind === "display") {
       // display lines keep their spaces: they part a headline's phrases and a credit's names
@@ -178,7 +203,7 @@ export function paragraphs(state: ReflowState): void {
     let start = 0;
     const widths = block.columnWidths;
     const fullWidths = fullLineWidths(block.lines, widths);
-    const flow = { blanksPart, blanksMeaningful: state.blankLinesMeaningful, fullWidths, firstWidths: firstLineWidths(block.lines, fullWidths) };
+    const flow = { blanksPart, blanksMeaningful: state.blankLinesMeaningful, runInHeadings, fullWidths, firstWidths: firstLineWidths(block.lines, fullWidths) };
     for (let i = 0; i < block.lines.length; i++) {
       const end = isParagraphEnd(block.lines, widths, i, i === start, flow);
       if (end.confidence < 0.75) state.decisions.push(paragraphDecision(block.lines, i, end));

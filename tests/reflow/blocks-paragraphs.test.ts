@@ -113,6 +113,17 @@ describe("paragraphs", () => {
     expect(isParagraphEnd(lines, [18, 18, 18], 0, true).isEnd).toBe(false);
     expect(isParagraphEnd(lines, [18, 18, 18], 0, false).isEnd).toBe(true);
   });
+  it("takes a short line of two balanced clauses after a flush stop as the paragraph's last line, unless the page sets run-in headings", () => {
+    // COLUMN is 14 ems: a first line that ends flush with its stop, then a short closing line
+    const paragraph = ["古人云：问渠那得清如许。", "读书是修身之本，履职之基。"];
+    const plain = [...COLUMN.slice(0, 5), ...paragraph, ...COLUMN.slice(5)].join("\n");
+    expect(unitsOf(plain).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "古人云：", "加强自身", "注重沟通"]);
+    // two such lines standing clear of the text (after a short stop): the page's sections open with them
+    const heading = "落实议题，把稳思想。";
+    const section = ["注重沟通交流，认真履行工", "作职责。人民政协设立民主党派", "是一项重要安排。"];
+    const sections = [...section, heading, ...section, heading, ...section, ...paragraph, ...section].join("\n");
+    expect(unitsOf(sections).map((unit) => unit.text.slice(0, 4))).toEqual(["注重沟通", "落实议题", "注重沟通", "落实议题", "注重沟通", "古人云：", "读书是修", "注重沟通"]);
+  });
   it("makes a paragraph of each long line that ends a sentence", () => {
     const long = "来自全区各级政协机关负责人齐聚一堂，在交流中凝聚共识、在交流中互学互鉴，集思广益推进政协机关工作全面提质增效。";
     const raw = ["编者按：", long, long, ...COLUMN].join("\n");
