@@ -93,6 +93,12 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
     const confidence = nextShortfall >= INDENT - 0.5 && nextShortfall <= INDENT + 1 ? 0.85 : 0.7;
     return { isEnd: true, confidence, reason: `the next line starts ${nextShortfall} em short, like an indented first line` };
   }
+  // the column's full lines run wider than its known first lines, and the next line is no wider than those
+  const fullAround = flow.fullWidths?.[i + 1];
+  // (its whole width, a hanging stop's included: a full line's core may come out as short as a first line's)
+  if (firstWidth !== undefined && fullAround !== undefined && fullAround - firstWidth >= FIRST_LINE_SLACK && next.width <= firstWidth + FIRST_LINE_SLACK) {
+    return { isEnd: true, confidence: 0.7, reason: "the next line is as wide as this column's first lines, narrower than its full ones" };
+  }
   return { isEnd: false, confidence: 0.7, reason: "a sentence ends flush with the column and the next line is full" };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { localColumnWidths, sideBySide } from "../../src/reflow/blocks.ts";
 import { runPasses } from "../../src/reflow/index.ts";
-import { isParagraphEnd } from "../../src/reflow/paragraphs.ts";
+import { firstLineWidths, fullLineWidths, isParagraphEnd } from "../../src/reflow/paragraphs.ts";
+import { displayWidth } from "../../src/reflow/text.ts";
 import type { Line } from "../../src/types.ts";
 
 const blocksOf = (raw: string) => runPasses(raw, "blocks").blocks;
@@ -123,6 +124,21 @@ describe("paragraphs", () => {
     const section = ["注重沟通交流，认真履行工", "作职责。人民政协设立民主党派", "是一项重要安排。"];
     const sections = [...section, heading, ...section, heading, ...section, ...paragraph, ...section].join("\n");
     expect(unitsOf(sections).map((unit) => unit.text.slice(0, 4))).toEqual(["注重沟通", "落实议题", "注重沟通", "落实议题", "注重沟通", "古人云：", "读书是修", "注重沟通"]);
+  });
+  it("breaks after a flush stop where the next line is as wide as the column's known first lines", () => {
+    // 14-em column: known first lines (after a head, after a short stop) are 12 ems; full lines 14
+    const first = "强化政治引领，广泛凝聚思想"; // 12.5 ems, a first line
+    const flushEnd = ["重视思想政治工作紧紧围绕要", "求，在各级组织中开展主题教育。"];
+    // the next paragraph's first line is half an em wider than the first one: too little for "starts short"
+    const lines: Line[] = [first, "共识。民革宁夏区委会始终高度", ...flushEnd, "强化政治引领，广泛凝聚，思想", "共识。民革宁夏区委会始终高度", "是一项重要安排。"].map((text, i) => ({
+      text, number: i + 1, width: displayWidth(text), core: displayWidth(text), indented: false, spread: false, blankBefore: false, blankAfter: false, gaps: [],
+    }));
+    const widths = lines.map(() => 14);
+    const fullWidths = fullLineWidths(lines, widths);
+    const flow = { fullWidths, firstWidths: firstLineWidths(lines, fullWidths) };
+    expect(isParagraphEnd(lines, widths, 3, false, flow)).toMatchObject({ isEnd: true });
+    // without the column's first lines to measure by, the same flush stop runs on
+    expect(isParagraphEnd(lines, widths, 3, false, { fullWidths }).isEnd).toBe(false);
   });
   it("makes a paragraph of each long line that ends a sentence", () => {
     const long = "来自全区各级政协机关负责人齐聚一堂，在交流中凝聚共识、在交流中互学互鉴，集思广益推进政协机关工作全面提质增效。";
