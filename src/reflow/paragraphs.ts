@@ -82,7 +82,7 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   const fullWidth = Math.max(widths[i + 1]!, flow.fullWidths?.[i + 1] ?? 0, line.core + (startsParagraph ? INDENT : 0));
   const previousFull = startsParagraph ? 0 : Math.min(lines[i - 1]!.core, columnWidth + 2);
   const nextShortfall = Math.max(fullWidth - next.core, previousFull - next.width);
-  const closesParagraph = endsSentence(next.text) && looksLikeParagraphStart(lines, flow.fullWidths ?? widths, i + 2);
+  const closesParagraph = endsSentence(next.text) && (looksLikeParagraphStart(lines, flow.fullWidths ?? widths, i + 2) || (flow.blanksMeaningful === true && next.blankAfter) || isFirstLineWide(lines, flow, i + 2));
   // the next line is as short as a first line (or this one opened its paragraph) but ends with a stop
   // before a new paragraph: more often this paragraph's last line than a one-line paragraph exactly a
   // first line wide, unless it reads like a heading (two balanced clauses)
@@ -93,10 +93,7 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
     const confidence = nextShortfall >= INDENT - 0.5 && nextShortfall <= INDENT + 1 ? 0.85 : 0.7;
     return { isEnd: true, confidence, reason: `the next line starts ${nextShortfall} em short, like an indented first line` };
   }
-  // the column's full lines run wider than its known first lines, and the next line is no wider than those
-  const fullAround = flow.fullWidths?.[i + 1];
-  // (its whole width, a hanging stop's included: a full line's core may come out as short as a first line's)
-  if (firstWidth !== undefined && fullAround !== undefined && fullAround - firstWidth >= FIRST_LINE_SLACK && next.width <= firstWidth + FIRST_LINE_SLACK) {
+  if (isFirstLineWide(lines, flow, i + 1)) {
     return { isEnd: true, confidence: 0.7, reason: "the next line is as wide as this column's first lines, narrower than its full ones" };
   }
   return { isEnd: false, confidence: 0.7, reason: "a sentence ends flush with the column and the next line is full" };
@@ -175,6 +172,13 @@ export function firstLineWidths(lines: readonly Line[], widths: readonly number[
     for (let k = Math.max(0, i - FULL_WINDOW); k <= Math.min(lines.length - 1, i + FULL_WINDOW); k++) if (known[k]) around.push(lines[k]!.core);
     return around.length ? median(around) : undefined;
   });
+}
+
+/** The column's full lines run wider than its known first lines, and line `i` is no wider than those (its
+ *  whole width, a hanging stop's included: a full line's core may come out as short as a first line's). */
+function isFirstLineWide(lines: readonly Line[], flow: FlowContext, i: number): boolean {
+  const [line, first, full] = [lines[i], flow.firstWidths?.[i], flow.fullWidths?.[i]];
+  return line !== undefined && first !== undefined && full !== undefined && full - first >= FIRST_LINE_SLACK && line.width <= first + FIRST_LINE_SLACK;
 }
 
 /** Does line `i` look like the start of a paragraph (or is the flow over)? */

@@ -116,9 +116,13 @@ describe("paragraphs", () => {
   });
   it("takes a short line of two balanced clauses after a flush stop as the paragraph's last line, unless the page sets run-in headings", () => {
     // COLUMN is 14 ems: a first line that ends flush with its stop, then a short closing line
-    const paragraph = ["古人云：问渠那得清如许。", "读书是修身之本，履职之基。"];
+    const paragraph = ["古人云：问渠那得清如许呢。", "读书是修身之本，履职之基。"];
     const plain = [...COLUMN.slice(0, 5), ...paragraph, ...COLUMN.slice(5)].join("\n");
     expect(unitsOf(plain).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "古人云：", "加强自身", "注重沟通"]);
+    // a blank line after the short line closes the paragraph too, however wide the line after it
+    const wide = ["共识。民革宁夏区委会始终高度", "重视思想政治工作，紧紧围绕新时", "代的要求。"];
+    const blank = [...COLUMN.slice(0, 5), ...paragraph, "", ...wide].join("\n");
+    expect(unitsOf(blank).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "古人云：", "共识。民"]);
     // two such lines standing clear of the text (after a short stop): the page's sections open with them
     const heading = "落实议题，把稳思想。";
     const section = ["注重沟通交流，认真履行工", "作职责。人民政协设立民主党派", "是一项重要安排。"];
