@@ -1,5 +1,5 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
-import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, markerShape, opensParenthesis } from "./shapes.ts";
+import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, labelsTitle, markerShape, opensParenthesis } from "./shapes.ts";
 import { splitRoleName } from "./bylines.ts";
 import { captionWords, hasPhotoCredit } from "./captions.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
@@ -150,7 +150,8 @@ export function blocks(state: ReflowState): void {
   // a few characters that are no one's name, apart from the text and not labelling a headline under
   // them, are a short headline (`标题乙`)
   for (let i = 0; i < lines.length; i++) {
-    if (shapes[i] === "name" && !isSignature(lines[i]!.text) && shapes[i + 1] !== "headline" && shapes[i - 1] !== "byline") shapes[i] = "headline";
+    const labels = shapes[i + 1] === "headline" && labelsTitle(lines[i]!.text, lines[i + 1]!.text);
+    if (shapes[i] === "name" && !isSignature(lines[i]!.text) && !labels && shapes[i - 1] !== "byline") shapes[i] = "headline";
   }
   state.blocks = groupBlocks(lines, shapes);
 }

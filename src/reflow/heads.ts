@@ -1,7 +1,7 @@
 // Story heads (kicker, title decks, subtitle, byline) gathered from the display lines printed
 // together, and the page as a sequence of column text and clusters of heads.
 import type { Head, PageItem, ReflowState, Unit } from "../types.ts";
-import { isSignature } from "./shapes.ts";
+import { isSignature, labelsTitle } from "./shapes.ts";
 import { NUMBERED } from "./signals.ts";
 
 /**
@@ -110,7 +110,7 @@ const DISPLACED_HEADINGS = 3;
 
 /** A short line printed right above a headline is its column label, unless it reads as a person's name. */
 function opensHead(unit: Unit, next: Unit | undefined, spacing: number): boolean {
-  const label = unit.role === "signature" && next?.role === "headline" && printedTogether(unit, next, spacing) && !isSignature(unit.text);
+  const label = unit.role === "signature" && next?.role === "headline" && printedTogether(unit, next, spacing) && !isSignature(unit.text) && labelsTitle(unit.text, next.text);
   return unit.role === "kicker" || unit.role === "headline" || label;
 }
 

@@ -51,8 +51,12 @@ describe("heads", () => {
   });
   it("makes a short line right above a headline its column label, but not a person's name", () => {
     const label = unit("signature", "观察");
-    const state = stateOf([unit("paragraph", "正文。"), label, under(label, "headline", "标题"), unit("paragraph", "正文。")]);
+    const state = stateOf([unit("paragraph", "正文。"), label, under(label, "headline", "长一些的标题"), unit("paragraph", "正文。")]);
     expect(clusterAt(state, 1)?.heads[0]?.kicker?.text).toBe("观察");
+    // a line as long as the title under it is no label: two phrases of one title
+    const phrase = unit("signature", "橘子红了");
+    const title = stateOf([unit("paragraph", "正文。"), phrase, under(phrase, "headline", "果 农 笑 了"), unit("paragraph", "正文。")]);
+    expect(title.items[1]).toMatchObject({ kind: "unit", unit: { role: "signature" } });
     const name = unit("signature", "王芳");
     const signed = stateOf([unit("paragraph", "正文。"), name, under(name, "headline", "标题"), unit("paragraph", "正文。")]);
     expect(signed.items[1]).toMatchObject({ kind: "unit", unit: { role: "signature" } });

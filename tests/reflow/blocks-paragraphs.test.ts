@@ -43,6 +43,10 @@ describe("blocks", () => {
     const kicker = ["（作者系广安市政协副主席）", "广安市政协机关以实干担当书写履职答卷——", "奋楫扬帆正当时 凝心聚力谱新篇", ...COLUMN].join("\n");
     expect(display(kicker)).toEqual(["note:（作者系广安市政协副主席）", "kicker:广安市政协机关以实干担当书写履职答卷——", "headline:奋楫扬帆正当时 凝心聚力谱新篇"]);
   });
+  it("reads a short line over a title no longer than itself as the title's first line, over a longer one as its column label", () => {
+    expect(display(["橘子红了", "果 农 笑 了", "文/张三", ...COLUMN].join("\n"))).toEqual(["headline:橘子红了", "headline:果 农 笑 了", "byline:文/张三"]);
+    expect(display(["委员论坛", "守住耕地红线端牢饭碗", "□张三", ...COLUMN].join("\n"))[0]).toBe("name:委员论坛");
+  });
   it("lets a title ask a question when a byline stands under it", () => {
     const raw = ["为什么要加强政协机关建设？", "□江 波", "", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:为什么要加强政协机关建设？", "byline:□江 波"]);
