@@ -3,12 +3,12 @@ import type { Block, Head, PageItem, ReflowState, Story, Unit } from "../types.t
 import { parseByline } from "./bylines.ts";
 import { headingsOf, printedTogether } from "./heads.ts";
 import { placeDisplacedHeadings } from "./sections.ts";
-import { datelineAuthors } from "./signals.ts";
+import { datelineAuthors, opensStory } from "./signals.ts";
 import { photographersIn } from "./captions.ts";
 import { squash } from "./text.ts";
 
 /** A story's head and the body units that belong to it, and where it starts in the page's items. */
-interface StoryParts {
+export interface StoryParts {
   head?: Head;
   body: Unit[];
   position: number;
@@ -53,9 +53,24 @@ function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
 // Signal: the page model's reading (see `read`); within a story, trailing section headings go back to
 // the sections they name, and an editor's note that lists speakers orders their speeches.
 export function assemble(state: ReflowState): void {
-  const stories = gather(state.items, state).map((part) => buildStory(part, state));
+  const parts = gather(state.items, state);
+  captionsOverTheirText(parts, state.blankLinesMeaningful ? 1 : 2);
+  const stories = parts.map((part) => buildStory(part, state));
   state.stories = orderBySpeakerList(withUniqueIds(stories));
   state.credits = state.units.filter((unit) => unit.role === "credit").map((unit) => unit.text);
+}
+
+/**
+ * A caption set apart from the text above it (a blank line between) and printed right on the next
+ * story's opening dateline is that story's photo, though the page model closed the story before with it.
+ */
+export function captionsOverTheirText(parts: StoryParts[], spacing: number): void {
+  parts.forEach((part, k) => {
+    const [above, caption] = part.body.slice(-2);
+    const opening = parts[k + 1]?.body[0];
+    if (!above || caption?.role !== "caption" || !opening || !opensStory(opening)) return;
+    if (printedTogether(caption, opening, spacing) && !printedTogether(above, caption, spacing)) parts[k + 1]!.body.unshift(part.body.pop()!);
+  });
 }
 
 /** Text with no head at all: its leading heading, if any, serves as its title. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assemble, demoteStrayHeadings } from "../../src/reflow/assemble.ts";
+import { assemble, captionsOverTheirText, demoteStrayHeadings } from "../../src/reflow/assemble.ts";
 import { heads, headingsOf } from "../../src/reflow/heads.ts";
 import { createState, reflow } from "../../src/reflow/index.ts";
 import { read } from "../../src/reflow/reading.ts";
@@ -168,5 +168,21 @@ describe("demoteStrayHeadings", () => {
     const numbered = [block("paragraph", "甲。"), block("heading", "一、坚持党的领导"), block("paragraph", "乙。")];
     demoteStrayHeadings(numbered);
     expect(numbered[1]!.type).toBe("heading");
+  });
+});
+
+describe("captionsOverTheirText", () => {
+  it("gives a caption set apart above the next story's dateline to that story", () => {
+    const text = unit("paragraph", "前一篇的正文。");
+    const caption = unit("caption", "与会人员观摩工程。通讯员 张三 摄");
+    const opening = under(caption, "paragraph", "本报讯 记者李四报道 11月26日，推进会召开。");
+    const parts = [{ body: [text, caption], position: 0 }, { body: [opening], position: 3 }];
+    captionsOverTheirText(parts, 1);
+    expect(parts.map((part) => part.body.map((u) => u.role))).toEqual([["paragraph"], ["caption", "paragraph"]]);
+    // printed right under the text before it, the caption stays there
+    const closing = under(text, "caption", "与会人员观摩工程。通讯员 张三 摄");
+    const kept = [{ body: [text, closing], position: 0 }, { body: [under(closing, "paragraph", "本报讯 11月26日，推进会召开。")], position: 3 }];
+    captionsOverTheirText(kept, 1);
+    expect(kept[0]!.body).toHaveLength(2);
   });
 });
