@@ -105,6 +105,9 @@ describe("placeDisplacedHeadings", () => {
     const skill = [unit("paragraph", "提高协商能力，能力建设要抓实。"), unit("paragraph", "协商能力靠学习培训提升能力。")];
     const headings = [unit("heading", "一、坚持党的领导"), unit("heading", "二、提高协商能力")];
     expect(placeDisplacedHeadings([intro, ...lead, ...skill, ...headings], []).map((u) => u.text)).toEqual([intro, headings[0]!, ...lead, headings[1]!, ...skill].map((u) => u.text));
+    // an author's note after the displaced headings closes the story and stays last
+    const note = unit("authorNote", "（作者系市委党校教授）");
+    expect(placeDisplacedHeadings([intro, ...lead, ...skill, ...headings, note], []).map((u) => u.text)).toEqual([intro, headings[0]!, ...lead, headings[1]!, ...skill, note].map((u) => u.text));
   });
   it("leaves a body that does not end in headings as it is", () => {
     const body = [unit("paragraph", "甲。"), unit("heading", "乙"), unit("paragraph", "丙。")];
