@@ -86,7 +86,7 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   // the next line is as short as a first line (or this one opened its paragraph) but ends with a stop
   // before a new paragraph: more often this paragraph's last line than a one-line paragraph exactly a
   // first line wide, unless it reads like a heading (two balanced clauses)
-  if (nextShortfall >= SHORTFALL && (nextShortfall <= INDENT + 1 || startsParagraph) && closesParagraph && !(runIn && isParallelHeading(next.text))) {
+  if (nextShortfall >= SHORTFALL && (nextShortfall <= INDENT + 1 || startsParagraph) && closesParagraph && !(runIn && isParallelHeading(next.text) && !(flow.blanksMeaningful && next.blankAfter))) {
     return { isEnd: false, confidence: 0.55, reason: "the next line is short and closes a paragraph: taken as this one's last line" };
   }
   if (nextShortfall >= SHORTFALL) {
@@ -126,14 +126,16 @@ const RUN_IN_SET = 2;
  * sentence that stopped well short (or a flow's start) and short of the column themselves. Only on
  * such a page is a like line after a flush stop read as a heading rather than a paragraph's last line.
  */
-export function setsRunInHeadings(blocks: ReflowState["blocks"]): boolean {
+export function setsRunInHeadings(blocks: ReflowState["blocks"], blanksMeaningful = false): boolean {
   let clear = 0;
   for (const block of blocks) {
     if (block.kind !== "flow") continue;
     block.lines.forEach((line, k) => {
       const previous = block.lines[k - 1];
       const afterEnd = !previous || (endsSentence(previous.text) && block.columnWidths[k - 1]! - previous.width >= 2 * SHORTFALL);
-      if (afterEnd && block.columnWidths[k]! - line.width >= SHORTFALL / 3 && isParallelHeading(line.text)) clear++;
+      // a heading sits on its section's text: a blank line after it (where blanks mean something) ends a box instead
+      const onText = !(blanksMeaningful && line.blankAfter);
+      if (afterEnd && onText && endsSentence(line.text) && block.columnWidths[k]! - line.width >= SHORTFALL / 3 && isParallelHeading(line.text)) clear++;
     });
   }
   return clear >= RUN_IN_SET;
@@ -203,7 +205,7 @@ const SHAPE_ROLES: Record<DisplayShape, Role> = {
 export function paragraphs(state: ReflowState): void {
   const units: Unit[] = [];
   const blanksPart = state.blankLinesMeaningful && blanksPartParagraphs(state.blocks);
-  const runInHeadings = setsRunInHeadings(state.blocks);
+  const runInHeadings = setsRunInHeadings(state.blocks, state.blankLinesMeaningful);
   for (const block of state.blocks) {
     if (block.kind === "display") {
       // display lines keep their spaces: they part a headline's phrases and a credit's names

@@ -132,6 +132,9 @@ describe("paragraphs", () => {
     const section = ["注重沟通交流，认真履行工", "作职责。人民政协设立民主党派", "是一项重要安排。"];
     const sections = [...section, heading, ...section, heading, ...section, ...paragraph, ...section].join("\n");
     expect(unitsOf(sections).map((unit) => unit.text.slice(0, 4))).toEqual(["注重沟通", "落实议题", "注重沟通", "落实议题", "注重沟通", "古人云：", "读书是修", "注重沟通"]);
+    // the same lines each followed by a blank line end their boxes (closing sentences), heading nothing
+    const closers = [...section, heading, "", ...section, heading, "", ...section, ...paragraph, ...section].join("\n");
+    expect(unitsOf(closers).map((unit) => unit.text.slice(0, 4))).toEqual(["注重沟通", "落实议题", "注重沟通", "落实议题", "注重沟通", "古人云：", "注重沟通"]);
   });
   it("breaks after a flush stop where the next line is as wide as the column's known first lines", () => {
     // 14-em column: known first lines (after a head, after a short stop) are 12 ems; full lines 14

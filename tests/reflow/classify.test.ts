@@ -26,7 +26,9 @@ describe("classify", () => {
     expect(roles(["编者按：", ...PARAGRAPH].join("\n"))).toEqual(["paragraph:编者按：强化政治"]);
   });
   it("reads a short balanced sentence as a heading and a plain short statement as a caption", () => {
-    const page = [...PARAGRAPH, "落实第一议题，把稳思想之舵。", ...PARAGRAPH, "市政协机关召开座谈会。", ...PARAGRAPH].join("\n");
-    expect(roles(page)).toEqual(["paragraph:强化政治引领，广", "heading:落实第一议题，把", "paragraph:强化政治引领，广", "caption:市政协机关召开座", "paragraph:强化政治引领，广"]);
+    // run-in headings come in sets (the page has two), each clear of the paragraph before it, which stops short
+    const short = [...PARAGRAPH.slice(0, -1), "中深入开展主题教育。"];
+    const page = [...short, "落实第一议题，把稳思想之舵。", ...short, "借力专题培训，赋能履职本领。", ...PARAGRAPH, "市政协机关召开座谈会。", ...PARAGRAPH].join("\n");
+    expect(roles(page)).toEqual(["paragraph:强化政治引领，广", "heading:落实第一议题，把", "paragraph:强化政治引领，广", "heading:借力专题培训，赋", "paragraph:强化政治引领，广", "caption:市政协机关召开座", "paragraph:强化政治引领，广"]);
   });
 });
