@@ -150,12 +150,10 @@ const FULL_WINDOW = 8;
  * two or three lines those are few, and a quantile of all widths runs low.
  */
 export function fullLineWidths(lines: readonly Line[], widths: readonly number[]): number[] {
-  const full = lines.map((line, i) => i > 0 && !line.spread && !endsSentence(lines[i - 1]!.text) && !endsSentence(line.text) && line.width <= widths[i]! * LONG_LINE_RATIO);
-  return widths.map((width, i) => {
-    const around: number[] = [];
-    for (let k = Math.max(0, i - FULL_WINDOW); k <= Math.min(lines.length - 1, i + FULL_WINDOW); k++) if (full[k]) around.push(lines[k]!.core);
-    return around.length >= 3 ? Math.max(width, median(around)) : width;
-  });
+  const ends = lines.map((line) => endsSentence(line.text));
+  const full = lines.map((line, i) => (i > 0 && !line.spread && !ends[i - 1] && !ends[i] && line.width <= widths[i]! * LONG_LINE_RATIO ? line.core : undefined));
+  const medians = windowMedians(full, FULL_WINDOW, 3);
+  return widths.map((width, i) => Math.max(width, medians[i] ?? 0));
 }
 
 /**
@@ -164,15 +162,31 @@ export function fullLineWidths(lines: readonly Line[], widths: readonly number[]
  * same indent, so they measure the column's first lines better than the column width less two ems.
  */
 export function firstLineWidths(lines: readonly Line[], widths: readonly number[]): (number | undefined)[] {
+  const ends = lines.map((line) => endsSentence(line.text));
   const known = lines.map((line, i) => {
-    if (line.spread || endsSentence(line.text) || line.width > widths[i]! * LONG_LINE_RATIO) return false;
+    if (line.spread || ends[i] || line.width > widths[i]! * LONG_LINE_RATIO) return undefined;
     const previous = lines[i - 1];
-    return !previous || (!previous.spread && endsSentence(previous.text) && widths[i - 1]! - previous.width >= 2 * SHORTFALL);
+    return !previous || (!previous.spread && ends[i - 1] && widths[i - 1]! - previous.width >= 2 * SHORTFALL) ? line.core : undefined;
   });
-  return lines.map((_, i) => {
-    const around: number[] = [];
-    for (let k = Math.max(0, i - FULL_WINDOW); k <= Math.min(lines.length - 1, i + FULL_WINDOW); k++) if (known[k]) around.push(lines[k]!.core);
-    return around.length ? median(around) : undefined;
+  return windowMedians(known, FULL_WINDOW, 1);
+}
+
+/** Around each position, the median of the values present within `reach` on either side, where at least
+ *  `least` are: one sorted window slides down the values, none gathered and sorted afresh per position. */
+function windowMedians(values: readonly (number | undefined)[], reach: number, least: number): (number | undefined)[] {
+  const sorted: number[] = [];
+  const insert = (value: number | undefined) => {
+    if (value === undefined) return;
+    let k = sorted.length;
+    for (sorted.push(value); k > 0 && sorted[k - 1]! > value; k--) sorted[k] = sorted[k - 1]!;
+    sorted[k] = value;
+  };
+  const remove = (value: number | undefined) => value !== undefined && sorted.splice(sorted.indexOf(value), 1);
+  for (let k = 0; k < Math.min(values.length, reach); k++) insert(values[k]);
+  return values.map((_, i) => {
+    if (i + reach < values.length) insert(values[i + reach]);
+    if (i - reach - 1 >= 0) remove(values[i - reach - 1]);
+    return sorted.length >= least ? sorted[sorted.length >> 1] : undefined;
   });
 }
 
