@@ -47,6 +47,14 @@ describe("blocks", () => {
     expect(display(["橘子红了", "果 农 笑 了", "文/张三", ...COLUMN].join("\n"))).toEqual(["headline:橘子红了", "headline:果 农 笑 了", "byline:文/张三"]);
     expect(display(["委员论坛", "守住耕地红线端牢饭碗", "□张三", ...COLUMN].join("\n"))[0]).toBe("name:委员论坛");
   });
+  it("reads a line without a stop right before the page's credits as a title (a head printed after its text)", () => {
+    expect(display([...COLUMN, "", "老旧电梯更新改造提速", "", "责任编辑：陶志海  校对：谢鹏"].join("\n"))).toEqual(["headline:老旧电梯更新改造提速", "folio:责任编辑：陶志海 校对：谢鹏"]);
+  });
+  it("reads a wider column's first line after a narrow column as text, not as a title wider than its column", () => {
+    const narrow = ["一步将在辖区另外", "四个老旧小区推广", "这一做法，力争明", "年底实现社区食堂", "全覆盖。", "", "本报讯 记者从市政", "务服务办公室获悉，", "八千万件。", ""];
+    const wide = ["企业登记、社保转移、医保结算、户籍迁移等高频事项都", "可以在线上“一网通办”或线下专窗办理。不少在沪工作的外", "省市居民反映，以前回老家跑几趟才能办成的事，现在在家", "门口就能办好。"];
+    expect(display([...narrow, ...wide].join("\n"))).toEqual([]);
+  });
   it("lets a title ask a question when a byline stands under it", () => {
     const raw = ["为什么要加强政协机关建设？", "□江 波", "", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:为什么要加强政协机关建设？", "byline:□江 波"]);
