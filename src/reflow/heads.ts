@@ -98,8 +98,10 @@ const SIDE_TITLE = 5;
  */
 export function headingsOf(head: Head): Unit[] {
   const lines = [head.kicker, ...head.titles].filter((unit): unit is Unit => unit !== undefined);
-  if (lines.length > 1 && lines.every((unit) => / /u.test(unit.text))) return lines.map((unit) => ({ ...unit, role: "heading" }));
-  return [{ ...lines[0]!, role: "heading", text: lines.map((unit) => unit.text).join(" "), lastLine: lines[lines.length - 1]!.lastLine }];
+  // a deck or byline printed under it stays what it is, after the heading: no text is lost
+  const under = [head.subtitle, head.byline].filter((unit): unit is Unit => unit !== undefined);
+  if (lines.length > 1 && lines.every((unit) => / /u.test(unit.text))) return [...lines.map((unit): Unit => ({ ...unit, role: "heading" })), ...under];
+  return [{ ...lines[0]!, role: "heading", text: lines.map((unit) => unit.text).join(" "), lastLine: lines[lines.length - 1]!.lastLine }, ...under];
 }
 
 /** A column label is a word or two: at most this many characters. */
