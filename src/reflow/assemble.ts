@@ -1,14 +1,14 @@
 import { hash } from "node:crypto";
 import type { Block, Head, PageItem, ReflowState, Story, Unit } from "../types.ts";
 import { parseByline } from "./bylines.ts";
-import { headingsOf } from "./heads.ts";
+import { headingsOf, printedTogether } from "./heads.ts";
 import { placeDisplacedHeadings } from "./sections.ts";
-import { datelineAuthors } from "./signals.ts";
+import { datelineAuthors, opensStory } from "./signals.ts";
 import { photographersIn } from "./captions.ts";
 import { squash } from "./text.ts";
 
 /** A story's head and the body units that belong to it, and where it starts in the page's items. */
-interface StoryParts {
+export interface StoryParts {
   head?: Head;
   body: Unit[];
   position: number;
@@ -54,9 +54,24 @@ function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
 // Signal: the page model's reading (see `read`); within a story, trailing section headings go back to
 // the sections they name, and an editor's note that lists speakers orders their speeches.
 export function assemble(state: ReflowState): void {
-  const stories = gather(state.items, state).map((part) => buildStory(part, state));
+  const parts = gather(state.items, state);
+  captionsOverTheirText(parts, state.blankLinesMeaningful ? 1 : 2);
+  const stories = parts.map((part) => buildStory(part, state));
   state.stories = orderBySpeakerList(withUniqueIds(stories));
   state.credits = state.units.filter((unit) => unit.role === "credit").map((unit) => unit.text);
+}
+
+/**
+ * A caption set apart from the text above it (a blank line between) and printed right on the next
+ * story's opening dateline is that story's photo, though the page model closed the story before with it.
+ */
+export function captionsOverTheirText(parts: StoryParts[], spacing: number): void {
+  parts.forEach((part, k) => {
+    const [above, caption] = part.body.slice(-2);
+    const opening = parts[k + 1]?.body[0];
+    if (!above || caption?.role !== "caption" || !opening || !opensStory(opening)) return;
+    if (printedTogether(caption, opening, spacing) && !printedTogether(above, caption, spacing)) parts[k + 1]!.body.unshift(part.body.pop()!);
+  });
 }
 
 /** Text with no head at all: its leading heading, if any, serves as its title. */
@@ -71,8 +86,13 @@ function buildStory(part: StoryParts, state: ReflowState): Story {
   const notes: string[] = [];
   const blocks: Block[] = [];
   const photographers: string[] = [];
+  // a byline in the text (its head printed elsewhere) goes on in a byline or name printed right under it
+  let textByline: Unit | undefined;
+  const spacing = state.blankLinesMeaningful ? 1 : 2;
   for (const unit of placeDisplacedHeadings(part.body, state.decisions)) {
-    if ((unit.role === "byline" || unit.role === "signature") && byline === undefined) byline = unit.text;
+    const credits = unit.role === "byline" || unit.role === "signature";
+    if (credits && byline === undefined) [byline, textByline] = [unit.text, unit];
+    else if (credits && textByline && printedTogether(textByline, unit, spacing)) [byline, textByline] = [`${byline} ${unit.text}`, { ...textByline, lastLine: unit.lastLine }];
     else if (unit.role === "authorNote") notes.push(unit.text);
     else {
       blocks.push(blockOf(unit));
@@ -96,12 +116,17 @@ function buildStory(part: StoryParts, state: ReflowState): Story {
   return story;
 }
 
-/** A short sentence read as a run-in heading that opens or closes the story heads no section: it is a paragraph. */
-function demoteStrayHeadings(blocks: Block[]): void {
+/** Run-in headings (a short sentence with its stop) come in sets, one per section: a story needs this many. */
+const RUN_IN_SIBLINGS = 2;
+
+/** A short sentence read as a run-in heading heads no section when it opens or closes the story, or has
+ *  no sibling run-in heading in it (sections come in sets): it is a paragraph. */
+export function demoteStrayHeadings(blocks: Block[]): void {
+  const isRunIn = (block: Block | undefined) => block?.type === "heading" && /[。！？]$/u.test(block.text);
   const text = blocks.filter((block) => block.type !== "caption");
-  for (const block of [text[0], text[text.length - 1]]) {
-    if (block?.type === "heading" && /[。！？]$/u.test(block.text)) block.type = "paragraph";
-  }
+  for (const block of [text[0], text[text.length - 1]]) if (isRunIn(block)) block!.type = "paragraph";
+  const runIns = blocks.filter(isRunIn);
+  if (runIns.length < RUN_IN_SIBLINGS) for (const block of runIns) block.type = "paragraph";
 }
 
 /** Units that are not blocks by nature (a stray subtitle, a second byline) keep their text as paragraphs. */

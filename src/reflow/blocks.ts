@@ -1,5 +1,5 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
-import { countMarks, endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, markerShape, opensParenthesis } from "./shapes.ts";
+import { countMarks, endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, labelsTitle, markerShape, opensParenthesis } from "./shapes.ts";
 import { splitRoleName } from "./bylines.ts";
 import { captionWords, hasPhotoCredit } from "./captions.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
@@ -150,7 +150,8 @@ export function blocks(state: ReflowState): void {
   // a few characters that are no one's name, apart from the text and not labelling a headline under
   // them, are a short headline (`标题乙`)
   for (let i = 0; i < lines.length; i++) {
-    if (shapes[i] === "name" && !isSignature(lines[i]!.text) && shapes[i + 1] !== "headline" && shapes[i - 1] !== "byline") shapes[i] = "headline";
+    const labels = shapes[i + 1] === "headline" && labelsTitle(lines[i]!.text, lines[i + 1]!.text);
+    if (shapes[i] === "name" && !isSignature(lines[i]!.text) && !labels && shapes[i - 1] !== "byline") shapes[i] = "headline";
   }
   state.blocks = groupBlocks(lines, shapes);
 }
@@ -204,14 +205,23 @@ function isHeadline(page: Page, shapes: readonly (DisplayShape | undefined)[], i
   // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…), or
   // is the second line of the title above it
   if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text) || before === "headline";
-  if (line.width > columnWidth + HEADLINE_MARGIN) return true;
+  // wider than the column around it, unless the text under it runs as wide: a wider column's first line,
+  // where the neighbours measured are a narrow column's
+  const under = lines[i + 1];
+  const widerColumn = under !== undefined && !under.spread && under.width >= line.width && under.width <= line.width + HEADLINE_MARGIN && !endsSentence(under.text);
+  if (line.width > columnWidth + HEADLINE_MARGIN && !widerColumn) return true;
   if (!standsAlone) return false;
   // apart on both sides and wider than justified text ever runs: a title a little wider than its column
   if (blanksMeaningful && line.blankAfter && line.width > columnWidth + WIDE_MARGIN) return true;
   // after a blank line or furniture, with no stop: running text would go on in a full line, so a next line
   // that starts short (a first line, its indent lost) and goes on opens the text under a title as wide as the column
   const next = lines[i + 1];
-  if ((i === 0 || line.blankBefore || before !== undefined) && next && !next.spread && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN) return true;
+  // the next line is a whole paragraph or caption on one long line (ending in its stop or credit): this one,
+  // with no stop, does not run on into it
+  // (or the page's credits follow: no text runs on into them)
+  if (next && !next.spread && next.width > widths[i + 1]! * LONG_LINE_RATIO && (endsSentence(next.text) || hasPhotoCredit(next.text))) return true;
+  if (shapes[i + 1] === "folio") return true;
+  if ((i === 0 || line.blankBefore || before !== undefined) && next && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN) return true;
   // shorter than even a first line that lost its indent, and no stop at its end: not running text
   // (unless the next line opens with a quote or bracket, which may not end a line: pushed down, it left this one short)
   const pushedDown = /^[“‘（《「『]/u.test(lines[i + 1]?.text ?? "");

@@ -46,3 +46,8 @@ export function captionWords(text: string): string | undefined {
   while (pieces.length > 1 && isCreditPiece(pieces[pieces.length - 1]!)) pieces.pop();
   return pieces.join(" ");
 }
+
+/** A photo credit with no caption words before it (`本报记者 张三 摄`, `（受访者供图）`): the end of a caption wrapped onto its own line. */
+export function isCreditOnly(text: string): boolean {
+  return hasPhotoCredit(text) && !/[。！？，；]/u.test(text) && /^\s*(?:[（(]|(?:本报|新华社)?(?:记者|通讯员|实习生|摄影))/u.test(text);
+}

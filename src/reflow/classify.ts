@@ -1,5 +1,5 @@
 import type { ReflowState, Role, Unit } from "../types.ts";
-import { hasPhotoCredit } from "./captions.ts";
+import { hasPhotoCredit, isCreditOnly } from "./captions.ts";
 import { endsWithPunctuation, hasSentencePunctuation, isJump } from "./shapes.ts";
 import { characterCount, hasAtMostCharacters, innerSentenceStops } from "./text.ts";
 
@@ -20,8 +20,8 @@ export function classify(state: ReflowState): void {
   for (const unit of mergeLabels(state.units)) {
     const role = paragraphRole(unit);
     const previous = units[units.length - 1];
-    if (role === "caption" && unit.role === "authorNote" && previous && (previous.role === "caption" || isShortStatement(previous))) {
-      // `（施雨桐 摄）` under its caption's words
+    if (role === "caption" && (unit.role === "authorNote" || isCreditOnly(unit.text)) && previous && (previous.role === "caption" || isShortStatement(previous))) {
+      // `（施雨桐 摄）`, `本报记者 张三 摄` under its caption's words
       units[units.length - 1] = { ...previous, role: "caption", text: previous.text + unit.text, lastLine: unit.lastLine };
       continue;
     }

@@ -1,7 +1,7 @@
 // Story heads (kicker, title decks, subtitle, byline) gathered from the display lines printed
 // together, and the page as a sequence of column text and clusters of heads.
 import type { Head, PageItem, ReflowState, Unit } from "../types.ts";
-import { isSignature } from "./shapes.ts";
+import { isSignature, labelsTitle } from "./shapes.ts";
 import { NUMBERED } from "./signals.ts";
 
 /**
@@ -98,8 +98,10 @@ const SIDE_TITLE = 5;
  */
 export function headingsOf(head: Head): Unit[] {
   const lines = [head.kicker, ...head.titles].filter((unit): unit is Unit => unit !== undefined);
-  if (lines.length > 1 && lines.every((unit) => / /u.test(unit.text))) return lines.map((unit) => ({ ...unit, role: "heading" }));
-  return [{ ...lines[0]!, role: "heading", text: lines.map((unit) => unit.text).join(" "), lastLine: lines[lines.length - 1]!.lastLine }];
+  // a deck or byline printed under it stays what it is, after the heading: no text is lost
+  const under = [head.subtitle, head.byline].filter((unit): unit is Unit => unit !== undefined);
+  if (lines.length > 1 && lines.every((unit) => / /u.test(unit.text))) return [...lines.map((unit): Unit => ({ ...unit, role: "heading" })), ...under];
+  return [{ ...lines[0]!, role: "heading", text: lines.map((unit) => unit.text).join(" "), lastLine: lines[lines.length - 1]!.lastLine }, ...under];
 }
 
 /** A column label is a word or two: at most this many characters. */
@@ -110,7 +112,7 @@ const DISPLACED_HEADINGS = 3;
 
 /** A short line printed right above a headline is its column label, unless it reads as a person's name. */
 function opensHead(unit: Unit, next: Unit | undefined, spacing: number): boolean {
-  const label = unit.role === "signature" && next?.role === "headline" && printedTogether(unit, next, spacing) && !isSignature(unit.text);
+  const label = unit.role === "signature" && next?.role === "headline" && printedTogether(unit, next, spacing) && !isSignature(unit.text) && labelsTitle(unit.text, next.text);
   return unit.role === "kicker" || unit.role === "headline" || label;
 }
 

@@ -10,6 +10,24 @@ const SPEAKER = /^[^，。：“”、\s]{1,6}[：:]/u;
 const INDENT = 2;
 /** A line this much (in ems) short of where it should end did not fill its column. */
 const SHORTFALL = 1.5;
+/** A full line fills its column to within this much (in ems) more than a first line, whose indent was lost. */
+const FIRST_LINE_SLACK = 0.5;
+/** A column holds many paragraphs: where blank lines part them, at most one blank in this many falls mid-sentence. */
+const COLUMN_BREAKS_PER_PARAGRAPH_END = 3;
+
+/** What the page and the column around it tell about paragraph ends. */
+export interface FlowContext {
+  /** Blank lines part this page's paragraphs. */
+  blanksPart?: boolean;
+  /** Blank lines are not a double-spaced extraction's. */
+  blanksMeaningful?: boolean;
+  /** Around each line, how wide the column's surely full lines run (fullLineWidths). */
+  fullWidths?: readonly number[];
+  /** The page sets run-in headings (two balanced clauses on a line of their own): a line that reads like one may be one. */
+  runInHeadings?: boolean;
+  /** Around each line, the width of the column's lines known to open a paragraph. */
+  firstWidths?: readonly (number | undefined)[];
+}
 
 export interface ParagraphEnd {
   isEnd: boolean;
@@ -22,7 +40,7 @@ export interface ParagraphEnd {
  * Does line `i` of a column flow end its paragraph? Justified lines fill the column, so a paragraph
  * ends where a sentence stop meets a line that stops short, or where the next line is indented.
  */
-export function isParagraphEnd(lines: readonly Line[], widths: readonly number[], i: number, startsParagraph: boolean, blanksPart = false): ParagraphEnd {
+export function isParagraphEnd(lines: readonly Line[], widths: readonly number[], i: number, startsParagraph: boolean, flow: FlowContext = {}): ParagraphEnd {
   const line = lines[i]!;
   const next = lines[i + 1];
   if (!next) return { isEnd: true, confidence: 1, reason: "end of the column flow" };
@@ -41,50 +59,142 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
     return { isEnd: true, confidence: shortfall >= 2 * SHORTFALL ? 1 : 0.8, reason: `the line stops ${shortfall} em short` };
   }
   if (next.indented) return { isEnd: true, confidence: 0.9, reason: "the next line is indented" };
-  if (blanksPart && line.blankAfter) return { isEnd: true, confidence: 0.8, reason: "a sentence ends at a blank line, as this page's paragraphs do" };
+  // a first line lost its indent: the next line as wide as this column's known first lines opens a paragraph,
+  // one clearly wider is a full line, as after a column break
+  const firstWidth = flow.firstWidths?.[i + 1];
+  const nextFull = firstWidth !== undefined && next.core >= firstWidth + FIRST_LINE_SLACK;
+  if (flow.blanksMeaningful && line.blankAfter && !nextFull) {
+    return flow.blanksPart
+      ? { isEnd: true, confidence: 0.8, reason: "a sentence ends at a blank line, as this page's paragraphs do" }
+      : { isEnd: true, confidence: 0.6, reason: "a sentence ends at a blank line, and the next line is not full: a box's end, not a column break" };
+  }
   // a caption set right under the text: it ends in its photo credit, on its line or the next
   if (hasPhotoCredit(next.text) || hasPhotoCredit(lines[i + 2]?.text ?? "", next.text)) return { isEnd: true, confidence: 0.8, reason: "a photo caption follows" };
   if (SPEAKER.test(next.text)) return { isEnd: true, confidence: 0.85, reason: "the next line opens a speaker's turn" };
-  if (startsParagraph && shortfall >= SHORTFALL / 3 && isParallelHeading(line.text)) {
+  const runIn = flow.runInHeadings ?? true;
+  if (runIn && startsParagraph && shortfall >= SHORTFALL / 3 && isParallelHeading(line.text)) {
     return { isEnd: true, confidence: 0.7, reason: "a one-line heading of two balanced clauses, a little short of the column" };
   }
   // a spread line after a stop is mostly a first line: justification stretched its few characters
   // a full line is at least as wide as this one (with its indent, if it opens a paragraph)
   // (and so is the line before it in its paragraph, against the next line's whole width: the column
   // estimate runs low among many short lines)
-  const fullWidth = Math.max(widths[i + 1]!, line.core + (startsParagraph ? INDENT : 0));
+  const fullWidth = Math.max(widths[i + 1]!, flow.fullWidths?.[i + 1] ?? 0, line.core + (startsParagraph ? INDENT : 0));
   const previousFull = startsParagraph ? 0 : Math.min(lines[i - 1]!.core, columnWidth + 2);
   const nextShortfall = Math.max(fullWidth - next.core, previousFull - next.width);
-  const closesParagraph = endsSentence(next.text) && looksLikeParagraphStart(lines, widths, i + 2);
-  if (nextShortfall >= SHORTFALL && nextShortfall <= INDENT + 1 && closesParagraph && !isParallelHeading(next.text)) {
-    // the next line is as short as a first line but ends with a stop before a new paragraph: more
-    // often this paragraph's last line than a one-line paragraph exactly a first line wide, unless
-    // it reads like a heading (two balanced clauses)
+  const closesParagraph = endsSentence(next.text) && (looksLikeParagraphStart(lines, flow.fullWidths ?? widths, i + 2) || (flow.blanksMeaningful === true && next.blankAfter) || isFirstLineWide(lines, flow, i + 2));
+  // the next line is as short as a first line (or this one opened its paragraph) but ends with a stop
+  // before a new paragraph: more often this paragraph's last line than a one-line paragraph exactly a
+  // first line wide, unless it reads like a heading (two balanced clauses)
+  if (nextShortfall >= SHORTFALL && (nextShortfall <= INDENT + 1 || startsParagraph) && closesParagraph && !(runIn && isParallelHeading(next.text) && !(flow.blanksMeaningful && next.blankAfter))) {
     return { isEnd: false, confidence: 0.55, reason: "the next line is short and closes a paragraph: taken as this one's last line" };
   }
   if (nextShortfall >= SHORTFALL) {
     const confidence = nextShortfall >= INDENT - 0.5 && nextShortfall <= INDENT + 1 ? 0.85 : 0.7;
     return { isEnd: true, confidence, reason: `the next line starts ${nextShortfall} em short, like an indented first line` };
   }
+  if (isFirstLineWide(lines, flow, i + 1)) {
+    return { isEnd: true, confidence: 0.7, reason: "the next line is as wide as this column's first lines, narrower than its full ones" };
+  }
   return { isEnd: false, confidence: 0.7, reason: "a sentence ends flush with the column and the next line is full" };
 }
 
-/** Blank lines part this page's paragraphs and nothing else: most sentence ends well short of the column
- *  have one after them, and none falls mid-sentence (where column breaks leave them, they may fall anywhere). */
-function blanksPartParagraphs(blocks: ReflowState["blocks"]): boolean {
+/** Blank lines part this page's paragraphs: most sentence ends well short of the column have one after
+ *  them, and blank lines mid-sentence (column breaks, one a column) are few beside them. */
+export function blanksPartParagraphs(blocks: ReflowState["blocks"]): boolean {
   let ends = 0;
   let parted = 0;
+  let midSentence = 0;
   for (const block of blocks) {
     if (block.kind !== "flow") continue;
     for (let i = 0; i + 1 < block.lines.length; i++) {
       const line = block.lines[i]!;
-      if (line.blankAfter && !endsSentence(line.text)) return false;
+      if (line.blankAfter && !endsSentence(line.text)) midSentence++;
       if (line.spread || !endsSentence(line.text) || block.columnWidths[i]! - line.width < 2 * SHORTFALL) continue;
       ends++;
       if (line.blankAfter) parted++;
     }
   }
-  return ends >= 2 && parted > ends / 2;
+  return ends >= 2 && parted > ends / 2 && midSentence * COLUMN_BREAKS_PER_PARAGRAPH_END < parted;
+}
+
+/** Run-in headings come in sets: a page needs this many that stand clear of the text around them. */
+const RUN_IN_SET = 2;
+
+/**
+ * Does the page set run-in headings? Lines of two balanced clauses that surely stand alone: after a
+ * sentence that stopped well short (or a flow's start) and short of the column themselves. Only on
+ * such a page is a like line after a flush stop read as a heading rather than a paragraph's last line.
+ */
+export function setsRunInHeadings(blocks: ReflowState["blocks"], blanksMeaningful = false): boolean {
+  let clear = 0;
+  for (const block of blocks) {
+    if (block.kind !== "flow") continue;
+    block.lines.forEach((line, k) => {
+      const previous = block.lines[k - 1];
+      const afterEnd = !previous || (endsSentence(previous.text) && block.columnWidths[k - 1]! - previous.width >= 2 * SHORTFALL);
+      // a heading sits on its section's text: a blank line after it (where blanks mean something) ends a box instead
+      const onText = !(blanksMeaningful && line.blankAfter);
+      if (afterEnd && onText && endsSentence(line.text) && block.columnWidths[k]! - line.width >= SHORTFALL / 3 && isParallelHeading(line.text)) clear++;
+    });
+  }
+  return clear >= RUN_IN_SET;
+}
+
+/** Lines on either side whose widths say how full a full line is. */
+const FULL_WINDOW = 8;
+
+/**
+ * The column width around each line, raised to the median width of the lines that are surely full:
+ * mid-sentence on both ends, so neither a first line (its indent lost) nor a last. Among paragraphs of
+ * two or three lines those are few, and a quantile of all widths runs low.
+ */
+export function fullLineWidths(lines: readonly Line[], widths: readonly number[]): number[] {
+  const ends = lines.map((line) => endsSentence(line.text));
+  const full = lines.map((line, i) => (i > 0 && !line.spread && !ends[i - 1] && !ends[i] && line.width <= widths[i]! * LONG_LINE_RATIO ? line.core : undefined));
+  const medians = windowMedians(full, FULL_WINDOW, 3);
+  return widths.map((width, i) => Math.max(width, medians[i] ?? 0));
+}
+
+/**
+ * Around each line, the median width of the lines nearby that surely open a paragraph: a flow's first
+ * line (after a head or heading) and a line after a sentence that stopped well short. Those lost the
+ * same indent, so they measure the column's first lines better than the column width less two ems.
+ */
+export function firstLineWidths(lines: readonly Line[], widths: readonly number[]): (number | undefined)[] {
+  const ends = lines.map((line) => endsSentence(line.text));
+  const known = lines.map((line, i) => {
+    if (line.spread || ends[i] || line.width > widths[i]! * LONG_LINE_RATIO) return undefined;
+    const previous = lines[i - 1];
+    return !previous || (!previous.spread && ends[i - 1] && widths[i - 1]! - previous.width >= 2 * SHORTFALL) ? line.core : undefined;
+  });
+  return windowMedians(known, FULL_WINDOW, 1);
+}
+
+/** Around each position, the median of the values present within `reach` on either side, where at least
+ *  `least` are: one sorted window slides down the values, none gathered and sorted afresh per position. */
+function windowMedians(values: readonly (number | undefined)[], reach: number, least: number): (number | undefined)[] {
+  const sorted: number[] = [];
+  const insert = (value: number | undefined) => {
+    if (value === undefined) return;
+    let k = sorted.length;
+    for (sorted.push(value); k > 0 && sorted[k - 1]! > value; k--) sorted[k] = sorted[k - 1]!;
+    sorted[k] = value;
+  };
+  const remove = (value: number | undefined) => value !== undefined && sorted.splice(sorted.indexOf(value), 1);
+  for (let k = 0; k < Math.min(values.length, reach); k++) insert(values[k]);
+  return values.map((_, i) => {
+    if (i + reach < values.length) insert(values[i + reach]);
+    if (i - reach - 1 >= 0) remove(values[i - reach - 1]);
+    return sorted.length >= least ? sorted[sorted.length >> 1] : undefined;
+  });
+}
+
+/** The column's full lines run wider than its known first lines, and line `i` is no wider than those (its
+ *  whole width, a hanging stop's included: a full line's core may come out as short as a first line's). */
+function isFirstLineWide(lines: readonly Line[], flow: FlowContext, i: number): boolean {
+  const [line, first, full] = [lines[i], flow.firstWidths?.[i], flow.fullWidths?.[i]];
+  return line !== undefined && first !== undefined && full !== undefined && full - first >= FIRST_LINE_SLACK && line.width <= first + FIRST_LINE_SLACK;
 }
 
 /** Does line `i` look like the start of a paragraph (or is the flow over)? */
@@ -109,6 +219,7 @@ const SHAPE_ROLES: Record<DisplayShape, Role> = {
 export function paragraphs(state: ReflowState): void {
   const units: Unit[] = [];
   const blanksPart = state.blankLinesMeaningful && blanksPartParagraphs(state.blocks);
+  const runInHeadings = setsRunInHeadings(state.blocks, state.blankLinesMeaningful);
   for (const block of state.blocks) {
     if (block.kind === "display") {
       // display lines keep their spaces: they part a headline's phrases and a credit's names
@@ -116,12 +227,15 @@ export function paragraphs(state: ReflowState): void {
       continue;
     }
     let start = 0;
+    const widths = block.columnWidths;
+    const fullWidths = fullLineWidths(block.lines, widths);
+    const flow = { blanksPart, blanksMeaningful: state.blankLinesMeaningful, runInHeadings, fullWidths, firstWidths: firstLineWidths(block.lines, fullWidths) };
     for (let i = 0; i < block.lines.length; i++) {
-      const end = isParagraphEnd(block.lines, block.columnWidths, i, i === start, blanksPart);
+      const end = isParagraphEnd(block.lines, widths, i, i === start, flow);
       if (end.confidence < 0.75) state.decisions.push(paragraphDecision(block.lines, i, end));
       if (!end.isEnd) continue;
       const paragraphLines = block.lines.slice(start, i + 1);
-      const columnWidth = median(block.columnWidths.slice(start, i + 1));
+      const columnWidth = median(widths.slice(start, i + 1));
       units.push(unitOf("paragraph", joinLines(paragraphLines.map((line) => line.text)), paragraphLines, columnWidth));
       start = i + 1;
     }

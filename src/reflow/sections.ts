@@ -11,6 +11,9 @@ const SEAM_BONUS = 2;
 /** Column widths this far apart (in ems) belong to different parts of the page. */
 const WIDTH_CHANGE = 1;
 
+/** Units that close a story after its text. */
+const CLOSING_ROLES = new Set<Unit["role"]>(["authorNote", "signature", "byline", "credit"]);
+
 const isText = (unit: Unit) => unit.role === "paragraph" || unit.role === "heading";
 
 /** The layout changes before `unit`: furniture before it, an indent that survived, another column width. */
@@ -26,6 +29,10 @@ function isSeam(previous: Unit, unit: Unit): boolean {
  * matched to headings by shared words in any order, and printed in the headings' order.
  */
 export function placeDisplacedHeadings(body: readonly Unit[], decisions: Decision[]): Unit[] {
+  // an author's note, signature or byline after the displaced headings closes the story: it stays last
+  let end = body.length;
+  while (end > 0 && CLOSING_ROLES.has(body[end - 1]!.role)) end--;
+  if (end < body.length) return [...placeDisplacedHeadings(body.slice(0, end), decisions), ...body.slice(end)];
   let count = 0;
   // a display heading (no stop) can be displaced; a short last sentence read as a heading cannot
   while (count < body.length && body[body.length - 1 - count]!.role === "heading" && !/[。！？]$/u.test(body[body.length - 1 - count]!.text)) count++;

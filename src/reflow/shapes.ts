@@ -165,3 +165,10 @@ const SPEAKER_LABEL = /^[^，。：、\s]{1,4}[：:]/u;
 export function hasSentencePunctuation(text: string): boolean {
   return STOP_OR_COMMA.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || countMarks(text, "（(") > countMarks(text, "）)") || countMarks(text, "“") > countMarks(text, "”") || REPORTER_NAMED.test(text);
 }
+
+/** A column label (`委员论坛`) is a word or two over a longer title; a line no shorter than the one under
+ *  it is that title's first line (`橘子红了` / `果 农 笑 了`), two phrases set as one title, not a label. */
+export function labelsTitle(label: string, title: string): boolean {
+  const count = (text: string) => characterCount(text.replace(/\s/gu, ""));
+  return count(title) > count(label);
+}

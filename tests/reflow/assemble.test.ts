@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assemble } from "../../src/reflow/assemble.ts";
+import { assemble, captionsOverTheirText, demoteStrayHeadings } from "../../src/reflow/assemble.ts";
 import { heads, headingsOf } from "../../src/reflow/heads.ts";
 import { createState, reflow } from "../../src/reflow/index.ts";
 import { read } from "../../src/reflow/reading.ts";
@@ -51,8 +51,12 @@ describe("heads", () => {
   });
   it("makes a short line right above a headline its column label, but not a person's name", () => {
     const label = unit("signature", "观察");
-    const state = stateOf([unit("paragraph", "正文。"), label, under(label, "headline", "标题"), unit("paragraph", "正文。")]);
+    const state = stateOf([unit("paragraph", "正文。"), label, under(label, "headline", "长一些的标题"), unit("paragraph", "正文。")]);
     expect(clusterAt(state, 1)?.heads[0]?.kicker?.text).toBe("观察");
+    // a line as long as the title under it is no label: two phrases of one title
+    const phrase = unit("signature", "橘子红了");
+    const title = stateOf([unit("paragraph", "正文。"), phrase, under(phrase, "headline", "果 农 笑 了"), unit("paragraph", "正文。")]);
+    expect(title.items[1]).toMatchObject({ kind: "unit", unit: { role: "signature" } });
     const name = unit("signature", "王芳");
     const signed = stateOf([unit("paragraph", "正文。"), name, under(name, "headline", "标题"), unit("paragraph", "正文。")]);
     expect(signed.items[1]).toMatchObject({ kind: "unit", unit: { role: "signature" } });
@@ -101,6 +105,9 @@ describe("placeDisplacedHeadings", () => {
     const skill = [unit("paragraph", "提高协商能力，能力建设要抓实。"), unit("paragraph", "协商能力靠学习培训提升能力。")];
     const headings = [unit("heading", "一、坚持党的领导"), unit("heading", "二、提高协商能力")];
     expect(placeDisplacedHeadings([intro, ...lead, ...skill, ...headings], []).map((u) => u.text)).toEqual([intro, headings[0]!, ...lead, headings[1]!, ...skill].map((u) => u.text));
+    // an author's note after the displaced headings closes the story and stays last
+    const note = unit("authorNote", "（作者系市委党校教授）");
+    expect(placeDisplacedHeadings([intro, ...lead, ...skill, ...headings, note], []).map((u) => u.text)).toEqual([intro, headings[0]!, ...lead, headings[1]!, ...skill, note].map((u) => u.text));
   });
   it("leaves a body that does not end in headings as it is", () => {
     const body = [unit("paragraph", "甲。"), unit("heading", "乙"), unit("paragraph", "丙。")];
@@ -132,10 +139,53 @@ describe("assemble", () => {
     assemble(state);
     expect(state.stories.map((story) => story.authors[0] ?? story.title)).toEqual(["会议综述", "李四", "张三"]);
   });
+  it("continues a byline found in the text with the name printed right under it", () => {
+    const text = unit("paragraph", "前一篇的正文。");
+    const role = unit("byline", "市政协委员、律师事务所主任");
+    const name = under(role, "signature", "夏杰怡");
+    // its title printed elsewhere (beside another story's), the byline stands in the text
+    const state = stateOf([unit("headline", "标题"), text, role, name, unit("paragraph", "这是正文。")]);
+    read(state);
+    assemble(state);
+    expect(state.stories.map((story) => story.byline)).toEqual(["市政协委员、律师事务所主任 夏杰怡"]);
+    expect(state.stories.flatMap((story) => story.blocks.map((block) => block.text))).not.toContain("夏杰怡");
+  });
   it("keeps an inline dateline in the first paragraph and takes its reporters as authors; a caption's photographer too", () => {
     const result = reflow(["暖气提前五天来了", "", "本报讯（记者 张三 通讯员 李四）11月1日零时，全市集中供热系统正式点火升温。", "", "工人在检修管网。本报记者 王五 摄", "", "市供热服务热线实行二十四小时值守，对群众反映的问题当日响应。", ""].join("\n"));
     expect(result.stories[0]).toMatchObject({ title: "暖气提前五天来了", authors: ["张三", "李四"], photographers: ["王五"] });
     expect(result.stories[0]!.byline).toBeUndefined();
     expect(result.stories[0]!.blocks.map((block) => block.type)).toEqual(["paragraph", "caption", "paragraph"]);
+  });
+});
+
+describe("demoteStrayHeadings", () => {
+  const block = (type: "heading" | "paragraph", text: string) => ({ type, text });
+  it("keeps run-in headings that come in a set, and demotes a lone one and those opening or closing the story", () => {
+    const set = [block("paragraph", "甲。"), block("heading", "落实第一议题，把稳思想之舵。"), block("paragraph", "乙。"), block("heading", "借力专题培训，赋能履职本领。"), block("paragraph", "丙。")];
+    demoteStrayHeadings(set);
+    expect(set.map((b) => b.type)).toEqual(["paragraph", "heading", "paragraph", "heading", "paragraph"]);
+    const lone = [block("paragraph", "甲。"), block("heading", "会议期间，常委们将分组讨论。"), block("paragraph", "乙。")];
+    demoteStrayHeadings(lone);
+    expect(lone.map((b) => b.type)).toEqual(["paragraph", "paragraph", "paragraph"]);
+    // a numbered heading without a stop is no run-in heading: it stands alone
+    const numbered = [block("paragraph", "甲。"), block("heading", "一、坚持党的领导"), block("paragraph", "乙。")];
+    demoteStrayHeadings(numbered);
+    expect(numbered[1]!.type).toBe("heading");
+  });
+});
+
+describe("captionsOverTheirText", () => {
+  it("gives a caption set apart above the next story's dateline to that story", () => {
+    const text = unit("paragraph", "前一篇的正文。");
+    const caption = unit("caption", "与会人员观摩工程。通讯员 张三 摄");
+    const opening = under(caption, "paragraph", "本报讯 记者李四报道 11月26日，推进会召开。");
+    const parts = [{ body: [text, caption], position: 0 }, { body: [opening], position: 3 }];
+    captionsOverTheirText(parts, 1);
+    expect(parts.map((part) => part.body.map((u) => u.role))).toEqual([["paragraph"], ["caption", "paragraph"]]);
+    // printed right under the text before it, the caption stays there
+    const closing = under(text, "caption", "与会人员观摩工程。通讯员 张三 摄");
+    const kept = [{ body: [text, closing], position: 0 }, { body: [under(closing, "paragraph", "本报讯 11月26日，推进会召开。")], position: 3 }];
+    captionsOverTheirText(kept, 1);
+    expect(kept[0]!.body).toHaveLength(2);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { localColumnWidths, sideBySide } from "../../src/reflow/blocks.ts";
 import { runPasses } from "../../src/reflow/index.ts";
-import { isParagraphEnd } from "../../src/reflow/paragraphs.ts";
+import { firstLineWidths, fullLineWidths, isParagraphEnd } from "../../src/reflow/paragraphs.ts";
+import { displayWidth } from "../../src/reflow/text.ts";
 import type { Line } from "../../src/types.ts";
 
 const blocksOf = (raw: string) => runPasses(raw, "blocks").blocks;
@@ -42,6 +43,18 @@ describe("blocks", () => {
     const kicker = ["（作者系广安市政协副主席）", "广安市政协机关以实干担当书写履职答卷——", "奋楫扬帆正当时 凝心聚力谱新篇", ...COLUMN].join("\n");
     expect(display(kicker)).toEqual(["note:（作者系广安市政协副主席）", "kicker:广安市政协机关以实干担当书写履职答卷——", "headline:奋楫扬帆正当时 凝心聚力谱新篇"]);
   });
+  it("reads a short line over a title no longer than itself as the title's first line, over a longer one as its column label", () => {
+    expect(display(["橘子红了", "果 农 笑 了", "文/张三", ...COLUMN].join("\n"))).toEqual(["headline:橘子红了", "headline:果 农 笑 了", "byline:文/张三"]);
+    expect(display(["委员论坛", "守住耕地红线端牢饭碗", "□张三", ...COLUMN].join("\n"))[0]).toBe("name:委员论坛");
+  });
+  it("reads a line without a stop right before the page's credits as a title (a head printed after its text)", () => {
+    expect(display([...COLUMN, "", "老旧电梯更新改造提速", "", "责任编辑：陶志海  校对：谢鹏"].join("\n"))).toEqual(["headline:老旧电梯更新改造提速", "folio:责任编辑：陶志海 校对：谢鹏"]);
+  });
+  it("reads a wider column's first line after a narrow column as text, not as a title wider than its column", () => {
+    const narrow = ["一步将在辖区另外", "四个老旧小区推广", "这一做法，力争明", "年底实现社区食堂", "全覆盖。", "", "本报讯 记者从市政", "务服务办公室获悉，", "八千万件。", ""];
+    const wide = ["企业登记、社保转移、医保结算、户籍迁移等高频事项都", "可以在线上“一网通办”或线下专窗办理。不少在沪工作的外", "省市居民反映，以前回老家跑几趟才能办成的事，现在在家", "门口就能办好。"];
+    expect(display([...narrow, ...wide].join("\n"))).toEqual([]);
+  });
   it("lets a title ask a question when a byline stands under it", () => {
     const raw = ["为什么要加强政协机关建设？", "□江 波", "", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:为什么要加强政协机关建设？", "byline:□江 波"]);
@@ -54,9 +67,17 @@ describe("blocks", () => {
     // COLUMN is 14 ems: a 13-character title, then a first line that lost its indent and goes on
     const raw = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual(["headline:让协商成果转化为治理实效"]);
+    // justification may spread the first line's characters: it still starts short
+    const spread = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", "强 化 政 治 引 领 ， 广 泛 凝 聚", ...COLUMN.slice(6)].join("\n");
+    expect(display(spread)).toEqual(["headline:让协商成果转化为治理实效"]);
     // the same line over a full line that goes on is a paragraph's first line
     const text = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", ...COLUMN.slice(6)].join("\n");
     expect(display(text)).toEqual([]);
+  });
+  it("finds a title nearly as wide as the column over a caption or paragraph left on one long line", () => {
+    const caption = "11月25日，游客在古城墙下的银杏大道拍照留念。 本报记者 张三 摄";
+    const raw = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", caption, ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual(["headline:让协商成果转化为治理实效"]);
   });
   it("reads a caption wrapped over two lines as text, not its first line as a title", () => {
     const raw = [...COLUMN.slice(0, 5), "", "果农在果园里采摘成熟的砂糖", "橘（受访者供图）", "", ...COLUMN.slice(5)].join("\n");
@@ -75,14 +96,26 @@ describe("paragraphs", () => {
   });
   it("ends a paragraph at a flush stop before a blank line where blank lines part the page's paragraphs", () => {
     const flush = ["强化政治引领，广泛凝聚思想", "共识。民革宁夏区委会始终高度", "重视思想政治工作紧紧围绕要求。"];
-    const full = ["代的要求，在各级组织和广大成员", "中深入开展主题教育和学习教育，"];
+    const full = ["代的要求，在各级组织和广", "大成员中深入开展主题教育和学习"];
     const short = ["加强自身建设，努力提升协商", "实效。多年来，自治区政协为各民", "主党派建立了机制。"];
     // other paragraphs end short before a blank line: a stop at a blank line ends its paragraph, flush or not
     const parted = [...flush, "", ...full, ...short, "", ...short, "", ...short].join("\n");
     expect(unitsOf(parted).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "代的要求", "加强自身", "加强自身"]);
     // where blank lines are column breaks, not paragraph ends, the same flush stop runs on
-    const unparted = [...flush, "", ...full, ...short, ...short, ...short].join("\n");
+    const column = ["代的要求，在各级组织和广大成员", "中深入开展主题教育和学习教育，"];
+    const unparted = [...flush, "", ...column, ...short, ...short, ...short].join("\n");
     expect(unitsOf(unparted).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "加强自身"]);
+    // a full line after the blank is a column break's, parted page or not: the paragraph runs on
+    const broken = [...flush, "", ...column, ...short, "", ...short, "", ...short].join("\n");
+    expect(unitsOf(broken).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "加强自身"]);
+  });
+  it("ends a paragraph at a flush stop before a blank line and a short line, even where blanks are column breaks", () => {
+    // blank lines mid-sentence (column breaks) on a page whose paragraphs are not parted: a box's end
+    // still leaves a blank, and the first line after it is short
+    const first = ["强化政治引领，广泛凝聚思想", "共识。民革宁夏区委会始终高度", "重视思想政治工作紧紧围绕要求。"];
+    const next = ["加强自身建设，努力提升协商", "实效。多年来，自治区政协为各民", "主党派建立了机制，在各级组织和", "", "广大成员中深入开展主题教育。"];
+    const raw = [...first, "", ...next, ...next.slice(0, 3), "中深入开展主题教育和学习教育。"].join("\n");
+    expect(unitsOf(raw).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "加强自身"]);
   });
   it("joins a sentence that ends flush with a first line to the full line after it", () => {
     const lines: Line[] = [
@@ -92,6 +125,39 @@ describe("paragraphs", () => {
     ].map((line, i) => ({ ...line, number: i + 1, indented: false, spread: false, blankBefore: false, blankAfter: false, gaps: [] }));
     expect(isParagraphEnd(lines, [18, 18, 18], 0, true).isEnd).toBe(false);
     expect(isParagraphEnd(lines, [18, 18, 18], 0, false).isEnd).toBe(true);
+  });
+  it("takes a short line of two balanced clauses after a flush stop as the paragraph's last line, unless the page sets run-in headings", () => {
+    // COLUMN is 14 ems: a first line that ends flush with its stop, then a short closing line
+    const paragraph = ["古人云：问渠那得清如许呢。", "读书是修身之本，履职之基。"];
+    const plain = [...COLUMN.slice(0, 5), ...paragraph, ...COLUMN.slice(5)].join("\n");
+    expect(unitsOf(plain).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "古人云：", "加强自身", "注重沟通"]);
+    // a blank line after the short line closes the paragraph too, however wide the line after it
+    const wide = ["共识。民革宁夏区委会始终高度", "重视思想政治工作，紧紧围绕新时", "代的要求。"];
+    const blank = [...COLUMN.slice(0, 5), ...paragraph, "", ...wide].join("\n");
+    expect(unitsOf(blank).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "古人云：", "共识。民"]);
+    // two such lines standing clear of the text (after a short stop): the page's sections open with them
+    const heading = "落实议题，把稳思想。";
+    const section = ["注重沟通交流，认真履行工", "作职责。人民政协设立民主党派", "是一项重要安排。"];
+    const sections = [...section, heading, ...section, heading, ...section, ...paragraph, ...section].join("\n");
+    expect(unitsOf(sections).map((unit) => unit.text.slice(0, 4))).toEqual(["注重沟通", "落实议题", "注重沟通", "落实议题", "注重沟通", "古人云：", "读书是修", "注重沟通"]);
+    // the same lines each followed by a blank line end their boxes (closing sentences), heading nothing
+    const closers = [...section, heading, "", ...section, heading, "", ...section, ...paragraph, ...section].join("\n");
+    expect(unitsOf(closers).map((unit) => unit.text.slice(0, 4))).toEqual(["注重沟通", "落实议题", "注重沟通", "落实议题", "注重沟通", "古人云：", "注重沟通"]);
+  });
+  it("breaks after a flush stop where the next line is as wide as the column's known first lines", () => {
+    // 14-em column: known first lines (after a head, after a short stop) are 12 ems; full lines 14
+    const first = "强化政治引领，广泛凝聚思想"; // 12.5 ems, a first line
+    const flushEnd = ["重视思想政治工作紧紧围绕要", "求，在各级组织中开展主题教育。"];
+    // the next paragraph's first line is half an em wider than the first one: too little for "starts short"
+    const lines: Line[] = [first, "共识。民革宁夏区委会始终高度", ...flushEnd, "强化政治引领，广泛凝聚，思想", "共识。民革宁夏区委会始终高度", "是一项重要安排。"].map((text, i) => ({
+      text, number: i + 1, width: displayWidth(text), core: displayWidth(text), indented: false, spread: false, blankBefore: false, blankAfter: false, gaps: [],
+    }));
+    const widths = lines.map(() => 14);
+    const fullWidths = fullLineWidths(lines, widths);
+    const flow = { fullWidths, firstWidths: firstLineWidths(lines, fullWidths) };
+    expect(isParagraphEnd(lines, widths, 3, false, flow)).toMatchObject({ isEnd: true });
+    // without the column's first lines to measure by, the same flush stop runs on
+    expect(isParagraphEnd(lines, widths, 3, false, { fullWidths }).isEnd).toBe(false);
   });
   it("makes a paragraph of each long line that ends a sentence", () => {
     const long = "来自全区各级政协机关负责人齐聚一堂，在交流中凝聚共识、在交流中互学互鉴，集思广益推进政协机关工作全面提质增效。";

@@ -14,6 +14,11 @@ describe("classify", () => {
     expect(roles([...PARAGRAPH.slice(0, -1), "中深入开展教育。", "代表们认真听取报告（施雨桐 摄）", ...PARAGRAPH].join("\n"))[1]).toBe("caption:代表们认真听取报");
     expect(roles([...PARAGRAPH, "问：您提出了哪些建议？", ...PARAGRAPH].join("\n"))[1]).toBe("paragraph:问：您提出了哪些");
   });
+  it("joins a photo credit wrapped onto its own line to the caption above it", () => {
+    const page = [...PARAGRAPH, "", "代表们认真听取报告。", "本报记者 施雨桐 摄", "", ...PARAGRAPH].join("\n");
+    expect(roles(page)[1]).toBe("caption:代表们认真听取报");
+    expect(roles(page)).toHaveLength(3);
+  });
   it("tells author notes from page credits", () => {
     expect(roles([...PARAGRAPH, "（作者系广安市政协副主席）", "（文字整理 罗 鸣 图片拍摄 罗 鸣）"].join("\n")).slice(1)).toEqual(["authorNote:（作者系广安市政", "credit:（文字整理 罗 "]);
   });
@@ -21,7 +26,9 @@ describe("classify", () => {
     expect(roles(["编者按：", ...PARAGRAPH].join("\n"))).toEqual(["paragraph:编者按：强化政治"]);
   });
   it("reads a short balanced sentence as a heading and a plain short statement as a caption", () => {
-    const page = [...PARAGRAPH, "落实第一议题，把稳思想之舵。", ...PARAGRAPH, "市政协机关召开座谈会。", ...PARAGRAPH].join("\n");
-    expect(roles(page)).toEqual(["paragraph:强化政治引领，广", "heading:落实第一议题，把", "paragraph:强化政治引领，广", "caption:市政协机关召开座", "paragraph:强化政治引领，广"]);
+    // run-in headings come in sets (the page has two), each clear of the paragraph before it, which stops short
+    const short = [...PARAGRAPH.slice(0, -1), "中深入开展主题教育。"];
+    const page = [...short, "落实第一议题，把稳思想之舵。", ...short, "借力专题培训，赋能履职本领。", ...PARAGRAPH, "市政协机关召开座谈会。", ...PARAGRAPH].join("\n");
+    expect(roles(page)).toEqual(["paragraph:强化政治引领，广", "heading:落实第一议题，把", "paragraph:强化政治引领，广", "heading:借力专题培训，赋", "paragraph:强化政治引领，广", "caption:市政协机关召开座", "paragraph:强化政治引领，广"]);
   });
 });

@@ -31,6 +31,10 @@ describe("conservation", () => {
       { numRuns: 150 },
     );
   });
+  it("keeps the byline of a head read as a numbered section heading (found by the property below)", () => {
+    const page = ["0.<", "□", "*!!!!*!!!\"", "（作者系"].join("\n");
+    expect(sortedEntries(characterCounts(editionTexts(reflow(page))))).toEqual(sortedEntries(characterCounts([page])));
+  });
   it("keeps every character of arbitrary text, whatever its shape", () => {
     const line = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 30 }), fc.constantFrom("", " ", "□", "——", "（作者系", "）", "编者按：", "。"));
     fc.assert(

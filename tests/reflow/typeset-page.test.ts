@@ -77,6 +77,14 @@ describe("typesetPage", () => {
     expect(page[6]).toBe("一个小标题");
   });
 
+  it("breaks columns in column text only: a head is a box of its own, never parted by a blank line", () => {
+    // two lines a column: every body line ends a column, yet the head's four lines stay together
+    const page = typesetPage([theory], { ...layout, columnHeight: 2 }, 4).split("\n");
+    const title = page.indexOf("理论文章标题");
+    expect(page.slice(title, title + 4)).toEqual(["理论文章标题", "第 二 行", "省委党校教授", "白 露"]);
+    expect(page.filter((line) => line === "").length).toBeGreaterThan(1);
+  });
+
   it("keeps every character of its stories and credits, and no other", () => {
     const prints = [news, signed, theory];
     const text = typesetPage(prints, { ...layout, titlePairs: [0], digitSpacing: true, spreadChance: 0.5, orphanStopChance: 0.5, tightParagraphChance: 0.3 }, 5);

@@ -1,5 +1,6 @@
 // A small typesetter that lays stories out the way PDF extraction leaves a newspaper page: lines
-// broken at the column width (first-line indent lost), blank lines at column breaks, justification
+// broken at the column width (first-line indent lost), blank lines at column breaks (in column text:
+// a head or folio is a box of its own, never broken across columns), justification
 // spread, heads and section headings displaced. Tests reflow its pages and expect the stories back.
 import { charWidth as emWidth } from "../../src/reflow/text.ts";
 import type { Block, Story } from "../../src/types.ts";
@@ -162,6 +163,9 @@ export function typeset(stories: readonly PageStory[], credits: readonly string[
 
 /** In a flow, a blank line that always comes out (between boxes), where null is one that may. */
 const BOX_BREAK = "";
+/** Marks a display line (a head's, a folio's): set in its own box, so no column break falls after it. */
+const DISPLAY = "\u0001";
+const display = (line: string) => `${DISPLAY}${line}`;
 
 /** Lines to text: blank lines after paragraphs (mostly), between boxes and at every column break. */
 function render(flow: Flow, layout: Layout, random: () => number): string {
@@ -176,8 +180,10 @@ function render(flow: Flow, layout: Layout, random: () => number): string {
       if (!layout.doubleSpaced && random() >= layout.tightParagraphChance && out[out.length - 1] !== "") out.push("");
       continue;
     }
-    out.push(item);
+    const isDisplay = item.startsWith(DISPLAY);
+    out.push(isDisplay ? item.slice(DISPLAY.length) : item);
     if (layout.doubleSpaced) out.push("");
+    if (isDisplay) continue;
     if (++inColumn >= layout.columnHeight) {
       inColumn = 0;
       if (out[out.length - 1] !== "") out.push("");
@@ -252,7 +258,7 @@ function pageHeadFlow(print: StoryPrint, titleLines: string[], centered: boolean
   lines.push(...titleLines.map((line) => (centered ? ` ${line}` : line)));
   if (story.subtitle) lines.push(story.subtitle);
   if (story.byline && !print.signature) lines.push(...(print.bylineLines ?? [story.byline]));
-  return [...lines, null];
+  return [...lines.map(display), null];
 }
 
 const HAN_THEN_ASCII = /(\p{Script=Han})([0-9A-Za-z])/gu;
@@ -272,7 +278,7 @@ export function typesetPage(prints: readonly StoryPrint[], page: PageLayout, see
     // pdftotext puts one space or a few between them, as the gap on the page happens to measure
     titles[i]![0] = `${titles[i]![0]}${" ".repeat(1 + Math.floor(random() * 3))}${titles[i + 1]!.shift()}`;
   }
-  const flow: Flow = page.header.flatMap((line) => [line, null]);
+  const flow: Flow = page.header.flatMap((line) => [display(line), null]);
   for (let start = 0; start < prints.length; ) {
     let end = start + 1;
     if (prints[start]!.headAfter) while (end < prints.length && prints[end]!.headAfter && prints[end]!.sharesRun) end++;
@@ -286,7 +292,7 @@ export function typesetPage(prints: readonly StoryPrint[], page: PageLayout, see
     else flow.push(...run.flatMap((r) => [...r.head, ...r.body, BOX_BREAK]));
     start = end;
   }
-  page.footer.forEach((line) => flow.push(line, null));
+  page.footer.forEach((line) => flow.push(display(line), null));
   const spaced = page.digitSpacing ? flow.map((item) => (item === null ? null : spaceDigits(item))) : flow;
   return render(spaced, { ...page, columnWidth: 0, headsAfterRuns: 0 }, random);
 }
