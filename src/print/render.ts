@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import { launchBrowser } from "../browser.ts";
 import { cachedEntry, codeVersion, countEntry, hashOf, storeEntry } from "../cache.ts";
 import { pathPrefix, projectRoot } from "../config.ts";
@@ -59,11 +59,19 @@ const require = createRequire(import.meta.url);
 export const timeoutFor = (htmlBytes: number) => 30_000 + Math.ceil(htmlBytes / 10_000) * 1_000;
 
 /**
- * Views one browser page opens before it is replaced by a fresh one (and its renderer process by
- * another). A renderer grew by ~40 MB with every print view it opened, JavaScript heap aside, to
- * 1 GB after 16; replaced every 3 views, it stays under ~350 MB for a tenth more time.
+ * A renderer kept the documents of the views it had shown (and ~50 MB each) until a full garbage
+ * collection, which an idle renderer seldom runs: at 1 GB after 20 views. Collected after every
+ * view (a few milliseconds, the heap being small), one page serves all its views at ~160 MB, with
+ * no new renderer process, Paged.js compiled again and fonts decoded again every few views.
  */
-const VIEWS_PER_PAGE = 3;
+const collectGarbage = (cdp: CDPSession) => cdp.send("HeapProfiler.collectGarbage");
+
+/**
+ * The window the views are drawn in: wide enough for an A3 page at full size (the view scales its
+ * pages down to a narrower one), and low, since what the window shows is drawn again on every
+ * frame of the layout; the pictures are taken beyond it.
+ */
+const WINDOW = { width: 1280, height: 200 };
 
 export const defaultPoolSize = () => Math.max(1, Math.min(4, availableParallelism()));
 
@@ -136,42 +144,37 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
   let context: BrowserContext | undefined;
   try {
     browser = options.browser ?? (await launchBrowser());
-    // drawn at the scale that makes an A3 page PICTURE_WIDTH pixels wide in the pictures, in a
-    // window that holds all of page 1 (a screenshot beyond the window redraws the whole document)
-    context = await browser.newContext({ viewport: { width: 1280, height: 1800 }, deviceScaleFactor: PICTURE_WIDTH / A3_CSS_WIDTH });
+    // drawn at the scale that makes an A3 page PICTURE_WIDTH pixels wide in the pictures
+    context = await browser.newContext({ viewport: WINDOW, deviceScaleFactor: PICTURE_WIDTH / A3_CSS_WIDTH });
     const query = paper === "a4" ? "?size=a4" : "";
     const workers = Math.min(options.pages ?? defaultPoolSize(), queue.length);
     // how many pages are open is read from the browser itself, each time one opens
     const openPage = async () => {
       const page = await context!.newPage();
       report.openPages = Math.max(report.openPages, context!.pages().length);
-      return page;
+      return { page, cdp: await context!.newCDPSession(page) };
     };
     const work = async () => {
-      let page = await openPage();
-      let views = 0;
+      let { page, cdp } = await openPage();
       for (let job = queue.shift(); job; job = queue.shift()) {
-        if (++views % VIEWS_PER_PAGE === 0) {
-          await page.close();
-          page = await openPage();
-        }
         const { edition, view, html, key } = job;
         const jobStarted = performance.now();
         try {
           const entry = await storeEntry("print", key, async (folder) => {
             const pages = await renderView(page, `${server.origin}${prefix}${view.slice(1)}${query}`, timeoutFor(Buffer.byteLength(html)), async (laidOut) => {
               await laidOut.pdf({ path: join(folder, "page.pdf"), preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-              if (pictures) await takePictures(laidOut, edition, folder);
+              if (pictures) await takePictures(laidOut, cdp, edition, folder);
               return Number(await laidOut.evaluate(() => document.documentElement.dataset.pages));
             });
             writeFileSync(join(folder, "pages.txt"), String(pages));
           });
           report.pdfs.push({ view, file: publish(entry, edition, outputDirectory, pictures), pages: readPageCount(entry), seconds: (performance.now() - jobStarted) / 1000, cached: false });
+          await collectGarbage(cdp);
         } catch (error) {
           report.failures.push({ view, message: (error as Error).message.split("\n")[0]! });
           // a page left in a bad state (a timeout mid-layout) is not reused
           await page.close().catch(() => undefined);
-          page = await openPage();
+          ({ page, cdp } = await openPage());
         }
       }
       await page.close().catch(() => undefined);
