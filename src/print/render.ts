@@ -29,7 +29,7 @@ export interface RenderOptions {
   outputDirectory?: string;
   /** A browser to use (else one is launched and closed). */
   browser?: Browser;
-  /** How many pages of the browser work side by side (default: the cores, at most 4). */
+  /** How many pages of the browser work side by side (default: one more than the cores, at most 4). */
   pages?: number;
 }
 
@@ -73,7 +73,11 @@ const collectGarbage = (cdp: CDPSession) => cdp.send("HeapProfiler.collectGarbag
  */
 const WINDOW = { width: 1280, height: 200 };
 
-export const defaultPoolSize = () => Math.max(1, Math.min(4, availableParallelism()));
+/**
+ * One page more than the cores (at most 4): each page spends part of a view waiting (for a frame,
+ * for the browser, for a file), which another page's work then fills.
+ */
+export const defaultPoolSize = () => Math.min(4, availableParallelism() + 1);
 
 /**
  * Everything every view renders from besides its own HTML: the print assets, this code, and the
