@@ -49,6 +49,8 @@ export interface RenderReport {
   failures: Array<{ view: string; message: string }>;
   /** The most browser pages open at once, as the browser counted them. */
   openPages: number;
+  /** Browser pages opened in all: one per worker, and one more after each failure. */
+  pagesOpened: number;
   /** Wall-clock time of the whole render. */
   seconds: number;
 }
@@ -127,7 +129,7 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
   const outputDirectory = options.outputDirectory ?? siteDirectory;
   const pictures = options.outputDirectory === undefined;
   const shared = sharedInputs(siteDirectory, paper);
-  const report: RenderReport = { pdfs: [], failures: [], openPages: 0, seconds: 0 };
+  const report: RenderReport = { pdfs: [], failures: [], openPages: 0, pagesOpened: 0, seconds: 0 };
 
   // a view rendered before comes from the cache; the rest go to the browser
   const queue: Array<{ edition: Edition; view: string; html: string; key: string }> = [];
@@ -155,6 +157,7 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
     // how many pages are open is read from the browser itself, each time one opens
     const openPage = async () => {
       const page = await context!.newPage();
+      report.pagesOpened += 1;
       report.openPages = Math.max(report.openPages, context!.pages().length);
       return { page, cdp: await context!.newCDPSession(page) };
     };
