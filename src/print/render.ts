@@ -1,7 +1,7 @@
 // The PDFs and page pictures: each edition's print view, laid out by Paged.js in one headless
-// Chromium and printed with the page size its CSS asks for. A few pages of that browser (about one
-// per core) work through the views in turn; each view may take time in proportion to its size, and
-// one that fails is reported by name while the others go on. What a view renders from (its HTML,
+// Chromium and printed with the page size its CSS asks for. A few pages of that browser (one more
+// than the cores) work through the views in turn; each view may take time in proportion to its
+// size, and one that fails is reported by name while the others go on. What a view renders from (its HTML,
 // the print assets, the fonts) is hashed, and a view rendered before is taken from the cache.
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
@@ -66,7 +66,11 @@ export const timeoutFor = (htmlBytes: number) => 30_000 + Math.ceil(htmlBytes / 
  * view (a few milliseconds, the heap being small), one page serves all its views at ~160 MB, with
  * no new renderer process, Paged.js compiled again and fonts decoded again every few views.
  */
-const collectGarbage = (cdp: CDPSession) => cdp.send("HeapProfiler.collectGarbage");
+const collectGarbage = (cdp: CDPSession) =>
+  cdp.send("HeapProfiler.collectGarbage").then(
+    () => undefined,
+    () => undefined, // a page that died here fails its next view, which replaces it
+  );
 
 /**
  * The window the views are drawn in: wide enough for an A3 page at full size (the view scales its
@@ -176,13 +180,13 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
             writeFileSync(join(folder, "pages.txt"), String(pages));
           });
           report.pdfs.push({ view, file: publish(entry, edition, outputDirectory, pictures), pages: readPageCount(entry), seconds: (performance.now() - jobStarted) / 1000, cached: false });
-          await collectGarbage(cdp);
         } catch (error) {
           report.failures.push({ view, message: (error as Error).message.split("\n")[0]! });
           // a page left in a bad state (a timeout mid-layout) is not reused
           await page.close().catch(() => undefined);
           ({ page, cdp } = await openPage());
         }
+        await collectGarbage(cdp);
       }
       await page.close().catch(() => undefined);
     };
