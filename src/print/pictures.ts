@@ -6,8 +6,8 @@
 // with `data-story`. So every story of the edition has its area, not only those of the first sheet.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Image, createCanvas, loadImage } from "@napi-rs/canvas";
-import type { Page } from "playwright-core";
+import { imageSize } from "image-size";
+import type { CDPSession, Page } from "playwright-core";
 import type { Edition } from "../types.ts";
 
 /** Width of the large picture, in pixels: the renderer draws its pages at the scale that gives it. */
@@ -26,25 +26,29 @@ export interface PageMap {
 export const pictureUrls = (slug: string) => ({ large: `/pictures/${slug}.jpg`, small: `/pictures/${slug}-small.jpg`, map: `/pictures/${slug}.json` });
 
 type Box = { story: string; x: number; y: number; width: number; height: number };
+type Rect = { x: number; y: number; width: number; height: number };
 
 /**
- * A sheet of the view and its stories' boxes, in CSS pixels from the sheet's corner; each box one
- * block element's fragment. Scrolled to the top of the window first, so that its screenshot is drawn
- * from the window (a screenshot beyond the window redraws the whole document).
+ * The first `most` sheets of the view, from the top of the first to the bottom of the last (the desk
+ * between them included), in CSS pixels from the document's corner; the first sheet alone; and the
+ * stories' boxes, each a block element's fragment, from the first sheet's corner.
  */
-function readSheet(index: number): { sheet: { x: number; y: number; width: number; height: number }; boxes: Box[] } {
-  const sheet = document.querySelectorAll(".pagedjs_page")[index]!;
-  sheet.scrollIntoView({ block: "start" });
-  const corner = sheet.getBoundingClientRect();
+function readSheets(most: number): { all: Rect; first: Rect; boxes: Box[] } {
+  window.scrollTo(0, 0);
+  const sheets = Array.from(document.querySelectorAll(".pagedjs_page")).slice(0, most);
+  const first = sheets[0]!.getBoundingClientRect();
+  const last = sheets.at(-1)!.getBoundingClientRect();
   const boxes: Box[] = [];
-  for (const story of Array.from(sheet.querySelectorAll<HTMLElement>("[data-story]"))) {
+  for (const story of Array.from(document.querySelectorAll<HTMLElement>(".pagedjs_page [data-story]"))) {
+    if (!sheets.includes(story.closest(".pagedjs_page")!)) continue;
     for (const block of Array.from(story.children)) {
       for (const rect of Array.from(block.getClientRects())) {
-        if (rect.width > 0 && rect.height > 0) boxes.push({ story: story.dataset.story!, x: rect.left - corner.left, y: rect.top - corner.top, width: rect.width, height: rect.height });
+        if (rect.width > 0 && rect.height > 0) boxes.push({ story: story.dataset.story!, x: rect.left - first.left, y: rect.top - first.top, width: rect.width, height: rect.height });
       }
     }
   }
-  return { sheet: { x: corner.left, y: corner.top, width: corner.width, height: corner.height }, boxes };
+  const corner = { x: first.left + window.scrollX, y: first.top + window.scrollY };
+  return { all: { ...corner, width: first.width, height: last.bottom - first.top }, first: { ...corner, width: first.width, height: first.height }, boxes };
 }
 
 /**
@@ -68,56 +72,38 @@ export function mergeBoxes(boxes: readonly Box[], gap: number): Box[] {
  * areas and the picture stays a bounded size (a JPEG is at most 65,535 px tall).
  */
 export const MAX_SHEETS = 6;
-/** Grey between the sheets, as on the print view's desk, in picture pixels. */
+/** Desk between the sheets, in picture pixels (the print view's own gap is wider). */
 const SHEET_GAP = 16;
-const DESK = "#d6d3cc";
+const JPEG_QUALITY = 80;
 
-/** The sheets one under another on a canvas `width` px wide, as a JPEG. */
-function stack(sheets: readonly Image[], width: number, quality: number): Buffer {
-  const scale = width / sheets[0]!.width;
-  const heights = sheets.map((sheet) => Math.round(sheet.height * scale));
-  const gap = Math.max(1, Math.round(SHEET_GAP * scale));
-  const canvas = createCanvas(width, heights.reduce((sum, height) => sum + height, 0) + gap * (sheets.length - 1));
-  const context = canvas.getContext("2d");
-  context.fillStyle = DESK;
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  let top = 0;
-  sheets.forEach((sheet, i) => {
-    context.drawImage(sheet, 0, top, width, heights[i]!);
-    top += heights[i]! + gap;
-  });
-  return canvas.encodeSync("jpeg", quality);
+/**
+ * A JPEG of `clip` (CSS pixels, anywhere in the document) `width` pixels wide, drawn by Chromium
+ * itself at that scale: no PNG to encode, decode and encode again, and one picture for all the
+ * sheets rather than one per sheet put together afterwards.
+ */
+async function capture(cdp: CDPSession, clip: Rect, width: number): Promise<Buffer> {
+  const scale = width / clip.width;
+  const { data } = await cdp.send("Page.captureScreenshot", { format: "jpeg", quality: JPEG_QUALITY, clip: { ...clip, scale }, captureBeyondViewport: true });
+  return Buffer.from(data, "base64");
 }
 
 /** Take the pictures of the laid-out view open in `page`, and write them and its map into `folder`. */
-export async function takePictures(page: Page, edition: Edition, folder: string): Promise<void> {
-  // the toolbar stays at the window's top: out of the pictures, its room kept
-  await page.addStyleTag({ content: ".print-toolbar { visibility: hidden; }" });
-  const count = Math.min(MAX_SHEETS, await page.locator(".pagedjs_page").count());
-  if (count === 0) return; // nothing laid out: no picture, as for an edition never pictured
-  const sheets: Image[] = [];
-  const boxes: Box[] = [];
-  let sheetBox = { width: 1, height: 1 };
-  for (let index = 0; index < count; index++) {
-    const { sheet, boxes: sheetBoxes } = await page.evaluate(readSheet, index);
-    sheets.push(await loadImage(await page.screenshot({ type: "png", clip: sheet })));
-    // each sheet's boxes, as if the sheets lay one under another SHEET_GAP apart (in CSS pixels)
-    const offset = index * (sheet.height + SHEET_GAP / (sheets[0]!.width / sheet.width));
-    boxes.push(...sheetBoxes.map((box) => ({ ...box, y: box.y + offset })));
-    sheetBox = sheet;
-  }
-  const large = stack(sheets, sheets[0]!.width, 80);
+export async function takePictures(page: Page, cdp: CDPSession, edition: Edition, folder: string): Promise<void> {
+  if ((await page.locator(".pagedjs_page").count()) === 0) return; // nothing laid out: no picture, as for an edition never pictured
+  // the toolbar stays at the window's top: out of the pictures, its room kept; the sheets closer together
+  await page.addStyleTag({ content: `.print-toolbar { visibility: hidden; } .pagedjs_pages { gap: ${(SHEET_GAP * A3_CSS_WIDTH) / PICTURE_WIDTH}px; }` });
+  const { all, first, boxes } = await page.evaluate(readSheets, MAX_SHEETS);
+  const large = await capture(cdp, all, PICTURE_WIDTH);
   writeFileSync(join(folder, "picture.jpg"), large);
   // the small one is a thumbnail: the first sheet, which is what the issue and home pages show
-  writeFileSync(join(folder, "picture-small.jpg"), stack(sheets.slice(0, 1), SMALL_WIDTH, 80));
-  const { width, height } = await loadImage(large);
-  const whole = { width: sheetBox.width, height: (height / width) * sheetBox.width };
+  writeFileSync(join(folder, "picture-small.jpg"), await capture(cdp, first, SMALL_WIDTH));
+  const { width, height } = imageSize(large);
   const titles = new Map(edition.stories.map((story) => [story.id, story.title]));
   const areas = new Map<string, PageMap["areas"][number]>();
   const fraction = (value: number, of: number) => Math.round((value / of) * 10_000) / 10_000;
   for (const merged of mergeBoxes(boxes, 12)) {
     const area = areas.get(merged.story) ?? { story: merged.story, title: titles.get(merged.story) ?? "", rects: [] };
-    area.rects.push([fraction(merged.x, whole.width), fraction(merged.y, whole.height), fraction(merged.width, whole.width), fraction(merged.height, whole.height)]);
+    area.rects.push([fraction(merged.x, all.width), fraction(merged.y, all.height), fraction(merged.width, all.width), fraction(merged.height, all.height)]);
     areas.set(merged.story, area);
   }
   const order = edition.stories.map((story) => story.id);

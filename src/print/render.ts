@@ -1,13 +1,13 @@
 // The PDFs and page pictures: each edition's print view, laid out by Paged.js in one headless
-// Chromium and printed with the page size its CSS asks for. A few pages of that browser (about one
-// per core) work through the views in turn; each view may take time in proportion to its size, and
-// one that fails is reported by name while the others go on. What a view renders from (its HTML,
+// Chromium and printed with the page size its CSS asks for. A few pages of that browser (one more
+// than the cores) work through the views in turn; each view may take time in proportion to its
+// size, and one that fails is reported by name while the others go on. What a view renders from (its HTML,
 // the print assets, the fonts) is hashed, and a view rendered before is taken from the cache.
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import { launchBrowser } from "../browser.ts";
 import { cachedEntry, codeVersion, countEntry, hashOf, storeEntry } from "../cache.ts";
 import { pathPrefix, projectRoot } from "../config.ts";
@@ -29,7 +29,7 @@ export interface RenderOptions {
   outputDirectory?: string;
   /** A browser to use (else one is launched and closed). */
   browser?: Browser;
-  /** How many pages of the browser work side by side (default: the cores, at most 4). */
+  /** How many pages of the browser work side by side (default: one more than the cores, at most 4). */
   pages?: number;
 }
 
@@ -49,6 +49,8 @@ export interface RenderReport {
   failures: Array<{ view: string; message: string }>;
   /** The most browser pages open at once, as the browser counted them. */
   openPages: number;
+  /** Browser pages opened in all: one per worker, and one more after each failure. */
+  pagesOpened: number;
   /** Wall-clock time of the whole render. */
   seconds: number;
 }
@@ -59,13 +61,29 @@ const require = createRequire(import.meta.url);
 export const timeoutFor = (htmlBytes: number) => 30_000 + Math.ceil(htmlBytes / 10_000) * 1_000;
 
 /**
- * Views one browser page opens before it is replaced by a fresh one (and its renderer process by
- * another). A renderer grew by ~40 MB with every print view it opened, JavaScript heap aside, to
- * 1 GB after 16; replaced every 3 views, it stays under ~350 MB for a tenth more time.
+ * A renderer kept the documents of the views it had shown (and ~50 MB each) until a full garbage
+ * collection, which an idle renderer seldom runs: at 1 GB after 20 views. Collected after every
+ * view (a few milliseconds, the heap being small), one page serves all its views at ~160 MB, with
+ * no new renderer process, Paged.js compiled again and fonts decoded again every few views.
  */
-const VIEWS_PER_PAGE = 3;
+const collectGarbage = (cdp: CDPSession) =>
+  cdp.send("HeapProfiler.collectGarbage").then(
+    () => undefined,
+    () => undefined, // a page that died here fails its next view, which replaces it
+  );
 
-export const defaultPoolSize = () => Math.max(1, Math.min(4, availableParallelism()));
+/**
+ * The window the views are drawn in: wide enough for an A3 page at full size (the view scales its
+ * pages down to a narrower one), and low, since what the window shows is drawn again on every
+ * frame of the layout; the pictures are taken beyond it.
+ */
+const WINDOW = { width: 1280, height: 200 };
+
+/**
+ * One page more than the cores (at most 4): each page spends part of a view waiting (for a frame,
+ * for the browser, for a file), which another page's work then fills.
+ */
+export const defaultPoolSize = () => Math.min(4, availableParallelism() + 1);
 
 /**
  * Everything every view renders from besides its own HTML: the print assets, this code, and the
@@ -115,7 +133,7 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
   const outputDirectory = options.outputDirectory ?? siteDirectory;
   const pictures = options.outputDirectory === undefined;
   const shared = sharedInputs(siteDirectory, paper);
-  const report: RenderReport = { pdfs: [], failures: [], openPages: 0, seconds: 0 };
+  const report: RenderReport = { pdfs: [], failures: [], openPages: 0, pagesOpened: 0, seconds: 0 };
 
   // a view rendered before comes from the cache; the rest go to the browser
   const queue: Array<{ edition: Edition; view: string; html: string; key: string }> = [];
@@ -136,32 +154,27 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
   let context: BrowserContext | undefined;
   try {
     browser = options.browser ?? (await launchBrowser());
-    // drawn at the scale that makes an A3 page PICTURE_WIDTH pixels wide in the pictures, in a
-    // window that holds all of page 1 (a screenshot beyond the window redraws the whole document)
-    context = await browser.newContext({ viewport: { width: 1280, height: 1800 }, deviceScaleFactor: PICTURE_WIDTH / A3_CSS_WIDTH });
+    // drawn at the scale that makes an A3 page PICTURE_WIDTH pixels wide in the pictures
+    context = await browser.newContext({ viewport: WINDOW, deviceScaleFactor: PICTURE_WIDTH / A3_CSS_WIDTH });
     const query = paper === "a4" ? "?size=a4" : "";
     const workers = Math.min(options.pages ?? defaultPoolSize(), queue.length);
     // how many pages are open is read from the browser itself, each time one opens
     const openPage = async () => {
       const page = await context!.newPage();
+      report.pagesOpened += 1;
       report.openPages = Math.max(report.openPages, context!.pages().length);
-      return page;
+      return { page, cdp: await context!.newCDPSession(page) };
     };
     const work = async () => {
-      let page = await openPage();
-      let views = 0;
+      let { page, cdp } = await openPage();
       for (let job = queue.shift(); job; job = queue.shift()) {
-        if (++views % VIEWS_PER_PAGE === 0) {
-          await page.close();
-          page = await openPage();
-        }
         const { edition, view, html, key } = job;
         const jobStarted = performance.now();
         try {
           const entry = await storeEntry("print", key, async (folder) => {
             const pages = await renderView(page, `${server.origin}${prefix}${view.slice(1)}${query}`, timeoutFor(Buffer.byteLength(html)), async (laidOut) => {
               await laidOut.pdf({ path: join(folder, "page.pdf"), preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-              if (pictures) await takePictures(laidOut, edition, folder);
+              if (pictures) await takePictures(laidOut, cdp, edition, folder);
               return Number(await laidOut.evaluate(() => document.documentElement.dataset.pages));
             });
             writeFileSync(join(folder, "pages.txt"), String(pages));
@@ -171,8 +184,9 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
           report.failures.push({ view, message: (error as Error).message.split("\n")[0]! });
           // a page left in a bad state (a timeout mid-layout) is not reused
           await page.close().catch(() => undefined);
-          page = await openPage();
+          ({ page, cdp } = await openPage());
         }
+        await collectGarbage(cdp);
       }
       await page.close().catch(() => undefined);
     };

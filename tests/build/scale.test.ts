@@ -92,6 +92,21 @@ describe("the build after one page changed", () => {
   });
 });
 
+describe("the browser pages", () => {
+  it("each serve many views in turn: no page is opened but one per worker", async () => {
+    process.env.BROADSHEET_CACHE = join(folder, "reuse-cache");
+    try {
+      const report = await renderPdfs(again.site.directory, { editions: editions.slice(0, 6), pages: 2 });
+      expect(report.failures).toEqual([]);
+      expect(report.pdfs.length).toBe(6);
+      expect(report.pagesOpened).toBe(2);
+      expect(report.openPages).toBe(2);
+    } finally {
+      delete process.env.BROADSHEET_CACHE;
+    }
+  }, 120_000);
+});
+
 describe("a view that cannot be rendered", () => {
   it("is reported by name, and the other views are rendered all the same", async () => {
     const [broken, ...rest] = editions.slice(0, 3);
@@ -104,6 +119,8 @@ describe("a view that cannot be rendered", () => {
       expect(report.failures[0]!.message).toContain("no-such-sheet.css");
       expect(report.pdfs.map((pdf) => pdf.view).sort()).toEqual(rest.map((edition) => printUrl(edition)).sort());
       expect(report.openPages).toBeLessThanOrEqual(2);
+      // the page that failed is replaced; the other one served on
+      expect(report.pagesOpened).toBe(3);
     } finally {
       delete process.env.BROADSHEET_CACHE;
     }

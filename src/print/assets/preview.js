@@ -58,8 +58,16 @@
     root.style.setProperty("--fit", String(Math.min(1, room / PAPER_WIDTH_PX[size])));
   }
 
+  // Paged.js forces a layout of the page to look for overflow once it has set maxChars characters
+  // on it, and after every element from then on, 1,500 by default: a page of the body type holds
+  // about 5,800 on A3 (six columns of ~13 characters, ~75 lines) and 2,700 on A4. Looking first
+  // near a page's worth spares the growing page most of its layouts; where the page breaks is
+  // still found by the overflow itself.
+  var CHARS_BEFORE_LOOKING = { a3: 4500, a4: 2000 };
+
   window.PagedConfig = {
     auto: true,
+    settings: { maxChars: CHARS_BEFORE_LOOKING[size] },
     before: dropBreakHyphens,
     after: function (flow) {
       root.dataset.pages = String(flow.total);
