@@ -1,7 +1,7 @@
 // Global data written in TypeScript: `_data/NAME.ts` exports its data, or a function returning it.
 // The sources folder is watched too, so `npm start` rebuilds when a source page or sidecar changes,
-// or is deleted, and the pages of a deleted source leave the served folder and its search index.
-import { type FSWatcher, closeSync, constants, existsSync, openSync, watch, writeFileSync } from "node:fs";
+// is added or is deleted, and the pages of a deleted source leave the served folder and its search index.
+import { type FSWatcher, closeSync, constants, openSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -23,23 +23,25 @@ export function nothingToShow(directory: string): Error {
 }
 
 /**
- * Eleventy 3 rebuilds when a watched file changes or appears, but not when one is deleted. A
- * deletion in the sources folder therefore writes a file Eleventy watches, which it rebuilds for.
+ * Eleventy 3 rebuilds when a watched file changes or appears, but not when one is deleted; and in
+ * a large sources folder (2,000 files) its watcher missed a page written just as the server
+ * started. A page added to or deleted from the sources folder therefore also writes a file Eleventy
+ * watches, which it rebuilds for (a change seen both ways within the watch throttle is one rebuild).
  */
-function rebuildOnDeletion(eleventyConfig: EleventyConfig): () => void {
+function rebuildOnSourceChange(eleventyConfig: EleventyConfig): () => void {
   const sources = sourcesDirectory();
   // one per user, not per run: a run stopped by a signal cannot remove it (another run's rebuild is harmless)
-  const signal = join(tmpdir(), `broadsheet-deleted-source-${process.getuid?.() ?? "user"}`);
+  const signal = join(tmpdir(), `broadsheet-source-changed-${process.getuid?.() ?? "user"}`);
   eleventyConfig.addWatchTarget(signal);
   const onChange = (event: string, name: string | null) => {
-    if (event !== "rename" || !name || existsSync(join(sources, name))) return;
+    if (event !== "rename" || !name) return;
     try {
       // not through a link someone else left at that name in the shared temporary folder
       const descriptor = openSync(signal, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW);
       writeFileSync(descriptor, name);
       closeSync(descriptor);
     } catch (error) {
-      console.warn(`[broadsheet] ${name} was deleted, but no rebuild could be started (${(error as Error).message}); save any source to rebuild`);
+      console.warn(`[broadsheet] ${name} was added or deleted, but no rebuild could be started (${(error as Error).message}); save any source to rebuild`);
     }
   };
   let watcher: FSWatcher | undefined;
@@ -64,13 +66,13 @@ export default function typescriptData(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addWatchTarget(sourcesDirectory());
   // a page and its sidecar, saved together, start one rebuild rather than two in a row
   eleventyConfig.setWatchThrottleWaitTime(300);
-  const watchDeletions = rebuildOnDeletion(eleventyConfig);
+  const watchSources = rebuildOnSourceChange(eleventyConfig);
   // synchronous, so that it is done before the search index (a later listener) reads the folder
   eleventyConfig.on("eleventy.after", ({ directories, results, runMode }) => {
     const written = results.flatMap((result) => (typeof result.outputPath === "string" ? [resolve(result.outputPath)] : []));
     const removed = replacePages(resolve(directories.output), written);
     if (runMode === "build") return;
     if (removed > 0) console.log(`[broadsheet] removed ${removed} page(s) no longer built (their source is gone)`);
-    watchDeletions();
+    watchSources();
   });
 }
