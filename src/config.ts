@@ -24,28 +24,21 @@ export function siteTitle(): string {
   return process.env.BROADSHEET_TITLE?.trim() || "报摘";
 }
 
-const FEED_STORIES = 50;
-
-/** How many of the latest stories the feeds carry (the archive is on the site); `BROADSHEET_FEED_STORIES` overrides it. */
-export function feedStoryCount(): number {
-  const setting = process.env.BROADSHEET_FEED_STORIES;
-  const value = Number(setting ?? FEED_STORIES);
+/** A whole number above 0 from the environment variable `name`, else `fallback` (with a warning saying what that means). */
+function countSetting(name: string, fallback: number, meaning: (count: number) => string): number {
+  const setting = process.env[name];
+  const value = Number(setting ?? fallback);
   if (Number.isInteger(value) && value > 0) return value;
-  console.warn(`BROADSHEET_FEED_STORIES=${setting} is not a whole number above 0; the feeds carry the latest ${FEED_STORIES} stories`);
-  return FEED_STORIES;
+  console.warn(`${name}=${setting} is not a whole number above 0; ${meaning(fallback)}`);
+  return fallback;
 }
 
-const SHARD_STORIES = 1000;
+/** How many of the latest stories the feeds carry (the archive is on the site); `BROADSHEET_FEED_STORIES` overrides it. */
+export const feedStoryCount = () => countSetting("BROADSHEET_FEED_STORIES", 50, (count) => `the feeds carry the latest ${count} stories`);
 
 /**
  * About how many stories one shard of the search index holds (src/site/search.ts): Pagefind's
  * memory while indexing grows with it, a search fetches from every shard. `BROADSHEET_SHARD_STORIES`
  * overrides it.
  */
-export function searchShardStories(): number {
-  const setting = process.env.BROADSHEET_SHARD_STORIES;
-  const value = Number(setting ?? SHARD_STORIES);
-  if (Number.isInteger(value) && value > 0) return value;
-  console.warn(`BROADSHEET_SHARD_STORIES=${setting} is not a whole number above 0; search shards hold about ${SHARD_STORIES} stories`);
-  return SHARD_STORIES;
-}
+export const searchShardStories = () => countSetting("BROADSHEET_SHARD_STORIES", 1000, (count) => `search shards hold about ${count} stories`);
