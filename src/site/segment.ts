@@ -11,21 +11,6 @@ const WIDE = /[\p{Script=Han}\u00B7\u2010-\u2027\u3000-\u303F\uFF00-\uFFEF]/u;
 const SPACE = /\s/u;
 
 /**
- * WIDE and SPACE for each UTF-16 code unit, tested once: the spacing looks at one code unit on each
- * side of every boundary, and a table lookup costs a fraction of a regular expression's test
- * (surrogates are neither, as the expressions find a lone surrogate).
- */
-const [IS_WIDE, IS_SPACE] = [1, 2];
-const CODE_UNIT_KINDS = (() => {
-  const kinds = new Uint8Array(0x10000);
-  for (let unit = 0; unit < 0x10000; unit++) {
-    const character = String.fromCharCode(unit);
-    kinds[unit] = (WIDE.test(character) ? IS_WIDE : 0) | (SPACE.test(character) ? IS_SPACE : 0);
-  }
-  return kinds;
-})();
-
-/**
  * Where a text may be cut into pieces that ICU segments alike one by one: after a Chinese stop or
  * comma (a word boundary on both sides, as punctuation always is), unless a combining mark or a
  * format character follows (ICU keeps those with the character before). V8's Intl.Segmenter takes
@@ -40,20 +25,18 @@ const CLAUSE_END = /(?<=[，。、；：！？])(?![\p{M}\p{Cf}])/u;
  * Latin letters, digits and `&entities;` are left whole.
  */
 export function spaceWords(text: string): string {
-  const pieces: string[] = [];
-  let before = 0; // the kinds of the code unit before the next segment; 0 at the start
-  let started = false;
+  let out = "";
+  let previous = "";
   for (const clause of text.split(CLAUSE_END)) {
     for (const { segment } of segmenter.segment(clause)) {
-      const after = CODE_UNIT_KINDS[segment.charCodeAt(0)]!;
-      const apart = started && !(before & IS_SPACE) && !(after & IS_SPACE) && ((before | after) & IS_WIDE) !== 0;
-      if (apart) pieces.push(" ");
-      pieces.push(segment);
-      before = CODE_UNIT_KINDS[segment.charCodeAt(segment.length - 1)]!;
-      started = true;
+      const before = previous.at(-1) ?? "";
+      const after = segment[0] ?? "";
+      const apart = before !== "" && !SPACE.test(before) && !SPACE.test(after) && (WIDE.test(before) || WIDE.test(after));
+      out += apart ? ` ${segment}` : segment;
+      previous = segment;
     }
   }
-  return pieces.join("");
+  return out;
 }
 
 /**
