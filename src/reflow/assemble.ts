@@ -122,12 +122,14 @@ const RUN_IN_SIBLINGS = 2;
 /** A short sentence read as a run-in heading heads no section when it opens or closes the story, or has
  *  no sibling run-in heading in it (sections come in sets): it is a paragraph. */
 export function demoteStrayHeadings(blocks: Block[]): void {
-  const isRunIn = (block: Block | undefined) => block?.type === "heading" && /[。！？]$/u.test(block.text);
   const text = blocks.filter((block) => block.type !== "caption");
   for (const block of [text[0], text[text.length - 1]]) if (isRunIn(block)) block!.type = "paragraph";
   const runIns = blocks.filter(isRunIn);
   if (runIns.length < RUN_IN_SIBLINGS) for (const block of runIns) block.type = "paragraph";
 }
+
+/** A run-in heading: a heading ending in its stop. (A module function: under tsx each named closure made costs a `defineProperty`.) */
+const isRunIn = (block: Block | undefined) => block?.type === "heading" && /[。！？]$/u.test(block.text);
 
 /** Units that are not blocks by nature (a stray subtitle, a second byline) keep their text as paragraphs. */
 function blockOf(unit: Unit): Block {

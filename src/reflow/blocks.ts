@@ -35,21 +35,11 @@ export function localColumnWidths(widths: readonly number[]): number[] {
   // a plain array: a typed one this small still costs an off-heap allocation per flow of the page
   const window: number[] = [];
   let size = 0;
-  const insert = (width: number) => {
-    let k = size++;
-    for (; k > 0 && window[k - 1]! > width; k--) window[k] = window[k - 1]!;
-    window[k] = width;
-  };
-  const remove = (width: number) => {
-    let k = 0;
-    while (window[k] !== width) k++;
-    for (size--; k < size; k++) window[k] = window[k + 1]!;
-  };
-  for (let j = 0; j < Math.min(widths.length, WINDOW); j++) insert(widths[j]!);
+  for (let j = 0; j < Math.min(widths.length, WINDOW); j++) insertSorted(window, size++, widths[j]!);
   const result = new Array<number>(widths.length);
   for (let i = 0; i < widths.length; i++) {
-    if (i > WINDOW) remove(widths[i - WINDOW - 1]!);
-    if (i + WINDOW < widths.length) insert(widths[i + WINDOW]!);
+    if (i > WINDOW) removeSorted(window, size--, widths[i - WINDOW - 1]!);
+    if (i + WINDOW < widths.length) insertSorted(window, size++, widths[i + WINDOW]!);
     const own = widths[i]!;
     const others = size - 1;
     if (others === 0) {
@@ -67,6 +57,22 @@ export function localColumnWidths(widths: readonly number[]): number[] {
     result[i] = window[quantile < skip ? quantile : quantile + 1]!;
   }
   return result;
+}
+
+// Module functions, not closures inside `localColumnWidths`: under tsx (esbuild's keepNames) every named
+// closure costs an `Object.defineProperty` each time it is made, and this runs for every flow of a page.
+/** Put `value` in its place among the first `size` (sorted) values of `window`. */
+function insertSorted(window: number[], size: number, value: number): void {
+  let k = size;
+  for (; k > 0 && window[k - 1]! > value; k--) window[k] = window[k - 1]!;
+  window[k] = value;
+}
+
+/** Take `value` out of the first `size` (sorted) values of `window`. */
+function removeSorted(window: number[], size: number, value: number): void {
+  let k = 0;
+  while (window[k] !== value) k++;
+  for (size--; k < size; k++) window[k] = window[k + 1]!;
 }
 
 /** A test of one line's text, worked out at most once per line: several checks ask it of the same lines. */

@@ -94,6 +94,13 @@ function isNameLike(token: string): boolean {
   return chars.length <= 4 && chars.every(isHan);
 }
 
+/** The names of the run of tokens go to each of the roles, and the run starts afresh. (A module function, not a
+ *  closure per byline: under tsx each named closure made costs a `defineProperty`.) */
+function flush(credits: Credits, roles: readonly (keyof Credits)[], run: string[]): void {
+  for (const name of namesIn(run.join(" "))) for (const role of roles) credits[role].push(name);
+  run.length = 0;
+}
+
 /**
  * Read a byline token by token: credits (`文/`, `图/`, `记者`) say whose names follow; a job
  * title before the names (`石嘴山市政协秘书长 李小宏`) is skipped; `摄` after names makes them
@@ -102,26 +109,22 @@ function isNameLike(token: string): boolean {
 export function parseByline(byline: string): Credits {
   const credits: Credits = { authors: [], photographers: [] };
   let roles: (keyof Credits)[] = ["authors"];
-  let run: string[] = []; // name tokens since the last credit
-  const flush = () => {
-    for (const name of namesIn(run.join(" "))) for (const role of roles) credits[role].push(name);
-    run = [];
-  };
+  const run: string[] = []; // name tokens since the last credit
   const tokens = byline.replace(/^[□■◎\s]+/u, "").trim().split(/\s+/u);
   tokens.forEach((token, index) => {
     const slashed = SLASHED_CREDIT.exec(token);
     if (slashed) {
-      flush();
+      flush(credits, roles, run);
       const spec = slashed[1]!;
       roles = [...(/文|记者|作者/u.test(spec) ? ["authors" as const] : []), ...(/图|摄/u.test(spec) ? ["photographers" as const] : [])];
       token = token.slice(slashed[0].length);
     } else if (WRITER_POST.test(token)) {
-      flush();
+      flush(credits, roles, run);
       roles = ["authors"];
       token = token.replace(WRITER_POST, "");
     } else if (token === "摄" || token === "摄影") {
       roles = ["photographers"];
-      flush();
+      flush(credits, roles, run);
       return;
     }
     if (!token) return;
@@ -132,6 +135,6 @@ export function parseByline(byline: string): Credits {
     if (!isNameLike(token) && beforeNames && index < tokens.length - 1) return;
     run.push(token);
   });
-  flush();
+  flush(credits, roles, run);
   return credits;
 }

@@ -134,10 +134,9 @@ export class PageModel implements Chain {
   private prefer(c: number): void {
     const heads = (this.items[c] as { cluster: Cluster }).cluster.heads.slice(0, MAX_HEADS);
     const multi = heads.length > 1;
-    const reaches = (t: number, near: number[], far: number[]) => (multi ? far[t] === c && !(this.items[t]!.kind === "cluster" && this.isFixed(t)) : near[t] === c && this.items[t]!.kind === "unit");
     const window: number[] = [];
-    for (let t = c - 1; t >= 0 && reaches(t, this.clusterAfter, this.multiAfter); t--) window.push(t);
-    for (let t = c + 1; t < this.length && reaches(t, this.clusterBefore, this.multiBefore); t++) window.push(t);
+    for (let t = c - 1; t >= 0 && this.reaches(c, multi, t, this.clusterAfter, this.multiAfter); t--) window.push(t);
+    for (let t = c + 1; t < this.length && this.reaches(c, multi, t, this.clusterBefore, this.multiBefore); t++) window.push(t);
     const units = window.filter((t) => this.items[t]!.kind === "unit");
     const probes = heads.map((_, j) => this.affinity.gramsAt(this.firstText[c]! + j));
     const raw = units.map((t) => probes.map((probe) => this.affinity.scoreOf(probe, this.grams[t]!)));
@@ -155,6 +154,11 @@ export class PageModel implements Chain {
     }
     // a few clusters at most reach a unit: a list of them, not a map per unit
     units.forEach((t, k) => (this.affinities[t] ??= []).push([c, raw[k]!]));
+  }
+
+  /** Item t is in the window of cluster c's preferences (a method, not a closure per cluster: under tsx each named closure made costs a `defineProperty`). */
+  private reaches(c: number, multi: boolean, t: number, near: number[], far: number[]): boolean {
+    return multi ? far[t] === c && !(this.items[t]!.kind === "cluster" && this.isFixed(t)) : near[t] === c && this.items[t]!.kind === "unit";
   }
 
   /** An anchored cluster is surely titles: the window of preferences stops there. */

@@ -175,19 +175,25 @@ export function firstLineWidths(lines: readonly Line[], widths: readonly number[
  *  `least` are: one sorted window slides down the values, none gathered and sorted afresh per position. */
 function windowMedians(values: readonly (number | undefined)[], reach: number, least: number): (number | undefined)[] {
   const sorted: number[] = [];
-  const insert = (value: number | undefined) => {
-    if (value === undefined) return;
-    let k = sorted.length;
-    for (sorted.push(value); k > 0 && sorted[k - 1]! > value; k--) sorted[k] = sorted[k - 1]!;
-    sorted[k] = value;
-  };
-  const remove = (value: number | undefined) => value !== undefined && sorted.splice(sorted.indexOf(value), 1);
-  for (let k = 0; k < Math.min(values.length, reach); k++) insert(values[k]);
+  for (let k = 0; k < Math.min(values.length, reach); k++) insertSorted(sorted, values[k]);
   return values.map((_, i) => {
-    if (i + reach < values.length) insert(values[i + reach]);
-    if (i - reach - 1 >= 0) remove(values[i - reach - 1]);
+    if (i + reach < values.length) insertSorted(sorted, values[i + reach]);
+    if (i - reach - 1 >= 0) removeSorted(sorted, values[i - reach - 1]);
     return sorted.length >= least ? sorted[sorted.length >> 1] : undefined;
   });
+}
+
+// Module functions, not closures inside `windowMedians`: under tsx (esbuild's keepNames) every named
+// closure costs an `Object.defineProperty` each time it is made, and this runs twice per flow of a page.
+function insertSorted(sorted: number[], value: number | undefined): void {
+  if (value === undefined) return;
+  let k = sorted.length;
+  for (sorted.push(value); k > 0 && sorted[k - 1]! > value; k--) sorted[k] = sorted[k - 1]!;
+  sorted[k] = value;
+}
+
+function removeSorted(sorted: number[], value: number | undefined): void {
+  if (value !== undefined) sorted.splice(sorted.indexOf(value), 1);
 }
 
 /** The column's full lines run wider than its known first lines, and line `i` is no wider than those (its

@@ -169,6 +169,7 @@ export function hasSentencePunctuation(text: string): boolean {
 /** A column label (`委员论坛`) is a word or two over a longer title; a line no shorter than the one under
  *  it is that title's first line (`橘子红了` / `果 农 笑 了`), two phrases set as one title, not a label. */
 export function labelsTitle(label: string, title: string): boolean {
-  const count = (text: string) => characterCount(text.replace(/\s/gu, ""));
-  return count(title) > count(label);
+  return visibleCount(title) > visibleCount(label);
 }
+/** Characters but whitespace (a module function: under tsx each named closure made costs a `defineProperty`). */
+const visibleCount = (text: string) => characterCount(text.replace(/\s/gu, ""));
