@@ -27,10 +27,10 @@ export function datelineAuthors(text: string): string[] {
   const inside = credit?.[1] ?? credit?.[2]?.replace(/报道$/u, "");
   if (!inside || !POST.test(inside)) return [];
   POST.lastIndex = 0;
-  return inside
-    .split(POST)
-    .flatMap((part) => namesIn(part.replace(/报道/u, "")).flatMap(splitNames))
-    .filter((name) => /^\p{Script=Han}{2,4}$/u.test(name));
+  // loops, not `flatMap`: V8 runs flatMap on a generic slow path, about ten times a loop's cost (a story's dateline each)
+  const authors: string[] = [];
+  for (const part of inside.split(POST)) for (const name of namesIn(part.replace(/报道/u, ""))) for (const split of splitNames(name)) if (/^\p{Script=Han}{2,4}$/u.test(split)) authors.push(split);
+  return authors;
 }
 
 /** The unit ends its story: an author's note, a signature, a jump line or an end mark. */
