@@ -1,5 +1,5 @@
 // Who wrote and who photographed a story, read off its byline as printed.
-import { characterCount, isHan } from "./text.ts";
+import { allHan, characterCount, isHan, isSpaceCode } from "./text.ts";
 
 export interface Credits {
   authors: string[];
@@ -11,15 +11,23 @@ const WRITER_POST = /^(?:本报|特约|见习)*(?:记者|通讯员|实习生|编
 /** A credit with a slash or colon: `文/`, `图/`, `摄影：`, or two at once: `文/图 `. */
 const SLASHED_CREDIT = /^((?:文|图|摄影|摄)(?:[/／](?:文|图|摄影|摄))+(?=$|[/／:：])|(?:文|图|摄影|摄|记者|作者)(?=\s*[/／:：]))\s*[/／:：]?\s*/u;
 
-/** What parts names in a run of tokens. */
-const NAME_GAPS = /[\s、，,；;]+/u;
+/** What parts names in a run of tokens: 、，,；; and whitespace (what `\s` matches). */
+export function isNameGap(code: number): boolean {
+  return code === 0x3001 || code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b || isSpaceCode(code);
+}
 
 /** Names in a run of tokens: single characters padded apart (`徐 勇`) belong to one name. */
 export function namesIn(text: string): string[] {
-  const tokens = text.split(NAME_GAPS).filter(Boolean);
   const names: string[] = [];
   let padded = "";
-  for (const token of tokens) {
+  // tokens cut at the gaps by code, not by a regex split and a filter: every short line of a page is asked this
+  for (let start = 0, end = 0; start < text.length; start = end) {
+    if (isNameGap(text.charCodeAt(start))) {
+      end = start + 1;
+      continue;
+    }
+    for (end = start + 1; end < text.length && !isNameGap(text.charCodeAt(end)); ) end++;
+    const token = text.slice(start, end);
     if (characterCount(token) === 1 && isHan(token)) {
       padded += token;
       continue;
@@ -43,9 +51,10 @@ const DOUBLE_SURNAMES = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|�
 
 /** A person's name by its shape: two to four Han characters opening with a surname. */
 export function isPersonName(name: string): boolean {
-  const chars = [...name];
-  if (chars.length < 2 || chars.length > 4 || !chars.every(isHan)) return false;
-  return DOUBLE_SURNAMES.test(name) ? chars.length >= 3 : SURNAMES.has(chars[0]!) && chars.length <= 3;
+  // counted and read by code, not spread into characters: asked of every short line's words (surnames are all in the BMP)
+  const length = characterCount(name);
+  if (length < 2 || length > 4 || !allHan(name)) return false;
+  return DOUBLE_SURNAMES.test(name) ? length >= 3 : SURNAMES.has(name.charAt(0)) && length <= 3;
 }
 
 /** How posts and trades end in Chinese (秘书长, 主任, 书记, 委员, 记者, 教授…): a role before a name. */

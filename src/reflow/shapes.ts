@@ -1,8 +1,8 @@
 // The shapes of newspaper furniture, recognisable on one line without its neighbours.
 import type { DisplayShape } from "../types.ts";
-import { ROLE_ENDING, isPersonName, namesIn } from "./bylines.ts";
+import { ROLE_ENDING, isNameGap, isPersonName, namesIn } from "./bylines.ts";
 import { hasPhotoCredit } from "./captions.ts";
-import { allHan, characterCount, hasAtMostCharacters, isSpaceCode } from "./text.ts";
+import { allHan, characterCount, hasAtMostCharacters } from "./text.ts";
 
 /** Marks that Chinese papers print before a byline. */
 const BYLINE_MARK = /^[□■◎]/u;
@@ -19,14 +19,16 @@ const SENTENCE_PUNCTUATION = /[，。；！？：,;!?“”"]/u;
 function isRoleNameByline(text: string): boolean {
   // with no space there are no names after a role: most lines end here, not split into pieces
   if (!text.includes(" ") || SENTENCE_PUNCTUATION.test(text) || !hasAtMostCharacters(text, 48)) return false;
-  const [role, ...rest] = text.split(" ");
-  if (!role || rest.length === 0) return false;
+  // the first word and the rest, sliced at the first space (no destructuring of a split: that walks an iterator)
+  const space = text.indexOf(" ");
+  const role = text.slice(0, space);
+  if (!role) return false;
   // Justified spread lines (`全 面 担 起`) look like padded names; a role reads as one word.
   // a parenthesis the role opens and does not close is a dateline's credit (`本报讯（记者 张三`), not a role
   // (the role is tested first: it is one short word, and most lines fail on it before their names are read)
   const balanced = countMarks(role, "（(") === countMarks(role, "）)");
   if (!(balanced && characterCount(role) >= 3 && ROLE_WORD.test(role) && ROLE_ENDING.test(role))) return false;
-  const names = namesIn(rest.join(" "));
+  const names = namesIn(text.slice(space + 1));
   return names.length > 0 && names.every((name) => characterCount(name) >= 2 && characterCount(name) <= 4 && allHan(name));
 }
 /** A role as one word: Han characters and the marks units are named with. */
@@ -91,9 +93,7 @@ export function isParenthesized(text: string): boolean {
 function hasMoreWordUnits(text: string, limit: number): boolean {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const separator = code === 0x3001 || code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b || isSpaceCode(code); // 、，,；; and whitespace
-    if (!separator && ++count > limit) return true;
+    if (!isNameGap(text.charCodeAt(i)) && ++count > limit) return true;
   }
   return false;
 }
