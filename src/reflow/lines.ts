@@ -8,7 +8,9 @@ const SPREAD_GAPS = 4;
 function usualMargin(starts: readonly number[], ends: readonly number[]): number {
   const counts = new Map<number, number>();
   starts.forEach((start, i) => start === ends[i] || counts.set(start, (counts.get(start) ?? 0) + 1));
-  return [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0])[0];
+  let [best, most] = [0, 0];
+  for (const [start, count] of counts) if (count > most) [best, most] = [start, count];
+  return best;
 }
 
 const SPACE = 0x20;
@@ -20,8 +22,8 @@ const WHITESPACE_RUN = /\s+/gu;
  * wide, a gap is noted), widths add up, and the pieces between spaces are counted for `spread`.
  * Done per line of every page, so it walks code units once instead of splitting and re-measuring.
  */
-function measure(raw: string, start: number, end: number): Pick<Line, "text" | "width" | "core" | "spread" | "gaps"> {
-  const gaps: number[] = [];
+function measure(raw: string, start: number, end: number, line: Line): Line {
+  const gaps = line.gaps;
   // code units of whitespace runs that become one space: most lines lose none and are sliced whole
   let dropped = 0;
   let rewritten = false;
@@ -54,8 +56,12 @@ function measure(raw: string, start: number, end: number): Pick<Line, "text" | "
   }
   // justification spread the characters apart: most of the space-separated pieces are one or two characters
   const spread = pieces > SPREAD_GAPS && shortPieces >= 0.8 * pieces;
-  const text = rewritten ? raw.slice(start, end).replace(WHITESPACE_RUN, " ") : raw.slice(start, end);
-  return { text, width, core: width - hangingCodeWidth(last), spread, gaps };
+  // the line's fields set in place: one object per line, not a measure copied into the line
+  line.text = rewritten ? raw.slice(start, end).replace(WHITESPACE_RUN, " ") : raw.slice(start, end);
+  line.width = width;
+  line.core = width - hangingCodeWidth(last);
+  line.spread = spread;
+  return line;
 }
 
 /** Above this share of lines followed by a blank, the extractor double-spaced the page. */
@@ -67,32 +73,35 @@ export function lines(state: ReflowState): void {
   const rawLines = state.text.split("\n");
   // where each line's text starts and ends (whitespace trimmed): the same for a blank line
   // plain arrays: a typed array per page is an off-heap allocation
+  // (loops, no closures: under tsx each named closure made costs a `defineProperty`, and this runs per line)
   const starts = new Array<number>(rawLines.length);
   const ends = new Array<number>(rawLines.length);
-  rawLines.forEach((raw, i) => {
-    let [start, end] = [0, raw.length];
+  for (let i = 0; i < rawLines.length; i++) {
+    const raw = rawLines[i]!;
+    let start = 0;
+    let end = raw.length;
     while (start < end && isSpaceCode(raw.charCodeAt(start))) start++;
     while (end > start && isSpaceCode(raw.charCodeAt(end - 1))) end--;
-    [starts[i], ends[i]] = [start, end];
-  });
-  const blank = (i: number) => starts[i] === ends[i];
+    starts[i] = start;
+    ends[i] = end;
+  }
   const margin = usualMargin(starts, ends);
   const result: Line[] = [];
-  rawLines.forEach((raw, index) => {
-    if (blank(index)) return;
-    const { text, width, core, spread, gaps } = measure(raw, starts[index]!, ends[index]!);
-    result.push({
+  for (let index = 0; index < rawLines.length; index++) {
+    if (starts[index] === ends[index]) continue; // a blank line
+    const line: Line = {
       number: index + 1,
-      text,
-      width,
-      core,
-      spread,
-      gaps,
+      text: "",
+      width: 0,
+      core: 0,
+      spread: false,
+      gaps: [],
       indented: starts[index]! > margin,
-      blankBefore: index > 0 && blank(index - 1),
-      blankAfter: index + 1 < rawLines.length && blank(index + 1),
-    });
-  });
+      blankBefore: index > 0 && starts[index - 1] === ends[index - 1],
+      blankAfter: index + 1 < rawLines.length && starts[index + 1] === ends[index + 1],
+    };
+    result.push(measure(rawLines[index]!, starts[index]!, ends[index]!, line));
+  }
   state.lines = result;
   const followedByBlank = result.slice(0, -1).filter((line) => line.blankAfter).length;
   state.blankLinesMeaningful = result.length < 3 || followedByBlank / (result.length - 1) < DOUBLE_SPACED_SHARE;
