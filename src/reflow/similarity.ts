@@ -29,8 +29,9 @@ export class Affinity {
   /** Weights of the grams the page's texts hold, by gram number; a gram none holds is rarest of all. */
   private readonly idf: number[];
   private readonly unseen: number;
-  /** Each text's grams, counted once: texts are compared with several others. */
-  private readonly cache = new Map<string, TextGrams>();
+  /** Each text's grams by text, counted once (texts are compared with several others): made on the first
+   *  lookup by text, which the page model never does (a `Map` per page is no small allocation). */
+  private cache: Map<string, TextGrams> | undefined;
   /** The texts it was made with and their grams, by index: no text is keyed (hashed) until one is looked up by text. */
   private readonly texts: readonly string[];
   private readonly textGrams: TextGrams[];
@@ -66,9 +67,13 @@ export class Affinity {
 
   /** A text's grams, counted once: to compare a text with several others, keep them. */
   gramsOf(text: string): TextGrams {
-    if (this.cache.size === 0) this.texts.forEach((known, index) => this.cache.has(known) || this.cache.set(known, this.textGrams[index]!));
-    let found = this.cache.get(text);
-    if (!found) this.cache.set(text, (found = this.countGrams(text)));
+    let cache = this.cache;
+    if (!cache) {
+      cache = this.cache = new Map();
+      this.texts.forEach((known, index) => cache!.has(known) || cache!.set(known, this.textGrams[index]!));
+    }
+    let found = cache.get(text);
+    if (!found) cache.set(text, (found = this.countGrams(text)));
     return found;
   }
 
