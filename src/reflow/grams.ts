@@ -74,6 +74,19 @@ const counting = {
 };
 
 /**
+ * The slots of the table that numbers grams now: gram numbers by key, open addressing, a slot counting
+ * as taken only where `stamps` holds that table's stamp. One pair for the process, like `counting`: no
+ * table allocates or clears slots of its own per page; a table used again after another one took the
+ * slots places its grams again (see `claim`).
+ */
+const slotting = {
+  slots: new Int32Array(1024) as Int32Array,
+  stamps: new Int32Array(1024) as Int32Array,
+  /** The stamp of the table that holds the slots (-1: none; a table's stamp is 0 until it claims them). */
+  holder: -1,
+};
+
+/**
  * Numbers the grams of one page's texts densely from 0, in order of first sight, by their key.
  * Characters get numbers below `SMALL` (so that bigram keys stay small integers): the common ones
  * by arithmetic, the rare ones by a map. Nothing else is looked up per character of a page.
@@ -83,14 +96,14 @@ export class GramTable {
   /** Each rare character's code (by its number less `RARE_NUMBERS`), and each gram's key by its number: to name grams. */
   private readonly rareCodes: number[] = [];
   private readonly keys: number[] = [];
-  /** Gram numbers by key, open addressing (number + 1; 0 is free): a `Map` lookup per character was most of the cost. */
-  private slots: Int32Array;
+  /** Its gram numbers by key are in `slotting` (a `Map` lookup per character was most of the cost): how many
+   *  slots it uses (less one), and its stamp there (0: none yet; a new one at each growth). */
   private mask: number;
+  private stamp = 0;
 
-  /** `capacity`: about how many grams to expect (each growth copies the table). */
+  /** `capacity`: about how many grams to expect (each growth places them all again). */
   constructor(capacity = 64) {
     this.mask = slotsFor(capacity) - 1;
-    this.slots = new Int32Array(this.mask + 1);
   }
 
   /** How many grams are numbered so far. */
@@ -149,27 +162,35 @@ export class GramTable {
 
   /** The number of the gram with this key, numbering it if it is new. */
   private numberOfKey(key: number): number {
+    if (slotting.holder !== this.stamp) this.claim();
+    const { slots, stamps } = slotting;
     let slot = slotOf(key, this.mask);
-    for (let found = this.slots[slot]!; found !== 0; found = this.slots[slot]!) {
-      if (this.keys[found - 1] === key) return found - 1;
-      slot = (slot + 1) & this.mask;
+    for (; stamps[slot] === this.stamp; slot = (slot + 1) & this.mask) {
+      if (this.keys[slots[slot]!] === key) return slots[slot]!;
     }
     const id = this.keys.length;
     this.keys.push(key);
-    this.slots[slot] = id + 1;
-    if (2 * this.keys.length > this.mask) this.rehash();
+    slots[slot] = id;
+    stamps[slot] = this.stamp;
+    if (2 * this.keys.length > this.mask) {
+      // twice the slots, every gram placed again: keeps at least half of them free
+      this.mask = 2 * this.mask + 1;
+      this.claim();
+    }
     if (id >= counting.seenBy.length) [counting.seenBy, counting.place] = [grow(counting.seenBy, 2 * id + 1), grow(counting.place, 2 * id + 1)];
     return id;
   }
 
-  /** Twice the slots, every gram placed again: keeps at least half of them free. */
-  private rehash(): void {
-    this.mask = 2 * this.mask + 1;
-    this.slots = new Int32Array(this.mask + 1);
+  /** Take the process's slots under a new stamp (every slot free for it) and place the grams numbered so far. */
+  private claim(): void {
+    this.stamp = slotting.holder = ++counting.serials;
+    if (slotting.slots.length <= this.mask) [slotting.slots, slotting.stamps] = [new Int32Array(this.mask + 1), new Int32Array(this.mask + 1)];
+    const { slots, stamps } = slotting;
     this.keys.forEach((key, id) => {
       let slot = slotOf(key, this.mask);
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = id + 1;
+      while (stamps[slot] === this.stamp) slot = (slot + 1) & this.mask;
+      slots[slot] = id;
+      stamps[slot] = this.stamp;
     });
   }
 

@@ -50,14 +50,11 @@ export class Affinity {
     const frequency = scratch.frequency.fill(0, 0, size);
     for (const { ids } of all) for (const id of ids) frequency[id]!++;
     this.idf = new Array<number>(size);
-    // grams share few distinct frequencies (1 to the number of texts): each one's logarithm is taken once
-    const logs = new Array<number>(texts.length + 1).fill(Number.NaN);
-    for (let id = 0; id < size; id++) {
-      const count = frequency[id]!;
-      let weight = logs[count]!;
-      if (Number.isNaN(weight)) logs[count] = weight = Math.log((texts.length + 1) / count);
-      this.idf[id] = weight;
-    }
+    // grams share few distinct frequencies (1 to the number of texts): each one's logarithm is taken once,
+    // all of them first (a page has tens of texts and hundreds of grams), so the loop over grams only looks one up
+    const logs = new Array<number>(texts.length + 1);
+    for (let count = 0; count <= texts.length; count++) logs[count] = Math.log((texts.length + 1) / count);
+    for (let id = 0; id < size; id++) this.idf[id] = logs[frequency[id]!]!;
   }
 
   /** The grams of the `index`th text it was made with. */

@@ -18,6 +18,13 @@ describe("grams", () => {
     expect(counts[39998]).toBe(2);
     expect(new Set(ids).size).toBe(40000);
   });
+  it("keeps each table's numbers when tables take turns (they share the process's slots)", () => {
+    const [first, second] = [new GramTable(), new GramTable()];
+    const a = first.gramsOf("政协机关", false);
+    second.gramsOf("机关政协学习", false); // takes the slots, numbering its own grams from 0
+    expect(first.gramsOf("机关政协", false).ids).toEqual([a.ids[2], first.size - 1, a.ids[0]]); // 机关 and 政协 known, 关政 new
+    expect(first.size).toBe(4);
+  });
   it("cuts a paragraph's opening at its first stop or at 24 characters", () => {
     expect(opening("坚持科学干事，着力打造政治型机关。始终把对党绝对忠诚摆在首位。")).toBe("坚持科学干事，着力打造政治型机关。");
     expect([...opening("近年来".repeat(20))].length).toBe(24);
