@@ -1,5 +1,5 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
-import { countMarks, endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, labelsTitle, markerShape, opensParenthesis } from "./shapes.ts";
+import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, labelsTitle, markerShape, opensParenthesis, outnumbers } from "./shapes.ts";
 import { splitRoleName } from "./bylines.ts";
 import { captionWords, hasPhotoCredit } from "./captions.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
@@ -196,7 +196,7 @@ function isHeadline(page: Page, shapes: readonly (DisplayShape | undefined)[], i
   // a title may ask or exclaim (`为什么要…？`), never trail off in a comma or a full stop, nor close a
   // parenthesis it did not open (the end of a wrapped credit, `生 摄）`)
   if (endsPunctuated(i) && !/[？！?!]$/u.test(line.text)) return false;
-  if (countMarks(line.text, "）)") > countMarks(line.text, "（(")) return false;
+  if (outnumbers(line.text, "）)", "（(")) return false;
   // a caption wrapped over two lines: its first line has no stop, the next one only a few words before the credit
   const nextWords = lines[i + 1] ? captionWords(lines[i + 1]!.text) : undefined;
   if (nextWords !== undefined && characterCount(nextWords.replace(/\s/gu, "")) < CAPTION_WORDS) return false;

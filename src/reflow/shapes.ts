@@ -109,9 +109,16 @@ export function countMarks(text: string, marks: string): number {
   return count;
 }
 
+/** More of a mark (one, or its two forms) than of another in the text: the other counted only where the mark is
+ *  there at all (most lines hold neither: one scan, not two). */
+export function outnumbers(text: string, marks: string, others: string): boolean {
+  const count = countMarks(text, marks);
+  return count > 0 && count > countMarks(text, others);
+}
+
 /** Opens a parenthesis it does not close: the first line of a wrapped note. */
 export function opensParenthesis(text: string): boolean {
-  return /^[（(]/u.test(text) && countMarks(text, "（(") > countMarks(text, "）)");
+  return /^[（(]/u.test(text) && outnumbers(text, "（(", "）)");
 }
 
 /** A page's production credits: 责任编辑 (editor), 校对 (proofreader), 美编 and 版式 (layout). */
@@ -129,9 +136,14 @@ const DASHES_LAST = /(?:—{2,}|-{2,})$/u;
 
 /** Running text: a stop or comma inside, no mark at either end. No furniture looks like this (checked first: most lines are such). */
 function isPlainText(text: string): boolean {
-  // the marks at either end are looked at directly: a regex `^…|…$` tries every position of the line
-  return STOP_OR_COMMA.test(text) && !"（(—-□■◎【".includes(text.charAt(0)) && !"—-".includes(text.charAt(text.length - 1)) && !PRODUCTION_CREDIT.test(text);
+  // the marks at either end are looked up by code: a regex `^…|…$` tries every position of the line, and
+  // `charAt` makes a string of a Han character or mark
+  return STOP_OR_COMMA.test(text) && !OPENING_MARKS.has(text.charCodeAt(0)) && !DASHES.has(text.charCodeAt(text.length - 1)) && !PRODUCTION_CREDIT.test(text);
 }
+/** The codes of a string's characters (all in the BMP). */
+const codesOf = (characters: string) => new Set([...characters].map((ch) => ch.charCodeAt(0)));
+const OPENING_MARKS = codesOf("（(—-□■◎【");
+const DASHES = codesOf("—-");
 
 export function markerShape(text: string): DisplayShape | undefined {
   if (isPlainText(text)) return undefined;
@@ -150,10 +162,10 @@ export function markerShape(text: string): DisplayShape | undefined {
 
 /** Ends with punctuation that keeps a sentence going or stops it: body text, not a headline. */
 export function endsWithPunctuation(text: string): boolean {
-  // the last character looked up: a regex `…$` tries every position of the text
-  return text.length > 0 && ENDING_PUNCTUATION.includes(text.charAt(text.length - 1));
+  // the last character looked up by code: a regex `…$` tries every position of the text (an empty text's code is NaN)
+  return ENDING_PUNCTUATION.has(text.charCodeAt(text.length - 1));
 }
-const ENDING_PUNCTUATION = "，。、；：！？…,.;:!?";
+const ENDING_PUNCTUATION = codesOf("，。、；：！？…,.;:!?");
 
 /** A reporter's credit inside a line (`通讯员 谭成`). */
 const REPORTER_NAMED = /(?:记者|通讯员)\s*\p{Script=Han}/u;
@@ -163,7 +175,7 @@ const SPEAKER_LABEL = /^[^，。：、\s]{1,4}[：:]/u;
 
 /** Punctuation inside a line that headlines in this kind of paper do not carry; nor a parenthesis left open, nor a credit (`通讯员 谭成`). */
 export function hasSentencePunctuation(text: string): boolean {
-  return STOP_OR_COMMA.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || countMarks(text, "（(") > countMarks(text, "）)") || countMarks(text, "“") > countMarks(text, "”") || REPORTER_NAMED.test(text);
+  return STOP_OR_COMMA.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || outnumbers(text, "（(", "）)") || outnumbers(text, "“", "”") || REPORTER_NAMED.test(text);
 }
 
 /** A column label (`委员论坛`) is a word or two over a longer title; a line no shorter than the one under
