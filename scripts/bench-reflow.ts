@@ -60,22 +60,36 @@ function timeMs(run: () => void): number {
 /** Whole passes over the corpus before it is timed: the JIT settles over several (the first passes ran ×0.6–0.8 of the later ones' speed). */
 const WARM_PASSES = 3;
 
-/** MB/s over the corpus after start-up (warm-up passes), and ms/KB as pages are joined into longer and longer texts. */
-function speed(texts: string[]) {
+/** Whole pages as extracted, not generated: the bundled samples and the real page of another paper when present. */
+function fullPages(directories: string[]): { name: string; text: string }[] {
+  return directories.filter((directory) => existsSync(directory)).flatMap((directory) =>
+    readdirSync(directory).filter((file) => file.endsWith(".txt")).map((file) => ({ name: file, text: readFileSync(join(directory, file), "utf8") })),
+  );
+}
+
+const megabytesPerSecond = (bytes: number, ms: number) => +(bytes / 1048576 / (ms / 1000)).toFixed(3);
+
+/**
+ * MB/s after start-up (warm-up passes): over the corpus (small pages, fixed costs per page weigh most), on
+ * each full page, and as corpus pages are joined into longer and longer texts (with ms/KB, for linearity).
+ * Only the reflow is timed: the texts are generated and read before, and nothing is scored in the runs.
+ */
+function speed(texts: string[], full: { name: string; text: string }[]) {
   // the machine is shared: the fastest of several runs, so another process's stall does not make a figure
   const fastest = (run: () => void, times: number) => Math.min(...[...Array(times)].map(() => timeMs(run)));
   for (let pass = 0; pass < WARM_PASSES; pass++) texts.forEach((text) => reflow(text));
   const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
   const ms = fastest(() => texts.forEach((text) => reflow(text)), 5);
+  const fullPageSpeeds = full.map(({ name, text }) => ({ name, megabytesPerSecond: megabytesPerSecond(Buffer.byteLength(text), fastest(() => reflow(text), 30)) }));
   const linearity = [1, 2, 4, 8, 16, 32].filter((n) => n <= texts.length).map((n) => {
     const text = texts.slice(0, n).join("\n\n");
     const kilobytes = Buffer.byteLength(text) / 1024;
     const runMs = fastest(() => reflow(text), n <= 4 ? 21 : 7);
-    return { pages: n, kilobytes: +kilobytes.toFixed(1), ms: +runMs.toFixed(2), msPerKilobyte: +(runMs / kilobytes).toFixed(4) };
+    return { pages: n, kilobytes: +kilobytes.toFixed(1), ms: +runMs.toFixed(2), msPerKilobyte: +(runMs / kilobytes).toFixed(4), megabytesPerSecond: megabytesPerSecond(kilobytes * 1024, runMs) };
   });
   // ms/KB of the longest text over the shortest: about 1 when the reflow is linear
   const growth = +(linearity[linearity.length - 1]!.msPerKilobyte / linearity[0]!.msPerKilobyte).toFixed(2);
-  return { megabytesPerSecond: +(bytes / 1048576 / (ms / 1000)).toFixed(3), linearity, growth };
+  return { megabytesPerSecond: megabytesPerSecond(bytes, ms), fullPages: fullPageSpeeds, linearity, growth };
 }
 
 /** Pages with a gold beside them: the bundled samples, and the real page of another paper when present. */
@@ -109,7 +123,7 @@ export async function benchReflow(options: { seed?: number; pages?: number; diff
     byFeature: grouped(pages, results, (page) => page.features),
     samples: goldPages("sources", "tests/fixtures/gold").map(({ name, score, exact }) => ({ name, score, exact })),
     real: goldPages(join("..", "shared", "real"), join("..", "shared", "real")).map(({ name, score, exact }) => ({ name, score, exact })),
-    speed: speed(pages.map((page) => page.text)),
+    speed: speed(pages.map((page) => page.text), fullPages(["sources", join("..", "shared", "real")])),
     worst: [...results].sort((a, b) => a.score - b.score).slice(0, options.diffs ?? 5),
   };
   if (print) {
@@ -126,8 +140,10 @@ export async function benchReflow(options: { seed?: number; pages?: number; diff
     for (const [key, t] of Object.entries(figures.byFeature)) console.log(row(key, t));
     for (const page of [...figures.samples, ...figures.real]) console.log(`  ${page.name}: score ${page.score}, ${page.exact ? "exact" : "not exact"}`);
     if (!figures.real.length) console.log("  (no real page in ../shared/real: skipped)");
-    console.log(`speed after warm-up: ${figures.speed.megabytesPerSecond} MB/s of CPU time; cost against size (pages joined):`);
-    for (const r of figures.speed.linearity) console.log(`  ${String(r.pages).padStart(2)} pages ${String(r.kilobytes).padStart(7)} KB ${String(r.ms).padStart(9)} ms  ${r.msPerKilobyte} ms/KB`);
+    console.log(`speed after warm-up, in CPU time: ${figures.speed.megabytesPerSecond} MB/s over the ${count} corpus pages`);
+    console.log(`  full pages (fastest of 30 runs): ${figures.speed.fullPages.map((page) => `${page.name} ${page.megabytesPerSecond} MB/s`).join(", ")}`);
+    console.log("  cost against size (corpus pages joined):");
+    for (const r of figures.speed.linearity) console.log(`  ${String(r.pages).padStart(2)} pages ${String(r.kilobytes).padStart(7)} KB ${String(r.ms).padStart(9)} ms  ${r.msPerKilobyte} ms/KB  ${r.megabytesPerSecond} MB/s`);
     console.log(`  ms/KB grows ×${figures.speed.growth} from the shortest text to the longest (1 is linear)`);
     console.log("lowest-scoring pages (node --import tsx scripts/bench-reflow.ts --show NAME to see one):");
     for (const page of figures.worst) console.log(`  ${page.name}: ${page.score}\n${page.diff.map((line) => `    ${line}`).join("\n")}`);
