@@ -59,14 +59,7 @@ export function decode(chain: Chain): Decoded | undefined {
   forward.fill(-Infinity, 0, size);
   backward.fill(-Infinity, 0, size);
   back.fill(-1, 0, size);
-  // each transition's score, asked of the chain once: the backward pass needs the forward pass's ones again
   transitions.fill(Number.NaN, 0, transitionAt[n]!);
-  const transition = (t: number, q: number, k: number): number => {
-    const index = transitionAt[t]! + q * states[t]!.length + k;
-    let score = transitions[index]!;
-    if (Number.isNaN(score)) transitions[index] = score = chain.score(t, states[t - 1]![q]!, states[t]![k]!);
-    return score;
-  };
   for (let k = 0; k < states[0]!.length; k++) forward[k] = chain.score(0, -1, states[0]![k]!);
   for (let t = 1; t < n; t++) {
     const here = states[t]!;
@@ -75,7 +68,7 @@ export function decode(chain: Chain): Decoded | undefined {
       for (let q = 0; q < before.length; q++) {
         const previous = forward[at[t - 1]! + q]!;
         if (previous === -Infinity) continue;
-        const total = previous + transition(t, q, k);
+        const total = previous + transition(chain, states, t, q, k);
         if (total > forward[at[t]! + k]!) {
           forward[at[t]! + k] = total;
           back[at[t]! + k] = q;
@@ -91,7 +84,7 @@ export function decode(chain: Chain): Decoded | undefined {
       for (let k = 0; k < next.length; k++) {
         const following = backward[at[t + 1]! + k]!;
         if (following === -Infinity) continue;
-        const total = transition(t + 1, q, k) + following;
+        const total = transition(chain, states, t + 1, q, k) + following;
         if (total > backward[at[t]! + q]!) backward[at[t]! + q] = total;
       }
     }
@@ -113,6 +106,18 @@ export function decode(chain: Chain): Decoded | undefined {
     k = back[at[t]! + k]!;
   }
   return { path, best, states, marginals, offsets };
+}
+
+/**
+ * The score of going from the q-th state at t-1 to the k-th at t, asked of the chain once: the backward pass
+ * needs the forward pass's ones again. (A module function over `scratch`, not a closure per page: under tsx
+ * each named closure made costs a `defineProperty`, and one made per page is not inlined as well.)
+ */
+function transition(chain: Chain, states: readonly (readonly number[])[], t: number, q: number, k: number): number {
+  const index = scratch.transitionAt[t]! + q * states[t]!.length + k;
+  let score = scratch.transitions[index]!;
+  if (Number.isNaN(score)) scratch.transitions[index] = score = chain.score(t, states[t - 1]![q]!, states[t]![k]!);
+  return score;
 }
 
 /** How sure a choice is from its margin over the best alternative: a tie is 0.5, a wide margin near 1. */
