@@ -56,9 +56,18 @@ export function isSpaceCode(code: number): boolean {
 }
 
 /** The marks above by code (all in the BMP), a bit per kind: one read of a table where a set lookup was, for every character. */
-const [COMPRESSIBLE_MARK, CLOSER_MARK, SENTENCE_END_MARK] = [1, 2, 4];
+const [COMPRESSIBLE_MARK, CLOSER_MARK, SENTENCE_END_MARK, FINAL_STOP_MARK, FINAL_CLOSER_MARK, INNER_STOP_MARK] = [1, 2, 4, 8, 16, 32];
 const MARKS = new Uint8Array(0x10000);
-for (const [characters, bit] of [[COMPRESSIBLE, COMPRESSIBLE_MARK], [CLOSERS, CLOSER_MARK], [`${SENTENCE_END}：`, SENTENCE_END_MARK]] as const) {
+const MARKED = [
+  [COMPRESSIBLE, COMPRESSIBLE_MARK],
+  [CLOSERS, CLOSER_MARK],
+  [`${SENTENCE_END}：`, SENTENCE_END_MARK],
+  // what `innerSentenceStops` does not count at a text's end (its stops, then closing marks), and what it counts
+  ["。！？!?…", FINAL_STOP_MARK],
+  ["”’」』）)】》", FINAL_CLOSER_MARK],
+  ["。！？!?", INNER_STOP_MARK],
+] as const;
+for (const [characters, bit] of MARKED) {
   for (const ch of characters) MARKS[ch.charCodeAt(0)]! |= bit;
 }
 const isMark = (code: number, bit: number) => code < 0x10000 && (MARKS[code]! & bit) !== 0;
@@ -103,8 +112,18 @@ export function endsSentence(text: string): boolean {
 
 /** Count of sentence stops inside the text (not at its very end). */
 export function innerSentenceStops(text: string): number {
-  const body = text.trimEnd().replace(/[。！？!?…]+[”’」』）)】》]*$/u, "");
-  return (body.match(/[。！？!?]/gu) ?? []).length;
+  // read by code (stops and closers are single code units), no match array: asked of every unit of a page
+  let end = text.length;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  // the final stops (`。`, `……`) and the closing marks after them are not inside
+  let closed = end;
+  while (closed > 0 && isMark(text.charCodeAt(closed - 1), FINAL_CLOSER_MARK)) closed--;
+  let body = closed;
+  while (body > 0 && isMark(text.charCodeAt(body - 1), FINAL_STOP_MARK)) body--;
+  if (body === closed) body = end;
+  let stops = 0;
+  for (let i = 0; i < body; i++) if (isMark(text.charCodeAt(i), INNER_STOP_MARK)) stops++;
+  return stops;
 }
 
 /**

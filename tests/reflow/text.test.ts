@@ -17,6 +17,10 @@ describe("text facts", () => {
   it("counts stops inside a text but not the final one", () => {
     expect(innerSentenceStops("落实第一议题，把稳思想之舵。")).toBe(0);
     expect(innerSentenceStops("“不以规矩，不能成方圆”。完善的制度体系是基石。")).toBe(1);
+    // the final stops and the closing marks after them are not inside; closing marks alone end nothing
+    expect(innerSentenceStops("他说：“好。走吧！”） \u3000")).toBe(1);
+    expect(innerSentenceStops("好！好？……")).toBe(1);
+    expect(innerSentenceStops("第一。第二）")).toBe(1);
   });
   it("removes justification spaces between Han characters but keeps them between Latin words", () => {
     expect(joinLines(["训 ，不 断 拓 宽", "视野，增强"])).toBe("训，不断拓宽视野，增强");
