@@ -15,9 +15,10 @@ const NOT_NAMES = /(?:[\p{Script=Han}]{0,6}(?:记者|通讯员|实习生|摄影�
 function creditTail(text: string, before = ""): string | undefined {
   const end = text.trimEnd();
   if (end === "") return before === "" ? undefined : creditTail(before);
-  const last = end[end.length - 1];
-  return last === "摄" || last === "影" || last === "）" || last === ")" ? (before + end).slice(-48) : undefined;
+  // the last character read by code: each line is asked this several times, and `end[i]` makes a string of it
+  return CREDIT_ENDINGS.has(end.charCodeAt(end.length - 1)) ? (before + end).slice(-48) : undefined;
 }
+const CREDIT_ENDINGS = new Set([..."摄影）)"].map((ch) => ch.charCodeAt(0)));
 
 /** The text (after `before`, if given) ends in a photo credit. */
 export function hasPhotoCredit(text: string, before = ""): boolean {
