@@ -237,11 +237,18 @@ export class PageModel implements Chain {
   /** A unit's affinity to the head its state gives it, measured from its favourite head around it (never above 0). */
   private preference(t: number, s: number): number {
     const cluster = s === AS ? this.clusterBefore[t] : s === BS ? this.clusterAfter[t] : isA(s) ? this.multiBefore[t] : this.multiAfter[t];
-    const row = this.affinities[t]?.find((entry) => entry[0] === cluster)?.[1];
+    const row = this.affinityRow(t, cluster!);
     // a lone head that may be two printed together: as one two-line title it holds both lines' words
     const merged = (s === AS || s === BS) && row && (this.items[cluster!] as { cluster: Cluster }).cluster.merged;
     const score = merged ? Math.max(...row) : row?.[headOf(s)];
     return score === undefined ? 0 : WEIGHTS.affinity * Math.min(0, score - this.favourite[t]!);
+  }
+
+  /** Unit t's affinities to the heads of cluster c, if it has them. (A loop, not `find` with a closure made per call:
+   *  this runs for every state of every unit.) */
+  private affinityRow(t: number, c: number): number[] | undefined {
+    for (const entry of this.affinities[t] ?? []) if (entry[0] === c) return entry[1];
+    return undefined;
   }
 
   /** What a story break between two neighbouring unit items costs. */

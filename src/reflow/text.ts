@@ -131,7 +131,16 @@ export function innerSentenceStops(text: string): number {
  * and punctuation mean nothing, spaces between two Latin words do.
  */
 export function joinLines(lines: readonly string[]): string {
-  return compactSpaces(lines.map((line) => line.trim()).join(" "));
+  // each line compacted, then a space kept where two lines meet between letters or digits: what compacting
+  // the lines joined by spaces gives, without the joined copy (every paragraph of a page passes here)
+  let result = "";
+  for (const line of lines) {
+    const piece = compactSpaces(line.trim());
+    if (piece === "") continue;
+    if (result !== "" && isAlphanumericCode(result.charCodeAt(result.length - 1)) && isAlphanumericCode(piece.charCodeAt(0))) result += " ";
+    result += piece;
+  }
+  return result;
 }
 
 const isAlphanumericCode = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
