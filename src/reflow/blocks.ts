@@ -110,8 +110,13 @@ function segmentWidths(lines: readonly Line[], isBreak: (i: number) => boolean):
   let start = 0;
   for (let i = 0; i <= lines.length; i++) {
     if (i < lines.length && !isBreak(i)) continue;
-    const segment = lines.slice(start, i).map((line) => line.width);
-    localColumnWidths(segment).forEach((width, k) => (widths[start + k] = width));
+    // loops, and none for the empty runs between two marker lines: there is a run per marker line of the page
+    if (i > start) {
+      const segment: number[] = [];
+      for (let k = start; k < i; k++) segment.push(lines[k]!.width);
+      const columnWidths = localColumnWidths(segment);
+      for (let k = 0; k < columnWidths.length; k++) widths[start + k] = columnWidths[k]!;
+    }
     start = i + 1;
   }
   return widths;
