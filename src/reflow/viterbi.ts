@@ -61,17 +61,21 @@ export function decode(chain: Chain): Decoded | undefined {
   back.fill(-1, 0, size);
   transitions.fill(Number.NaN, 0, transitionAt[n]!);
   for (let k = 0; k < states[0]!.length; k++) forward[k] = chain.score(0, -1, states[0]![k]!);
+  // each position's offsets read once into locals: a store into one typed array may alias a read of another for the JIT
   for (let t = 1; t < n; t++) {
     const here = states[t]!;
     const before = states[t - 1]!;
+    const from = at[t - 1]!;
+    const to = at[t]!;
+    const moves = transitionAt[t]!;
     for (let k = 0; k < here.length; k++) {
       for (let q = 0; q < before.length; q++) {
-        const previous = forward[at[t - 1]! + q]!;
+        const previous = forward[from + q]!;
         if (previous === -Infinity) continue;
-        const total = previous + transition(chain, states, t, q, k);
-        if (total > forward[at[t]! + k]!) {
-          forward[at[t]! + k] = total;
-          back[at[t]! + k] = q;
+        const total = previous + transition(chain, moves + q * here.length + k, t, before[q]!, here[k]!);
+        if (total > forward[to + k]!) {
+          forward[to + k] = total;
+          back[to + k] = q;
         }
       }
     }
@@ -80,12 +84,15 @@ export function decode(chain: Chain): Decoded | undefined {
   for (let t = n - 2; t >= 0; t--) {
     const here = states[t]!;
     const next = states[t + 1]!;
+    const from = at[t]!;
+    const to = at[t + 1]!;
+    const moves = transitionAt[t + 1]!;
     for (let q = 0; q < here.length; q++) {
       for (let k = 0; k < next.length; k++) {
-        const following = backward[at[t + 1]! + k]!;
+        const following = backward[to + k]!;
         if (following === -Infinity) continue;
-        const total = transition(chain, states, t + 1, q, k) + following;
-        if (total > backward[at[t]! + q]!) backward[at[t]! + q] = total;
+        const total = transition(chain, moves + q * next.length + k, t + 1, here[q]!, next[k]!) + following;
+        if (total > backward[from + q]!) backward[from + q] = total;
       }
     }
   }
@@ -109,14 +116,13 @@ export function decode(chain: Chain): Decoded | undefined {
 }
 
 /**
- * The score of going from the q-th state at t-1 to the k-th at t, asked of the chain once: the backward pass
- * needs the forward pass's ones again. (A module function over `scratch`, not a closure per page: under tsx
- * each named closure made costs a `defineProperty`, and one made per page is not inlined as well.)
+ * The score of state s at t after state p, kept at `index` of the scratch: asked of the chain once, since the
+ * backward pass needs the forward pass's ones again. (A module function, not a closure per page: under tsx
+ * each named closure made costs a `defineProperty`.)
  */
-function transition(chain: Chain, states: readonly (readonly number[])[], t: number, q: number, k: number): number {
-  const index = scratch.transitionAt[t]! + q * states[t]!.length + k;
+function transition(chain: Chain, index: number, t: number, p: number, s: number): number {
   let score = scratch.transitions[index]!;
-  if (Number.isNaN(score)) scratch.transitions[index] = score = chain.score(t, states[t - 1]![q]!, states[t]![k]!);
+  if (Number.isNaN(score)) scratch.transitions[index] = score = chain.score(t, p, s);
   return score;
 }
 
