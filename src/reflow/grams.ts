@@ -141,11 +141,27 @@ export class GramTable {
    * and digits, with their counts. One loop, no callbacks: it runs over every text of every page.
    */
   gramsOf(text: string, characters: boolean): TextGrams {
+    return this.scan(text, characters, -1);
+  }
+
+  /** `gramsOf` the text and of its first `prefix` code units (as of `text.slice(0, prefix)`), from one scan. */
+  gramsWithPrefix(text: string, characters: boolean, prefix: number): [whole: TextGrams, prefix: TextGrams] {
+    const whole = this.scan(text, characters, prefix);
+    return [whole, this.prefixGrams!];
+  }
+
+  /** The grams of the first code units of the text last scanned with a prefix (see `scan`). */
+  private prefixGrams: TextGrams | undefined;
+
+  private scan(text: string, characters: boolean, prefix: number): TextGrams {
     const serial = ++counting.serials;
     counting.distinct = 0;
+    this.prefixGrams = undefined;
     let previous = -1;
     for (let i = 0; i < text.length; i++) {
       const code = text.codePointAt(i)!;
+      // the prefix's grams are the ones counted before a character reaches past its end (one it cuts in two is no character of it)
+      if (prefix >= 0 && !this.prefixGrams && i + (code > 0xffff ? 2 : 1) > prefix) this.prefixGrams = this.counted(++counting.serials);
       if (code > 0xffff) i++;
       if (!isWordCode(code)) {
         previous = -1;
@@ -156,7 +172,12 @@ export class GramTable {
       if (previous >= 0) this.count(serial, pairKey(previous, current));
       previous = current;
     }
-    // copied out at their final size: arrays grown gram by gram left most of a page's garbage
+    if (prefix >= 0 && !this.prefixGrams) this.prefixGrams = this.counted(++counting.serials);
+    return this.counted(serial);
+  }
+
+  /** The grams counted so far, under `serial`: copied out at their size (arrays grown gram by gram left most of a page's garbage). */
+  private counted(serial: number): TextGrams {
     return { serial, ids: counting.ids.slice(0, counting.distinct), counts: counting.counts.slice(0, counting.distinct) };
   }
 

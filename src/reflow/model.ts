@@ -85,8 +85,18 @@ export class PageModel implements Chain {
     this.headTexts = items.map((item) => (item.kind === "cluster" ? item.cluster.heads.map(headText) : []));
     // a loop, not `flatMap`: V8 runs flatMap and flat on a generic slow path, about ten times a loop's cost
     const texts: string[] = [];
-    items.forEach((item, t) => (item.kind === "unit" ? texts.push(item.unit.text) : texts.push(...this.headTexts[t]!)));
-    this.affinity = new Affinity(texts);
+    // each unit's opening (a prefix of its text) has its grams counted in the same scan as the text's
+    const prefixes: number[] = [];
+    items.forEach((item, t) => {
+      if (item.kind === "unit") {
+        texts.push(item.unit.text);
+        prefixes.push(opening(item.unit.text).length);
+      } else {
+        texts.push(...this.headTexts[t]!);
+        prefixes.push(...this.headTexts[t]!.map(() => -1));
+      }
+    });
+    this.affinity = new Affinity(texts, { prefixes });
     // each item's first text in `texts`: its grams are looked up by place, not by text
     let next = 0;
     this.firstText = items.map((item, t) => {
@@ -95,7 +105,7 @@ export class PageModel implements Chain {
       return first;
     });
     this.grams = items.map((item, t) => (item.kind === "unit" ? this.affinity.gramsAt(this.firstText[t]!) : undefined));
-    this.openings = items.map((item) => (item.kind === "unit" ? this.affinity.countGrams(opening(item.unit.text)) : undefined));
+    this.openings = items.map((item, t) => (item.kind === "unit" ? this.affinity.prefixGramsAt(this.firstText[t]!) : undefined));
     this.closes = items.map((item) => item.kind === "unit" && closesStory(item.unit));
     this.numbered = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")));
     this.spaced = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text))));

@@ -36,7 +36,11 @@ export class Affinity {
   private readonly texts: readonly string[];
   private readonly textGrams: TextGrams[];
 
-  constructor(texts: readonly string[], options: { characters?: boolean } = {}) {
+  /** The grams of each text's prefix asked for (`prefixes`), by index. */
+  private readonly prefixGrams: (TextGrams | undefined)[] = [];
+
+  /** `prefixes`: for each text, how many of its first code units to keep the grams of as well (-1: none), counted in the same scan. */
+  constructor(texts: readonly string[], options: { characters?: boolean; prefixes?: readonly number[] } = {}) {
     this.unseen = Math.log(texts.length + 1);
     this.characters = options.characters ?? false;
     // room from the start for a small page's grams (about half its characters); a long page's distinct
@@ -44,7 +48,13 @@ export class Affinity {
     // grows as they come, instead of being sized (and zeroed) by characters
     this.table = new GramTable(Math.min(texts.reduce((sum, text) => sum + text.length, 0) + 1, TABLE_START));
     this.texts = texts;
-    const all = (this.textGrams = texts.map((text) => this.countGrams(text)));
+    const all = (this.textGrams = texts.map((text, index) => {
+      const prefix = options.prefixes?.[index] ?? -1;
+      if (prefix < 0) return this.countGrams(text);
+      const [whole, head] = this.table.gramsWithPrefix(text, this.characters, prefix);
+      this.prefixGrams[index] = head;
+      return whole;
+    }));
     const size = this.table.size;
     if (scratch.frequency.length < size) scratch.frequency = new Int32Array(2 * size);
     const frequency = scratch.frequency.fill(0, 0, size);
@@ -60,6 +70,11 @@ export class Affinity {
   /** The grams of the `index`th text it was made with. */
   gramsAt(index: number): TextGrams {
     return this.textGrams[index]!;
+  }
+
+  /** The grams of the prefix of the `index`th text it was made with, if it was asked for. */
+  prefixGramsAt(index: number): TextGrams | undefined {
+    return this.prefixGrams[index];
   }
 
   /** A text's grams, counted once: to compare a text with several others, keep them. */

@@ -25,6 +25,19 @@ describe("grams", () => {
     expect(first.gramsOf("机关政协", false).ids).toEqual([a.ids[2], first.size - 1, a.ids[0]]); // 机关 and 政协 known, 关政 new
     expect(first.size).toBe(4);
   });
+  it("counts a prefix's grams in the text's scan as a scan of the prefix would (a character cut in two is none of it)", () => {
+    const table = new GramTable();
+    const named = ({ ids, counts }: { ids: number[]; counts: number[] }) => ids.map((id, k) => [table.text(id), counts[k]]);
+    for (const text of ["政协机关，政协机关学习", "学习𠀀型机关", "ab12，政协"]) {
+      for (let prefix = 0; prefix <= text.length + 1; prefix++) {
+        for (const characters of [false, true]) {
+          const [whole, head] = table.gramsWithPrefix(text, characters, prefix);
+          expect(named(head)).toEqual(named(table.gramsOf(text.slice(0, prefix), characters)));
+          expect(named(whole)).toEqual(named(table.gramsOf(text, characters)));
+        }
+      }
+    }
+  });
   it("cuts a paragraph's opening at its first stop or at 24 characters", () => {
     expect(opening("坚持科学干事，着力打造政治型机关。始终把对党绝对忠诚摆在首位。")).toBe("坚持科学干事，着力打造政治型机关。");
     expect([...opening("近年来".repeat(20))].length).toBe(24);
