@@ -92,7 +92,8 @@ const slotting = {
  * by arithmetic, the rare ones by a map. Nothing else is looked up per character of a page.
  */
 export class GramTable {
-  private readonly rareNumbers = new Map<number, number>();
+  /** Made at the first rare character: many pages have none, and a `Map` per page is no small allocation. */
+  private rareNumbers: Map<number, number> | undefined;
   /** Each rare character's code (by its number less `RARE_NUMBERS`), and each gram's key by its number: to name grams. */
   private readonly rareCodes: number[] = [];
   private readonly keys: number[] = [];
@@ -114,6 +115,7 @@ export class GramTable {
   private numberOf(code: number): number {
     if (code < HAN_NUMBERS) return code;
     if (code >= COMMON_HAN[0] && code <= COMMON_HAN[1]) return code - COMMON_HAN[0] + HAN_NUMBERS;
+    this.rareNumbers ??= new Map();
     let found = this.rareNumbers.get(code);
     if (found === undefined) {
       this.rareNumbers.set(code, (found = RARE_NUMBERS + this.rareCodes.length));
