@@ -320,20 +320,12 @@ export class PageModel implements Chain {
 
 /** Unanchored clusters with no heading nor other unanchored cluster between the anchored titles around them. */
 function loneHeads(items: readonly PageItem[]): boolean[] {
-  return items.map((item, t) => item.kind === "cluster" && !item.cluster.anchored && !siblingIn(items, t, -1) && !siblingIn(items, t, 1));
+  // a heading unit right before a head or the page's end heads no text: a short closing sentence
+  const mayHead = (item: PageItem, k: number) => (item.kind === "unit" ? item.unit.role === "heading" && items[k + 1]?.kind === "unit" : !item.cluster.anchored);
+  const bound = (item: PageItem) => item.kind === "cluster" && item.cluster.anchored;
+  const siblingIn = (t: number, step: 1 | -1) => {
+    for (let k = t + step; k >= 0 && k < items.length && !bound(items[k]!); k += step) if (mayHead(items[k]!, k)) return true;
+    return false;
+  };
+  return items.map((item, t) => item.kind === "cluster" && !item.cluster.anchored && !siblingIn(t, -1) && !siblingIn(t, 1));
 }
-
-// (module functions, not closures inside `loneHeads`: under tsx each named closure made costs a `defineProperty`, per page)
-/** Another head that may be a heading lies from item t towards `step` before an anchored title. */
-function siblingIn(items: readonly PageItem[], t: number, step: 1 | -1): boolean {
-  for (let k = t + step; k >= 0 && k < items.length && !isBound(items[k]!); k += step) if (mayHead(items, k)) return true;
-  return false;
-}
-
-/** A heading unit right before a head or the page's end heads no text: a short closing sentence. */
-function mayHead(items: readonly PageItem[], k: number): boolean {
-  const item = items[k]!;
-  return item.kind === "unit" ? item.unit.role === "heading" && items[k + 1]?.kind === "unit" : !item.cluster.anchored;
-}
-
-const isBound = (item: PageItem) => item.kind === "cluster" && item.cluster.anchored;
