@@ -29,7 +29,7 @@ function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
   let previous: StoryParts | undefined;
   const unowned: Unit[] = []; // text before any story: it opens the first one
   items.forEach((item, t) => {
-    const units = item.kind === "unit" ? [item.unit] : clusters.get(t)?.kind === "heading" ? (item.cluster.merged ?? item.cluster.heads).flatMap(headingsOf) : [];
+    const units = item.kind === "unit" ? [item.unit] : clusters.get(t)?.kind === "heading" ? (item.cluster.headings ?? item.cluster.merged ?? item.cluster.heads).flatMap(headingsOf) : [];
     if (item.kind === "cluster" && units.length === 0) {
       const reading = clusters.get(t);
       const count = reading?.kind === "titles" && reading.merged ? 1 : item.cluster.heads.length;

@@ -57,8 +57,15 @@ function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
   const bareLines = heads.slice(0, Math.max(0, bare)).reduce((sum, head) => sum + head.titles.length + (head.kicker ? 1 : 0), 0);
   // numbered heads (`一、…`) before an unnumbered one are the text before's sections, never titles
   const numbered = heads.findIndex((head) => head.kicker !== undefined || !NUMBERED.test(head.titles[0]?.text ?? ""));
-  const displaced = bareLines >= DISPLACED_HEADINGS ? heads.slice(0, bare) : numbered > 0 ? heads.slice(0, numbered) : [];
-  const headings = displaced.flatMap(numberedSections).flatMap(headingsOf).map((unit) => ({ kind: "unit" as const, unit }));
+  const displaced = numbered > 0 ? heads.slice(0, numbered) : [];
+  const headings: PageItem[] = displaced.flatMap(numberedSections).flatMap(headingsOf).map((unit) => ({ kind: "unit" as const, unit }));
+  if (bareLines >= DISPLACED_HEADINGS && bare > displaced.length) {
+    // unnumbered, they may as well be titles displaced after their texts, or a lead story's kicker, title
+    // and deck: the page model decides (would the text before them otherwise have no head?)
+    const bareHeads = heads.slice(displaced.length, bare);
+    headings.push({ kind: "cluster", cluster: { heads: bareHeads.flatMap((head) => withDecks(head, false, false)), anchored: false, headings: bareHeads } });
+    return [...headings, ...clustersOf(heads.slice(bare), false)];
+  }
   const titled = heads.slice(displaced.length).flatMap((head, k, all) => withDecks(head, opensPage && k === 0 && displaced.length === 0, k === all.length - 1));
   const only = titled.length === 1 ? titled[0]! : undefined;
   if (only && only.titles.length === 2 && !only.kicker && !only.subtitle) {

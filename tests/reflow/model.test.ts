@@ -84,6 +84,25 @@ describe("the page model", () => {
       ["柑橘丰收果农忙", 2],
     ]);
   });
+  it("reads bare lines before a titled head as the heads of the text before them when it has no other", () => {
+    // a lead story's kicker, title and deck printed after its text, right before the next story's head
+    const page = [
+      ...body("本报讯（记者 张三）全省优化营商环境大会昨日举行，总结近年来营商环境建设成效，部署重点改革任务。", "会议强调，营商环境只有更好、没有最好，各地要对标先进，推动营商环境持续优化。"),
+      "深化改革开放 激发发展活力",
+      "全省优化营商环境大会举行",
+      "省长作动员讲话",
+      "",
+      "图书馆延长开放时间",
+      "本报记者 李四",
+      "",
+      ...body("市图书馆自本周起延长开放时间至晚上九点，方便上班族下班后借阅图书。", "读者可以通过手机预约座位，周末还将举办读书分享会。"),
+    ].join("\n");
+    const { stories } = reflow(page);
+    expect(stories.map((story) => [story.kicker, story.title, story.subtitle, story.blocks.length])).toEqual([
+      ["深化改革开放 激发发展活力", "全省优化营商环境大会举行", "省长作动员讲话", 2],
+      [undefined, "图书馆延长开放时间", undefined, 2],
+    ]);
+  });
   it("records every page-level decision with a confidence from its margin", () => {
     const { decisions } = reflow(["标题甲", "□ 张三", "", ...body("正文甲的第一段讲了一件事情的经过，写得很详细，也很生动。"), "标题乙", "", ...body("本报讯 正文乙的第一段讲了另一件事情，和前面的事情没有关系。")].join("\n"));
     const read = decisions.filter((decision) => decision.pass === "read");
