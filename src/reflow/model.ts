@@ -246,9 +246,15 @@ export class PageModel implements Chain {
       WEIGHTS.break +
       WEIGHTS.cohesion * shared +
       WEIGHTS.parallel * parallel -
-      (opensStory((this.items[after] as { unit: Unit }).unit) ? WEIGHTS.lead : 0) -
+      (opensStory((this.items[after] as { unit: Unit }).unit) && !(after === before + 1 && this.isLeadPhoto(before)) ? WEIGHTS.lead : 0) -
       (this.closes[before] ? WEIGHTS.close : 0)
     );
+  }
+
+  /** A photo's caption right under a head stands before its story's first paragraph: a dateline right
+   *  after it opens that story, not a new one. */
+  private isLeadPhoto(t: number): boolean {
+    return (this.items[t] as { unit: Unit }).unit.role === "caption" && this.items[t - 1]?.kind === "cluster";
   }
 
   private clusterScore(t: number, cluster: Cluster, p: number, s: number): number {

@@ -103,6 +103,17 @@ describe("the page model", () => {
       [undefined, "图书馆延长开放时间", undefined, 2],
     ]);
   });
+  it("keeps a dateline right after the caption under a head in that head's story", () => {
+    const page = [
+      "博物馆夜场",
+      "点亮城市文化生活",
+      "",
+      "观众在博物馆夜场参观唐三彩展览（魏欣 摄）",
+      "",
+      ...body("本报洛阳11月9日电（记者 武桐燕）晚上七点，市博物馆门前依然排起长队，夜场已成为市民的新选择。", "夜场期间，博物馆推出讲解员带看、文物修复体验等活动，还与周边商圈联动推出文创市集。"),
+    ].join("\n");
+    expect(reflow(page).stories.map((story) => [story.title, story.blocks.map((block) => block.type)])).toEqual([["博物馆夜场 点亮城市文化生活", ["caption", "paragraph", "paragraph"]]]);
+  });
   it("records every page-level decision with a confidence from its margin", () => {
     const { decisions } = reflow(["标题甲", "□ 张三", "", ...body("正文甲的第一段讲了一件事情的经过，写得很详细，也很生动。"), "标题乙", "", ...body("本报讯 正文乙的第一段讲了另一件事情，和前面的事情没有关系。")].join("\n"));
     const read = decisions.filter((decision) => decision.pass === "read");
