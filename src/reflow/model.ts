@@ -40,7 +40,7 @@ export const WEIGHTS = {
   numbered: 4,
   /** A photo's caption right under a head: a (photo) story's title sets it so, a section heading hardly ever. */
   captioned: 2,
-  /** A byline line in the text of a head that has its own: it is the next story's. */
+  /** A byline line, or a signature closing the text, under a head that has a byline of its own: another story's. */
   secondByline: 3,
   /** A section heading with no sibling heading between the titles around it: sections come in sets. */
   loneHeading: 2,
@@ -79,6 +79,8 @@ export class PageModel implements Chain {
   private readonly firstText: number[];
   private readonly numbered: boolean[];
   private readonly spaced: boolean[];
+  /** For each cluster, whether a signature stands in the text after it, before the next cluster. */
+  private readonly signedAfter: boolean[];
 
   constructor(private readonly items: readonly PageItem[]) {
     this.length = items.length;
@@ -97,6 +99,7 @@ export class PageModel implements Chain {
     this.closes = items.map((item) => item.kind === "unit" && closesStory(item.unit));
     this.numbered = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")));
     this.spaced = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text))));
+    this.signedAfter = signedAfter(items);
     this.multiBefore = nearest(items, 1, 2);
     this.multiAfter = nearest(items, -1, 2);
     this.clusterBefore = nearest(items, 1, 1);
@@ -198,7 +201,7 @@ export class PageModel implements Chain {
   private unitScore(t: number, unit: Unit, p: number, s: number): number {
     const emitted = this.emitted;
     if (emitted.t !== t || emitted.s !== s) {
-      emitted.score = s === O ? (isText(unit) ? -WEIGHTS.orphanText : -1) : this.preference(t, s) - (unit.role === "byline" && this.bylined(t, s) ? WEIGHTS.secondByline : 0);
+      emitted.score = s === O ? (isText(unit) ? -WEIGHTS.orphanText : -1) : this.preference(t, s) - ((unit.role === "byline" || unit.role === "signature") && this.bylined(t, s) ? WEIGHTS.secondByline : 0);
       emitted.t = t;
       emitted.s = s;
     }
@@ -264,7 +267,9 @@ export class PageModel implements Chain {
       const inside = s - H(0);
       if (x === undefined || x !== inside) return -Infinity;
       const captioned = this.items[t + 1]?.kind === "unit" && (this.items[t + 1] as { unit: Unit }).unit.role === "caption";
-      return (this.numbered[t] ? WEIGHTS.numbered : 0) - (this.lone[t] ? WEIGHTS.loneHeading : 0) - (captioned ? WEIGHTS.captioned : 0);
+      // a signature under it would close the story before, which has a byline already: this is a title
+      const signed = !this.numbered[t] && isA(inside) && this.signedAfter[t]! && this.bylined(t, inside);
+      return (this.numbered[t] ? WEIGHTS.numbered : 0) - (this.lone[t] ? WEIGHTS.loneHeading : 0) - (captioned ? WEIGHTS.captioned : 0) - (signed ? WEIGHTS.secondByline : 0);
     }
     const r = this.headsIn(t, s);
     const before = beforeOf(s);
@@ -311,4 +316,18 @@ function loneHeads(items: readonly PageItem[]): boolean[] {
     return false;
   };
   return items.map((item, t) => item.kind === "cluster" && !item.cluster.anchored && !siblingIn(t, -1) && !siblingIn(t, 1));
+}
+
+/** For each cluster, whether a signature stands among the units after it, up to the next cluster. */
+function signedAfter(items: readonly PageItem[]): boolean[] {
+  const result = new Array<boolean>(items.length).fill(false);
+  let signed = false;
+  for (let t = items.length - 1; t >= 0; t--) {
+    const item = items[t]!;
+    if (item.kind === "cluster") {
+      result[t] = signed;
+      signed = false;
+    } else if (item.unit.role === "signature") signed = true;
+  }
+  return result;
 }

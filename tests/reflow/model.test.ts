@@ -114,6 +114,19 @@ describe("the page model", () => {
     ].join("\n");
     expect(reflow(page).stories.map((story) => [story.title, story.blocks.map((block) => block.type)])).toEqual([["博物馆夜场 点亮城市文化生活", ["caption", "paragraph", "paragraph"]]]);
   });
+  it("reads a bare head over text signed at its end as a title when the story before has a byline", () => {
+    const page = [
+      "调研要多走回头路",
+      "□ 张三",
+      "",
+      ...body("调研是谋事之基、成事之道。一些调研存在走过场现象，看的是精心准备的点，听的是层层把关的汇报。", "多走回头路，就是要对调研过的地方再去看一看，对提出的建议再问一问。"),
+      "一老一小是民生大事",
+      "",
+      ...body("老有所养、幼有所育，是千家万户最朴素的期盼。一头连着养老，一头连着育幼，调研时常听到。", "把一老一小的小事办好，就是把民生的大事办实。"),
+      "李四",
+    ].join("\n");
+    expect(reflow(page).stories.map((story) => story.title)).toEqual(["调研要多走回头路", "一老一小是民生大事"]);
+  });
   it("records every page-level decision with a confidence from its margin", () => {
     const { decisions } = reflow(["标题甲", "□ 张三", "", ...body("正文甲的第一段讲了一件事情的经过，写得很详细，也很生动。"), "标题乙", "", ...body("本报讯 正文乙的第一段讲了另一件事情，和前面的事情没有关系。")].join("\n"));
     const read = decisions.filter((decision) => decision.pass === "read");
