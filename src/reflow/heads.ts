@@ -73,9 +73,9 @@ function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
     const split = [{ titles: only.titles.slice(0, 1) }, { ...only, titles: only.titles.slice(1) }];
     return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
   }
-  const pair = only && only.titles.length === 1 && only.byline && !only.kicker && !only.subtitle ? sidePair(only.titles[0]!) : undefined;
+  const pair = only && only.titles.length === 1 && !only.kicker && !only.subtitle ? sidePair(only.titles[0]!) : undefined;
   if (pair) {
-    // one title of two phrases over its byline, or two stories' titles read across the columns, the byline the left one's
+    // one title of two phrases (over its byline), or two stories' titles read across the columns, the byline the left one's
     const split = [{ ...only, titles: [pair[0]] }, { titles: [pair[1]] }];
     return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
   }

@@ -79,6 +79,8 @@ export class PageModel implements Chain {
   private readonly firstText: number[];
   private readonly numbered: boolean[];
   private readonly spaced: boolean[];
+  /** For each cluster, whether it is one line offered as two titles side by side. */
+  private readonly sideBySide: boolean[];
   /** For each cluster, whether a signature stands in the text after it, before the next cluster. */
   private readonly signedAfter: boolean[];
 
@@ -100,6 +102,7 @@ export class PageModel implements Chain {
     this.numbered = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")));
     this.spaced = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text))));
     this.signedAfter = signedAfter(items);
+    this.sideBySide = items.map((item) => item.kind === "cluster" && item.cluster.merged !== undefined && item.cluster.heads[0]?.titles[0]?.firstLine === item.cluster.heads[1]?.titles[0]?.firstLine);
     this.multiBefore = nearest(items, 1, 2);
     this.multiAfter = nearest(items, -1, 2);
     this.clusterBefore = nearest(items, 1, 1);
@@ -273,7 +276,10 @@ export class PageModel implements Chain {
     }
     const r = this.headsIn(t, s);
     const before = beforeOf(s);
-    let score = (s >= TM(0) ? WEIGHTS.merged : 0) + (cluster.anchored ? 0 : this.titlePrior) - (this.numbered[t] ? WEIGHTS.numbered : 0);
+    // one line of two phrases: read as one title it weighs against a section heading as any line does, and
+    // the split reading pays for the second story instead
+    const merging = this.sideBySide[t] ? (s < TM(0) ? -WEIGHTS.merged : 0) : s >= TM(0) ? WEIGHTS.merged : 0;
+    let score = merging + (cluster.anchored ? 0 : this.titlePrior) - (this.numbered[t] ? WEIGHTS.numbered : 0);
     if (!cluster.anchored && this.spaced[t]) score += WEIGHTS.spaced;
     // the text before: the last `before` heads of it are this cluster's, in order
     if (x !== undefined && isB(x)) {

@@ -127,6 +127,21 @@ describe("the page model", () => {
     ].join("\n");
     expect(reflow(page).stories.map((story) => story.title)).toEqual(["调研要多走回头路", "一老一小是民生大事"]);
   });
+  it("parts one line into two stories' titles side by side, with no byline under them, when two stories follow", () => {
+    const page = [
+      "老旧电梯更新改造提速 跨省通办事项增至一百六十项",
+      "",
+      ...body("本报讯（记者 张三）河西区友谊路街道一处老旧小区里，三部新电梯完成验收并投入使用。", "今年以来，全市把老旧住宅电梯更新改造列入民生实事，累计完成更新改造一千一百余部。"),
+      ...body("新华社上海电（记者 李四）长三角地区跨省通办事项增至一百六十项，累计办件量突破八千万件。", "下一步，三省一市将推动更多电子证照互认共享，力争明年实现更多事项免证办。"),
+    ].join("\n");
+    expect(reflow(page).stories.map((story) => [story.title, story.blocks.length])).toEqual([
+      ["老旧电梯更新改造提速", 2],
+      ["跨省通办事项增至一百六十项", 2],
+    ]);
+    // a heading of two phrases over one story's text stays one line
+    const heading = ["凝心铸魂固根基 打造学习型机关", "", ...body("在市政协机关读书中心，整齐的书架上摆放着三千余册图书，涵盖党史学习、地方文化。", "重视学习、崇尚学习，是人民政协薪火相传的优良传统，机关始终注重营造读书氛围。")].join("\n");
+    expect(reflow(heading).stories.map((story) => story.title)).toEqual(["凝心铸魂固根基 打造学习型机关"]);
+  });
   it("records every page-level decision with a confidence from its margin", () => {
     const { decisions } = reflow(["标题甲", "□ 张三", "", ...body("正文甲的第一段讲了一件事情的经过，写得很详细，也很生动。"), "标题乙", "", ...body("本报讯 正文乙的第一段讲了另一件事情，和前面的事情没有关系。")].join("\n"));
     const read = decisions.filter((decision) => decision.pass === "read");
