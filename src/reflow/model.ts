@@ -252,9 +252,19 @@ export class PageModel implements Chain {
       WEIGHTS.break +
       WEIGHTS.cohesion * shared +
       WEIGHTS.parallel * parallel -
-      (opensStory((this.items[after] as { unit: Unit }).unit) && !(after === before + 1 && this.isLeadPhoto(before)) ? WEIGHTS.lead : 0) -
+      (this.opens(after) && !(after === before + 1 && (this.isLeadPhoto(before) || this.opens(before))) ? WEIGHTS.lead : 0) -
       (this.closes[before] ? WEIGHTS.close : 0)
     );
+  }
+
+  /** A dateline or editor's note opens the text at t, or the text right after the photo caption at t
+   *  that shares more words with that text than with the text before: the photo is the new story's. */
+  private opens(t: number): boolean {
+    const unit = (this.items[t] as { unit: Unit }).unit;
+    if (opensStory(unit)) return true;
+    const [previous, next] = [this.items[t - 1], this.items[t + 1]];
+    if (unit.role !== "caption" || next?.kind !== "unit" || previous?.kind !== "unit" || !opensStory(next.unit)) return false;
+    return this.affinity.similarity(this.grams[t]!, this.grams[t + 1]!) > this.affinity.similarity(this.grams[t - 1]!, this.grams[t]!);
   }
 
   /** A photo's caption right under a head stands before its story's first paragraph: a dateline right

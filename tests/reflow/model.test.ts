@@ -142,6 +142,22 @@ describe("the page model", () => {
     const heading = ["凝心铸魂固根基 打造学习型机关", "", ...body("在市政协机关读书中心，整齐的书架上摆放着三千余册图书，涵盖党史学习、地方文化。", "重视学习、崇尚学习，是人民政协薪火相传的优良传统，机关始终注重营造读书氛围。")].join("\n");
     expect(reflow(heading).stories.map((story) => story.title)).toEqual(["凝心铸魂固根基 打造学习型机关"]);
   });
+  it("gives a photo caption right before a dateline to the new story when it shares that story's words", () => {
+    const page = [
+      "茶园里的科技小院",
+      "本报记者 张三",
+      "",
+      ...body("在普洱市思茅区的一片生态茶园里，几名研究生正在采集土壤样本，测算茶树需要的肥料。", "三年来，师生们和茶农同吃同住，摸索出绿肥套种、病虫害绿色防控等一套种茶办法。"),
+      "选手在竹编项目比赛中展示竹编技艺（受访者供图）",
+      "",
+      ...body("本报讯 首届全省乡村工匠技能大赛落下帷幕，竹编、陶瓷、木雕等项目的选手同场比拼技艺。", "比赛现场，选手们各展绝活，一根根竹篾在指间翻飞，不到一个小时便编成了竹编果篮。"),
+      "乡村工匠技能大赛落幕",
+    ].join("\n");
+    expect(reflow(page).stories.map((story) => [story.title, story.blocks.map((block) => block.type)])).toEqual([
+      ["茶园里的科技小院", ["paragraph", "paragraph"]],
+      ["乡村工匠技能大赛落幕", ["caption", "paragraph", "paragraph"]],
+    ]);
+  });
   it("records every page-level decision with a confidence from its margin", () => {
     const { decisions } = reflow(["标题甲", "□ 张三", "", ...body("正文甲的第一段讲了一件事情的经过，写得很详细，也很生动。"), "标题乙", "", ...body("本报讯 正文乙的第一段讲了另一件事情，和前面的事情没有关系。")].join("\n"));
     const read = decisions.filter((decision) => decision.pass === "read");
