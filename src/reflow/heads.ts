@@ -179,6 +179,10 @@ export function heads(state: ReflowState): void {
       pending.push(open);
       return;
     }
+    // a name set apart under a head that has its byline, no text between: a short title, not a signature
+    // (a signature closes its story's text)
+    const title = unit.role === "signature" && open?.byline !== undefined && !printedTogether(open.byline, unit, spacing);
+    if (title) return void pending.push((open = { titles: [{ ...unit, role: "headline" }] }));
     open = undefined;
     flush();
     items.push({ kind: "unit", unit });

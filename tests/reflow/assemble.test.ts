@@ -73,6 +73,15 @@ describe("heads", () => {
     expect(lead?.heads.map((head) => [head.kicker?.text, head.titles.map((t) => t.text), head.subtitle?.text])).toEqual([["深化改革 激发活力", ["全省大会举行"], "省长讲话"]]);
     expect(lead?.headings?.map((head) => head.titles.length)).toEqual([3]);
   });
+  it("reads a name set apart under a bylined head, no text between, as a short title", () => {
+    const title = unit("headline", "非遗剪纸进课堂");
+    const state = stateOf([unit("paragraph", "正文。"), title, under(title, "byline", "文/张三 图/李四"), unit("signature", "第一场雪"), unit("paragraph", "正文。")]);
+    expect(clusterAt(state, 1)?.heads.map((head) => head.titles.map((t) => `${t.role}:${t.text}`))).toEqual([["headline:非遗剪纸进课堂"], ["headline:第一场雪"]]);
+    // printed right under the byline it continues it, or stays a name: not a title
+    const other = unit("headline", "非遗剪纸进课堂");
+    const byline = under(other, "byline", "本报记者");
+    expect(clusterAt(stateOf([unit("paragraph", "正文。"), other, byline, under(byline, "signature", "张三"), unit("paragraph", "正文。")]), 1)?.heads).toHaveLength(1);
+  });
   it("turns numbered heads printed right before a story's head into section headings of the text before", () => {
     const state = stateOf([unit("paragraph", "正文。"), unit("headline", "一、坚持问题导向"), unit("headline", "二、坚持系统观念"), unit("headline", "主题"), unit("paragraph", "正文。")]);
     expect(state.items.map((item) => (item.kind === "unit" ? `${item.unit.role}:${item.unit.text}` : "cluster"))).toEqual(["paragraph:正文。", "heading:一、坚持问题导向", "heading:二、坚持系统观念", "cluster", "paragraph:正文。"]);
