@@ -267,10 +267,13 @@ export class PageModel implements Chain {
     return this.affinity.similarity(this.grams[t]!, this.grams[t + 1]!) > this.affinity.similarity(this.grams[t - 1]!, this.grams[t]!);
   }
 
-  /** A photo's caption right under a head stands before its story's first paragraph: a dateline right
-   *  after it opens that story, not a new one. */
+  /** A photo's caption right under a head (one, or two lines that may be one title) stands before its
+   *  story's first paragraph: a dateline right after it opens that story, not a new one. Under several
+   *  heads, the first may be a photo's own title. */
   private isLeadPhoto(t: number): boolean {
-    return (this.items[t] as { unit: Unit }).unit.role === "caption" && this.items[t - 1]?.kind === "cluster";
+    const above = this.items[t - 1];
+    const lone = above?.kind === "cluster" && (above.cluster.heads.length === 1 || above.cluster.merged !== undefined);
+    return lone && (this.items[t] as { unit: Unit }).unit.role === "caption";
   }
 
   private clusterScore(t: number, cluster: Cluster, p: number, s: number): number {
