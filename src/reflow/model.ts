@@ -23,6 +23,9 @@ export const WEIGHTS = {
   /** A dateline or editor's note opening the text after a break; an author note, signature or jump line closing the text before. */
   lead: 2.5,
   close: 3,
+  /** A story's text opening with a section heading: a lead comes first; a short closing sentence set
+   *  apart (read as a heading) ends the story before. */
+  headingFirst: 2,
   /** Text going on after a unit that closes its story. */
   pastClose: 4,
   /** A unit's preference for the head it is given against its favourite head beside it. */
@@ -253,7 +256,8 @@ export class PageModel implements Chain {
       WEIGHTS.cohesion * shared +
       WEIGHTS.parallel * parallel -
       (this.opens(after) && !(after === before + 1 && (this.isLeadPhoto(before) || this.opens(before))) ? WEIGHTS.lead : 0) -
-      (this.closes[before] ? WEIGHTS.close : 0)
+      (this.closes[before] ? WEIGHTS.close : 0) +
+      (after === before + 1 && (this.items[after] as { unit: Unit }).unit.role === "heading" ? WEIGHTS.headingFirst : 0)
     );
   }
 

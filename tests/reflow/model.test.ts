@@ -158,6 +158,24 @@ describe("the page model", () => {
       ["乡村工匠技能大赛落幕", ["caption", "paragraph", "paragraph"]],
     ]);
   });
+  it("keeps a short closing sentence set apart with the story it ends, not the next story's text", () => {
+    const page = [
+      "让志愿服务更可持续",
+      "□ 张三",
+      "",
+      ...body("周末的社区里，有人教老人用智能手机，有人陪孩子读绘本，有人清理楼道杂物，志愿服务随处可见。", "但也要看到，一些志愿服务项目开头热闹、后续乏力，志愿者流失较快，需要长效机制。"),
+      "每个人贡献一点力量，社会就会多一分温暖。",
+      "",
+      ...body("一个部门建十几个工作群，一项任务要求多个平台反复填报，基层干部疲于应付各种报表。", "数字化工具本是为了提高效率，用偏了就会适得其反，考核要少看截图多看实效。"),
+      "别让指尖形式主义挤占干事时间",
+      "□ 李四",
+    ].join("\n");
+    const { stories } = reflow(page);
+    expect(stories.map((story) => [story.title, story.blocks.at(-1)!.text.slice(0, 6)])).toEqual([
+      ["让志愿服务更可持续", "每个人贡献一"],
+      ["别让指尖形式主义挤占干事时间", "数字化工具本"],
+    ]);
+  });
   it("records every page-level decision with a confidence from its margin", () => {
     const { decisions } = reflow(["标题甲", "□ 张三", "", ...body("正文甲的第一段讲了一件事情的经过，写得很详细，也很生动。"), "标题乙", "", ...body("本报讯 正文乙的第一段讲了另一件事情，和前面的事情没有关系。")].join("\n"));
     const read = decisions.filter((decision) => decision.pass === "read");
