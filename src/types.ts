@@ -155,6 +155,8 @@ export interface Cluster {
   anchored: boolean;
   /** Another reading of the same lines with fewer heads: two lines printed together as one two-line title. */
   merged?: Head[];
+  /** The lines as printed, for the reading as section headings, when the titles' reading found a kicker or deck in them. */
+  headings?: Head[];
 }
 
 /** The page in reading order: column text and the clusters of heads between it. */

@@ -212,10 +212,13 @@ function isHeadline(page: Page, shapes: readonly (DisplayShape | undefined)[], i
   const label = before === "name" && !isSignature(lines[i - 1]!.text) && (!lines[i - 1]!.blankAfter || !blanksMeaningful);
   if (!punctuated(i) && (label || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text.replace(/ /gu, ""))))) return true;
   const columnWidth = widths[i]!;
-  if (endsPunctuated(i) || punctuated(i) || isJustified(line, columnWidth) || dateline(i)) return false;
+  if (endsPunctuated(i) || punctuated(i) || dateline(i)) return false;
+  // letter-spaced alone between blank lines: a justified line of running text always has text around it
+  if (line.spread && blanksMeaningful && line.blankBefore && line.blankAfter) return true;
+  if (isJustified(line, columnWidth)) return false;
   // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…), or
   // is the second line of the title above it
-  if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text) || before === "headline";
+  if (line.spread) return true;
   // wider than the column around it, unless the text under it runs as wide: a wider column's first line,
   // where the neighbours measured are a narrow column's
   const under = lines[i + 1];
@@ -232,6 +235,10 @@ function isHeadline(page: Page, shapes: readonly (DisplayShape | undefined)[], i
   // (or the page's credits follow: no text runs on into them)
   if (next && !next.spread && next.width > widths[i + 1]! * LONG_LINE_RATIO && (endsSentence(next.text) || hasPhotoCredit(next.text))) return true;
   if (shapes[i + 1] === "folio") return true;
+  // over a caption (its credit within two lines) whose first line is full where this one falls short:
+  // a photo story's title, printed above the photo, its caption under it
+  const caption = next && !endsSentence(next.text) && [next, lines[i + 2]].some((below) => below !== undefined && hasPhotoCredit(below.text));
+  if (caption && next.width >= line.width + 1 && next.width >= columnWidth - 1) return true;
   if ((i === 0 || line.blankBefore || before !== undefined) && next && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN) return true;
   // shorter than even a first line that lost its indent, and no stop at its end: not running text
   // (unless the next line opens with a quote or bracket, which may not end a line: pushed down, it left this one short)

@@ -57,10 +57,19 @@ function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
   const bareLines = heads.slice(0, Math.max(0, bare)).reduce((sum, head) => sum + head.titles.length + (head.kicker ? 1 : 0), 0);
   // numbered heads (`一、…`) before an unnumbered one are the text before's sections, never titles
   const numbered = heads.findIndex((head) => head.kicker !== undefined || !NUMBERED.test(head.titles[0]?.text ?? ""));
-  const displaced = bareLines >= DISPLACED_HEADINGS ? heads.slice(0, bare) : numbered > 0 ? heads.slice(0, numbered) : [];
+  const displaced = numbered > 0 ? heads.slice(0, numbered) : [];
   // loops, not `flatMap`: V8 runs flatMap on a generic slow path, about ten times a loop's cost (a flush per column of text)
   const headings: PageItem[] = [];
   for (const head of displaced) for (const section of numberedSections(head)) for (const unit of headingsOf(section)) headings.push({ kind: "unit", unit });
+  if (bareLines >= DISPLACED_HEADINGS && bare > displaced.length) {
+    // unnumbered, they may as well be titles displaced after their texts, or a lead story's kicker, title
+    // and deck: the page model decides (would the text before them otherwise have no head?)
+    const bareHeads = heads.slice(displaced.length, bare);
+    const decked: Head[] = [];
+    for (const head of bareHeads) decked.push(...withDecks(head, false, false));
+    headings.push({ kind: "cluster", cluster: { heads: decked, anchored: false, headings: bareHeads } });
+    return [...headings, ...clustersOf(heads.slice(bare), false)];
+  }
   const rest = heads.slice(displaced.length);
   const titled: Head[] = [];
   rest.forEach((head, k) => titled.push(...withDecks(head, opensPage && k === 0 && displaced.length === 0, k === rest.length - 1)));
@@ -70,9 +79,9 @@ function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
     const split = [{ titles: only.titles.slice(0, 1) }, { ...only, titles: only.titles.slice(1) }];
     return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
   }
-  const pair = only && only.titles.length === 1 && only.byline && !only.kicker && !only.subtitle ? sidePair(only.titles[0]!) : undefined;
+  const pair = only && only.titles.length === 1 && !only.kicker && !only.subtitle ? sidePair(only.titles[0]!) : undefined;
   if (pair) {
-    // one title of two phrases over its byline, or two stories' titles read across the columns, the byline the left one's
+    // one title of two phrases (over its byline), or two stories' titles read across the columns, the byline the left one's
     const split = [{ ...only, titles: [pair[0]] }, { titles: [pair[1]] }];
     return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
   }
@@ -176,6 +185,10 @@ export function heads(state: ReflowState): void {
       pending.push(open);
       return;
     }
+    // a name set apart under a head that has its byline, no text between: a short title, not a signature
+    // (a signature closes its story's text)
+    const title = unit.role === "signature" && open?.byline !== undefined && !printedTogether(open.byline, unit, spacing);
+    if (title) return void pending.push((open = { titles: [{ ...unit, role: "headline" }] }));
     open = undefined;
     flush();
     items.push({ kind: "unit", unit });

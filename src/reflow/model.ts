@@ -23,6 +23,9 @@ export const WEIGHTS = {
   /** A dateline or editor's note opening the text after a break; an author note, signature or jump line closing the text before. */
   lead: 2.5,
   close: 3,
+  /** A story's text opening with a section heading: a lead comes first; a short closing sentence set
+   *  apart (read as a heading) ends the story before. */
+  headingFirst: 2,
   /** Text going on after a unit that closes its story. */
   pastClose: 4,
   /** A unit's preference for the head it is given against its favourite head beside it. */
@@ -40,7 +43,7 @@ export const WEIGHTS = {
   numbered: 4,
   /** A photo's caption right under a head: a (photo) story's title sets it so, a section heading hardly ever. */
   captioned: 2,
-  /** A byline line in the text of a head that has its own: it is the next story's. */
+  /** A byline line, or a signature closing the text, under a head that has a byline of its own: another story's. */
   secondByline: 3,
   /** A section heading with no sibling heading between the titles around it: sections come in sets. */
   loneHeading: 2,
@@ -79,6 +82,10 @@ export class PageModel implements Chain {
   private readonly firstText: number[];
   private readonly numbered: boolean[];
   private readonly spaced: boolean[];
+  /** For each cluster, whether it is one line offered as two titles side by side. */
+  private readonly sideBySide: boolean[];
+  /** For each cluster, whether a signature stands in the text after it, before the next cluster. */
+  private readonly signedAfter: boolean[];
 
   constructor(private readonly items: readonly PageItem[]) {
     this.length = items.length;
@@ -109,6 +116,8 @@ export class PageModel implements Chain {
     this.closes = items.map((item) => item.kind === "unit" && closesStory(item.unit));
     this.numbered = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")));
     this.spaced = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text))));
+    this.signedAfter = signedAfter(items);
+    this.sideBySide = items.map((item) => item.kind === "cluster" && item.cluster.merged !== undefined && item.cluster.heads[0]?.titles[0]?.firstLine === item.cluster.heads[1]?.titles[0]?.firstLine);
     this.multiBefore = nearest(items, 1, 2);
     this.multiAfter = nearest(items, -1, 2);
     this.clusterBefore = nearest(items, 1, 1);
@@ -214,7 +223,7 @@ export class PageModel implements Chain {
   private unitScore(t: number, unit: Unit, p: number, s: number): number {
     const emitted = this.emitted;
     if (emitted.t !== t || emitted.s !== s) {
-      emitted.score = s === O ? (isText(unit) ? -WEIGHTS.orphanText : -1) : this.preference(t, s) - (unit.role === "byline" && this.bylined(t, s) ? WEIGHTS.secondByline : 0);
+      emitted.score = s === O ? (isText(unit) ? -WEIGHTS.orphanText : -1) : this.preference(t, s) - ((unit.role === "byline" || unit.role === "signature") && this.bylined(t, s) ? WEIGHTS.secondByline : 0);
       emitted.t = t;
       emitted.s = s;
     }
@@ -269,9 +278,29 @@ export class PageModel implements Chain {
       WEIGHTS.break +
       WEIGHTS.cohesion * shared +
       WEIGHTS.parallel * parallel -
-      (opensStory((this.items[after] as { unit: Unit }).unit) ? WEIGHTS.lead : 0) -
-      (this.closes[before] ? WEIGHTS.close : 0)
+      (this.opens(after) && !(after === before + 1 && (this.isLeadPhoto(before) || this.opens(before))) ? WEIGHTS.lead : 0) -
+      (this.closes[before] ? WEIGHTS.close : 0) +
+      (after === before + 1 && (this.items[after] as { unit: Unit }).unit.role === "heading" ? WEIGHTS.headingFirst : 0)
     );
+  }
+
+  /** A dateline or editor's note opens the text at t, or the text right after the photo caption at t
+   *  that shares more words with that text than with the text before: the photo is the new story's. */
+  private opens(t: number): boolean {
+    const unit = (this.items[t] as { unit: Unit }).unit;
+    if (opensStory(unit)) return true;
+    const [previous, next] = [this.items[t - 1], this.items[t + 1]];
+    if (unit.role !== "caption" || next?.kind !== "unit" || previous?.kind !== "unit" || !opensStory(next.unit)) return false;
+    return this.affinity.similarity(this.grams[t]!, this.grams[t + 1]!) > this.affinity.similarity(this.grams[t - 1]!, this.grams[t]!);
+  }
+
+  /** A photo's caption right under a head (one, or two lines that may be one title) stands before its
+   *  story's first paragraph: a dateline right after it opens that story, not a new one. Under several
+   *  heads, the first may be a photo's own title. */
+  private isLeadPhoto(t: number): boolean {
+    const above = this.items[t - 1];
+    const lone = above?.kind === "cluster" && (above.cluster.heads.length === 1 || above.cluster.merged !== undefined);
+    return lone && (this.items[t] as { unit: Unit }).unit.role === "caption";
   }
 
   private clusterScore(t: number, cluster: Cluster, p: number, s: number): number {
@@ -281,11 +310,16 @@ export class PageModel implements Chain {
       const inside = s - H(0);
       if (x === undefined || x !== inside) return -Infinity;
       const captioned = this.items[t + 1]?.kind === "unit" && (this.items[t + 1] as { unit: Unit }).unit.role === "caption";
-      return (this.numbered[t] ? WEIGHTS.numbered : 0) - (this.lone[t] ? WEIGHTS.loneHeading : 0) - (captioned ? WEIGHTS.captioned : 0);
+      // a signature under it would close the story before, which has a byline already: this is a title
+      const signed = !this.numbered[t] && isA(inside) && this.signedAfter[t]! && this.bylined(t, inside);
+      return (this.numbered[t] ? WEIGHTS.numbered : 0) - (this.lone[t] ? WEIGHTS.loneHeading : 0) - (captioned ? WEIGHTS.captioned : 0) - (signed ? WEIGHTS.secondByline : 0);
     }
     const r = this.headsIn(t, s);
     const before = beforeOf(s);
-    let score = (s >= TM(0) ? WEIGHTS.merged : 0) + (cluster.anchored ? 0 : this.titlePrior) - (this.numbered[t] ? WEIGHTS.numbered : 0);
+    // one line of two phrases: read as one title it weighs against a section heading as any line does, and
+    // the split reading pays for the second story instead
+    const merging = this.sideBySide[t] ? (s < TM(0) ? -WEIGHTS.merged : 0) : s >= TM(0) ? WEIGHTS.merged : 0;
+    let score = merging + (cluster.anchored ? 0 : this.titlePrior) - (this.numbered[t] ? WEIGHTS.numbered : 0);
     if (!cluster.anchored && this.spaced[t]) score += WEIGHTS.spaced;
     // the text before: the last `before` heads of it are this cluster's, in order
     if (x !== undefined && isB(x)) {
@@ -328,4 +362,18 @@ function loneHeads(items: readonly PageItem[]): boolean[] {
     return false;
   };
   return items.map((item, t) => item.kind === "cluster" && !item.cluster.anchored && !siblingIn(t, -1) && !siblingIn(t, 1));
+}
+
+/** For each cluster, whether a signature stands among the units after it, up to the next cluster. */
+function signedAfter(items: readonly PageItem[]): boolean[] {
+  const result = new Array<boolean>(items.length).fill(false);
+  let signed = false;
+  for (let t = items.length - 1; t >= 0; t--) {
+    const item = items[t]!;
+    if (item.kind === "cluster") {
+      result[t] = signed;
+      signed = false;
+    } else if (item.unit.role === "signature") signed = true;
+  }
+  return result;
 }

@@ -170,12 +170,15 @@ const ENDING_PUNCTUATION = codesOf("，。、；：！？…,.;:!?");
 /** A reporter's credit inside a line (`通讯员 谭成`). */
 const REPORTER_NAMED = /(?:记者|通讯员)\s*\p{Script=Han}/u;
 
+/** An ellipsis, or a list of three items or more (`竹编、陶瓷、木雕`): running text's, not a title's. */
+const RUNNING_MARKS = /…|、[^、]*、/u;
+
 /** A speaker's label opening an interview's turn: `问：`, `记者：`, `王委员：`. */
 const SPEAKER_LABEL = /^[^，。：、\s]{1,4}[：:]/u;
 
 /** Punctuation inside a line that headlines in this kind of paper do not carry; nor a parenthesis left open, nor a credit (`通讯员 谭成`). */
 export function hasSentencePunctuation(text: string): boolean {
-  return STOP_OR_COMMA.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || outnumbers(text, "（(", "）)") || outnumbers(text, "“", "”") || REPORTER_NAMED.test(text);
+  return STOP_OR_COMMA.test(text) || RUNNING_MARKS.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || outnumbers(text, "（(", "）)") || outnumbers(text, "“", "”") || REPORTER_NAMED.test(text);
 }
 
 /** A column label (`委员论坛`) is a word or two over a longer title; a line no shorter than the one under

@@ -61,9 +61,26 @@ describe("heads", () => {
     const signed = stateOf([unit("paragraph", "正文。"), name, under(name, "headline", "标题"), unit("paragraph", "正文。")]);
     expect(signed.items[1]).toMatchObject({ kind: "unit", unit: { role: "signature" } });
   });
-  it("turns bare heads of three lines or more before a story's head into section headings of the text before", () => {
+  it("offers bare heads of three lines or more before a story's head as section headings of the text before, or titles", () => {
     const state = stateOf([unit("paragraph", "正文。"), unit("headline", "小标题一 甲"), unit("headline", "小标题二 乙"), unit("headline", "小标题三 丙"), unit("headline", "主题"), unit("byline", "□张三")]);
-    expect(state.items.map((item) => (item.kind === "unit" ? item.unit.role : "cluster"))).toEqual(["paragraph", "heading", "heading", "heading", "cluster"]);
+    expect(state.items.map((item) => (item.kind === "unit" ? item.unit.role : "cluster"))).toEqual(["paragraph", "cluster", "cluster"]);
+    const bare = clusterAt(state, 1);
+    expect([bare?.anchored, bare?.heads.length, bare?.headings?.length]).toEqual([false, 3, 3]);
+    // one head of three lines printed together: as titles, a kicker, a title and a deck; as headings, the lines as printed
+    const first = unit("headline", "深化改革 激发活力");
+    const second = under(first, "headline", "全省大会举行");
+    const lead = clusterAt(stateOf([unit("paragraph", "正文。"), first, second, under(second, "headline", "省长讲话"), unit("headline", "主题"), unit("byline", "□张三")]), 1);
+    expect(lead?.heads.map((head) => [head.kicker?.text, head.titles.map((t) => t.text), head.subtitle?.text])).toEqual([["深化改革 激发活力", ["全省大会举行"], "省长讲话"]]);
+    expect(lead?.headings?.map((head) => head.titles.length)).toEqual([3]);
+  });
+  it("reads a name set apart under a bylined head, no text between, as a short title", () => {
+    const title = unit("headline", "非遗剪纸进课堂");
+    const state = stateOf([unit("paragraph", "正文。"), title, under(title, "byline", "文/张三 图/李四"), unit("signature", "第一场雪"), unit("paragraph", "正文。")]);
+    expect(clusterAt(state, 1)?.heads.map((head) => head.titles.map((t) => `${t.role}:${t.text}`))).toEqual([["headline:非遗剪纸进课堂"], ["headline:第一场雪"]]);
+    // printed right under the byline it continues it, or stays a name: not a title
+    const other = unit("headline", "非遗剪纸进课堂");
+    const byline = under(other, "byline", "本报记者");
+    expect(clusterAt(stateOf([unit("paragraph", "正文。"), other, byline, under(byline, "signature", "张三"), unit("paragraph", "正文。")]), 1)?.heads).toHaveLength(1);
   });
   it("turns numbered heads printed right before a story's head into section headings of the text before", () => {
     const state = stateOf([unit("paragraph", "正文。"), unit("headline", "一、坚持问题导向"), unit("headline", "二、坚持系统观念"), unit("headline", "主题"), unit("paragraph", "正文。")]);

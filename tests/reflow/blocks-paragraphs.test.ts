@@ -79,6 +79,17 @@ describe("blocks", () => {
     const raw = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", caption, ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual(["headline:让协商成果转化为治理实效"]);
   });
+  it("reads a line over a caption whose full first line it falls short of as a photo story's title", () => {
+    const raw = [...COLUMN.slice(0, 5), "", "城西湖灌区续建配套工程完工", "与会人员在城西湖灌区观摩续建", "配套工程。（受访者供图）", "", ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual(["headline:城西湖灌区续建配套工程完工"]);
+  });
+  it("reads a letter-spaced line as a title, right over the text or alone between blank lines", () => {
+    const over = [...COLUMN.slice(0, 5), "", "冬 小 麦 管 理 正 当 时", ...COLUMN.slice(5)].join("\n");
+    expect(display(over)).toEqual(["headline:冬 小 麦 管 理 正 当 时"]);
+    // as wide as the column, as a justified line is, but alone between blank lines: no running text is
+    const alone = [...COLUMN.slice(0, 5), "", "让 协 商 成 果 转 化 为 治 理 实 效 落 地", "", ...COLUMN.slice(5)].join("\n");
+    expect(display(alone)).toEqual(["headline:让 协 商 成 果 转 化 为 治 理 实 效 落 地"]);
+  });
   it("reads a caption wrapped over two lines as text, not its first line as a title", () => {
     const raw = [...COLUMN.slice(0, 5), "", "果农在果园里采摘成熟的砂糖", "橘（受访者供图）", "", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual([]);

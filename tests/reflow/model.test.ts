@@ -84,6 +84,98 @@ describe("the page model", () => {
       ["柑橘丰收果农忙", 2],
     ]);
   });
+  it("reads bare lines before a titled head as the heads of the text before them when it has no other", () => {
+    // a lead story's kicker, title and deck printed after its text, right before the next story's head
+    const page = [
+      ...body("本报讯（记者 张三）全省优化营商环境大会昨日举行，总结近年来营商环境建设成效，部署重点改革任务。", "会议强调，营商环境只有更好、没有最好，各地要对标先进，推动营商环境持续优化。"),
+      "深化改革开放 激发发展活力",
+      "全省优化营商环境大会举行",
+      "省长作动员讲话",
+      "",
+      "图书馆延长开放时间",
+      "本报记者 李四",
+      "",
+      ...body("市图书馆自本周起延长开放时间至晚上九点，方便上班族下班后借阅图书。", "读者可以通过手机预约座位，周末还将举办读书分享会。"),
+    ].join("\n");
+    const { stories } = reflow(page);
+    expect(stories.map((story) => [story.kicker, story.title, story.subtitle, story.blocks.length])).toEqual([
+      ["深化改革开放 激发发展活力", "全省优化营商环境大会举行", "省长作动员讲话", 2],
+      [undefined, "图书馆延长开放时间", undefined, 2],
+    ]);
+  });
+  it("keeps a dateline right after the caption under a head in that head's story", () => {
+    const page = [
+      "博物馆夜场",
+      "点亮城市文化生活",
+      "",
+      "观众在博物馆夜场参观唐三彩展览（魏欣 摄）",
+      "",
+      ...body("本报洛阳11月9日电（记者 武桐燕）晚上七点，市博物馆门前依然排起长队，夜场已成为市民的新选择。", "夜场期间，博物馆推出讲解员带看、文物修复体验等活动，还与周边商圈联动推出文创市集。"),
+    ].join("\n");
+    expect(reflow(page).stories.map((story) => [story.title, story.blocks.map((block) => block.type)])).toEqual([["博物馆夜场 点亮城市文化生活", ["caption", "paragraph", "paragraph"]]]);
+  });
+  it("reads a bare head over text signed at its end as a title when the story before has a byline", () => {
+    const page = [
+      "调研要多走回头路",
+      "□ 张三",
+      "",
+      ...body("调研是谋事之基、成事之道。一些调研存在走过场现象，看的是精心准备的点，听的是层层把关的汇报。", "多走回头路，就是要对调研过的地方再去看一看，对提出的建议再问一问。"),
+      "一老一小是民生大事",
+      "",
+      ...body("老有所养、幼有所育，是千家万户最朴素的期盼。一头连着养老，一头连着育幼，调研时常听到。", "把一老一小的小事办好，就是把民生的大事办实。"),
+      "李四",
+    ].join("\n");
+    expect(reflow(page).stories.map((story) => story.title)).toEqual(["调研要多走回头路", "一老一小是民生大事"]);
+  });
+  it("parts one line into two stories' titles side by side, with no byline under them, when two stories follow", () => {
+    const page = [
+      "老旧电梯更新改造提速 跨省通办事项增至一百六十项",
+      "",
+      ...body("本报讯（记者 张三）河西区友谊路街道一处老旧小区里，三部新电梯完成验收并投入使用。", "今年以来，全市把老旧住宅电梯更新改造列入民生实事，累计完成更新改造一千一百余部。"),
+      ...body("新华社上海电（记者 李四）长三角地区跨省通办事项增至一百六十项，累计办件量突破八千万件。", "下一步，三省一市将推动更多电子证照互认共享，力争明年实现更多事项免证办。"),
+    ].join("\n");
+    expect(reflow(page).stories.map((story) => [story.title, story.blocks.length])).toEqual([
+      ["老旧电梯更新改造提速", 2],
+      ["跨省通办事项增至一百六十项", 2],
+    ]);
+    // a heading of two phrases over one story's text stays one line
+    const heading = ["凝心铸魂固根基 打造学习型机关", "", ...body("在市政协机关读书中心，整齐的书架上摆放着三千余册图书，涵盖党史学习、地方文化。", "重视学习、崇尚学习，是人民政协薪火相传的优良传统，机关始终注重营造读书氛围。")].join("\n");
+    expect(reflow(heading).stories.map((story) => story.title)).toEqual(["凝心铸魂固根基 打造学习型机关"]);
+  });
+  it("gives a photo caption right before a dateline to the new story when it shares that story's words", () => {
+    const page = [
+      "茶园里的科技小院",
+      "本报记者 张三",
+      "",
+      ...body("在普洱市思茅区的一片生态茶园里，几名研究生正在采集土壤样本，测算茶树需要的肥料。", "三年来，师生们和茶农同吃同住，摸索出绿肥套种、病虫害绿色防控等一套种茶办法。"),
+      "选手在竹编项目比赛中展示竹编技艺（受访者供图）",
+      "",
+      ...body("本报讯 首届全省乡村工匠技能大赛落下帷幕，竹编、陶瓷、木雕等项目的选手同场比拼技艺。", "比赛现场，选手们各展绝活，一根根竹篾在指间翻飞，不到一个小时便编成了竹编果篮。"),
+      "乡村工匠技能大赛落幕",
+    ].join("\n");
+    expect(reflow(page).stories.map((story) => [story.title, story.blocks.map((block) => block.type)])).toEqual([
+      ["茶园里的科技小院", ["paragraph", "paragraph"]],
+      ["乡村工匠技能大赛落幕", ["caption", "paragraph", "paragraph"]],
+    ]);
+  });
+  it("keeps a short closing sentence set apart with the story it ends, not the next story's text", () => {
+    const page = [
+      "让志愿服务更可持续",
+      "□ 张三",
+      "",
+      ...body("周末的社区里，有人教老人用智能手机，有人陪孩子读绘本，有人清理楼道杂物，志愿服务随处可见。", "但也要看到，一些志愿服务项目开头热闹、后续乏力，志愿者流失较快，需要长效机制。"),
+      "每个人贡献一点力量，社会就会多一分温暖。",
+      "",
+      ...body("一个部门建十几个工作群，一项任务要求多个平台反复填报，基层干部疲于应付各种报表。", "数字化工具本是为了提高效率，用偏了就会适得其反，考核要少看截图多看实效。"),
+      "别让指尖形式主义挤占干事时间",
+      "□ 李四",
+    ].join("\n");
+    const { stories } = reflow(page);
+    expect(stories.map((story) => [story.title, story.blocks.at(-1)!.text.slice(0, 6)])).toEqual([
+      ["让志愿服务更可持续", "每个人贡献一"],
+      ["别让指尖形式主义挤占干事时间", "数字化工具本"],
+    ]);
+  });
   it("records every page-level decision with a confidence from its margin", () => {
     const { decisions } = reflow(["标题甲", "□ 张三", "", ...body("正文甲的第一段讲了一件事情的经过，写得很详细，也很生动。"), "标题乙", "", ...body("本报讯 正文乙的第一段讲了另一件事情，和前面的事情没有关系。")].join("\n"));
     const read = decisions.filter((decision) => decision.pass === "read");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseByline } from "../../src/reflow/bylines.ts";
-import { isByline, isParenthesized, markerShape, opensParenthesis } from "../../src/reflow/shapes.ts";
+import { hasSentencePunctuation, isByline, isParenthesized, markerShape, opensParenthesis } from "../../src/reflow/shapes.ts";
 
 describe("furniture shapes", () => {
   it.each([
@@ -64,5 +64,14 @@ describe("bylines with several credits", () => {
     ["文：李四 摄影：王五", ["李四"], ["王五"]],
   ])("%s", (byline, authors, photographers) => {
     expect(parseByline(byline)).toEqual({ authors, photographers });
+  });
+});
+
+describe("sentence punctuation", () => {
+  it("finds an ellipsis or a list of three items in running text, not one pause in a title", () => {
+    expect(hasSentencePunctuation("城里白领下乡搞直播……越来越多的")).toBe(true);
+    expect(hasSentencePunctuation("选手分获竹编、陶瓷、木雕")).toBe(true);
+    expect(hasSentencePunctuation("乡村振兴、共同富裕")).toBe(false);
+    expect(hasSentencePunctuation("全省优化营商环境大会举行")).toBe(false);
   });
 });
