@@ -201,6 +201,13 @@ function isHeadline(page: Page, shapes: readonly (DisplayShape | undefined)[], i
   const label = before === "name" && !isSignature(lines[i - 1]!.text) && (!lines[i - 1]!.blankAfter || !blanksMeaningful);
   if (!punctuated(i) && (label || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text.replace(/ /gu, ""))))) return true;
   const columnWidth = widths[i]!;
+  // letter-spaced apart from the text, over a line that opens a paragraph (short of its column and of the
+  // line under it, and going on): justified text would go on in a full line, so this one stands alone
+  const next = lines[i + 1];
+  const nextOpens = next !== undefined && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN;
+  const afterNext = lines[i + 2];
+  const spacedOut = line.spread && line.text.split(" ").every((piece) => characterCount(piece) === 1);
+  if (spacedOut && standsAlone && nextOpens && afterNext !== undefined && afterNext.width - next.core >= FIRST_LINE_MARGIN && !punctuated(i)) return true;
   if (endsPunctuated(i) || punctuated(i) || isJustified(line, columnWidth) || dateline(i)) return false;
   // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…), or
   // is the second line of the title above it
@@ -215,13 +222,12 @@ function isHeadline(page: Page, shapes: readonly (DisplayShape | undefined)[], i
   if (blanksMeaningful && line.blankAfter && line.width > columnWidth + WIDE_MARGIN) return true;
   // after a blank line or furniture, with no stop: running text would go on in a full line, so a next line
   // that starts short (a first line, its indent lost) and goes on opens the text under a title as wide as the column
-  const next = lines[i + 1];
   // the next line is a whole paragraph or caption on one long line (ending in its stop or credit): this one,
   // with no stop, does not run on into it
   // (or the page's credits follow: no text runs on into them)
   if (next && !next.spread && next.width > widths[i + 1]! * LONG_LINE_RATIO && (endsSentence(next.text) || hasPhotoCredit(next.text))) return true;
   if (shapes[i + 1] === "folio") return true;
-  if ((i === 0 || line.blankBefore || before !== undefined) && next && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN) return true;
+  if ((i === 0 || line.blankBefore || before !== undefined) && nextOpens) return true;
   // shorter than even a first line that lost its indent, and no stop at its end: not running text
   // (unless the next line opens with a quote or bracket, which may not end a line: pushed down, it left this one short)
   const pushedDown = /^[“‘（《「『]/u.test(lines[i + 1]?.text ?? "");

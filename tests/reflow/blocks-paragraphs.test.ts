@@ -74,6 +74,14 @@ describe("blocks", () => {
     const text = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", ...COLUMN.slice(6)].join("\n");
     expect(display(text)).toEqual([]);
   });
+  it("finds a letter-spaced title close to its column's width by the first line that starts short under it", () => {
+    // a 10-character title spaced out in a 14-em column, on the text with no blank line
+    const raw = [...COLUMN.slice(0, 5), "让 协 商 成 果 转 化 为 实 效", ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual(["headline:让 协 商 成 果 转 化 为 实 效"]);
+    // the same spaced line over a full line is justified text: a paragraph's first line
+    const text = [...COLUMN.slice(0, 5), "让 协 商 成 果 转 化 为 实 效", ...COLUMN.slice(6)].join("\n");
+    expect(display(text)).toEqual([]);
+  });
   it("finds a title nearly as wide as the column over a caption or paragraph left on one long line", () => {
     const caption = "11月25日，游客在古城墙下的银杏大道拍照留念。 本报记者 张三 摄";
     const raw = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", caption, ...COLUMN.slice(5)].join("\n");
