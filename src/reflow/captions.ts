@@ -2,8 +2,9 @@
 // `（受访者供图）`. The credit marks the caption and names who goes into `photographers`.
 import { namesIn } from "./bylines.ts";
 
-/** The credit at a caption's end, with or without parentheses and a stop before it. */
-const CREDIT = /(?:[（(]([^（）()]{0,30}?)\s*(?:摄影?|供图|供稿图|图)\s*[）)]|(?:^|[。！？\s])([^。！？（）()]{0,30}?)\s*摄影?)\s*$/u;
+/** The credit at a caption's end, with or without parentheses and a stop before it. After a stop it is
+ *  a post and names, never a clause: `…降至零下二摄` (a word broken at the line's end) is no credit. */
+const CREDIT = /(?:[（(]([^（）()]{0,30}?)\s*(?:摄影?|供图|供稿图|图)\s*[）)]|(?:^([^。！？（）()]{0,30}?)|[。！？\s]([^。！？（）()，；]{0,30}?))\s*摄影?)\s*$/u;
 /** Who a credit names besides the names: 本报记者, 新华社记者, 通讯员, 受访者, 资料图… */
 const NOT_NAMES = /(?:[\p{Script=Han}]{0,6}(?:记者|通讯员|实习生|摄影师|摄影|受访者|资料|本报|单位|图片))/gu;
 
@@ -30,7 +31,7 @@ export function photographersIn(text: string): string[] {
   const tail = creditTail(text);
   const credit = tail === undefined ? null : CREDIT.exec(tail);
   if (!credit) return [];
-  const named = (credit[1] ?? credit[2] ?? "").replace(NOT_NAMES, " ");
+  const named = (credit[1] ?? credit[2] ?? credit[3] ?? "").replace(NOT_NAMES, " ");
   return namesIn(named).filter((name) => /^\p{Script=Han}{2,4}$/u.test(name));
 }
 
