@@ -4,7 +4,7 @@ import { parseByline } from "./bylines.ts";
 import { headingsOf, printedTogether } from "./heads.ts";
 import { placeDisplacedHeadings } from "./sections.ts";
 import { datelineAuthors, opensStory } from "./signals.ts";
-import { photographersIn } from "./captions.ts";
+import { captionWords, photographersIn } from "./captions.ts";
 import { squash } from "./text.ts";
 
 /** A story's head and the body units that belong to it, and where it starts in the page's items. */
@@ -56,6 +56,7 @@ function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
 export function assemble(state: ReflowState): void {
   const parts = gather(state.items, state);
   captionsOverTheirText(parts, state.blankLinesMeaningful ? 1 : 2);
+  captionsByTheirWords(parts);
   const stories = parts.map((part) => buildStory(part, state));
   state.stories = orderBySpeakerList(withUniqueIds(stories));
   state.credits = state.units.filter((unit) => unit.role === "credit").map((unit) => unit.text);
@@ -72,6 +73,45 @@ export function captionsOverTheirText(parts: StoryParts[], spacing: number): voi
     if (!above || caption?.role !== "caption" || !opening || !opensStory(opening)) return;
     if (printedTogether(caption, opening, spacing) && !printedTogether(above, caption, spacing)) parts[k + 1]!.body.unshift(part.body.pop()!);
   });
+}
+
+/**
+ * A caption between two stories' text goes with the one its words are about: photo and story name the
+ * same things (`竹编`, `城西湖灌区`), while the page model reads only where the caption sits.
+ */
+export function captionsByTheirWords(parts: StoryParts[]): void {
+  parts.forEach((part, k) => {
+    const next = parts[k + 1];
+    if (!next) return;
+    const trailing = part.body[part.body.length - 1];
+    const opening = next.body[0];
+    if (trailing?.role === "caption" && opening && opening.role !== "caption" && opening.firstLine > trailing.lastLine && part.body.length > 1) {
+      if (sharedPairs(trailing, next) >= sharedPairs(trailing, part) + CLEARLY_MORE) next.body.unshift(part.body.pop()!);
+      return;
+    }
+    const closing = part.body[part.body.length - 1];
+    const heads = next.head ? headUnits(next.head) : [];
+    if (opening?.role !== "caption" || !closing || closing.lastLine >= opening.firstLine || next.body.length < 2) return;
+    // a head printed between the two stories' text stands over the caption: it opens its story
+    if (heads.some((unit) => unit.firstLine > closing.lastLine && unit.lastLine < opening.firstLine)) return;
+    if (sharedPairs(opening, part) >= sharedPairs(opening, next) + CLEARLY_MORE) part.body.push(next.body.shift()!);
+  });
+}
+
+/** Pairs of characters a caption shares with the other story beyond its own: one common word (`进行`, `中心`) is chance. */
+const CLEARLY_MORE = 3;
+
+const headUnits = (head: Head): Unit[] => [head.kicker, ...head.titles, head.subtitle].filter((unit): unit is Unit => unit !== undefined);
+
+/** How many of the caption's pairs of Han characters the story's titles and text (not its captions) hold. */
+function sharedPairs(caption: Unit, part: StoryParts): number {
+  const text = [...(part.head ? headUnits(part.head) : []), ...part.body].filter((unit) => unit.role !== "caption").map((unit) => unit.text).join("\n");
+  const words = captionWords(caption.text) ?? caption.text;
+  const pairs = new Set<string>();
+  for (const match of words.matchAll(/\p{Script=Han}{2,}/gu)) for (let i = 0; i + 1 < match[0].length; i++) pairs.add(match[0].slice(i, i + 2));
+  let shared = 0;
+  for (const pair of pairs) if (text.includes(pair)) shared++;
+  return shared;
 }
 
 /** Text with no head at all: its leading heading, if any, serves as its title. */
