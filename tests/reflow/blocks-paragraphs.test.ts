@@ -91,6 +91,10 @@ describe("blocks", () => {
     const raw = [...COLUMN.slice(0, 5), "", "果农在果园里采摘成熟的砂糖", "橘（受访者供图）", "", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual([]);
   });
+  it("reads a role and name ending in 摄 under a caption as the caption's credit, not a byline", () => {
+    const raw = ["橘子红了 果农笑了", "果农在果园里采摘成熟的砂糖橘。", "本报记者 张 三 摄", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual(["headline:橘子红了 果农笑了"]);
+  });
   it("joins a note that wraps over two lines", () => {
     const raw = [...COLUMN, "（作者系广安市政协秘书长、党组成员、", "机关党组书记）"].join("\n");
     expect(display(raw)).toEqual(["note:（作者系广安市政协秘书长、党组成员、机关党组书记）"]);
