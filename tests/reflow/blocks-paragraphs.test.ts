@@ -95,6 +95,10 @@ describe("blocks", () => {
     const raw = ["橘子红了 果农笑了", "果农在果园里采摘成熟的砂糖橘。", "本报记者 张 三 摄", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:橘子红了 果农笑了"]);
   });
+  it("reads a word between a byline and a longer title as the title's column label, not the byline's second line", () => {
+    const raw = ["让协商成果转化为治理实效", "□江 波", "观察", "以绣花功夫做好提案办理", "□马宇天", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual(["headline:让协商成果转化为治理实效", "byline:□江 波", "kicker:观察", "headline:以绣花功夫做好提案办理", "byline:□马宇天"]);
+  });
   it("joins a note that wraps over two lines", () => {
     const raw = [...COLUMN, "（作者系广安市政协秘书长、党组成员、", "机关党组书记）"].join("\n");
     expect(display(raw)).toEqual(["note:（作者系广安市政协秘书长、党组成员、机关党组书记）"]);
