@@ -156,9 +156,10 @@ export function blocks(state: ReflowState): void {
   for (let i = 0; i < lines.length; i++) {
     const labels = shapes[i + 1] === "headline" && labelsTitle(lines[i]!.text, lines[i + 1]!.text);
     if (shapes[i] === "name" && !isSignature(lines[i]!.text) && !labels && shapes[i - 1] !== "byline") shapes[i] = "headline";
-    // a word that is no one's name between a byline and a longer title labels the title (`观察`): the
-    // byline's second line would be a name
-    if (shapes[i] === "name" && !isSignature(lines[i]!.text) && labels && shapes[i - 1] === "byline") shapes[i] = "kicker";
+    // a word that is no one's name between a byline (its role and name on two lines, perhaps) and a longer
+    // title labels the title (`观察`): the byline's next line would be a name
+    const afterByline = shapes[i - 1] === "byline" || (shapes[i - 1] === "name" && shapes[i - 2] === "byline");
+    if (shapes[i] === "name" && !isSignature(lines[i]!.text) && labels && afterByline) shapes[i] = "kicker";
   }
   state.blocks = groupBlocks(lines, shapes);
 }

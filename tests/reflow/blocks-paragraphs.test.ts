@@ -98,6 +98,8 @@ describe("blocks", () => {
   it("reads a word between a byline and a longer title as the title's column label, not the byline's second line", () => {
     const raw = ["让协商成果转化为治理实效", "□江 波", "观察", "以绣花功夫做好提案办理", "□马宇天", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:让协商成果转化为治理实效", "byline:□江 波", "kicker:观察", "headline:以绣花功夫做好提案办理", "byline:□马宇天"]);
+    const twoLines = ["让协商成果转化为治理实效", "市政协委员、律师事务所主任", "江波", "观察", "以绣花功夫做好提案办理", "□马宇天", ...COLUMN].join("\n");
+    expect(display(twoLines).slice(1, 4)).toEqual(["byline:市政协委员、律师事务所主任", "name:江波", "kicker:观察"]);
   });
   it("joins a note that wraps over two lines", () => {
     const raw = [...COLUMN, "（作者系广安市政协秘书长、党组成员、", "机关党组书记）"].join("\n");
