@@ -224,7 +224,10 @@ function isHeadline(page: Page, shapes: readonly (DisplayShape | undefined)[], i
   // where the neighbours measured are a narrow column's
   const under = lines[i + 1];
   const widerColumn = under !== undefined && !under.spread && under.width >= line.width && under.width <= line.width + HEADLINE_MARGIN && !endsSentence(under.text);
-  if (line.width > columnWidth + HEADLINE_MARGIN && !widerColumn) return true;
+  // (or the line before broke off mid-sentence, at a comma, with no blank line after it: this one goes on with it)
+  const previous = lines[i - 1];
+  const goesOn = previous !== undefined && !previous.blankAfter && /[，、；：,;:]$/u.test(previous.text);
+  if (line.width > columnWidth + HEADLINE_MARGIN && !widerColumn && !goesOn) return true;
   if (!standsAlone) return false;
   // apart on both sides and wider than justified text ever runs: a title a little wider than its column
   if (blanksMeaningful && line.blankAfter && line.width > columnWidth + WIDE_MARGIN) return true;

@@ -55,6 +55,10 @@ describe("blocks", () => {
     const wide = ["企业登记、社保转移、医保结算、户籍迁移等高频事项都", "可以在线上“一网通办”或线下专窗办理。不少在沪工作的外", "省市居民反映，以前回老家跑几趟才能办成的事，现在在家", "门口就能办好。"];
     expect(display([...narrow, ...wide].join("\n"))).toEqual([]);
   });
+  it("reads a line wider than its column after one broken off at a comma as the sentence going on, not a title", () => {
+    const raw = [...COLUMN.slice(0, 5), "协商议事室坚持群众点题，", "围绕农村饮水安全、老旧小区改造、背街小巷整治等议题", "开展协商。", ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual([]);
+  });
   it("lets a title ask a question when a byline stands under it", () => {
     const raw = ["为什么要加强政协机关建设？", "□江 波", "", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:为什么要加强政协机关建设？", "byline:□江 波"]);
