@@ -86,7 +86,10 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   // the next line is as short as a first line (or this one opened its paragraph) but ends with a stop
   // before a new paragraph: more often this paragraph's last line than a one-line paragraph exactly a
   // first line wide, unless it reads like a heading (two balanced clauses)
-  if (nextShortfall >= SHORTFALL && (nextShortfall <= INDENT + 1 || startsParagraph) && closesParagraph && !(runIn && isParallelHeading(next.text) && !(flow.blanksMeaningful && next.blankAfter))) {
+  // (too short for a first line that goes on, with more text after it in the flow: a paragraph's last line
+  // mid-story far more often than a one-line paragraph, which mostly closes a story)
+  const midFlow = lines[i + 2] !== undefined;
+  if (nextShortfall >= SHORTFALL && (nextShortfall <= INDENT + 1 || startsParagraph || midFlow) && closesParagraph && !(runIn && isParallelHeading(next.text) && !(flow.blanksMeaningful && next.blankAfter))) {
     return { isEnd: false, confidence: 0.55, reason: "the next line is short and closes a paragraph: taken as this one's last line" };
   }
   if (nextShortfall >= SHORTFALL) {
