@@ -150,13 +150,16 @@ const FULL_WINDOW = 8;
 /**
  * The column width around each line, raised to the median width of the lines that are surely full:
  * mid-sentence on both ends, so neither a first line (its indent lost) nor a last. Among paragraphs of
- * two or three lines those are few, and a quantile of all widths runs low.
+ * two or three lines those are few, and a quantile of all widths runs low: with fewer than three in
+ * reach, the one or two right beside the line still tell (further off, another column's may stand).
  */
 export function fullLineWidths(lines: readonly Line[], widths: readonly number[]): number[] {
-  const ends = lines.map((line) => endsSentence(line.text));
+  // a photo credit ends its caption as a stop ends a sentence
+  const ends = lines.map((line) => endsSentence(line.text) || hasPhotoCredit(line.text));
   const full = lines.map((line, i) => (i > 0 && !line.spread && !ends[i - 1] && !ends[i] && line.width <= widths[i]! * LONG_LINE_RATIO ? line.core : undefined));
   const medians = windowMedians(full, FULL_WINDOW, 3);
-  return widths.map((width, i) => Math.max(width, medians[i] ?? 0));
+  const nearest = windowMedians(full, FULL_WINDOW / 4, 1);
+  return widths.map((width, i) => Math.max(width, medians[i] ?? nearest[i] ?? 0));
 }
 
 /**

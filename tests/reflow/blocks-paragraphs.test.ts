@@ -190,6 +190,17 @@ describe("paragraphs", () => {
     // without the column's first lines to measure by, the same flush stop runs on
     expect(isParagraphEnd(lines, widths, 3, false, { fullWidths }).isEnd).toBe(false);
   });
+  it("measures full lines by the one or two surely full lines beside a line when the column has few", () => {
+    // paragraphs of two or three lines: one line mid-sentence on both ends, 15.5 ems, among first and last lines
+    const texts = ["强化政治引领，广泛凝聚思想", "共识，民革宁夏区委会始终高度重视", "思想政治工作要求。", "加强自身建设，努力提升协商", "实效。"];
+    const lines: Line[] = texts.map((text, i) => ({ text, number: i + 1, width: displayWidth(text), core: displayWidth(text), indented: false, spread: false, blankBefore: false, blankAfter: false, gaps: [] }));
+    // it tells for the lines beside it, not for those further off (another column's, perhaps)
+    expect(fullLineWidths(lines, lines.map(() => 14))).toEqual([15.5, 15.5, 15.5, 15.5, 14]);
+    // a caption's credit line, wide as it runs, is no full line of the column
+    const credited = [...texts.slice(0, 1), "市民在新开放的滨河公园内散步健身。 本报记者 龙东 摄", "公园内的儿童游乐区吸引不少家长带孩子游玩 本报记者 韦霞 摄"];
+    const captionLines = credited.map((text, i) => ({ ...lines[0]!, text, number: i + 1, width: displayWidth(text), core: displayWidth(text) }));
+    expect(fullLineWidths(captionLines, captionLines.map(() => 14))).toEqual([14, 14, 14]);
+  });
   it("makes a paragraph of each long line that ends a sentence", () => {
     const long = "来自全区各级政协机关负责人齐聚一堂，在交流中凝聚共识、在交流中互学互鉴，集思广益推进政协机关工作全面提质增效。";
     const raw = ["编者按：", long, long, ...COLUMN].join("\n");
