@@ -88,7 +88,9 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   // first line wide, unless it reads like a heading (two balanced clauses)
   // (too short for a first line that goes on, with more text after it in the flow: a paragraph's last line
   // mid-story far more often than a one-line paragraph, which mostly closes a story)
-  const midFlow = lines[i + 2] !== undefined;
+  // (but a plain statement with no comma may be a photo's caption set between paragraphs, and two
+  // balanced clauses a run-in heading on a page that sets them: those are not taken so)
+  const midFlow = lines[i + 2] !== undefined && /[，,；;]/u.test(next.text) && !(runIn && isParallelHeading(next.text));
   if (nextShortfall >= SHORTFALL && (nextShortfall <= INDENT + 1 || startsParagraph || midFlow) && closesParagraph && !(runIn && isParallelHeading(next.text) && !(flow.blanksMeaningful && next.blankAfter))) {
     return { isEnd: false, confidence: 0.55, reason: "the next line is short and closes a paragraph: taken as this one's last line" };
   }

@@ -168,12 +168,15 @@ describe("paragraphs", () => {
   });
   it("takes a line too short for a first line after a flush stop as the paragraph's last line when text follows it", () => {
     // COLUMN is 14 ems: a full line that ends flush with its stop, then a 9-em line with a stop
-    const paragraph = ["加强自身建设，努力提升协商", "实效。多年来自治区政协建立机制。", "是一项重要的制度安排。"];
+    const paragraph = ["加强自身建设，努力提升协商", "实效。多年来自治区政协建立机制。", "运行以来，成效明显。"];
     const inside = [...COLUMN.slice(0, 5), ...paragraph, ...COLUMN.slice(5)].join("\n");
     expect(unitsOf(inside).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "加强自身", "注重沟通"]);
     // at the flow's end the short line is a story's closing one-line paragraph
     const closing = [...COLUMN.slice(0, 5), ...paragraph].join("\n");
-    expect(unitsOf(closing).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "是一项重"]);
+    expect(unitsOf(closing).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "运行以来"]);
+    // a plain statement with no comma may be a caption set between paragraphs: it stands alone
+    const statement = [...COLUMN.slice(0, 5), ...paragraph.slice(0, 2), "市政协机关召开座谈会。", ...COLUMN.slice(5)].join("\n");
+    expect(unitsOf(statement).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "市政协机", "加强自身", "注重沟通"]);
   });
   it("breaks after a flush stop where the next line is as wide as the column's known first lines", () => {
     // 14-em column: known first lines (after a head, after a short stop) are 12 ems; full lines 14
