@@ -55,8 +55,11 @@ function measure(raw: string, start: number, end: number): Pick<Line, "text" | "
   // justification spread the characters apart: most of the space-separated pieces are one or two characters
   const spread = pieces > SPREAD_GAPS && shortPieces >= 0.8 * pieces;
   const text = rewritten ? raw.slice(start, end).replace(WHITESPACE_RUN, " ") : raw.slice(start, end);
-  return { text, width, core: width - hangingCodeWidth(last), spread, gaps };
+  // an ellipsis (two characters that may not be parted nor start a line) squeezes in at a line's end: one of them past the column
+  const squeezed = last === ELLIPSIS && raw.codePointAt(end - 2) === ELLIPSIS ? 1 : 0;
+  return { text, width, core: width - hangingCodeWidth(last) - squeezed, spread, gaps };
 }
+const ELLIPSIS = 0x2026;
 
 /** Above this share of lines followed by a blank, the extractor double-spaced the page. */
 const DOUBLE_SPACED_SHARE = 0.75;
