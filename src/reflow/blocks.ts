@@ -154,8 +154,12 @@ export function blocks(state: ReflowState): void {
   // a few characters that are no one's name, apart from the text and not labelling a headline under
   // them, are a short headline (`标题乙`)
   for (let i = 0; i < lines.length; i++) {
-    const labels = shapes[i + 1] === "headline" && labelsTitle(lines[i]!.text, lines[i + 1]!.text);
-    if (shapes[i] === "name" && !isSignature(lines[i]!.text) && !labels && shapes[i - 1] !== "byline") shapes[i] = "headline";
+    // (a label sits right on its title: a blank line between, where blanks mean something, parts them)
+    const onTitle = !lines[i]!.blankAfter || !state.blankLinesMeaningful;
+    const labels = shapes[i + 1] === "headline" && onTitle && labelsTitle(lines[i]!.text, lines[i + 1]!.text);
+    // (under a byline it may be the byline's next line, unless a blank line parts them)
+    const underByline = shapes[i - 1] === "byline" && (!lines[i - 1]!.blankAfter || !state.blankLinesMeaningful);
+    if (shapes[i] === "name" && !isSignature(lines[i]!.text) && !labels && !underByline) shapes[i] = "headline";
     // a word that is no one's name between a byline (its role and name on two lines, perhaps) and a longer
     // title labels the title (`观察`): the byline's next line would be a name
     const afterByline = shapes[i - 1] === "byline" || (shapes[i - 1] === "name" && shapes[i - 2] === "byline");

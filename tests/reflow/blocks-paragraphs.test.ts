@@ -105,6 +105,14 @@ describe("blocks", () => {
     const twoLines = ["让协商成果转化为治理实效", "市政协委员、律师事务所主任", "江波", "观察", "以绣花功夫做好提案办理", "□马宇天", ...COLUMN].join("\n");
     expect(display(twoLines).slice(1, 4)).toEqual(["byline:市政协委员、律师事务所主任", "name:江波", "kicker:观察"]);
   });
+  it("reads a few characters apart from the byline above and the title below as a short title of their own", () => {
+    // a title's second line printed right under it, a blank line before the next title: no column label
+    const pair = [...COLUMN, "", "橘子红了", "果农笑了", "", "让协商成果转化为治理实效", "□马宇天", "", ...COLUMN].join("\n");
+    expect(display(pair).slice(0, 2)).toEqual(["headline:橘子红了", "headline:果农笑了"]);
+    // a short title between a byline and the next title, blank lines around it
+    const short = [...COLUMN, "", "让协商成果转化为治理实效", "文/马宇天", "", "第一场雪", "", "以绣花功夫做好提案办理", "□江 波", "", ...COLUMN].join("\n");
+    expect(display(short)).toContain("headline:第一场雪");
+  });
   it("joins a note that wraps over two lines", () => {
     const raw = [...COLUMN, "（作者系广安市政协秘书长、党组成员、", "机关党组书记）"].join("\n");
     expect(display(raw)).toEqual(["note:（作者系广安市政协秘书长、党组成员、机关党组书记）"]);
