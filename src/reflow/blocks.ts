@@ -233,6 +233,12 @@ function isHeadline(page: Page, shapes: readonly (DisplayShape | undefined)[], i
   const goesOn = previous !== undefined && !previous.blankAfter && /[，、；：,;:]$/u.test(previous.text);
   if (line.width > columnWidth + HEADLINE_MARGIN && !widerColumn && !goesOn) return true;
   if (!standsAlone) return false;
+  // apart on both sides (a blank line after it), with a photo's caption under it (its credit ends the next
+  // line or the one after): a photo story's title, unless a caption ends right above (captions come in
+  // series: this may be the next one's first line, broken at a column's end)
+  const captionUnder = under !== undefined && (hasPhotoCredit(under.text) || hasPhotoCredit(lines[i + 2]?.text ?? "", under.text));
+  const afterCaption = i > 0 && hasPhotoCredit(lines[i - 1]!.text);
+  if (blanksMeaningful && line.blankAfter && !afterCaption && captionUnder) return true;
   // apart on both sides and wider than justified text ever runs: a title a little wider than its column
   if (blanksMeaningful && line.blankAfter && line.width > columnWidth + WIDE_MARGIN) return true;
   // after a blank line or furniture, with no stop: running text would go on in a full line, so a next line

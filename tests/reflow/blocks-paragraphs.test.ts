@@ -91,6 +91,14 @@ describe("blocks", () => {
     const raw = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", caption, ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual(["headline:让协商成果转化为治理实效"]);
   });
+  it("finds a photo story's title standing apart over its caption", () => {
+    const caption = ["农技人员在田间查看小麦出苗", "情况。 本报记者 张三 摄"];
+    const raw = [...COLUMN.slice(0, 5), "", "冬季农田水利建设推进会召开", "", ...caption, ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual(["headline:冬季农田水利建设推进会召开"]);
+    // right after another caption it may be the next caption's first line, broken at a column's end
+    const series = [...COLUMN.slice(0, 5), "", ...caption, "农技人员在田间查看小麦", "", ...caption, ...COLUMN.slice(5)].join("\n");
+    expect(display(series)).toEqual([]);
+  });
   it("reads a caption wrapped over two lines as text, not its first line as a title", () => {
     const raw = [...COLUMN.slice(0, 5), "", "果农在果园里采摘成熟的砂糖", "橘（受访者供图）", "", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual([]);
