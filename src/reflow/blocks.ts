@@ -17,6 +17,8 @@ const FIRST_LINE_SHORTFALL = 2.5;
 const WIDE_MARGIN = 1;
 /** A caption says more than this many characters before its credit: fewer are the end of a wrapped one. */
 const CAPTION_WORDS = 6;
+/** A title over a caption is at least this much (in ems) narrower than the caption's full first line. */
+const NARROWER = 1;
 /** A line this much (in ems) short of the column may be a first line that lost its indent. */
 const FIRST_LINE_MARGIN = 1.5;
 /** A headline is at least this much wider (in ems) than the column around it… */
@@ -239,6 +241,10 @@ function isHeadline(page: Page, shapes: readonly (DisplayShape | undefined)[], i
   const captionUnder = under !== undefined && (hasPhotoCredit(under.text) || hasPhotoCredit(lines[i + 2]?.text ?? "", under.text));
   const afterCaption = i > 0 && hasPhotoCredit(lines[i - 1]!.text);
   if (blanksMeaningful && line.blankAfter && !afterCaption && captionUnder) return true;
+  // (or right on a caption of two lines whose first runs wider than this one: a caption's own first line
+  // fills the column as the one under it does)
+  const wrappedUnder = under !== undefined && !hasPhotoCredit(under.text) && hasPhotoCredit(lines[i + 2]?.text ?? "", under.text);
+  if (wrappedUnder && !afterCaption && under.width - line.width >= NARROWER) return true;
   // apart on both sides and wider than justified text ever runs: a title a little wider than its column
   if (blanksMeaningful && line.blankAfter && line.width > columnWidth + WIDE_MARGIN) return true;
   // after a blank line or furniture, with no stop: running text would go on in a full line, so a next line

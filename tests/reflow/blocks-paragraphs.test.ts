@@ -95,6 +95,9 @@ describe("blocks", () => {
     const caption = ["农技人员在田间查看小麦出苗", "情况。 本报记者 张三 摄"];
     const raw = [...COLUMN.slice(0, 5), "", "冬季农田水利建设推进会召开", "", ...caption, ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual(["headline:冬季农田水利建设推进会召开"]);
+    // right on the caption, no blank line between: narrower than the caption's full first line
+    const onCaption = [...COLUMN.slice(0, 5), "冬季农田水利建设推进会召", ...caption, ...COLUMN.slice(5)].join("\n");
+    expect(display(onCaption)).toEqual(["headline:冬季农田水利建设推进会召"]);
     // right after another caption it may be the next caption's first line, broken at a column's end
     const series = [...COLUMN.slice(0, 5), "", ...caption, "农技人员在田间查看小麦", "", ...caption, ...COLUMN.slice(5)].join("\n");
     expect(display(series)).toEqual([]);
