@@ -1,5 +1,5 @@
 import type { Decision, DisplayShape, Line, ReflowState, Role, Unit } from "../types.ts";
-import { LONG_LINE_RATIO } from "./blocks.ts";
+import { LONG_LINE_RATIO } from "./headlines.ts";
 import { hasPhotoCredit } from "./captions.ts";
 import { endsSentence, isParallelHeading, joinLines } from "./text.ts";
 
