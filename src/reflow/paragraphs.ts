@@ -90,8 +90,11 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   // mid-story far more often than a one-line paragraph, which mostly closes a story)
   // (but a plain statement with no comma may be a photo's caption set between paragraphs, and two
   // balanced clauses a run-in heading on a page that sets them: those are not taken so)
+  // at the flow's end a line a first line wide is as often a story's closing one-line paragraph, unless a
+  // quotation closed before it: the speaker is named after the quote, in its paragraph (`…。”张三说。`)
+  const quoteClosed = /[”」』]$/u.test(line.text);
   const midFlow = lines[i + 2] !== undefined && /[，,；;]/u.test(next.text) && !(runIn && isParallelHeading(next.text));
-  if (nextShortfall >= SHORTFALL && (nextShortfall <= INDENT + 1 || startsParagraph || midFlow) && closesParagraph && !(runIn && isParallelHeading(next.text) && !(flow.blanksMeaningful && next.blankAfter))) {
+  if (nextShortfall >= SHORTFALL && ((nextShortfall <= INDENT + 1 && (lines[i + 2] !== undefined || quoteClosed)) || startsParagraph || midFlow) && closesParagraph && !(runIn && isParallelHeading(next.text) && !(flow.blanksMeaningful && next.blankAfter))) {
     return { isEnd: false, confidence: 0.55, reason: "the next line is short and closes a paragraph: taken as this one's last line" };
   }
   if (nextShortfall >= SHORTFALL) {

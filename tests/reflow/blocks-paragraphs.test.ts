@@ -197,6 +197,15 @@ describe("paragraphs", () => {
     const statement = [...COLUMN.slice(0, 5), ...paragraph.slice(0, 2), "市政协机关召开座谈会。", ...COLUMN.slice(5)].join("\n");
     expect(unitsOf(statement).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "市政协机", "加强自身", "注重沟通"]);
   });
+  it("ends a flow on a closing one-line paragraph as wide as a first line, unless a quotation closed before it", () => {
+    // COLUMN is 14 ems: a full line ending flush, then a 12-em line ending the flow
+    const flush = ["加强自身建设，努力提升协商", "实效。多年来自治区政协建立了机"];
+    const closing = [...COLUMN.slice(0, 5), ...flush.slice(0, 1), "实效。多年来自治区政协建立机制。", "以人民为中心落到场景中去。"].join("\n");
+    expect(unitsOf(closing).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "以人民为"]);
+    // a quote closed at the line's end: the speaker is named in the same paragraph
+    const quoted = [...COLUMN.slice(0, 5), ...flush.slice(0, 1), "实效。“多年来政协建立了机制。”", "七十六岁的居民蒋玉珍说道。"].join("\n");
+    expect(unitsOf(quoted).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身"]);
+  });
   it("breaks after a flush stop where the next line is as wide as the column's known first lines", () => {
     // 14-em column: known first lines (after a head, after a short stop) are 12 ems; full lines 14
     const first = "强化政治引领，广泛凝聚思想"; // 12.5 ems, a first line
