@@ -5,7 +5,7 @@ import { headingsOf, printedTogether } from "./heads.ts";
 import { placeDisplacedHeadings } from "./sections.ts";
 import { datelineAuthors, opensStory } from "./signals.ts";
 import { captionWords, photographersIn } from "./captions.ts";
-import { squash } from "./text.ts";
+import { isHanCode, squash } from "./text.ts";
 
 /** A story's head and the body units that belong to it, and where it starts in the page's items. */
 export interface StoryParts {
@@ -103,15 +103,31 @@ const CLEARLY_MORE = 3;
 
 const headUnits = (head: Head): Unit[] => [head.kicker, ...head.titles, head.subtitle].filter((unit): unit is Unit => unit !== undefined);
 
-/** How many of the caption's pairs of Han characters the story's titles and text (not its captions) hold. */
+/** How many of the caption's pairs of Han characters the story's titles and text (not its captions) hold:
+ *  the caption's few pairs as numbers in a set, each text read once against it (no text joined or searched per pair). */
 function sharedPairs(caption: Unit, part: StoryParts): number {
-  const text = [...(part.head ? headUnits(part.head) : []), ...part.body].filter((unit) => unit.role !== "caption").map((unit) => unit.text).join("\n");
-  const words = captionWords(caption.text) ?? caption.text;
-  const pairs = new Set<string>();
-  for (const match of words.matchAll(/\p{Script=Han}{2,}/gu)) for (let i = 0; i + 1 < match[0].length; i++) pairs.add(match[0].slice(i, i + 2));
-  let shared = 0;
-  for (const pair of pairs) if (text.includes(pair)) shared++;
-  return shared;
+  const pairs = hanPairs(captionWords(caption.text) ?? caption.text);
+  const found = new Set<number>();
+  const read = (unit: Unit | undefined) => {
+    if (!unit || unit.role === "caption") return;
+    const text = unit.text;
+    for (let i = 0; i + 1 < text.length; i++) {
+      const pair = text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
+      if (pairs.has(pair)) found.add(pair);
+    }
+  };
+  if (part.head) headUnits(part.head).forEach(read);
+  part.body.forEach(read);
+  return found.size;
+}
+
+/** Neighbouring Han characters of a text (common Han, one code unit each), as numbers. */
+function hanPairs(text: string): Set<number> {
+  const pairs = new Set<number>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (isHanCode(text.charCodeAt(i)) && isHanCode(text.charCodeAt(i + 1))) pairs.add(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1));
+  }
+  return pairs;
 }
 
 /** Text with no head at all: its leading heading, if any, serves as its title. */

@@ -105,16 +105,15 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   const goesOn = previous !== undefined && !previous.blankAfter && /[，、；：,;:]$/u.test(previous.text);
   if (line.width > columnWidth + HEADLINE_MARGIN && !widerColumn && !goesOn) return true;
   if (!standsAlone) return false;
-  // apart on both sides (a blank line after it), with a photo's caption under it (its credit ends the next
-  // line or the one after): a photo story's title, unless a caption ends right above (captions come in
-  // series: this may be the next one's first line, broken at a column's end)
-  const captionUnder = under !== undefined && (hasPhotoCredit(under.text) || hasPhotoCredit(lines[i + 2]?.text ?? "", under.text));
-  const afterCaption = i > 0 && hasPhotoCredit(lines[i - 1]!.text);
-  if (blanksMeaningful && line.blankAfter && !afterCaption && captionUnder) return true;
-  // (or right on a caption of two lines whose first runs wider than this one: a caption's own first line
-  // fills the column as the one under it does)
-  const wrappedUnder = under !== undefined && !hasPhotoCredit(under.text) && hasPhotoCredit(lines[i + 2]?.text ?? "", under.text);
-  if (wrappedUnder && !afterCaption && under.width - line.width >= NARROWER) return true;
+  // over a photo's caption (its credit ends the next line or the one after), apart on both sides (a blank
+  // line after it) or narrower than the caption's first line right under it (a caption's own first line
+  // fills the column as the one under it does): a photo story's title; unless a caption ends right above
+  // (captions come in series: this may be the next one's first line, broken at a column's end)
+  const apartBelow = blanksMeaningful && line.blankAfter;
+  if (under && (apartBelow || under.width - line.width >= NARROWER) && !(previous && hasPhotoCredit(previous.text))) {
+    const creditOn = captionEnd(under, lines[i + 2]);
+    if (creditOn !== undefined && (apartBelow || creditOn === 2)) return true;
+  }
   // apart on both sides and wider than justified text ever runs: a title a little wider than its column
   if (blanksMeaningful && line.blankAfter && line.width > columnWidth + WIDE_MARGIN) return true;
   // after a blank line or furniture, with no stop: running text would go on in a full line, so a next line
@@ -130,4 +129,10 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   const pushedDown = /^[“‘（《「『]/u.test(lines[i + 1]?.text ?? "");
   const short = line.width < columnWidth - (pushedDown || /[，。、；：“”《》（）]/u.test(line.text) ? SHORT_HEADLINE_MARGIN : FIRST_LINE_SHORTFALL);
   return short || hasPhraseGap(line) || NUMBERED.test(line.text);
+}
+
+/** Which line ends the caption that starts at `first`: 1 (its credit on that line), 2 (on the next), or undefined. */
+function captionEnd(first: Line, second: Line | undefined): 1 | 2 | undefined {
+  if (hasPhotoCredit(first.text)) return 1;
+  return second !== undefined && hasPhotoCredit(second.text, first.text) ? 2 : undefined;
 }

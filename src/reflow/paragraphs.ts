@@ -83,18 +83,9 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   const previousFull = startsParagraph ? 0 : Math.min(lines[i - 1]!.core, columnWidth + 2);
   const nextShortfall = Math.max(fullWidth - next.core, previousFull - next.width);
   const closesParagraph = endsSentence(next.text) && (looksLikeParagraphStart(lines, flow.fullWidths ?? widths, i + 2) || (flow.blanksMeaningful === true && next.blankAfter) || isFirstLineWide(lines, flow, i + 2));
-  // the next line is as short as a first line (or this one opened its paragraph) but ends with a stop
-  // before a new paragraph: more often this paragraph's last line than a one-line paragraph exactly a
-  // first line wide, unless it reads like a heading (two balanced clauses)
-  // (too short for a first line that goes on, with more text after it in the flow: a paragraph's last line
-  // mid-story far more often than a one-line paragraph, which mostly closes a story)
-  // (but a plain statement with no comma may be a photo's caption set between paragraphs, and two
-  // balanced clauses a run-in heading on a page that sets them: those are not taken so)
-  // at the flow's end a line a first line wide is as often a story's closing one-line paragraph, unless a
-  // quotation closed before it: the speaker is named after the quote, in its paragraph (`…。”张三说。`)
-  const quoteClosed = /[”」』]$/u.test(line.text);
-  const midFlow = lines[i + 2] !== undefined && /[，,；;]/u.test(next.text) && !(runIn && isParallelHeading(next.text));
-  if (nextShortfall >= SHORTFALL && ((nextShortfall <= INDENT + 1 && (lines[i + 2] !== undefined || quoteClosed)) || startsParagraph || midFlow) && closesParagraph && !(runIn && isParallelHeading(next.text) && !(flow.blanksMeaningful && next.blankAfter))) {
+  // the next line is short but ends with a stop before a new paragraph: this paragraph's last line (see
+  // closesOnNextLine), unless it reads like a heading (two balanced clauses)
+  if (nextShortfall >= SHORTFALL && closesParagraph && closesOnNextLine(lines, i, nextShortfall, startsParagraph, runIn) && !(runIn && isParallelHeading(next.text) && !(flow.blanksMeaningful && next.blankAfter))) {
     return { isEnd: false, confidence: 0.55, reason: "the next line is short and closes a paragraph: taken as this one's last line" };
   }
   if (nextShortfall >= SHORTFALL) {
@@ -105,6 +96,22 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
     return { isEnd: true, confidence: 0.7, reason: "the next line is as wide as this column's first lines, narrower than its full ones" };
   }
   return { isEnd: false, confidence: 0.7, reason: "a sentence ends flush with the column and the next line is full" };
+}
+
+/**
+ * After a sentence that ends flush, is the short line after it, which closes a paragraph, this paragraph's
+ * last line rather than a one-line paragraph? One a first line wide is, mid-flow or after a closed quotation
+ * (the speaker is named after it, `…。”张三说。`); at the flow's end it is as often a story's closing one-line
+ * paragraph. One too short for a first line that goes on is, mid-flow: one-line paragraphs mostly close a
+ * story. Not a plain statement with no comma (a caption set between paragraphs), nor, on a page that sets
+ * them, a run-in heading.
+ */
+function closesOnNextLine(lines: readonly Line[], i: number, nextShortfall: number, startsParagraph: boolean, runIn: boolean): boolean {
+  if (startsParagraph) return true;
+  const midFlow = lines[i + 2] !== undefined;
+  if (nextShortfall <= INDENT + 1) return midFlow || /[”」』]$/u.test(lines[i]!.text);
+  const next = lines[i + 1]!.text;
+  return midFlow && /[，,；;]/u.test(next) && !(runIn && isParallelHeading(next));
 }
 
 /** Blank lines part this page's paragraphs: most sentence ends well short of the column have one after
