@@ -1,6 +1,8 @@
 import type { Line, ReflowState } from "../types.ts";
 import { codeWidth, hangingCodeWidth, isSpaceCode } from "./text.ts";
 
+/** `…`: two of them make an ellipsis. */
+const ELLIPSIS = 0x2026;
 /** A spread line has at least this many gaps, nearly all between single characters. */
 const SPREAD_GAPS = 4;
 
@@ -59,7 +61,6 @@ function measure(raw: string, start: number, end: number): Pick<Line, "text" | "
   const squeezed = last === ELLIPSIS && raw.codePointAt(end - 2) === ELLIPSIS ? 1 : 0;
   return { text, width, core: width - hangingCodeWidth(last) - squeezed, spread, gaps };
 }
-const ELLIPSIS = 0x2026;
 
 /** Above this share of lines followed by a blank, the extractor double-spaced the page. */
 const DOUBLE_SPACED_SHARE = 0.75;
