@@ -1,8 +1,6 @@
 import type { Line, ReflowState } from "../types.ts";
 import { codeWidth, hangingCodeWidth, isSpaceCode } from "./text.ts";
 
-/** `…`: two of them make an ellipsis. */
-const ELLIPSIS = 0x2026;
 /** A spread line has at least this many gaps, nearly all between single characters. */
 const SPREAD_GAPS = 4;
 
@@ -58,7 +56,7 @@ function measure(raw: string, start: number, end: number): Pick<Line, "text" | "
   const spread = pieces > SPREAD_GAPS && shortPieces >= 0.8 * pieces;
   const text = rewritten ? raw.slice(start, end).replace(WHITESPACE_RUN, " ") : raw.slice(start, end);
   // an ellipsis (two characters that may not be parted nor start a line) squeezes in at a line's end: one of them past the column
-  const squeezed = last === ELLIPSIS && raw.codePointAt(end - 2) === ELLIPSIS ? 1 : 0;
+  const squeezed = last === 0x2026 && raw.charCodeAt(end - 2) === 0x2026 ? 1 : 0; // `……`
   return { text, width, core: width - hangingCodeWidth(last) - squeezed, spread, gaps };
 }
 

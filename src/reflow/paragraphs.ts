@@ -170,8 +170,25 @@ export function fullLineWidths(lines: readonly Line[], widths: readonly number[]
   const ends = lines.map((line) => endsSentence(line.text) || hasPhotoCredit(line.text));
   const full = lines.map((line, i) => (i > 0 && !line.spread && !ends[i - 1] && !ends[i] && line.width <= widths[i]! * LONG_LINE_RATIO ? line.core : undefined));
   const medians = windowMedians(full, FULL_WINDOW, 3);
-  const nearest = windowMedians(full, FULL_WINDOW / 4, 1);
-  return widths.map((width, i) => Math.max(width, medians[i] ?? nearest[i] ?? 0));
+  return widths.map((width, i) => Math.max(width, medians[i] ?? nearestMedian(full, i) ?? 0));
+}
+
+/** Lines on either side whose surely full widths still tell when fewer than three are in the wider window. */
+const NEAR = 2;
+/** Scratch for `nearestMedian`: at most five values, sorted in place (no array per line). */
+const nearby: number[] = [];
+
+/** The median of the values present within NEAR of position `i`, as `windowMedians(values, NEAR, 1)` gives it. */
+function nearestMedian(values: readonly (number | undefined)[], i: number): number | undefined {
+  nearby.length = 0;
+  for (let k = Math.max(0, i - NEAR); k <= Math.min(values.length - 1, i + NEAR); k++) {
+    const value = values[k];
+    if (value === undefined) continue;
+    let j = nearby.length;
+    for (nearby.push(value); j > 0 && nearby[j - 1]! > value; j--) nearby[j] = nearby[j - 1]!;
+    nearby[j] = value;
+  }
+  return nearby.length > 0 ? nearby[nearby.length >> 1] : undefined;
 }
 
 /**
