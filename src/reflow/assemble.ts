@@ -4,8 +4,8 @@ import { parseByline } from "./bylines.ts";
 import { headingsOf, printedTogether } from "./heads.ts";
 import { placeDisplacedHeadings } from "./sections.ts";
 import { datelineAuthors, opensStory } from "./signals.ts";
-import { photographersIn } from "./captions.ts";
-import { squash } from "./text.ts";
+import { captionWords, photographersIn } from "./captions.ts";
+import { isHanCode, squash } from "./text.ts";
 
 /** A story's head and the body units that belong to it, and where it starts in the page's items. */
 export interface StoryParts {
@@ -60,6 +60,7 @@ function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
 export function assemble(state: ReflowState): void {
   const parts = gather(state.items, state);
   captionsOverTheirText(parts, state.blankLinesMeaningful ? 1 : 2);
+  captionsByTheirWords(parts);
   const stories = parts.map((part) => buildStory(part, state));
   state.stories = orderBySpeakerList(withUniqueIds(stories));
   state.credits = state.units.filter((unit) => unit.role === "credit").map((unit) => unit.text);
@@ -76,6 +77,61 @@ export function captionsOverTheirText(parts: StoryParts[], spacing: number): voi
     if (!above || caption?.role !== "caption" || !opening || !opensStory(opening)) return;
     if (printedTogether(caption, opening, spacing) && !printedTogether(above, caption, spacing)) parts[k + 1]!.body.unshift(part.body.pop()!);
   });
+}
+
+/**
+ * A caption between two stories' text goes with the one its words are about: photo and story name the
+ * same things (`竹编`, `城西湖灌区`), while the page model reads only where the caption sits.
+ */
+export function captionsByTheirWords(parts: StoryParts[]): void {
+  parts.forEach((part, k) => {
+    const next = parts[k + 1];
+    if (!next) return;
+    const trailing = part.body[part.body.length - 1];
+    const opening = next.body[0];
+    if (trailing?.role === "caption" && opening && opening.role !== "caption" && opening.firstLine > trailing.lastLine && part.body.length > 1) {
+      if (sharedPairs(trailing, next) >= sharedPairs(trailing, part) + CLEARLY_MORE) next.body.unshift(part.body.pop()!);
+      return;
+    }
+    const closing = part.body[part.body.length - 1];
+    const heads = next.head ? headUnits(next.head) : [];
+    if (opening?.role !== "caption" || !closing || closing.lastLine >= opening.firstLine || next.body.length < 2) return;
+    // a head printed between the two stories' text stands over the caption: it opens its story
+    if (heads.some((unit) => unit.firstLine > closing.lastLine && unit.lastLine < opening.firstLine)) return;
+    if (sharedPairs(opening, part) >= sharedPairs(opening, next) + CLEARLY_MORE) part.body.push(next.body.shift()!);
+  });
+}
+
+/** Pairs of characters a caption shares with the other story beyond its own: one common word (`进行`, `中心`) is chance. */
+const CLEARLY_MORE = 3;
+
+const headUnits = (head: Head): Unit[] => [head.kicker, ...head.titles, head.subtitle].filter((unit): unit is Unit => unit !== undefined);
+
+/** How many of the caption's pairs of Han characters the story's titles and text (not its captions) hold:
+ *  the caption's few pairs as numbers in a set, each text read once against it (no text joined or searched per pair). */
+function sharedPairs(caption: Unit, part: StoryParts): number {
+  const pairs = hanPairs(captionWords(caption.text) ?? caption.text);
+  const found = new Set<number>();
+  const read = (unit: Unit | undefined) => {
+    if (!unit || unit.role === "caption") return;
+    const text = unit.text;
+    for (let i = 0; i + 1 < text.length; i++) {
+      const pair = text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
+      if (pairs.has(pair)) found.add(pair);
+    }
+  };
+  if (part.head) headUnits(part.head).forEach(read);
+  part.body.forEach(read);
+  return found.size;
+}
+
+/** Neighbouring Han characters of a text (common Han, one code unit each), as numbers. */
+function hanPairs(text: string): Set<number> {
+  const pairs = new Set<number>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (isHanCode(text.charCodeAt(i)) && isHanCode(text.charCodeAt(i + 1))) pairs.add(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1));
+  }
+  return pairs;
 }
 
 /** Text with no head at all: its leading heading, if any, serves as its title. */

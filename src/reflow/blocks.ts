@@ -1,7 +1,8 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
-import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, labelsTitle, markerShape, opensParenthesis, outnumbers } from "./shapes.ts";
+import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, labelsTitle, markerShape, opensParenthesis } from "./shapes.ts";
 import { splitRoleName } from "./bylines.ts";
-import { captionWords, hasPhotoCredit } from "./captions.ts";
+import { hasPhotoCredit } from "./captions.ts";
+import { LONG_LINE_RATIO, type Page, isHeadline, isWrappedHeading, looksLikeHeadline, perLine } from "./headlines.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
 import { characterCount, displayWidth, endsSentence } from "./text.ts";
 
@@ -9,21 +10,6 @@ import { characterCount, displayWidth, endsSentence } from "./text.ts";
 const COLUMN_QUANTILE = 0.7;
 /** Lines on either side that vote on a line's column width. */
 const WINDOW = 8;
-/** Wider than this multiple of its neighbours' median, a line is a whole paragraph on one line. */
-export const LONG_LINE_RATIO = 1.6;
-/** A first line is the column less its two-em indent (lost in extraction) and a little justification slack. */
-const FIRST_LINE_SHORTFALL = 2.5;
-/** Justified lines run at most this much (in ems) past their column. */
-const WIDE_MARGIN = 1;
-/** A caption says more than this many characters before its credit: fewer are the end of a wrapped one. */
-const CAPTION_WORDS = 6;
-/** A line this much (in ems) short of the column may be a first line that lost its indent. */
-const FIRST_LINE_MARGIN = 1.5;
-/** A headline is at least this much wider (in ems) than the column around it… */
-const HEADLINE_MARGIN = 2;
-/** …or this much narrower: more than a first line, whose indent and a character pushed down by
- *  line-breaking rules (an opening quote may not end a line) make it up to three ems short. */
-const SHORT_HEADLINE_MARGIN = 3.5;
 
 /**
  * The width a column of justified text gives its lines, around each line: a high quantile of the
@@ -75,25 +61,13 @@ function removeSorted(window: number[], size: number, value: number): void {
   for (size--; k < size; k++) window[k] = window[k + 1]!;
 }
 
-/** A test of one line's text, worked out at most once per line: several checks ask it of the same lines. */
-function perLine(lines: readonly Line[], test: (text: string) => boolean): (i: number) => boolean {
-  const known: number[] = new Array(lines.length).fill(0); // 0: not asked yet, 1: no, 2: yes
-  return (i) => (known[i] ||= test(lines[i]!.text) ? 2 : 1) === 2;
-}
-
-/** What the headline checks ask of a page's lines: their column widths, and tests of their text. */
-interface Page {
-  lines: readonly Line[];
-  widths: readonly number[];
-  /** Ends with punctuation, carries sentence punctuation, or opens with a dateline: running text's marks. */
-  endsPunctuated: (i: number) => boolean;
-  punctuated: (i: number) => boolean;
-  dateline: (i: number) => boolean;
-}
-
-/** Marker shapes first; a parenthesis opened and closed lines later is one wrapped note. */
+/** Marker shapes first; a parenthesis opened and closed lines later is one wrapped note. A role and
+ *  name ending in `摄` credit a photo, not a story: that line ends its caption (`本报记者 张 三 摄`). */
 function markShapes(lines: readonly Line[]): (DisplayShape | undefined)[] {
-  const shapes = lines.map((line) => markerShape(line.text));
+  const shapes = lines.map((line) => {
+    const shape = markerShape(line.text);
+    return shape === "byline" && hasPhotoCredit(line.text) ? undefined : shape;
+  });
   for (let i = 0; i < lines.length; i++) {
     if (shapes[i] || !opensParenthesis(lines[i]!.text)) continue;
     for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
@@ -161,90 +135,18 @@ export function blocks(state: ReflowState): void {
   // a few characters that are no one's name, apart from the text and not labelling a headline under
   // them, are a short headline (`标题乙`)
   for (let i = 0; i < lines.length; i++) {
-    const labels = shapes[i + 1] === "headline" && labelsTitle(lines[i]!.text, lines[i + 1]!.text);
-    if (shapes[i] === "name" && !isSignature(lines[i]!.text) && !labels && shapes[i - 1] !== "byline") shapes[i] = "headline";
+    // (a label sits right on its title: a blank line between, where blanks mean something, parts them)
+    const onTitle = !lines[i]!.blankAfter || !state.blankLinesMeaningful;
+    const labels = shapes[i + 1] === "headline" && onTitle && labelsTitle(lines[i]!.text, lines[i + 1]!.text);
+    // (under a byline it may be the byline's next line, unless a blank line parts them)
+    const underByline = shapes[i - 1] === "byline" && (!lines[i - 1]!.blankAfter || !state.blankLinesMeaningful);
+    if (shapes[i] === "name" && !isSignature(lines[i]!.text) && !labels && !underByline) shapes[i] = "headline";
+    // a word that is no one's name between a byline (its role and name on two lines, perhaps) and a longer
+    // title labels the title (`观察`): the byline's next line would be a name
+    const afterByline = shapes[i - 1] === "byline" || (shapes[i - 1] === "name" && shapes[i - 2] === "byline");
+    if (shapes[i] === "name" && !isSignature(lines[i]!.text) && labels && afterByline) shapes[i] = "kicker";
   }
   state.blocks = groupBlocks(lines, shapes);
-}
-
-/** Spread by justification to fill the column, evenly; a spread line well short of it, or with a wide gap
- *  in it (a letter-spaced title beside another), is letter-spaced (`织 得 更 密`), as titles are. */
-function isJustified(line: Line, columnWidth: number): boolean {
-  return line.spread && line.gaps.length === 0 && line.core >= columnWidth - SHORT_HEADLINE_MARGIN;
-}
-
-/** Two phrases set apart by a space (`凝心铸魂固根基 打造…`): how headlines are written, not sentences. */
-function hasPhraseGap(line: Line): boolean {
-  return !line.spread && /[\p{Script=Han}”」』）)] [\p{Script=Han}“「『（(]/u.test(line.text);
-}
-
-/** A heading over two lines: no punctuation on either, numbered or as wide as the column, the second short. */
-function isWrappedHeading({ lines, widths, punctuated }: Page, i: number): boolean {
-  const [line, next] = [lines[i]!, lines[i + 1]];
-  // a heading may name its theme before a colon (`一、组织维度：筑牢…`), but carries no other stop
-  if (!next || /[，。、；！？,.;!?]/u.test(line.text.replace(NUMBERED, "")) || /[，。、；：！？,;:!?]/u.test(next.text)) return false;
-  if (punctuated(i) || punctuated(i + 1)) return false;
-  if (line.spread || next.spread || !(NUMBERED.test(line.text) || line.width >= widths[i]! - 1)) return false;
-  return next.width <= widths[i]! - SHORT_HEADLINE_MARGIN;
-}
-
-/** A line that could be a headline by itself: no punctuation, and apart from the column's text. */
-function looksLikeHeadline(page: Page, i: number, standsAlone: boolean): boolean {
-  const line = page.lines[i]!;
-  if (page.endsPunctuated(i) || page.punctuated(i) || isJustified(line, page.widths[i]!) || page.dateline(i)) return false;
-  return standsAlone || Math.abs(line.width - page.widths[i]!) > HEADLINE_MARGIN;
-}
-
-function isHeadline(page: Page, shapes: readonly (DisplayShape | undefined)[], i: number, standsAlone: boolean, blanksMeaningful: boolean): boolean {
-  const { lines, widths, endsPunctuated, punctuated, dateline } = page;
-  const line = lines[i]!;
-  // a title may ask or exclaim (`为什么要…？`), never trail off in a comma or a full stop, nor close a
-  // parenthesis it did not open (the end of a wrapped credit, `生 摄）`)
-  if (endsPunctuated(i) && !/[？！?!]$/u.test(line.text)) return false;
-  if (outnumbers(line.text, "）)", "（(")) return false;
-  // a caption wrapped over two lines: its first line has no stop, the next one only a few words before the credit
-  const nextWords = lines[i + 1] ? captionWords(lines[i + 1]!.text) : undefined;
-  if (nextWords !== undefined && characterCount(nextWords.replace(/\s/gu, "")) < CAPTION_WORDS) return false;
-  const before = shapes[i - 1];
-  const after = shapes[i + 1];
-  if (after === "byline" || after === "subtitle" || before === "kicker") return true;
-  // under a column label, or right above a dateline that opens its story's text (letter-spaced or not)
-  const label = before === "name" && !isSignature(lines[i - 1]!.text) && (!lines[i - 1]!.blankAfter || !blanksMeaningful);
-  if (!punctuated(i) && (label || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text.replace(/ /gu, ""))))) return true;
-  const columnWidth = widths[i]!;
-  if (endsPunctuated(i) || punctuated(i) || dateline(i)) return false;
-  // letter-spaced alone between blank lines: a justified line of running text always has text around it
-  if (line.spread && blanksMeaningful && line.blankBefore && line.blankAfter) return true;
-  if (isJustified(line, columnWidth)) return false;
-  // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…), or
-  // is the second line of the title above it
-  if (line.spread) return true;
-  // wider than the column around it, unless the text under it runs as wide: a wider column's first line,
-  // where the neighbours measured are a narrow column's
-  const under = lines[i + 1];
-  const widerColumn = under !== undefined && !under.spread && under.width >= line.width && under.width <= line.width + HEADLINE_MARGIN && !endsSentence(under.text);
-  if (line.width > columnWidth + HEADLINE_MARGIN && !widerColumn) return true;
-  if (!standsAlone) return false;
-  // apart on both sides and wider than justified text ever runs: a title a little wider than its column
-  if (blanksMeaningful && line.blankAfter && line.width > columnWidth + WIDE_MARGIN) return true;
-  // after a blank line or furniture, with no stop: running text would go on in a full line, so a next line
-  // that starts short (a first line, its indent lost) and goes on opens the text under a title as wide as the column
-  const next = lines[i + 1];
-  // the next line is a whole paragraph or caption on one long line (ending in its stop or credit): this one,
-  // with no stop, does not run on into it
-  // (or the page's credits follow: no text runs on into them)
-  if (next && !next.spread && next.width > widths[i + 1]! * LONG_LINE_RATIO && (endsSentence(next.text) || hasPhotoCredit(next.text))) return true;
-  if (shapes[i + 1] === "folio") return true;
-  // over a caption (its credit within two lines) whose first line is full where this one falls short:
-  // a photo story's title, printed above the photo, its caption under it
-  const caption = next && !endsSentence(next.text) && [next, lines[i + 2]].some((below) => below !== undefined && hasPhotoCredit(below.text));
-  if (caption && next.width >= line.width + 1 && next.width >= columnWidth - 1) return true;
-  if ((i === 0 || line.blankBefore || before !== undefined) && next && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN) return true;
-  // shorter than even a first line that lost its indent, and no stop at its end: not running text
-  // (unless the next line opens with a quote or bracket, which may not end a line: pushed down, it left this one short)
-  const pushedDown = /^[“‘（《「『]/u.test(lines[i + 1]?.text ?? "");
-  const short = line.width < columnWidth - (pushedDown || /[，。、；：“”《》（）]/u.test(line.text) ? SHORT_HEADLINE_MARGIN : FIRST_LINE_SHORTFALL);
-  return short || hasPhraseGap(line) || NUMBERED.test(line.text);
 }
 
 function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[]): LayoutBlock[] {

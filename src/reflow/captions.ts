@@ -1,11 +1,16 @@
 // Photo captions end with their photographer's credit: `…召开。本报记者 赵六 摄`, `（施雨桐 摄）`,
 // `（受访者供图）`. The credit marks the caption and names who goes into `photographers`.
 import { namesIn } from "./bylines.ts";
+import { isSpaceCode } from "./text.ts";
 
-/** The credit at a caption's end, with or without parentheses and a stop before it. */
-const CREDIT = /(?:[（(]([^（）()]{0,30}?)\s*(?:摄影?|供图|供稿图|图)\s*[）)]|(?:^|[。！？\s])([^。！？（）()]{0,30}?)\s*摄影?)\s*$/u;
+/** The credit at a caption's end, with or without parentheses and a stop before it. After a stop it is
+ *  a post and names, never a clause: `…降至零下二摄` (a word broken at the line's end) is no credit. */
+const CREDIT = /(?:[（(]([^（）()]{0,30}?)\s*(?:摄影?|供图|供稿图|图)\s*[）)]|(?:^([^。！？（）()]{0,30}?)|[。！？\s]([^。！？（）()，；]{0,30}?))\s*摄影?)\s*$/u;
 /** Who a credit names besides the names: 本报记者, 新华社记者, 通讯员, 受访者, 资料图… */
 const NOT_NAMES = /(?:[\p{Script=Han}]{0,6}(?:记者|通讯员|实习生|摄影师|摄影|受访者|资料|本报|单位|图片))/gu;
+
+/** `摄`, `影` (摄影), `）`, `)`: the characters a credit ends with. */
+const [SHOT, SHADOW, CLOSE_PAREN, CLOSE_PAREN_ASCII] = [0x6444, 0x5f71, 0xff09, 0x29];
 
 /**
  * Only a text ending in `摄`, `摄影` or a closing parenthesis can end in a credit: checked first,
@@ -13,12 +18,13 @@ const NOT_NAMES = /(?:[\p{Script=Han}]{0,6}(?:记者|通讯员|实习生|摄影�
  * when the text's end could be a credit's, since a line is asked this with and without the one before.
  */
 function creditTail(text: string, before = ""): string | undefined {
-  const end = text.trimEnd();
-  if (end === "") return before === "" ? undefined : creditTail(before);
-  // the last character read by code: each line is asked this several times, and `end[i]` makes a string of it
-  return CREDIT_ENDINGS.has(end.charCodeAt(end.length - 1)) ? (before + end).slice(-48) : undefined;
+  // read by character code, nothing sliced or trimmed: most lines of a page are asked, and fail here
+  let end = text.length;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  if (end === 0) return before === "" ? undefined : creditTail(before);
+  const last = text.charCodeAt(end - 1);
+  return last === SHOT || last === SHADOW || last === CLOSE_PAREN || last === CLOSE_PAREN_ASCII ? (before + text.slice(0, end)).slice(-48) : undefined;
 }
-const CREDIT_ENDINGS = new Set([..."摄影）)"].map((ch) => ch.charCodeAt(0)));
 
 /** The text (after `before`, if given) ends in a photo credit. */
 export function hasPhotoCredit(text: string, before = ""): boolean {
@@ -31,7 +37,7 @@ export function photographersIn(text: string): string[] {
   const tail = creditTail(text);
   const credit = tail === undefined ? null : CREDIT.exec(tail);
   if (!credit) return [];
-  const named = (credit[1] ?? credit[2] ?? "").replace(NOT_NAMES, " ");
+  const named = (credit[1] ?? credit[2] ?? credit[3] ?? "").replace(NOT_NAMES, " ");
   return namesIn(named).filter((name) => /^\p{Script=Han}{2,4}$/u.test(name));
 }
 

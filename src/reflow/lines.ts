@@ -59,7 +59,9 @@ function measure(raw: string, start: number, end: number, line: Line): Line {
   // the line's fields set in place: one object per line, not a measure copied into the line
   line.text = rewritten ? raw.slice(start, end).replace(WHITESPACE_RUN, " ") : raw.slice(start, end);
   line.width = width;
-  line.core = width - hangingCodeWidth(last);
+  // an ellipsis (two characters that may not be parted nor start a line) squeezes in at a line's end: one of them past the column
+  const squeezed = last === 0x2026 && raw.charCodeAt(end - 2) === 0x2026 ? 1 : 0; // `……`
+  line.core = width - hangingCodeWidth(last) - squeezed;
   line.spread = spread;
   return line;
 }

@@ -1,5 +1,5 @@
 import type { Decision, DisplayShape, Line, ReflowState, Role, Unit } from "../types.ts";
-import { LONG_LINE_RATIO } from "./blocks.ts";
+import { LONG_LINE_RATIO } from "./headlines.ts";
 import { hasPhotoCredit } from "./captions.ts";
 import { endsSentence, isParallelHeading, joinLines } from "./text.ts";
 
@@ -83,10 +83,9 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   const previousFull = startsParagraph ? 0 : Math.min(lines[i - 1]!.core, columnWidth + 2);
   const nextShortfall = Math.max(fullWidth - next.core, previousFull - next.width);
   const closesParagraph = endsSentence(next.text) && (looksLikeParagraphStart(lines, flow.fullWidths ?? widths, i + 2) || (flow.blanksMeaningful === true && next.blankAfter) || isFirstLineWide(lines, flow, i + 2));
-  // the next line is as short as a first line (or this one opened its paragraph) but ends with a stop
-  // before a new paragraph: more often this paragraph's last line than a one-line paragraph exactly a
-  // first line wide, unless it reads like a heading (two balanced clauses)
-  if (nextShortfall >= SHORTFALL && (nextShortfall <= INDENT + 1 || startsParagraph) && closesParagraph && !(runIn && isParallelHeading(next.text) && !(flow.blanksMeaningful && next.blankAfter))) {
+  // the next line is short but ends with a stop before a new paragraph: this paragraph's last line (see
+  // closesOnNextLine), unless it reads like a heading (two balanced clauses)
+  if (nextShortfall >= SHORTFALL && closesParagraph && closesOnNextLine(lines, i, nextShortfall, startsParagraph, runIn) && !(runIn && isParallelHeading(next.text) && !(flow.blanksMeaningful && next.blankAfter))) {
     return { isEnd: false, confidence: 0.55, reason: "the next line is short and closes a paragraph: taken as this one's last line" };
   }
   if (nextShortfall >= SHORTFALL) {
@@ -97,6 +96,22 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
     return { isEnd: true, confidence: 0.7, reason: "the next line is as wide as this column's first lines, narrower than its full ones" };
   }
   return { isEnd: false, confidence: 0.7, reason: "a sentence ends flush with the column and the next line is full" };
+}
+
+/**
+ * After a sentence that ends flush, is the short line after it, which closes a paragraph, this paragraph's
+ * last line rather than a one-line paragraph? One a first line wide is, mid-flow or after a closed quotation
+ * (the speaker is named after it, `…。”张三说。`); at the flow's end it is as often a story's closing one-line
+ * paragraph. One too short for a first line that goes on is, mid-flow: one-line paragraphs mostly close a
+ * story. Not a plain statement with no comma (a caption set between paragraphs), nor, on a page that sets
+ * them, a run-in heading.
+ */
+function closesOnNextLine(lines: readonly Line[], i: number, nextShortfall: number, startsParagraph: boolean, runIn: boolean): boolean {
+  if (startsParagraph) return true;
+  const midFlow = lines[i + 2] !== undefined;
+  if (nextShortfall <= INDENT + 1) return midFlow || /[”」』]$/u.test(lines[i]!.text);
+  const next = lines[i + 1]!.text;
+  return midFlow && /[，,；;]/u.test(next) && !(runIn && isParallelHeading(next));
 }
 
 /** Blank lines part this page's paragraphs: most sentence ends well short of the column have one after
@@ -147,13 +162,33 @@ const FULL_WINDOW = 8;
 /**
  * The column width around each line, raised to the median width of the lines that are surely full:
  * mid-sentence on both ends, so neither a first line (its indent lost) nor a last. Among paragraphs of
- * two or three lines those are few, and a quantile of all widths runs low.
+ * two or three lines those are few, and a quantile of all widths runs low: with fewer than three in
+ * reach, the one or two right beside the line still tell (further off, another column's may stand).
  */
 export function fullLineWidths(lines: readonly Line[], widths: readonly number[]): number[] {
-  const ends = lines.map((line) => endsSentence(line.text));
+  // a photo credit ends its caption as a stop ends a sentence
+  const ends = lines.map((line) => endsSentence(line.text) || hasPhotoCredit(line.text));
   const full = lines.map((line, i) => (i > 0 && !line.spread && !ends[i - 1] && !ends[i] && line.width <= widths[i]! * LONG_LINE_RATIO ? line.core : undefined));
   const medians = windowMedians(full, FULL_WINDOW, 3);
-  return widths.map((width, i) => Math.max(width, medians[i] ?? 0));
+  return widths.map((width, i) => Math.max(width, medians[i] ?? nearestMedian(full, i) ?? 0));
+}
+
+/** Lines on either side whose surely full widths still tell when fewer than three are in the wider window. */
+const NEAR = 2;
+/** Scratch for `nearestMedian`: at most five values, sorted in place (no array per line). */
+const nearby: number[] = [];
+
+/** The median of the values present within NEAR of position `i`, as `windowMedians(values, NEAR, 1)` gives it. */
+function nearestMedian(values: readonly (number | undefined)[], i: number): number | undefined {
+  nearby.length = 0;
+  for (let k = Math.max(0, i - NEAR); k <= Math.min(values.length - 1, i + NEAR); k++) {
+    const value = values[k];
+    if (value === undefined) continue;
+    let j = nearby.length;
+    for (nearby.push(value); j > 0 && nearby[j - 1]! > value; j--) nearby[j] = nearby[j - 1]!;
+    nearby[j] = value;
+  }
+  return nearby.length > 0 ? nearby[nearby.length >> 1] : undefined;
 }
 
 /**

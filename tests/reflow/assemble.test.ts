@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assemble, captionsOverTheirText, demoteStrayHeadings } from "../../src/reflow/assemble.ts";
+import { assemble, captionsByTheirWords, captionsOverTheirText, demoteStrayHeadings } from "../../src/reflow/assemble.ts";
 import { heads, headingsOf } from "../../src/reflow/heads.ts";
 import { createState, reflow } from "../../src/reflow/index.ts";
 import { read } from "../../src/reflow/reading.ts";
@@ -204,5 +204,34 @@ describe("captionsOverTheirText", () => {
     const kept = [{ body: [text, closing], position: 0 }, { body: [under(closing, "paragraph", "本报讯 11月26日，推进会召开。")], position: 3 }];
     captionsOverTheirText(kept, 1);
     expect(kept[0]!.body).toHaveLength(2);
+  });
+});
+
+describe("captionsByTheirWords", () => {
+  it("gives a caption between two stories' text to the story its words are about", () => {
+    const text = unit("paragraph", "下一步，三省一市将推动更多电子证照互认共享。");
+    const caption = unit("caption", "选手在竹编项目比赛中展示技艺 通讯员 张三 摄");
+    const opening = unit("paragraph", "11月16日，首届乡村工匠技能大赛落幕，选手分获竹编项目比赛等八个奖项。");
+    const parts = [{ body: [unit("paragraph", "跨省通办事项增至一百六十项。"), text, caption], position: 0 }, { body: [opening], position: 3 }];
+    captionsByTheirWords(parts);
+    expect(parts.map((part) => part.body.map((u) => u.role))).toEqual([["paragraph", "paragraph"], ["caption", "paragraph"]]);
+  });
+  it("leaves a caption where it is when the other story shares only a common word or two with it", () => {
+    const caption = unit("caption", "工人在分拣中心对柑橘进行分级包装 通讯员 张三 摄");
+    const parts = [{ body: [unit("paragraph", "万亩橘园迎来采摘季。"), caption], position: 0 }, { body: [unit("paragraph", "政务服务中心进行了改造。")], position: 3 }];
+    captionsByTheirWords(parts);
+    expect(parts[0]!.body).toHaveLength(2);
+  });
+  it("moves a story's leading caption back to the story before it that it shows, unless a head stands between", () => {
+    const closing = unit("paragraph", "首届乡村工匠技能大赛落幕，选手分获竹编项目比赛奖项。");
+    const caption = unit("caption", "选手在竹编项目比赛中展示技艺 通讯员 张三 摄");
+    const body = [caption, unit("paragraph", "跨省通办事项增至一百六十项。")];
+    const parts = [{ body: [closing], position: 0 }, { body: [...body], position: 3 }];
+    captionsByTheirWords(parts);
+    expect(parts.map((part) => part.body.length)).toEqual([2, 1]);
+    const title = { ...caption, role: "title" as const, text: "跨省通办", firstLine: caption.firstLine - 1, lastLine: caption.firstLine - 1 };
+    const headed = [{ body: [closing], position: 0 }, { head: { titles: [title] }, body: [...body], position: 3 }];
+    captionsByTheirWords(headed);
+    expect(headed.map((part) => part.body.length)).toEqual([1, 2]);
   });
 });

@@ -55,6 +55,10 @@ describe("blocks", () => {
     const wide = ["企业登记、社保转移、医保结算、户籍迁移等高频事项都", "可以在线上“一网通办”或线下专窗办理。不少在沪工作的外", "省市居民反映，以前回老家跑几趟才能办成的事，现在在家", "门口就能办好。"];
     expect(display([...narrow, ...wide].join("\n"))).toEqual([]);
   });
+  it("reads a line wider than its column after one broken off at a comma as the sentence going on, not a title", () => {
+    const raw = [...COLUMN.slice(0, 5), "协商议事室坚持群众点题，", "围绕农村饮水安全、老旧小区改造、背街小巷整治等议题", "开展协商。", ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual([]);
+  });
   it("lets a title ask a question when a byline stands under it", () => {
     const raw = ["为什么要加强政协机关建设？", "□江 波", "", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:为什么要加强政协机关建设？", "byline:□江 波"]);
@@ -74,6 +78,14 @@ describe("blocks", () => {
     const text = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", ...COLUMN.slice(6)].join("\n");
     expect(display(text)).toEqual([]);
   });
+  it("finds a letter-spaced title close to its column's width by the first line that starts short under it", () => {
+    // a 10-character title spaced out in a 14-em column, on the text with no blank line
+    const raw = [...COLUMN.slice(0, 5), "让 协 商 成 果 转 化 为 实 效", ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual(["headline:让 协 商 成 果 转 化 为 实 效"]);
+    // the same spaced line over a full line is justified text: a paragraph's first line
+    const text = [...COLUMN.slice(0, 5), "让 协 商 成 果 转 化 为 实 效", ...COLUMN.slice(6)].join("\n");
+    expect(display(text)).toEqual([]);
+  });
   it("finds a title nearly as wide as the column over a caption or paragraph left on one long line", () => {
     const caption = "11月25日，游客在古城墙下的银杏大道拍照留念。 本报记者 张三 摄";
     const raw = [...COLUMN.slice(0, 5), "", "让协商成果转化为治理实效", caption, ...COLUMN.slice(5)].join("\n");
@@ -90,9 +102,38 @@ describe("blocks", () => {
     const alone = [...COLUMN.slice(0, 5), "", "让 协 商 成 果 转 化 为 治 理 实 效 落 地", "", ...COLUMN.slice(5)].join("\n");
     expect(display(alone)).toEqual(["headline:让 协 商 成 果 转 化 为 治 理 实 效 落 地"]);
   });
+  it("finds a photo story's title standing apart over its caption", () => {
+    const caption = ["农技人员在田间查看小麦出苗", "情况。 本报记者 张三 摄"];
+    const raw = [...COLUMN.slice(0, 5), "", "冬季农田水利建设推进会召开", "", ...caption, ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual(["headline:冬季农田水利建设推进会召开"]);
+    // right on the caption, no blank line between: narrower than the caption's full first line
+    const onCaption = [...COLUMN.slice(0, 5), "冬季农田水利建设推进会召", ...caption, ...COLUMN.slice(5)].join("\n");
+    expect(display(onCaption)).toEqual(["headline:冬季农田水利建设推进会召"]);
+    // right after another caption it may be the next caption's first line, broken at a column's end
+    const series = [...COLUMN.slice(0, 5), "", ...caption, "农技人员在田间查看小麦", "", ...caption, ...COLUMN.slice(5)].join("\n");
+    expect(display(series)).toEqual([]);
+  });
   it("reads a caption wrapped over two lines as text, not its first line as a title", () => {
     const raw = [...COLUMN.slice(0, 5), "", "果农在果园里采摘成熟的砂糖", "橘（受访者供图）", "", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual([]);
+  });
+  it("reads a role and name ending in 摄 under a caption as the caption's credit, not a byline", () => {
+    const raw = ["橘子红了 果农笑了", "果农在果园里采摘成熟的砂糖橘。", "本报记者 张 三 摄", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual(["headline:橘子红了 果农笑了"]);
+  });
+  it("reads a word between a byline and a longer title as the title's column label, not the byline's second line", () => {
+    const raw = ["让协商成果转化为治理实效", "□江 波", "观察", "以绣花功夫做好提案办理", "□马宇天", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual(["headline:让协商成果转化为治理实效", "byline:□江 波", "kicker:观察", "headline:以绣花功夫做好提案办理", "byline:□马宇天"]);
+    const twoLines = ["让协商成果转化为治理实效", "市政协委员、律师事务所主任", "江波", "观察", "以绣花功夫做好提案办理", "□马宇天", ...COLUMN].join("\n");
+    expect(display(twoLines).slice(1, 4)).toEqual(["byline:市政协委员、律师事务所主任", "name:江波", "kicker:观察"]);
+  });
+  it("reads a few characters apart from the byline above and the title below as a short title of their own", () => {
+    // a title's second line printed right under it, a blank line before the next title: no column label
+    const pair = [...COLUMN, "", "橘子红了", "果农笑了", "", "让协商成果转化为治理实效", "□马宇天", "", ...COLUMN].join("\n");
+    expect(display(pair).slice(0, 2)).toEqual(["headline:橘子红了", "headline:果农笑了"]);
+    // a short title between a byline and the next title, blank lines around it
+    const short = [...COLUMN, "", "让协商成果转化为治理实效", "文/马宇天", "", "第一场雪", "", "以绣花功夫做好提案办理", "□江 波", "", ...COLUMN].join("\n");
+    expect(display(short)).toContain("headline:第一场雪");
   });
   it("joins a note that wraps over two lines", () => {
     const raw = [...COLUMN, "（作者系广安市政协秘书长、党组成员、", "机关党组书记）"].join("\n");
@@ -155,6 +196,27 @@ describe("paragraphs", () => {
     const closers = [...section, heading, "", ...section, heading, "", ...section, ...paragraph, ...section].join("\n");
     expect(unitsOf(closers).map((unit) => unit.text.slice(0, 4))).toEqual(["注重沟通", "落实议题", "注重沟通", "落实议题", "注重沟通", "古人云：", "注重沟通"]);
   });
+  it("takes a line too short for a first line after a flush stop as the paragraph's last line when text follows it", () => {
+    // COLUMN is 14 ems: a full line that ends flush with its stop, then a 9-em line with a stop
+    const paragraph = ["加强自身建设，努力提升协商", "实效。多年来自治区政协建立机制。", "运行以来，成效明显。"];
+    const inside = [...COLUMN.slice(0, 5), ...paragraph, ...COLUMN.slice(5)].join("\n");
+    expect(unitsOf(inside).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "加强自身", "注重沟通"]);
+    // at the flow's end the short line is a story's closing one-line paragraph
+    const closing = [...COLUMN.slice(0, 5), ...paragraph].join("\n");
+    expect(unitsOf(closing).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "运行以来"]);
+    // a plain statement with no comma may be a caption set between paragraphs: it stands alone
+    const statement = [...COLUMN.slice(0, 5), ...paragraph.slice(0, 2), "市政协机关召开座谈会。", ...COLUMN.slice(5)].join("\n");
+    expect(unitsOf(statement).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "市政协机", "加强自身", "注重沟通"]);
+  });
+  it("ends a flow on a closing one-line paragraph as wide as a first line, unless a quotation closed before it", () => {
+    // COLUMN is 14 ems: a full line ending flush, then a 12-em line ending the flow
+    const flush = ["加强自身建设，努力提升协商", "实效。多年来自治区政协建立了机"];
+    const closing = [...COLUMN.slice(0, 5), ...flush.slice(0, 1), "实效。多年来自治区政协建立机制。", "以人民为中心落到场景中去。"].join("\n");
+    expect(unitsOf(closing).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "以人民为"]);
+    // a quote closed at the line's end: the speaker is named in the same paragraph
+    const quoted = [...COLUMN.slice(0, 5), ...flush.slice(0, 1), "实效。“多年来政协建立了机制。”", "七十六岁的居民蒋玉珍说道。"].join("\n");
+    expect(unitsOf(quoted).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身"]);
+  });
   it("breaks after a flush stop where the next line is as wide as the column's known first lines", () => {
     // 14-em column: known first lines (after a head, after a short stop) are 12 ems; full lines 14
     const first = "强化政治引领，广泛凝聚思想"; // 12.5 ems, a first line
@@ -169,6 +231,17 @@ describe("paragraphs", () => {
     expect(isParagraphEnd(lines, widths, 3, false, flow)).toMatchObject({ isEnd: true });
     // without the column's first lines to measure by, the same flush stop runs on
     expect(isParagraphEnd(lines, widths, 3, false, { fullWidths }).isEnd).toBe(false);
+  });
+  it("measures full lines by the one or two surely full lines beside a line when the column has few", () => {
+    // paragraphs of two or three lines: one line mid-sentence on both ends, 15.5 ems, among first and last lines
+    const texts = ["强化政治引领，广泛凝聚思想", "共识，民革宁夏区委会始终高度重视", "思想政治工作要求。", "加强自身建设，努力提升协商", "实效。"];
+    const lines: Line[] = texts.map((text, i) => ({ text, number: i + 1, width: displayWidth(text), core: displayWidth(text), indented: false, spread: false, blankBefore: false, blankAfter: false, gaps: [] }));
+    // it tells for the lines beside it, not for those further off (another column's, perhaps)
+    expect(fullLineWidths(lines, lines.map(() => 14))).toEqual([15.5, 15.5, 15.5, 15.5, 14]);
+    // a caption's credit line, wide as it runs, is no full line of the column
+    const credited = [...texts.slice(0, 1), "市民在新开放的滨河公园内散步健身。 本报记者 龙东 摄", "公园内的儿童游乐区吸引不少家长带孩子游玩 本报记者 韦霞 摄"];
+    const captionLines = credited.map((text, i) => ({ ...lines[0]!, text, number: i + 1, width: displayWidth(text), core: displayWidth(text) }));
+    expect(fullLineWidths(captionLines, captionLines.map(() => 14))).toEqual([14, 14, 14]);
   });
   it("makes a paragraph of each long line that ends a sentence", () => {
     const long = "来自全区各级政协机关负责人齐聚一堂，在交流中凝聚共识、在交流中互学互鉴，集思广益推进政协机关工作全面提质增效。";

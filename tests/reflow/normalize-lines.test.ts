@@ -25,6 +25,12 @@ describe("lines", () => {
     expect(spread!.spread).toBe(true);
     expect(title!.spread).toBe(false);
   });
+  it("counts a stop hanging past the column, and half an ellipsis squeezed in, out of how full a line is", () => {
+    const [stop, ellipsis, inner] = linesOf("城里白领下乡搞直播。\n城里白领下乡搞直播……\n城里……白领下乡搞直播\n").lines;
+    expect(stop).toMatchObject({ width: 9.5, core: 9 });
+    expect(ellipsis).toMatchObject({ width: 11, core: 10 });
+    expect(inner).toMatchObject({ width: 11, core: 11 });
+  });
   it("tells a double-spaced extraction (a blank after every line) from meaningful blank lines", () => {
     expect(linesOf("一行\n\n二行\n\n三行\n\n四行\n").blankLinesMeaningful).toBe(false);
     expect(linesOf("一行\n二行\n\n三行\n四行\n五行\n").blankLinesMeaningful).toBe(true);

@@ -30,4 +30,9 @@ describe("photo credits", () => {
     expect(photographersIn("学生们学习剪纸技艺（受访者供图）")).toEqual([]);
     expect(hasPhotoCredit("这是一段普通的正文。")).toBe(false);
   });
+  it("takes a clause after a stop that ends in 摄 (a word broken at the line's end) for text, not a credit", () => {
+    expect(hasPhotoCredit("比往年提前五天。受近期冷空气影响，气温已降至零下二摄")).toBe(false);
+    // a caption without a stop may hold a comma before its credit
+    expect(hasPhotoCredit("11月12日，市民在湖畔公园赏景通讯员邱新成摄")).toBe(true);
+  });
 });
