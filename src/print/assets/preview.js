@@ -2,8 +2,10 @@
 // stylesheets, and once the pages are laid out records their count (the PDF renderer waits for it)
 // and adds the on-screen toolbar (hidden in print).
 (function () {
-  var size = new URLSearchParams(location.search).get("size") === "a4" ? "a4" : "a3";
+  var query = new URLSearchParams(location.search);
+  var size = query.get("size") === "a4" ? "a4" : "a3";
   var root = document.documentElement;
+  if (query.has("offscreen")) root.dataset.offscreen = "";
   root.dataset.paper = size;
   var paper = document.getElementById("paper");
   paper.href = paper.href.replace(/paper-a3\.css$/, "paper-" + size + ".css");
