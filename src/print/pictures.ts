@@ -6,7 +6,6 @@
 // with `data-story`. So every story of the edition has its area, not only those of the first sheet.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { imageSize } from "image-size";
 import type { CDPSession, Page } from "playwright-core";
 import type { Edition } from "../types.ts";
@@ -19,8 +18,8 @@ import type { Edition } from "../types.ts";
  */
 export const PICTURE_WIDTH = 900;
 export const SMALL_WIDTH = 300;
-/** CSS pixels across an A3 page (297 mm at 96 px to the inch): the device scale for PICTURE_WIDTH. */
-export const A3_CSS_WIDTH = (297 / 25.4) * 96;
+/** CSS pixels across an A3 page (297 mm at 96 px to the inch). */
+const A3_CSS_WIDTH = (297 / 25.4) * 96;
 
 export interface PageMap {
   width: number;
@@ -93,19 +92,6 @@ async function capture(cdp: CDPSession, clip: Rect, width: number): Promise<Buff
   return Buffer.from(data, "base64");
 }
 
-/**
- * The thumbnail: the top `height` pixels of the large picture (its first sheet), scaled down here
- * rather than drawn a second time by Chromium, whose compositor all the pool's pages share.
- */
-async function thumbnail(large: Buffer, height: number): Promise<Buffer> {
-  const image = await loadImage(large);
-  const canvas = createCanvas(SMALL_WIDTH, Math.round((height * SMALL_WIDTH) / image.width));
-  const context = canvas.getContext("2d");
-  context.imageSmoothingQuality = "high";
-  context.drawImage(image, 0, 0, image.width, height, 0, 0, canvas.width, canvas.height);
-  return canvas.encode("jpeg", JPEG_QUALITY);
-}
-
 /** Take the pictures of the laid-out view open in `page`, and write them and its map into `folder`. */
 export async function takePictures(page: Page, cdp: CDPSession, edition: Edition, folder: string): Promise<void> {
   if ((await page.locator(".pagedjs_page").count()) === 0) return; // nothing laid out: no picture, as for an edition never pictured
@@ -115,9 +101,10 @@ export async function takePictures(page: Page, cdp: CDPSession, edition: Edition
   const { all, first, boxes } = await page.evaluate(readSheets, MAX_SHEETS);
   const large = await capture(cdp, all, PICTURE_WIDTH);
   writeFileSync(join(folder, "picture.jpg"), large);
-  const { width, height } = imageSize(large);
   // the small one is a thumbnail: the first sheet, which is what the issue and home pages show
-  writeFileSync(join(folder, "picture-small.jpg"), await thumbnail(large, Math.round((first.height * width) / all.width)));
+  // (drawn by Chromium again: cutting it from the large one in Node took twice its CPU time)
+  writeFileSync(join(folder, "picture-small.jpg"), await capture(cdp, first, SMALL_WIDTH));
+  const { width, height } = imageSize(large);
   const titles = new Map(edition.stories.map((story) => [story.id, story.title]));
   const areas = new Map<string, PageMap["areas"][number]>();
   const fraction = (value: number, of: number) => Math.round((value / of) * 10_000) / 10_000;
