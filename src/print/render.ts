@@ -148,6 +148,8 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
     else queue.push({ edition, view, html, key });
   }
   if (queue.length === 0) return { ...report, seconds: (performance.now() - started) / 1000 };
+  // the longest views first, so that the pool does not end waiting on one long view begun last
+  queue.sort((a, b) => b.html.length - a.html.length);
 
   const server = await serveSite(siteDirectory, prefix);
   let browser: Browser | undefined;
