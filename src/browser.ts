@@ -1,7 +1,7 @@
 // One headless Chromium for the PDFs and the browser tests, found without downloading anything:
 // CHROME_PATH, else a system Chromium or Chrome, else the one @sparticuz/chromium ships in npm.
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statfsSync } from "node:fs";
 import { type Browser, chromium as playwright } from "playwright-core";
 
 const SYSTEM_BROWSERS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
@@ -17,6 +17,22 @@ const QUIET_FLAGS = [
   "--disable-default-apps",
   "--disable-extensions",
 ];
+
+/**
+ * Playwright has Chromium keep its shared memory (every tile and picture its processes pass each
+ * other) in /tmp (`--disable-dev-shm-usage`), for containers whose /dev/shm holds 64 MB. Where /tmp
+ * is a disk, those are files the kernel writes back: printing PDFs, Chromium spent a quarter more
+ * system time and the pool printed a sixth fewer pages a second. With 1 GB free in /dev/shm, it stays there.
+ */
+const ROOMY_SHARED_MEMORY = 1024 ** 3;
+function sharedMemoryIsRoomy(): boolean {
+  try {
+    const { bavail, bsize } = statfsSync("/dev/shm");
+    return bavail * bsize >= ROOMY_SHARED_MEMORY;
+  } catch {
+    return false; // no /dev/shm (not Linux): Playwright's default
+  }
+}
 
 /** Chromium could not be found or started (the build then goes on without PDFs). */
 export class BrowserLaunchError extends Error {}
@@ -73,7 +89,8 @@ export async function launchBrowser(): Promise<Browser> {
   let browser: Browser;
   try {
     const { executablePath, args } = await locateBrowser();
-    browser = await playwright.launch({ executablePath, headless: true, args: [...new Set([...args, ...QUIET_FLAGS])] });
+    const ignoreDefaultArgs = sharedMemoryIsRoomy() ? ["--disable-dev-shm-usage"] : [];
+    browser = await playwright.launch({ executablePath, headless: true, args: [...new Set([...args, ...QUIET_FLAGS])], ignoreDefaultArgs });
   } catch (error) {
     throw new BrowserLaunchError(`Chromium did not start: ${(error as Error).message}`, { cause: error });
   }

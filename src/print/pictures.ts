@@ -1,6 +1,6 @@
 // Page pictures (版面图): the pages of an edition's print view as the renderer has them open, one
 // under another (an edition is one printed page, which the print view may set over a few A3
-// sheets), as a JPEG about 1,200 px wide, one about 300 px wide, and the areas of its stories on
+// sheets), as a JPEG 900 px wide, a 300 px thumbnail of its first sheet, and the areas of its stories on
 // it: one rectangle per box a story's text fills on a sheet (a column's run of it, a headline
 // across the sheet), read from the laid-out DOM, where the print view marks each story's elements
 // with `data-story`. So every story of the edition has its area, not only those of the first sheet.
@@ -10,11 +10,16 @@ import { imageSize } from "image-size";
 import type { CDPSession, Page } from "playwright-core";
 import type { Edition } from "../types.ts";
 
-/** Width of the large picture, in pixels: the renderer draws its pages at the scale that gives it. */
-export const PICTURE_WIDTH = 1200;
+/**
+ * Width of the large picture, in pixels: the renderer draws its pages at the scale that gives it.
+ * The edition page shows it at most ~780 CSS px wide (three fifths of the 82rem page), and its
+ * headlines stay legible; each pixel more across costs raster, encoding and memory squared
+ * (1,200 px took 0.10 CPU-s per A3 page, 900 px 0.065).
+ */
+export const PICTURE_WIDTH = 900;
 export const SMALL_WIDTH = 300;
-/** CSS pixels across an A3 page (297 mm at 96 px to the inch): the device scale for PICTURE_WIDTH. */
-export const A3_CSS_WIDTH = (297 / 25.4) * 96;
+/** CSS pixels across an A3 page (297 mm at 96 px to the inch). */
+const A3_CSS_WIDTH = (297 / 25.4) * 96;
 
 export interface PageMap {
   width: number;
@@ -90,12 +95,14 @@ async function capture(cdp: CDPSession, clip: Rect, width: number): Promise<Buff
 /** Take the pictures of the laid-out view open in `page`, and write them and its map into `folder`. */
 export async function takePictures(page: Page, cdp: CDPSession, edition: Edition, folder: string): Promise<void> {
   if ((await page.locator(".pagedjs_page").count()) === 0) return; // nothing laid out: no picture, as for an edition never pictured
-  // the toolbar stays at the window's top: out of the pictures, its room kept; the sheets closer together
-  await page.addStyleTag({ content: `.print-toolbar { visibility: hidden; } .pagedjs_pages { gap: ${(SHEET_GAP * A3_CSS_WIDTH) / PICTURE_WIDTH}px; }` });
+  // the view shown at last (it was laid out unseen, ?offscreen); the toolbar stays at the window's
+  // top: out of the pictures, its room kept; the sheets closer together
+  await page.addStyleTag({ content: `html[data-offscreen] { visibility: visible; } .print-toolbar { visibility: hidden; } .pagedjs_pages { gap: ${(SHEET_GAP * A3_CSS_WIDTH) / PICTURE_WIDTH}px; }` });
   const { all, first, boxes } = await page.evaluate(readSheets, MAX_SHEETS);
   const large = await capture(cdp, all, PICTURE_WIDTH);
   writeFileSync(join(folder, "picture.jpg"), large);
   // the small one is a thumbnail: the first sheet, which is what the issue and home pages show
+  // (drawn by Chromium again: cutting it from the large one in Node took twice its CPU time)
   writeFileSync(join(folder, "picture-small.jpg"), await capture(cdp, first, SMALL_WIDTH));
   const { width, height } = imageSize(large);
   const titles = new Map(edition.stories.map((story) => [story.id, story.title]));

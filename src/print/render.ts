@@ -14,7 +14,7 @@ import { pathPrefix, projectRoot } from "../config.ts";
 import { pdfUrl, printUrl } from "../site/urls.ts";
 import type { Edition } from "../types.ts";
 import { FACES } from "./fonts.ts";
-import { A3_CSS_WIDTH, PICTURE_WIDTH, pictureUrls, takePictures } from "./pictures.ts";
+import { pictureUrls, takePictures } from "./pictures.ts";
 import { ASSETS_FOLDER } from "./plugin.ts";
 import { serveSite } from "./server.ts";
 import type { PaperSize } from "./view.ts";
@@ -74,8 +74,8 @@ const collectGarbage = (cdp: CDPSession) =>
 
 /**
  * The window the views are drawn in: wide enough for an A3 page at full size (the view scales its
- * pages down to a narrower one), and low, since what the window shows is drawn again on every
- * frame of the layout; the pictures are taken beyond it.
+ * pages down to a narrower one), and low; nothing of it is drawn while Paged.js lays the view out
+ * (`?offscreen`), and the pictures are taken beyond it.
  */
 const WINDOW = { width: 1280, height: 200 };
 
@@ -148,15 +148,18 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
     else queue.push({ edition, view, html, key });
   }
   if (queue.length === 0) return { ...report, seconds: (performance.now() - started) / 1000 };
+  // the longest views first, so that the pool does not end waiting on one long view begun last
+  queue.sort((a, b) => b.html.length - a.html.length);
 
   const server = await serveSite(siteDirectory, prefix);
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   try {
     browser = options.browser ?? (await launchBrowser());
-    // drawn at the scale that makes an A3 page PICTURE_WIDTH pixels wide in the pictures
-    context = await browser.newContext({ viewport: WINDOW, deviceScaleFactor: PICTURE_WIDTH / A3_CSS_WIDTH });
-    const query = paper === "a4" ? "?size=a4" : "";
+    // at the device scale of a plain screen: the pictures are drawn at their own scale when taken
+    context = await browser.newContext({ viewport: WINDOW });
+    // laid out unseen (no frame of it painted) until the pictures are taken; printed as it is
+    const query = paper === "a4" ? "?offscreen&size=a4" : "?offscreen";
     const workers = Math.min(options.pages ?? defaultPoolSize(), queue.length);
     // how many pages are open is read from the browser itself, each time one opens
     const openPage = async () => {

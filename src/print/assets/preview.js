@@ -1,9 +1,12 @@
 // Runs before Paged.js: picks the paper (A3, or A4 with ?size=a4) before Paged.js reads the
-// stylesheets, and once the pages are laid out records their count (the PDF renderer waits for it)
-// and adds the on-screen toolbar (hidden in print).
+// stylesheets, marks the PDF renderer's copy (?offscreen, which screen.css hides on screen), and
+// once the pages are laid out records their count (the PDF renderer waits for it) and adds the
+// on-screen toolbar (hidden in print).
 (function () {
-  var size = new URLSearchParams(location.search).get("size") === "a4" ? "a4" : "a3";
+  var query = new URLSearchParams(location.search);
+  var size = query.get("size") === "a4" ? "a4" : "a3";
   var root = document.documentElement;
+  if (query.has("offscreen")) root.dataset.offscreen = "";
   root.dataset.paper = size;
   var paper = document.getElementById("paper");
   paper.href = paper.href.replace(/paper-a3\.css$/, "paper-" + size + ".css");
