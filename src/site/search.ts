@@ -7,6 +7,7 @@
 // builds it (2 GB for 7,000 stories), and a shard whose pages did not change comes from the cache
 // (src/cache.ts), so that a new page costs the indexing of one shard, not of the archive.
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import * as pagefind from "pagefind";
 import { cachedEntry, codeVersion, countEntry, hashOf, storeEntry } from "../cache.ts";
@@ -84,54 +85,72 @@ export function shardOf(url: string, count: number): number {
 /** Where the `n`-th bundle goes in the search folder: the first at its top, the others below. */
 const bundlePath = (n: number) => (n === 0 ? "" : `more/${n}/`);
 
+/** Tags that have no end tag. */
+const VOID_TAG = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/iu;
+
 /**
- * What Pagefind reads of a page: the element marked `data-pagefind-body`, and every tag with a
- * `data-pagefind-` attribute (filters and metadata). A shard's cache key is made of these, so that
- * a page whose links to its neighbours changed leaves its shard as it was.
+ * What Pagefind reads of a page, as a page of its own: every tag outside the indexed body with a
+ * `data-pagefind-` attribute (filters and metadata, which the site's pages give in attributes),
+ * each closed at once, then the element marked `data-pagefind-body` whole. It is what gets indexed
+ * (the navigation around the body is neither read back nor spaced into words), and what a shard's
+ * cache key is made of, so that a page whose links to its neighbours changed leaves its shard as it was.
  */
 export function indexedPart(html: string): string {
-  const tags = html.match(/<[^>]*\sdata-pagefind-[^>]*>/gu) ?? [];
   const start = html.lastIndexOf("<", html.indexOf("data-pagefind-body"));
   const name = /^<([a-z][a-z0-9-]*)/iu.exec(html.slice(start))?.[1] ?? "";
   const edges = new RegExp(`<(/?)${name}[\\s>]`, "giu");
   edges.lastIndex = start;
+  let end = html.length;
   let depth = 0;
   for (let edge = edges.exec(html); edge; edge = edges.exec(html)) {
     depth += edge[1] ? -1 : 1;
-    if (depth === 0) return tags.join("") + html.slice(start, edge.index);
+    if (depth === 0) {
+      end = html.indexOf(">", edge.index) + 1 || html.length;
+      break;
+    }
   }
-  return tags.join("") + html.slice(start);
+  const around = html.slice(0, start) + html.slice(end);
+  const tags = (around.match(/<[^>]*\sdata-pagefind-[^>]*>/gu) ?? []).map((tag) => {
+    const tagName = /^<([a-z][a-z0-9-]*)/iu.exec(tag)?.[1] ?? "";
+    return VOID_TAG.test(tagName) ? tag : `${tag}</${tagName}>`;
+  });
+  return `<html><body>${tags.join("")}${html.slice(start, end)}</body></html>`;
 }
 
 interface StoryPage {
-  file: string;
   url: string;
+  /** The page as Pagefind reads it (`indexedPart`). */
+  indexed: string;
   signature: string;
 }
 
-/** The story pages of the site, by shard. */
+/** The story pages of the site, by shard, each read once. */
 function storyPagesByShard(siteDirectory: string): StoryPage[][] {
   const pages: StoryPage[] = [];
   for (const file of htmlFiles(siteDirectory)) {
     const html = readFileSync(file, "utf8");
     if (!html.includes("data-pagefind-body")) continue;
     const url = pageUrl(siteDirectory, file);
-    pages.push({ file, url, signature: hashOf(url, indexedPart(html)) });
+    const indexed = indexedPart(html);
+    pages.push({ url, indexed, signature: hashOf(url, indexed) });
   }
   const shards: StoryPage[][] = Array.from({ length: shardCount(pages.length) }, () => []);
   for (const page of pages) shards[shardOf(page.url, shards.length)]!.push(page);
   return shards;
 }
 
-/** One shard's Pagefind bundle, written into `folder`. */
+/**
+ * One shard's Pagefind bundle, written into `folder`. The pages go to Pagefind without waiting for
+ * each to be indexed, so that it indexes one while the next is spaced into words here.
+ */
 async function indexShard(pages: readonly StoryPage[], folder: string, spaced?: ReadonlyMap<string, string>): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
-    for (const { file, url } of pages) {
-      const added = await index.addHTMLFile({ url, content: indexableHtml(readFileSync(file, "utf8"), spaced) });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join("; ")}`);
-    }
+    const added = await Promise.all(pages.map(({ url, indexed }) => index.addHTMLFile({ url, content: indexableHtml(indexed, spaced) })));
+    added.forEach(({ errors }, k) => {
+      if (errors.length > 0) throw new Error(`Pagefind could not index ${pages[k]!.url}: ${errors.join("; ")}`);
+    });
     // Written here rather than with index.writeFiles: under load, Pagefind's service answered
     // before its files were on disk, and closing it then left some empty (pagefind-ui.js, once).
     const bundle = await index.getFiles();
@@ -155,19 +174,23 @@ export async function indexSearch(siteDirectory: string, spaced?: ReadonlyMap<st
   const version = codeVersion([join(projectRoot, "src/site")]);
   const folder = join(siteDirectory, SEARCH_FOLDER);
   rmSync(folder, { recursive: true, force: true });
-  let reindexed = 0;
-  try {
-    for (const [n, { shard, shardPages }] of shards.entries()) {
-      const key = hashOf(version, `${shard}/${byShard.length}`, ...shardPages.map((page) => page.signature).sort());
-      const cached = cachedEntry("search", key);
-      countEntry("search", cached !== undefined);
-      if (!cached) reindexed += 1;
-      const bundle = cached ?? (await storeEntry("search", key, (into) => indexShard(shardPages, into, spaced)));
-      cpSync(bundle, join(folder, bundlePath(n)), { recursive: true });
+  const keys = shards.map(({ shard, shardPages }) => hashOf(version, `${shard}/${byShard.length}`, ...shardPages.map((page) => page.signature).sort()));
+  const bundles = keys.map((key) => cachedEntry("search", key));
+  bundles.forEach((bundle) => countEntry("search", bundle !== undefined));
+  const queue = keys.flatMap((_, n) => (bundles[n] ? [] : [n]));
+  const reindexed = queue.length;
+  // Pagefind's service indexes several shards at once, one a core, each a whole index in memory
+  const indexOne = async (): Promise<void> => {
+    for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
+      bundles[n] = await storeEntry("search", keys[n]!, (into) => indexShard(shards[n]!.shardPages, into, spaced));
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(availableParallelism(), queue.length) }, indexOne));
   } finally {
     await pagefind.close();
   }
+  bundles.forEach((bundle, n) => cpSync(bundle!, join(folder, bundlePath(n)), { recursive: true }));
   writeFileSync(join(folder, SHARDS_FILE), JSON.stringify(shards.slice(1).map((_, k) => bundlePath(k + 1))));
   return { pages, shards: shards.length, reindexed };
 }
