@@ -64,10 +64,10 @@ export function spaceWords(text: string): string {
  * escaped twice, it comes out of Pagefind still escaped, and shows as the text it is. Tags and their
  * attributes (where the page keeps values Pagefind reads verbatim: filters, the title) stay as they
  * are. Text never contains `<` in markup the site writes (Nunjucks escapes it), so splitting at
- * tags is exact; script and style bodies are left alone. `spaced` holds texts spaced beforehand
- * (see search.ts), as they appear in the page.
+ * tags is exact; script and style bodies are left alone. `spaced` keeps each text spaced, as it
+ * appears in the page, for the next page that shows it (an edition's credits are on each of its stories).
  */
-export function indexableHtml(html: string, spaced?: ReadonlyMap<string, string>): string {
+export function indexableHtml(html: string, spaced = new Map<string, string>()): string {
   let inRawText = false;
   return html
     .split(/(<[^>]*>)/u)
@@ -79,7 +79,10 @@ export function indexableHtml(html: string, spaced?: ReadonlyMap<string, string>
       }
       if (inRawText) return piece;
       // no spaces go into text without a Han character or Chinese punctuation (most of the markup's)
-      return (WIDE.test(piece) ? (spaced?.get(piece) ?? spaceWords(piece)) : piece).replaceAll("&", "&amp;");
+      if (!WIDE.test(piece)) return piece.replaceAll("&", "&amp;");
+      let words = spaced.get(piece);
+      if (words === undefined) spaced.set(piece, (words = spaceWords(piece)));
+      return words.replaceAll("&", "&amp;");
     })
     .join("");
 }
