@@ -7,7 +7,7 @@ import siteAssets from "./src/site/assets.ts";
 import type { EleventyConfig } from "./src/site/eleventy.ts";
 import feeds from "./src/site/feeds.ts";
 import { pageMapsOnRebuild } from "./src/site/pagemap.ts";
-import searchIndexOnRebuild from "./src/site/search.ts";
+import searchIndex from "./src/site/search.ts";
 import templates from "./src/site/templates.ts";
 import typescriptData from "./src/site/data.ts";
 import compiledOnce from "./src/site/compiled.ts";
@@ -19,7 +19,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(HtmlBasePlugin); // every internal link gets the path prefix (added once, before the feeds)
   eleventyConfig.addPlugin(feeds); // RSS and Atom date filters
   eleventyConfig.addPlugin(siteAssets); // CSS and the search page's script
-  eleventyConfig.addPlugin(searchIndexOnRebuild); // Pagefind after each rebuild in `npm start`
+  eleventyConfig.addPlugin(searchIndex); // Pagefind after each rebuild in `npm start`; story pages to the build as they are written
   eleventyConfig.addPlugin(pageMapsOnRebuild); // page pictures into the pages after each rebuild in `npm start`
   eleventyConfig.addPlugin(printEditionPlugin); // print views and their assets
 }

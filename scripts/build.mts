@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
 import { reflowDigest } from "../src/edition/warm.ts";
-import { indexSearch, spaceStoryTexts } from "../src/site/search.ts";
+import { type StoryPage, type WrittenStoryPage, indexSearch, readyStoryPage } from "../src/site/search.ts";
 import { BrowserLaunchError, dieWithThisProcess, locateBrowser } from "../src/browser.ts";
 import { cacheCounts } from "../src/cache.ts";
 import { cachePdfSources } from "../src/pdf/extract.ts";
@@ -58,18 +58,22 @@ async function phase<T>(name: string, run: () => Promise<T> | T): Promise<T> {
 /**
  * Eleventy writes the pages in a process of its own, which gives its memory (it holds every page
  * it wrote) back when it ends, before the browser starts. It reads the digest from the reflow's
- * cache, and leaves reporting the sources' problems to this process.
+ * cache, and leaves reporting the sources' problems to this process. Each story page it writes is
+ * handed to `onStoryPage` as it is written.
  */
-function writePages(staging: string): Promise<void> {
+function writePages(staging: string, onStoryPage?: (page: WrittenStoryPage) => void): Promise<void> {
   const eleventy = resolve(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs");
   const args = ["--import", "tsx", eleventy, "--config=eleventy.config.ts", `--output=${staging}`, "--quiet"];
+  const env = { ...process.env, BROADSHEET_REPORTED: "1", ...(onStoryPage ? { BROADSHEET_SEARCH_PAGES: "1" } : {}) };
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, BROADSHEET_REPORTED: "1" }, stdio: ["ignore", "inherit", "pipe"] });
+    const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ["ignore", "inherit", "pipe", "ipc"] });
     dieWithThisProcess([child.pid!]);
     let errors = "";
-    child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    if (onStoryPage) child.on("message", (page) => onStoryPage(page as WrittenStoryPage));
     child.on("error", fail);
-    child.on("exit", (code) => {
+    // "close" rather than "exit": after the last message too
+    child.on("close", (code) => {
       // Eleventy's own explanation, without its stack frames unless asked
       const told = errors.split("\n").filter((line) => process.env.BROADSHEET_DEBUG || !/^\s+at /u.test(line)).join("\n").trim();
       if (code === 0) {
@@ -130,10 +134,11 @@ async function main(): Promise<number> {
     return 1;
   }
   try {
-    // the search index's words are found in this process while Eleventy writes the pages in its own
-    const spacing = spaceStoryTexts(digest.editions);
-    await phase("eleventy", () => writePages(staging));
-    const search = await phase("pagefind", async () => indexSearch(staging, await spacing));
+    // the story pages are readied for the search index in this process while Eleventy writes them in its own
+    const storyPages: StoryPage[] = [];
+    const spaced = new Map<string, string>();
+    await phase("eleventy", () => writePages(staging, (page) => storyPages.push(readyStoryPage(staging, page, spaced))));
+    const search = await phase("pagefind", () => indexSearch(staging, storyPages));
     console.log(`search index: ${search.pages} stories in ${search.shards} shard(s), ${search.reindexed} indexed afresh`);
     if (pdfs) {
       let report;

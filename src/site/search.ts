@@ -1,20 +1,21 @@
 // The search index: Pagefind over the built site's story pages, the only pages that mark their
 // content with `data-pagefind-body` (navigation, edition and author pages stay out). The build runs
-// `indexSearch` after Eleventy writes; `npm start` runs it after every rebuild.
+// `indexSearch` after Eleventy writes, with the story pages Eleventy sent it as it wrote them
+// (spaced into words meanwhile, on the other core); `npm start` runs it after every rebuild, reading
+// the pages back.
 //
 // The index is made in shards of about a thousand stories, each a Pagefind bundle of its own, that
 // the search page merges (Pagefind's mergeIndex): Pagefind holds a whole index in memory while it
 // builds it (2 GB for 7,000 stories), and a shard whose pages did not change comes from the cache
 // (src/cache.ts), so that a new page costs the indexing of one shard, not of the archive.
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { availableParallelism } from "node:os";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import * as pagefind from "pagefind";
 import { cachedEntry, codeVersion, countEntry, hashOf, storeEntry } from "../cache.ts";
 import { projectRoot, searchShardStories } from "../config.ts";
-import type { Edition } from "../types.ts";
 import type { EleventyConfig } from "./eleventy.ts";
-import { nunjucks } from "./nunjucks.ts";
-import { indexableHtml, spaceWords } from "./segment.ts";
+import { indexableHtml } from "./segment.ts";
 
 export const SEARCH_FOLDER = "pagefind";
 /** In the search folder: the paths of the shards' bundles after the first, which the search page merges. */
@@ -47,26 +48,6 @@ export interface SearchIndexReport {
 }
 
 /**
- * The story texts of `editions` (paragraphs, headings, captions, notes and credits) spaced into
- * words, keyed as the pages show them (escaped by Nunjucks). Splitting into words is most of the
- * index's cost, and this part of it can run while Eleventy writes the pages, in another process;
- * a text the pages show otherwise is spaced when it is indexed. One edition per turn of the event
- * loop, so that the build still hears from Eleventy meanwhile.
- */
-export async function spaceStoryTexts(editions: readonly Edition[]): Promise<Map<string, string>> {
-  const spaced = new Map<string, string>();
-  for (const edition of editions) {
-    const texts = [...edition.credits, ...edition.stories.flatMap((story) => [...story.blocks.map((block) => block.text), story.authorNote ?? ""])];
-    for (const text of texts) {
-      const shown = nunjucks.lib.escape(text);
-      if (text !== "" && !spaced.has(shown)) spaced.set(shown, spaceWords(shown));
-    }
-    await new Promise((next) => setImmediate(next));
-  }
-  return spaced;
-}
-
-/**
  * The fewest shards, a power of two, that keep them to about `perShard` stories each (a shard's
  * pages stay in it as the archive grows, until the count doubles).
  */
@@ -84,54 +65,92 @@ export function shardOf(url: string, count: number): number {
 /** Where the `n`-th bundle goes in the search folder: the first at its top, the others below. */
 const bundlePath = (n: number) => (n === 0 ? "" : `more/${n}/`);
 
+/** Tags that have no end tag. */
+const VOID_TAG = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/iu;
+
 /**
- * What Pagefind reads of a page: the element marked `data-pagefind-body`, and every tag with a
- * `data-pagefind-` attribute (filters and metadata). A shard's cache key is made of these, so that
- * a page whose links to its neighbours changed leaves its shard as it was.
+ * What Pagefind reads of a page, as a page of its own: every tag outside the indexed body with a
+ * `data-pagefind-` attribute (filters and metadata, which the site's pages give in attributes),
+ * each closed at once, then the element marked `data-pagefind-body` whole. It is what gets indexed
+ * (the navigation around the body is neither read back nor spaced into words), and what a shard's
+ * cache key is made of, so that a page whose links to its neighbours changed leaves its shard as it was.
  */
 export function indexedPart(html: string): string {
-  const tags = html.match(/<[^>]*\sdata-pagefind-[^>]*>/gu) ?? [];
   const start = html.lastIndexOf("<", html.indexOf("data-pagefind-body"));
   const name = /^<([a-z][a-z0-9-]*)/iu.exec(html.slice(start))?.[1] ?? "";
   const edges = new RegExp(`<(/?)${name}[\\s>]`, "giu");
   edges.lastIndex = start;
+  let end = html.length;
   let depth = 0;
   for (let edge = edges.exec(html); edge; edge = edges.exec(html)) {
     depth += edge[1] ? -1 : 1;
-    if (depth === 0) return tags.join("") + html.slice(start, edge.index);
+    if (depth === 0) {
+      end = html.indexOf(">", edge.index) + 1 || html.length;
+      break;
+    }
   }
-  return tags.join("") + html.slice(start);
+  const around = html.slice(0, start) + html.slice(end);
+  const tags = (around.match(/<[^>]*\sdata-pagefind-[^>]*>/gu) ?? []).map((tag) => {
+    const tagName = /^<([a-z][a-z0-9-]*)/iu.exec(tag)?.[1] ?? "";
+    return VOID_TAG.test(tagName) ? tag : `${tag}</${tagName}>`;
+  });
+  return `<html><body>${tags.join("")}${html.slice(start, end)}</body></html>`;
 }
 
-interface StoryPage {
-  file: string;
+export interface StoryPage {
   url: string;
+  /** The page as Pagefind reads it (`indexedPart`). */
+  indexed: string;
   signature: string;
+  /** What Pagefind is given (`indexableHtml` of `indexed`), when made beforehand. */
+  content?: string;
 }
 
-/** The story pages of the site, by shard. */
-function storyPagesByShard(siteDirectory: string): StoryPage[][] {
-  const pages: StoryPage[] = [];
-  for (const file of htmlFiles(siteDirectory)) {
+/** What Eleventy's process tells the build of each story page it writes. */
+export interface WrittenStoryPage {
+  file: string;
+  indexed: string;
+}
+
+/** A story page of the site in `siteDirectory`, from its file and indexed part. */
+function storyPage(siteDirectory: string, file: string, indexed: string): StoryPage {
+  const url = pageUrl(siteDirectory, file);
+  return { url, indexed, signature: hashOf(url, indexed) };
+}
+
+/** A story page Eleventy wrote, made ready for Pagefind: its words spaced (`spaced` keeps them for the next pages). */
+export function readyStoryPage(siteDirectory: string, written: WrittenStoryPage, spaced: Map<string, string>): StoryPage {
+  const page = storyPage(siteDirectory, written.file, written.indexed);
+  return { ...page, content: indexableHtml(page.indexed, spaced) };
+}
+
+/** The story pages of the site, each read once. */
+function readStoryPages(siteDirectory: string): StoryPage[] {
+  return htmlFiles(siteDirectory).flatMap((file) => {
     const html = readFileSync(file, "utf8");
-    if (!html.includes("data-pagefind-body")) continue;
-    const url = pageUrl(siteDirectory, file);
-    pages.push({ file, url, signature: hashOf(url, indexedPart(html)) });
-  }
+    return html.includes("data-pagefind-body") ? [storyPage(siteDirectory, file, indexedPart(html))] : [];
+  });
+}
+
+/** Story pages by shard. */
+function byShard(pages: readonly StoryPage[]): StoryPage[][] {
   const shards: StoryPage[][] = Array.from({ length: shardCount(pages.length) }, () => []);
   for (const page of pages) shards[shardOf(page.url, shards.length)]!.push(page);
   return shards;
 }
 
-/** One shard's Pagefind bundle, written into `folder`. */
-async function indexShard(pages: readonly StoryPage[], folder: string, spaced?: ReadonlyMap<string, string>): Promise<void> {
+/**
+ * One shard's Pagefind bundle, written into `folder`. The pages go to Pagefind without waiting for
+ * each to be indexed, so that it indexes one while the next is spaced into words here.
+ */
+async function indexShard(pages: readonly StoryPage[], folder: string, spaced: Map<string, string>): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
-    for (const { file, url } of pages) {
-      const added = await index.addHTMLFile({ url, content: indexableHtml(readFileSync(file, "utf8"), spaced) });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join("; ")}`);
-    }
+    const added = await Promise.all(pages.map(({ url, indexed, content }) => index.addHTMLFile({ url, content: content ?? indexableHtml(indexed, spaced) })));
+    added.forEach(({ errors }, k) => {
+      if (errors.length > 0) throw new Error(`Pagefind could not index ${pages[k]!.url}: ${errors.join("; ")}`);
+    });
     // Written here rather than with index.writeFiles: under load, Pagefind's service answered
     // before its files were on disk, and closing it then left some empty (pagefind-ui.js, once).
     const bundle = await index.getFiles();
@@ -145,38 +164,62 @@ async function indexShard(pages: readonly StoryPage[], folder: string, spaced?: 
   }
 }
 
-/** Index the story pages of the site in `siteDirectory` into `siteDirectory/pagefind/`. */
-export async function indexSearch(siteDirectory: string, spaced?: ReadonlyMap<string, string>): Promise<SearchIndexReport> {
-  const byShard = storyPagesByShard(siteDirectory);
-  const pages = byShard.reduce((sum, shard) => sum + shard.length, 0);
+/**
+ * Index the story pages of the site in `siteDirectory` into `siteDirectory/pagefind/`: `written`,
+ * when Eleventy sent them as it wrote them, else as read back from the folder.
+ */
+export async function indexSearch(siteDirectory: string, written?: readonly StoryPage[]): Promise<SearchIndexReport> {
+  // in URL order, whichever order they were written or listed in: Pagefind numbers pages as they come
+  const storyPages = [...(written ?? readStoryPages(siteDirectory))].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const pages = storyPages.length;
   if (pages === 0) throw new Error(`no story page to index in ${siteDirectory}`);
+  const allShards = byShard(storyPages);
   // a shard no edition hashed to has no bundle (Pagefind cannot load an empty index)
-  const shards = byShard.flatMap((shardPages, shard) => (shardPages.length > 0 ? [{ shard, shardPages }] : []));
+  const shards = allShards.flatMap((shardPages, shard) => (shardPages.length > 0 ? [{ shard, shardPages }] : []));
   const version = codeVersion([join(projectRoot, "src/site")]);
   const folder = join(siteDirectory, SEARCH_FOLDER);
   rmSync(folder, { recursive: true, force: true });
-  let reindexed = 0;
-  try {
-    for (const [n, { shard, shardPages }] of shards.entries()) {
-      const key = hashOf(version, `${shard}/${byShard.length}`, ...shardPages.map((page) => page.signature).sort());
-      const cached = cachedEntry("search", key);
-      countEntry("search", cached !== undefined);
-      if (!cached) reindexed += 1;
-      const bundle = cached ?? (await storeEntry("search", key, (into) => indexShard(shardPages, into, spaced)));
-      cpSync(bundle, join(folder, bundlePath(n)), { recursive: true });
+  const keys = shards.map(({ shard, shardPages }) => hashOf(version, `${shard}/${allShards.length}`, ...shardPages.map((page) => page.signature).sort()));
+  const bundles = keys.map((key) => cachedEntry("search", key));
+  bundles.forEach((bundle) => countEntry("search", bundle !== undefined));
+  const queue = keys.flatMap((_, n) => (bundles[n] ? [] : [n]));
+  const reindexed = queue.length;
+  const spaced = new Map<string, string>();
+  // Pagefind's service indexes several shards at once, one a core, each a whole index in memory
+  const indexOne = async (): Promise<void> => {
+    for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
+      bundles[n] = await storeEntry("search", keys[n]!, (into) => indexShard(shards[n]!.shardPages, into, spaced));
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(availableParallelism(), queue.length) }, indexOne));
   } finally {
     await pagefind.close();
   }
+  bundles.forEach((bundle, n) => cpSync(bundle!, join(folder, bundlePath(n)), { recursive: true }));
   writeFileSync(join(folder, SHARDS_FILE), JSON.stringify(shards.slice(1).map((_, k) => bundlePath(k + 1))));
   return { pages, shards: shards.length, reindexed };
 }
 
-/** In `npm start`, index again after each rebuild (a full build runs `indexSearch` itself). */
-export default function searchIndexOnRebuild(eleventyConfig: EleventyConfig): void {
+/**
+ * In `npm start`, index again after each rebuild (a full build runs `indexSearch` itself). When
+ * the build runs Eleventy (BROADSHEET_SEARCH_PAGES, in a process of its own), each story page goes
+ * to the build as it is written, so that the build readies it for Pagefind meanwhile.
+ */
+export default function searchIndex(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }) => {
     if (runMode === "build") return;
     const { pages, shards, reindexed } = await indexSearch(directories.output);
     console.log(`[broadsheet] search index: ${pages} stories in ${shards} shard(s), ${reindexed} indexed afresh`);
+  });
+  const toBuild = process.send?.bind(process);
+  if (!process.env.BROADSHEET_SEARCH_PAGES || !toBuild) return;
+  // after Eleventy's own transform (links given the path prefix): the page as it is written
+  eleventyConfig.addTransform("search-pages-to-build", function (content) {
+    const file = this.page.outputPath;
+    if (typeof file === "string" && file.endsWith(".html") && content.includes("data-pagefind-body")) {
+      toBuild({ file: resolve(file), indexed: indexedPart(content) } satisfies WrittenStoryPage);
+    }
+    return content;
   });
 }

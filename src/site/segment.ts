@@ -15,9 +15,27 @@ const SPACE = /\s/u;
  * comma (a word boundary on both sides, as punctuation always is), unless a combining mark or a
  * format character follows (ICU keeps those with the character before). V8's Intl.Segmenter takes
  * time growing with the square of the text's length (a 60,000-character text: 3 s; its lines one
- * by one: 0.15 s), so long paragraphs are segmented clause by clause.
+ * by one: 0.15 s), and each call to it costs about as much as segmenting a clause: so a long text is
+ * segmented in pieces of whole clauses of up to PIECE_LENGTH characters.
  */
 const CLAUSE_END = /(?<=[，。、；：！？])(?![\p{M}\p{Cf}])/u;
+const PIECE_LENGTH = 300;
+
+/** `text` in pieces of whole clauses, each as long as it can be up to PIECE_LENGTH (a longer clause alone). */
+function pieces(text: string): string[] {
+  if (text.length <= PIECE_LENGTH) return [text];
+  const joined: string[] = [];
+  let piece = "";
+  for (const clause of text.split(CLAUSE_END)) {
+    if (piece !== "" && piece.length + clause.length > PIECE_LENGTH) {
+      joined.push(piece);
+      piece = "";
+    }
+    piece += clause;
+  }
+  if (piece !== "") joined.push(piece);
+  return joined;
+}
 
 /**
  * `会上，徐勇、李小宏` → `会 上 ， 徐 勇 、 李 小 宏`: a space at every ICU boundary that touches a Han
@@ -27,8 +45,8 @@ const CLAUSE_END = /(?<=[，。、；：！？])(?![\p{M}\p{Cf}])/u;
 export function spaceWords(text: string): string {
   let out = "";
   let previous = "";
-  for (const clause of text.split(CLAUSE_END)) {
-    for (const { segment } of segmenter.segment(clause)) {
+  for (const piece of pieces(text)) {
+    for (const { segment } of segmenter.segment(piece)) {
       const before = previous.at(-1) ?? "";
       const after = segment[0] ?? "";
       const apart = before !== "" && !SPACE.test(before) && !SPACE.test(after) && (WIDE.test(before) || WIDE.test(after));
@@ -46,10 +64,10 @@ export function spaceWords(text: string): string {
  * escaped twice, it comes out of Pagefind still escaped, and shows as the text it is. Tags and their
  * attributes (where the page keeps values Pagefind reads verbatim: filters, the title) stay as they
  * are. Text never contains `<` in markup the site writes (Nunjucks escapes it), so splitting at
- * tags is exact; script and style bodies are left alone. `spaced` holds texts spaced beforehand
- * (see search.ts), as they appear in the page.
+ * tags is exact; script and style bodies are left alone. `spaced` keeps each text spaced, as it
+ * appears in the page, for the next page that shows it (an edition's credits are on each of its stories).
  */
-export function indexableHtml(html: string, spaced?: ReadonlyMap<string, string>): string {
+export function indexableHtml(html: string, spaced = new Map<string, string>()): string {
   let inRawText = false;
   return html
     .split(/(<[^>]*>)/u)
@@ -61,7 +79,10 @@ export function indexableHtml(html: string, spaced?: ReadonlyMap<string, string>
       }
       if (inRawText) return piece;
       // no spaces go into text without a Han character or Chinese punctuation (most of the markup's)
-      return (WIDE.test(piece) ? (spaced?.get(piece) ?? spaceWords(piece)) : piece).replaceAll("&", "&amp;");
+      if (!WIDE.test(piece)) return piece.replaceAll("&", "&amp;");
+      let words = spaced.get(piece);
+      if (words === undefined) spaced.set(piece, (words = spaceWords(piece)));
+      return words.replaceAll("&", "&amp;");
     })
     .join("");
 }

@@ -32,6 +32,15 @@ describe("indexedPart", () => {
     expect(indexedPart(page("", "<p>正文</p>"))).toContain('data-pagefind-meta="title[content]"');
   });
 
+  it("is a page of its own: the tags around the body closed at once, the body whole, nothing else", () => {
+    const crumbs = '<a href="/e/" data-pagefind-filter="报纸[data-publication]" data-publication="日报">日报 第1版</a>';
+    expect(indexedPart(page(crumbs, "<p>正文</p>"))).toBe(
+      '<html><body><meta property="og:title" content="题" data-pagefind-meta="title[content]">' +
+        '<a href="/e/" data-pagefind-filter="报纸[data-publication]" data-publication="日报"></a><a href="/e/" data-pagefind-filter="报纸[data-publication]" data-publication="日报"></a>' +
+        '<article class="story" data-pagefind-body><h1>题</h1><p>正文</p></article></body></html>',
+    );
+  });
+
   it("follows nested elements of the body's own kind to its end", () => {
     const nested = indexedPart(page("", "<article><p>内</p></article><p>尾段</p>"));
     expect(nested).toContain("尾段");
