@@ -79,9 +79,11 @@ function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
     const split = [{ titles: only.titles.slice(0, 1) }, { ...only, titles: only.titles.slice(1) }];
     return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
   }
-  const pair = only && only.titles.length === 1 && !only.kicker && !only.subtitle ? sidePair(only.titles[0]!) : undefined;
+  // a kicker that leads into its title says the line under it is one title; a column label heads either
+  const pair = only && only.titles.length === 1 && !(only.kicker && leadsIntoTitle(only.kicker)) ? sidePair(only.titles[0]!) : undefined;
   if (pair) {
-    // one title of two phrases (over its byline), or two stories' titles read across the columns, the byline the left one's
+    // one title of two phrases (over its byline), or two stories' titles read across the columns: the column
+    // label, deck and byline the left one's (the right head's lines come after the line they share)
     const split = [{ ...only, titles: [pair[0]] }, { titles: [pair[1]] }];
     return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
   }
@@ -154,12 +156,17 @@ function withDecks(head: Head, opensPage: boolean, textFollows: boolean): Head[]
   }
   // under a kicker that leads into its title (`…——`, or two phrases `稳外贸 拓市场`: no column label), the
   // last of several title lines is the deck
-  if (head.kicker && /(?:—|-){2,}$|\S \S/u.test(head.kicker.text.trim()) && titles.length > 1 && !head.subtitle) return [{ ...head, titles: titles.slice(0, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
+  if (head.kicker && leadsIntoTitle(head.kicker) && titles.length > 1 && !head.subtitle) return [{ ...head, titles: titles.slice(0, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
   if (titles.length < 3 || head.kicker || head.subtitle) return [head];
   // lines that are each a whole headline of two phrases are headlines of their own
   if (titles.every((unit) => / /u.test(unit.text))) return titles.map((unit, k) => (k === titles.length - 1 ? { ...head, titles: [unit] } : { titles: [unit] }));
   if (!opensPage && textFollows && head.byline) return [{ titles: titles.slice(0, -1) }, { ...head, titles: titles.slice(-1) }];
   return [{ ...head, kicker: { ...titles[0]!, role: "kicker" }, titles: titles.slice(1, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
+}
+
+/** A kicker that reads on into its title (`…——`, or two phrases `稳外贸 拓市场`), not a column label. */
+function leadsIntoTitle(kicker: Unit): boolean {
+  return /(?:—|-){2,}$|\S \S/u.test(kicker.text.trim());
 }
 
 // Signal: display lines printed together (no blank line between) and their order (kicker, title

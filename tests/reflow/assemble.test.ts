@@ -98,6 +98,17 @@ describe("heads", () => {
     expect(cluster?.heads.map((head) => [head.titles.map((t) => t.text), head.byline?.text])).toEqual([[["博物馆夜场开放"], "本报记者 张三"], [["全国机器人竞赛开赛"], undefined]]);
     expect(cluster?.merged?.map((head) => head.titles.map((t) => t.text))).toEqual([["博物馆夜场开放 全国机器人竞赛开赛"]]);
   });
+  it("offers a line of two titles side by side under a column label and over a deck, those the left title's", () => {
+    const label = unit("kicker", "委员访谈");
+    const line = under(label, "headline", "让更多青年在基层建功 冬季供暖提前五天启动");
+    const deck = under(line, "subtitle", "——学习贯彻全会精神的几点思考");
+    const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), label, line, deck, under(deck, "byline", "本报记者 张三"), unit("paragraph", "正文。")]), 1);
+    expect(cluster?.heads.map((head) => [head.kicker?.text, head.titles.map((t) => t.text), head.subtitle?.text])).toEqual([
+      ["委员访谈", ["让更多青年在基层建功"], "——学习贯彻全会精神的几点思考"],
+      [undefined, ["冬季供暖提前五天启动"], undefined],
+    ]);
+    expect(cluster?.merged?.map((head) => head.titles.map((t) => t.text))).toEqual([["让更多青年在基层建功 冬季供暖提前五天启动"]]);
+  });
   it("reads a head of whole two-phrase lines as one heading per line, a wrapped one as one heading", () => {
     const first = unit("headline", "凝心铸魂固根基 打造学习型机关");
     expect(headingsOf({ titles: [first, under(first, "headline", "高效服务促运转 打造效能型机关")] })).toHaveLength(2);
