@@ -157,7 +157,8 @@ function withDecks(head: Head, opensPage: boolean, textFollows: boolean): Head[]
   // under a kicker that leads into its title (`…——`, or two phrases `稳外贸 拓市场`: no column label), the
   // last of several title lines is the deck
   if (head.kicker && leadsIntoTitle(head.kicker) && titles.length > 1 && !head.subtitle) return [{ ...head, titles: titles.slice(0, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
-  if (titles.length < 3 || head.kicker || head.subtitle) return [head];
+  // a numbered first line (`二、…`) opens a section heading wrapped over its lines: a kicker never counts
+  if (titles.length < 3 || head.kicker || head.subtitle || NUMBERED.test(titles[0]!.text)) return [head];
   // lines that are each a whole headline of two phrases are headlines of their own
   if (titles.every((unit) => / /u.test(unit.text))) return titles.map((unit, k) => (k === titles.length - 1 ? { ...head, titles: [unit] } : { titles: [unit] }));
   if (!opensPage && textFollows && head.byline) return [{ titles: titles.slice(0, -1) }, { ...head, titles: titles.slice(-1) }];

@@ -86,6 +86,13 @@ describe("heads", () => {
     const state = stateOf([unit("paragraph", "正文。"), unit("headline", "一、坚持问题导向"), unit("headline", "二、坚持系统观念"), unit("headline", "主题"), unit("paragraph", "正文。")]);
     expect(state.items.map((item) => (item.kind === "unit" ? `${item.unit.role}:${item.unit.text}` : "cluster"))).toEqual(["paragraph:正文。", "heading:一、坚持问题导向", "heading:二、坚持系统观念", "cluster", "paragraph:正文。"]);
   });
+  it("keeps a numbered heading wrapped over three lines one head of titles, never a kicker, title and deck", () => {
+    const first = unit("headline", "二、把握协商于决策之前");
+    const second = under(first, "headline", "和决策实施之中的基本要");
+    const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), first, second, under(second, "headline", "求"), unit("paragraph", "正文。")]), 1);
+    expect(cluster?.heads.map((head) => [head.kicker?.text, head.titles.length, head.subtitle?.text])).toEqual([[undefined, 3, undefined]]);
+    expect(cluster?.anchored).toBe(false);
+  });
   it("offers two title lines both as one two-line title and as two stories' titles", () => {
     const first = unit("headline", "秋粮收购进度过半");
     const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), first, under(first, "headline", "试点带火农产品直播"), unit("paragraph", "正文。")]), 1);
