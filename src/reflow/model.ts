@@ -284,11 +284,12 @@ export class PageModel implements Chain {
     );
   }
 
-  /** A dateline or editor's note opens the text at t, or the text right after the photo caption at t
+  /** A dateline, editor's note or byline opens the text at t, or the text right after the photo caption at t
    *  that shares more words with that text than with the text before: the photo is the new story's. */
   private opens(t: number): boolean {
     const unit = (this.items[t] as { unit: Unit }).unit;
-    if (opensStory(unit)) return true;
+    // a reporter's byline standing in the column text (its head printed elsewhere) tops the text it signs
+    if (opensStory(unit) || unit.role === "byline") return true;
     const [previous, next] = [this.items[t - 1], this.items[t + 1]];
     if (unit.role !== "caption" || next?.kind !== "unit" || previous?.kind !== "unit" || !opensStory(next.unit)) return false;
     return this.affinity.similarity(this.grams[t]!, this.grams[t + 1]!) > this.affinity.similarity(this.grams[t - 1]!, this.grams[t]!);
