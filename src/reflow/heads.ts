@@ -119,6 +119,9 @@ export function headingsOf(head: Head): Unit[] {
   return [{ ...lines[0]!, role: "heading", text: lines.map((unit) => unit.text).join(" "), lastLine: lines[lines.length - 1]!.lastLine }, ...under];
 }
 
+/** A line of two phrases of two characters or more parted by a space (not a letter-spaced line). */
+const TWO_PHRASES = /\S{2,} \S{2,}/u;
+
 /** A column label is a word or two: at most this many characters. */
 const LABEL_CHARACTERS = 4;
 
@@ -161,7 +164,11 @@ function withDecks(head: Head, opensPage: boolean, textFollows: boolean): Head[]
   if (titles.length < 3 || head.kicker || head.subtitle || NUMBERED.test(titles[0]!.text)) return [head];
   // lines that are each a whole headline of two phrases are headlines of their own
   if (titles.every((unit) => / /u.test(unit.text))) return titles.map((unit, k) => (k === titles.length - 1 ? { ...head, titles: [unit] } : { titles: [unit] }));
-  if (!opensPage && textFollows && head.byline) return [{ titles: titles.slice(0, -1) }, { ...head, titles: titles.slice(-1) }];
+  if (!opensPage && textFollows && head.byline) {
+    // a first line of two phrases (`数据要多跑路 更要跑对路`) is a whole headline: the lines under it are the other title
+    const cut = TWO_PHRASES.test(titles[0]!.text) && !TWO_PHRASES.test(titles[1]!.text) ? 1 : titles.length - 1;
+    return [{ titles: titles.slice(0, cut) }, { ...head, titles: titles.slice(cut) }];
+  }
   return [{ ...head, kicker: { ...titles[0]!, role: "kicker" }, titles: titles.slice(1, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
 }
 

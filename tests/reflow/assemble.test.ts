@@ -93,6 +93,16 @@ describe("heads", () => {
     expect(cluster?.heads.map((head) => [head.kicker?.text, head.titles.length, head.subtitle?.text])).toEqual([[undefined, 3, undefined]]);
     expect(cluster?.anchored).toBe(false);
   });
+  it("parts three title lines over a byline after a first line of two phrases: that line is a whole title", () => {
+    const first = unit("headline", "数据要多跑路 更要跑对路");
+    const second = under(first, "headline", "别让指尖形式主义");
+    const third = under(second, "headline", "挤占干事时间");
+    const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), first, second, third, under(third, "byline", "□张三"), unit("paragraph", "正文。")]), 1);
+    expect(cluster?.heads.map((head) => [head.titles.map((t) => t.text), head.byline?.text])).toEqual([
+      [["数据要多跑路 更要跑对路"], undefined],
+      [["别让指尖形式主义", "挤占干事时间"], "□张三"],
+    ]);
+  });
   it("offers two title lines both as one two-line title and as two stories' titles", () => {
     const first = unit("headline", "秋粮收购进度过半");
     const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), first, under(first, "headline", "试点带火农产品直播"), unit("paragraph", "正文。")]), 1);
