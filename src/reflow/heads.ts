@@ -2,7 +2,7 @@
 // together, and the page as a sequence of column text and clusters of heads.
 import type { Head, PageItem, ReflowState, Unit } from "../types.ts";
 import { isSignature, labelsTitle } from "./shapes.ts";
-import { NUMBERED } from "./signals.ts";
+import { LETTER_SPACED, NUMBERED } from "./signals.ts";
 
 /**
  * Two display lines printed one under the other, with no blank line between them; `spacing` 2 where
@@ -50,7 +50,7 @@ const isAnchored = (head: Head) => head.kicker !== undefined || head.subtitle !=
  * Heads printed together share the text beside them: one cluster. Unless one of them has a kicker,
  * deck or byline, they may all be section headings instead.
  */
-function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
+function clustersOf(heads: readonly Head[], opensPage: boolean, textFollows: boolean): PageItem[] {
   if (heads.length === 0) return [];
   // bare heads of several lines right before a story's head: section headings displaced to the end of their story
   const bare = heads.findIndex(isAnchored);
@@ -61,14 +61,17 @@ function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
   // loops, not `flatMap`: V8 runs flatMap on a generic slow path, about ten times a loop's cost (a flush per column of text)
   const headings: PageItem[] = [];
   for (const head of displaced) for (const section of numberedSections(head)) for (const unit of headingsOf(section)) headings.push({ kind: "unit", unit });
-  if (bareLines >= DISPLACED_HEADINGS && bare > displaced.length) {
+  // at the page's end the story's head after them must take the text before them: a letter-spaced line
+  // among them is a title's (hardly ever a heading's), so they are titles sharing that text
+  const titlesAtEnd = !textFollows && heads.slice(0, Math.max(0, bare)).some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text)));
+  if (bareLines >= DISPLACED_HEADINGS && bare > displaced.length && !titlesAtEnd) {
     // unnumbered, they may as well be titles displaced after their texts, or a lead story's kicker, title
     // and deck: the page model decides (would the text before them otherwise have no head?)
     const bareHeads = heads.slice(displaced.length, bare);
     const decked: Head[] = [];
     for (const head of bareHeads) decked.push(...withDecks(head, false, false));
     headings.push({ kind: "cluster", cluster: { heads: decked, anchored: false, headings: bareHeads } });
-    return [...headings, ...clustersOf(heads.slice(bare), false)];
+    return [...headings, ...clustersOf(heads.slice(bare), false, textFollows)];
   }
   const rest = heads.slice(displaced.length);
   const titled: Head[] = [];
@@ -183,8 +186,8 @@ export function heads(state: ReflowState): void {
   const items: PageItem[] = [];
   let pending: Head[] = []; // heads since the last column text
   let open: Head | undefined;
-  const flush = () => {
-    items.push(...clustersOf(pending, items.length === 0));
+  const flush = (textFollows = true) => {
+    items.push(...clustersOf(pending, items.length === 0, textFollows));
     pending = [];
   };
   const units = state.units.filter((unit) => unit.role !== "credit");
@@ -208,7 +211,7 @@ export function heads(state: ReflowState): void {
     flush();
     items.push({ kind: "unit", unit });
   });
-  flush();
+  flush(false);
   state.items = items;
 }
 

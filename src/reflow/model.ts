@@ -2,7 +2,7 @@
 // cluster of heads, whether its heads are titles standing before or after their text, or (for a lone
 // head with no byline, kicker or deck) a section heading. The best reading is found by `decode`.
 import type { Cluster, PageItem, Unit } from "../types.ts";
-import { closesStory, isNumbered, opensStory } from "./signals.ts";
+import { LETTER_SPACED, closesStory, isNumbered, opensStory } from "./signals.ts";
 import type { TextGrams } from "./grams.ts";
 import { Affinity, opening } from "./similarity.ts";
 import { headText } from "./heads.ts";
@@ -48,9 +48,6 @@ export const WEIGHTS = {
   /** A section heading with no sibling heading between the titles around it: sections come in sets. */
   loneHeading: 2,
 };
-
-/** Four or more single characters parted by spaces. */
-const LETTER_SPACED = /(?:^|\s)(?:\S\s){3,}\S(?:\s|$)/u;
 
 const isText = (unit: Unit) => unit.role === "paragraph" || unit.role === "caption" || unit.role === "heading";
 

@@ -103,6 +103,17 @@ describe("heads", () => {
       [["别让指尖形式主义", "挤占干事时间"], "□张三"],
     ]);
   });
+  it("keeps bare heads with a letter-spaced line in one cluster with the story's head at the page's end: titles all", () => {
+    const text = unit("paragraph", "正文。");
+    const first = unit("headline", "博物馆夜场");
+    const spaced = under(first, "headline", "点 亮 城 市 文 化 生 活");
+    const second = unit("headline", "三百余家企业携两万个岗位");
+    const wrapped = under(second, "headline", "进校园招才引智");
+    const last = unit("headline", "第一场雪");
+    const state = stateOf([text, first, spaced, second, wrapped, last, under(last, "byline", "文/张三")]);
+    expect(state.items.map((item) => (item.kind === "unit" ? item.unit.role : "cluster"))).toEqual(["paragraph", "cluster"]);
+    expect([clusterAt(state, 1)?.anchored, clusterAt(state, 1)?.heads.length]).toEqual([true, 3]);
+  });
   it("offers two title lines both as one two-line title and as two stories' titles", () => {
     const first = unit("headline", "秋粮收购进度过半");
     const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), first, under(first, "headline", "试点带火农产品直播"), unit("paragraph", "正文。")]), 1);
