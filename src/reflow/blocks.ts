@@ -146,8 +146,13 @@ export function blocks(state: ReflowState): void {
     const afterByline = shapes[i - 1] === "byline" || (shapes[i - 1] === "name" && shapes[i - 2] === "byline");
     if (shapes[i] === "name" && !isSignature(lines[i]!.text) && labels && afterByline) shapes[i] = "kicker";
   }
+  // the mark alone (`摄`) ends a photo credit wrapped from the column line above, whatever stands under it
+  for (let i = 1; i < lines.length; i++) if (shapes[i] !== undefined && shapes[i - 1] === undefined && CREDIT_MARK.test(lines[i]!.text)) shapes[i] = undefined;
   state.blocks = groupBlocks(lines, shapes);
 }
+
+/** A photo credit's mark on a line of its own: `摄`, `摄影`, perhaps closing its parenthesis. */
+const CREDIT_MARK = /^\s*摄影?\s*[）)]?\s*$/u;
 
 function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[]): LayoutBlock[] {
   const result: LayoutBlock[] = [];
