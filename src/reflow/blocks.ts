@@ -113,8 +113,10 @@ export function blocks(state: ReflowState): void {
   for (let i = 0; i < lines.length; i++) {
     // a dash ends or opens many a sentence: only apart from running text is it a kicker or subtitle
     if ((shapes[i] === "kicker" || shapes[i] === "name") && !apart[i] && shapes[i - 1] !== "byline") shapes[i] = undefined;
-    // a short line right above a byline or deck is a title, whatever its few characters read like
-    if (shapes[i] === "name" && (shapes[i + 1] === "byline" || shapes[i + 1] === "subtitle") && !isRoleLine(lines[i + 1]!.text)) shapes[i] = "headline";
+    // a short line right above a byline or deck is a title, whatever its few characters read like (a blank
+    // line between, where blanks mean something, parts a story's signature from the next story's byline)
+    const onByline = !lines[i]!.blankAfter || !state.blankLinesMeaningful;
+    if (shapes[i] === "name" && onByline && (shapes[i + 1] === "byline" || shapes[i + 1] === "subtitle") && !isRoleLine(lines[i + 1]!.text)) shapes[i] = "headline";
     // a unit and post on a line of their own, the name under them: a byline over two lines
     if (!shapes[i] && shapes[i + 1] === "name" && isRoleLine(lines[i]!.text)) shapes[i] = "byline";
     // a role and a name printed without a space, on a line of their own
