@@ -113,8 +113,10 @@ export function blocks(state: ReflowState): void {
   for (let i = 0; i < lines.length; i++) {
     // a dash ends or opens many a sentence: only apart from running text is it a kicker or subtitle
     if ((shapes[i] === "kicker" || shapes[i] === "name") && !apart[i] && shapes[i - 1] !== "byline") shapes[i] = undefined;
-    // a short line right above a byline or deck is a title, whatever its few characters read like
-    if (shapes[i] === "name" && (shapes[i + 1] === "byline" || shapes[i + 1] === "subtitle") && !isRoleLine(lines[i + 1]!.text)) shapes[i] = "headline";
+    // a short line right above a byline or deck is a title, whatever its few characters read like (a blank
+    // line between, where blanks mean something, parts a story's signature from the next story's byline)
+    const onByline = !lines[i]!.blankAfter || !state.blankLinesMeaningful;
+    if (shapes[i] === "name" && onByline && (shapes[i + 1] === "byline" || shapes[i + 1] === "subtitle") && !isRoleLine(lines[i + 1]!.text)) shapes[i] = "headline";
     // a unit and post on a line of their own, the name under them: a byline over two lines
     if (!shapes[i] && shapes[i + 1] === "name" && isRoleLine(lines[i]!.text)) shapes[i] = "byline";
     // a role and a name printed without a space, on a line of their own
@@ -146,8 +148,13 @@ export function blocks(state: ReflowState): void {
     const afterByline = shapes[i - 1] === "byline" || (shapes[i - 1] === "name" && shapes[i - 2] === "byline");
     if (shapes[i] === "name" && !isSignature(lines[i]!.text) && labels && afterByline) shapes[i] = "kicker";
   }
+  // the mark alone (`摄`) ends a photo credit wrapped from the column line above, whatever stands under it
+  for (let i = 1; i < lines.length; i++) if (shapes[i] !== undefined && shapes[i - 1] === undefined && CREDIT_MARK.test(lines[i]!.text)) shapes[i] = undefined;
   state.blocks = groupBlocks(lines, shapes);
 }
+
+/** A photo credit's mark on a line of its own: `摄`, `摄影`, perhaps closing its parenthesis. */
+const CREDIT_MARK = /^\s*摄影?\s*[）)]?\s*$/u;
 
 function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[]): LayoutBlock[] {
   const result: LayoutBlock[] = [];

@@ -2,7 +2,7 @@
 // together, and the page as a sequence of column text and clusters of heads.
 import type { Head, PageItem, ReflowState, Unit } from "../types.ts";
 import { isSignature, labelsTitle } from "./shapes.ts";
-import { NUMBERED } from "./signals.ts";
+import { LETTER_SPACED, NUMBERED } from "./signals.ts";
 
 /**
  * Two display lines printed one under the other, with no blank line between them; `spacing` 2 where
@@ -50,7 +50,7 @@ const isAnchored = (head: Head) => head.kicker !== undefined || head.subtitle !=
  * Heads printed together share the text beside them: one cluster. Unless one of them has a kicker,
  * deck or byline, they may all be section headings instead.
  */
-function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
+function clustersOf(heads: readonly Head[], opensPage: boolean, textFollows: boolean): PageItem[] {
   if (heads.length === 0) return [];
   // bare heads of several lines right before a story's head: section headings displaced to the end of their story
   const bare = heads.findIndex(isAnchored);
@@ -61,14 +61,17 @@ function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
   // loops, not `flatMap`: V8 runs flatMap on a generic slow path, about ten times a loop's cost (a flush per column of text)
   const headings: PageItem[] = [];
   for (const head of displaced) for (const section of numberedSections(head)) for (const unit of headingsOf(section)) headings.push({ kind: "unit", unit });
-  if (bareLines >= DISPLACED_HEADINGS && bare > displaced.length) {
+  // at the page's end the story's head after them must take the text before them: a letter-spaced line
+  // among them is a title's (hardly ever a heading's), so they are titles sharing that text
+  const titlesAtEnd = !textFollows && heads.slice(0, Math.max(0, bare)).some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text)));
+  if (bareLines >= DISPLACED_HEADINGS && bare > displaced.length && !titlesAtEnd) {
     // unnumbered, they may as well be titles displaced after their texts, or a lead story's kicker, title
     // and deck: the page model decides (would the text before them otherwise have no head?)
     const bareHeads = heads.slice(displaced.length, bare);
     const decked: Head[] = [];
     for (const head of bareHeads) decked.push(...withDecks(head, false, false));
     headings.push({ kind: "cluster", cluster: { heads: decked, anchored: false, headings: bareHeads } });
-    return [...headings, ...clustersOf(heads.slice(bare), false)];
+    return [...headings, ...clustersOf(heads.slice(bare), false, textFollows)];
   }
   const rest = heads.slice(displaced.length);
   const titled: Head[] = [];
@@ -79,9 +82,11 @@ function clustersOf(heads: readonly Head[], opensPage: boolean): PageItem[] {
     const split = [{ titles: only.titles.slice(0, 1) }, { ...only, titles: only.titles.slice(1) }];
     return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
   }
-  const pair = only && only.titles.length === 1 && !only.kicker && !only.subtitle ? sidePair(only.titles[0]!) : undefined;
+  // a kicker that leads into its title says the line under it is one title; a column label heads either
+  const pair = only && only.titles.length === 1 && !(only.kicker && leadsIntoTitle(only.kicker)) ? sidePair(only.titles[0]!) : undefined;
   if (pair) {
-    // one title of two phrases (over its byline), or two stories' titles read across the columns, the byline the left one's
+    // one title of two phrases (over its byline), or two stories' titles read across the columns: the column
+    // label, deck and byline the left one's (the right head's lines come after the line they share)
     const split = [{ ...only, titles: [pair[0]] }, { titles: [pair[1]] }];
     return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
   }
@@ -116,6 +121,9 @@ export function headingsOf(head: Head): Unit[] {
   if (lines.length > 1 && lines.every((unit) => / /u.test(unit.text))) return [...lines.map((unit): Unit => ({ ...unit, role: "heading" })), ...under];
   return [{ ...lines[0]!, role: "heading", text: lines.map((unit) => unit.text).join(" "), lastLine: lines[lines.length - 1]!.lastLine }, ...under];
 }
+
+/** A line of two phrases of two characters or more parted by a space (not a letter-spaced line). */
+const TWO_PHRASES = /\S{2,} \S{2,}/u;
 
 /** A column label is a word or two: at most this many characters. */
 const LABEL_CHARACTERS = 4;
@@ -154,12 +162,22 @@ function withDecks(head: Head, opensPage: boolean, textFollows: boolean): Head[]
   }
   // under a kicker that leads into its title (`…——`, or two phrases `稳外贸 拓市场`: no column label), the
   // last of several title lines is the deck
-  if (head.kicker && /(?:—|-){2,}$|\S \S/u.test(head.kicker.text.trim()) && titles.length > 1 && !head.subtitle) return [{ ...head, titles: titles.slice(0, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
-  if (titles.length < 3 || head.kicker || head.subtitle) return [head];
+  if (head.kicker && leadsIntoTitle(head.kicker) && titles.length > 1 && !head.subtitle) return [{ ...head, titles: titles.slice(0, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
+  // a numbered first line (`二、…`) opens a section heading wrapped over its lines: a kicker never counts
+  if (titles.length < 3 || head.kicker || head.subtitle || NUMBERED.test(titles[0]!.text)) return [head];
   // lines that are each a whole headline of two phrases are headlines of their own
   if (titles.every((unit) => / /u.test(unit.text))) return titles.map((unit, k) => (k === titles.length - 1 ? { ...head, titles: [unit] } : { titles: [unit] }));
-  if (!opensPage && textFollows && head.byline) return [{ titles: titles.slice(0, -1) }, { ...head, titles: titles.slice(-1) }];
+  if (!opensPage && textFollows && head.byline) {
+    // a first line of two phrases (`数据要多跑路 更要跑对路`) is a whole headline: the lines under it are the other title
+    const cut = TWO_PHRASES.test(titles[0]!.text) && !TWO_PHRASES.test(titles[1]!.text) ? 1 : titles.length - 1;
+    return [{ titles: titles.slice(0, cut) }, { ...head, titles: titles.slice(cut) }];
+  }
   return [{ ...head, kicker: { ...titles[0]!, role: "kicker" }, titles: titles.slice(1, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
+}
+
+/** A kicker that reads on into its title (`…——`, or two phrases `稳外贸 拓市场`), not a column label. */
+function leadsIntoTitle(kicker: Unit): boolean {
+  return /(?:—|-){2,}$|\S \S/u.test(kicker.text.trim());
 }
 
 // Signal: display lines printed together (no blank line between) and their order (kicker, title
@@ -168,8 +186,8 @@ export function heads(state: ReflowState): void {
   const items: PageItem[] = [];
   let pending: Head[] = []; // heads since the last column text
   let open: Head | undefined;
-  const flush = () => {
-    items.push(...clustersOf(pending, items.length === 0));
+  const flush = (textFollows = true) => {
+    items.push(...clustersOf(pending, items.length === 0, textFollows));
     pending = [];
   };
   const units = state.units.filter((unit) => unit.role !== "credit");
@@ -193,7 +211,7 @@ export function heads(state: ReflowState): void {
     flush();
     items.push({ kind: "unit", unit });
   });
-  flush();
+  flush(false);
   state.items = items;
 }
 

@@ -2,7 +2,7 @@
 // cluster of heads, whether its heads are titles standing before or after their text, or (for a lone
 // head with no byline, kicker or deck) a section heading. The best reading is found by `decode`.
 import type { Cluster, PageItem, Unit } from "../types.ts";
-import { closesStory, isNumbered, opensStory } from "./signals.ts";
+import { LETTER_SPACED, closesStory, isNumbered, opensStory } from "./signals.ts";
 import type { TextGrams } from "./grams.ts";
 import { Affinity, opening } from "./similarity.ts";
 import { headText } from "./heads.ts";
@@ -48,9 +48,6 @@ export const WEIGHTS = {
   /** A section heading with no sibling heading between the titles around it: sections come in sets. */
   loneHeading: 2,
 };
-
-/** Four or more single characters parted by spaces. */
-const LETTER_SPACED = /(?:^|\s)(?:\S\s){3,}\S(?:\s|$)/u;
 
 const isText = (unit: Unit) => unit.role === "paragraph" || unit.role === "caption" || unit.role === "heading";
 
@@ -284,11 +281,12 @@ export class PageModel implements Chain {
     );
   }
 
-  /** A dateline or editor's note opens the text at t, or the text right after the photo caption at t
+  /** A dateline, editor's note or byline opens the text at t, or the text right after the photo caption at t
    *  that shares more words with that text than with the text before: the photo is the new story's. */
   private opens(t: number): boolean {
     const unit = (this.items[t] as { unit: Unit }).unit;
-    if (opensStory(unit)) return true;
+    // a reporter's byline standing in the column text (its head printed elsewhere) tops the text it signs
+    if (opensStory(unit) || unit.role === "byline") return true;
     const [previous, next] = [this.items[t - 1], this.items[t + 1]];
     if (unit.role !== "caption" || next?.kind !== "unit" || previous?.kind !== "unit" || !opensStory(next.unit)) return false;
     return this.affinity.similarity(this.grams[t]!, this.grams[t + 1]!) > this.affinity.similarity(this.grams[t - 1]!, this.grams[t]!);

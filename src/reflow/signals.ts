@@ -3,6 +3,9 @@
 import type { Unit } from "../types.ts";
 import { namesIn, splitNames } from "./bylines.ts";
 
+/** A letter-spaced line (`织 得 更 密`): four single characters or more parted by spaces. */
+export const LETTER_SPACED = /(?:^|\s)(?:\S\s){3,}\S(?:\s|$)/u;
+
 /** Numbered in place: `一、` `（一）` `1.`… */
 export const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、．.](?![0-9]))/u;
 

@@ -86,6 +86,34 @@ describe("heads", () => {
     const state = stateOf([unit("paragraph", "正文。"), unit("headline", "一、坚持问题导向"), unit("headline", "二、坚持系统观念"), unit("headline", "主题"), unit("paragraph", "正文。")]);
     expect(state.items.map((item) => (item.kind === "unit" ? `${item.unit.role}:${item.unit.text}` : "cluster"))).toEqual(["paragraph:正文。", "heading:一、坚持问题导向", "heading:二、坚持系统观念", "cluster", "paragraph:正文。"]);
   });
+  it("keeps a numbered heading wrapped over three lines one head of titles, never a kicker, title and deck", () => {
+    const first = unit("headline", "二、把握协商于决策之前");
+    const second = under(first, "headline", "和决策实施之中的基本要");
+    const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), first, second, under(second, "headline", "求"), unit("paragraph", "正文。")]), 1);
+    expect(cluster?.heads.map((head) => [head.kicker?.text, head.titles.length, head.subtitle?.text])).toEqual([[undefined, 3, undefined]]);
+    expect(cluster?.anchored).toBe(false);
+  });
+  it("parts three title lines over a byline after a first line of two phrases: that line is a whole title", () => {
+    const first = unit("headline", "数据要多跑路 更要跑对路");
+    const second = under(first, "headline", "别让指尖形式主义");
+    const third = under(second, "headline", "挤占干事时间");
+    const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), first, second, third, under(third, "byline", "□张三"), unit("paragraph", "正文。")]), 1);
+    expect(cluster?.heads.map((head) => [head.titles.map((t) => t.text), head.byline?.text])).toEqual([
+      [["数据要多跑路 更要跑对路"], undefined],
+      [["别让指尖形式主义", "挤占干事时间"], "□张三"],
+    ]);
+  });
+  it("keeps bare heads with a letter-spaced line in one cluster with the story's head at the page's end: titles all", () => {
+    const text = unit("paragraph", "正文。");
+    const first = unit("headline", "博物馆夜场");
+    const spaced = under(first, "headline", "点 亮 城 市 文 化 生 活");
+    const second = unit("headline", "三百余家企业携两万个岗位");
+    const wrapped = under(second, "headline", "进校园招才引智");
+    const last = unit("headline", "第一场雪");
+    const state = stateOf([text, first, spaced, second, wrapped, last, under(last, "byline", "文/张三")]);
+    expect(state.items.map((item) => (item.kind === "unit" ? item.unit.role : "cluster"))).toEqual(["paragraph", "cluster"]);
+    expect([clusterAt(state, 1)?.anchored, clusterAt(state, 1)?.heads.length]).toEqual([true, 3]);
+  });
   it("offers two title lines both as one two-line title and as two stories' titles", () => {
     const first = unit("headline", "秋粮收购进度过半");
     const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), first, under(first, "headline", "试点带火农产品直播"), unit("paragraph", "正文。")]), 1);
@@ -97,6 +125,17 @@ describe("heads", () => {
     const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), line, under(line, "byline", "本报记者 张三"), unit("paragraph", "正文。")]), 1);
     expect(cluster?.heads.map((head) => [head.titles.map((t) => t.text), head.byline?.text])).toEqual([[["博物馆夜场开放"], "本报记者 张三"], [["全国机器人竞赛开赛"], undefined]]);
     expect(cluster?.merged?.map((head) => head.titles.map((t) => t.text))).toEqual([["博物馆夜场开放 全国机器人竞赛开赛"]]);
+  });
+  it("offers a line of two titles side by side under a column label and over a deck, those the left title's", () => {
+    const label = unit("kicker", "委员访谈");
+    const line = under(label, "headline", "让更多青年在基层建功 冬季供暖提前五天启动");
+    const deck = under(line, "subtitle", "——学习贯彻全会精神的几点思考");
+    const cluster = clusterAt(stateOf([unit("paragraph", "正文。"), label, line, deck, under(deck, "byline", "本报记者 张三"), unit("paragraph", "正文。")]), 1);
+    expect(cluster?.heads.map((head) => [head.kicker?.text, head.titles.map((t) => t.text), head.subtitle?.text])).toEqual([
+      ["委员访谈", ["让更多青年在基层建功"], "——学习贯彻全会精神的几点思考"],
+      [undefined, ["冬季供暖提前五天启动"], undefined],
+    ]);
+    expect(cluster?.merged?.map((head) => head.titles.map((t) => t.text))).toEqual([["让更多青年在基层建功 冬季供暖提前五天启动"]]);
   });
   it("reads a head of whole two-phrase lines as one heading per line, a wrapped one as one heading", () => {
     const first = unit("headline", "凝心铸魂固根基 打造学习型机关");

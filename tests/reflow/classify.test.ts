@@ -19,6 +19,14 @@ describe("classify", () => {
     expect(roles(page)[1]).toBe("caption:代表们认真听取报");
     expect(roles(page)).toHaveLength(3);
   });
+  it("keeps the photo mark wrapped alone onto its line with its caption, even right above a byline", () => {
+    const page = [...PARAGRAPH, "", "游客在古城墙下的银杏大道拍照留念 本报记者 夏刚", "摄", "", "本报记者 张三", ...PARAGRAPH].join("\n");
+    expect(roles(page).map((role) => role.split(":")[0])).toEqual(["paragraph", "caption", "byline", "paragraph"]);
+  });
+  it("keeps a signature a blank line above the next story's byline a signature, not a short title", () => {
+    const page = ["以新质生产力赋能县域经济高质量发展", "", ...PARAGRAPH, "", "廖昊春", "", "□付 远", "", ...PARAGRAPH].join("\n");
+    expect(roles(page).map((role) => role.split(":")[0])).toEqual(["headline", "paragraph", "signature", "byline", "paragraph"]);
+  });
   it("tells author notes from page credits", () => {
     expect(roles([...PARAGRAPH, "（作者系广安市政协副主席）", "（文字整理 罗 鸣 图片拍摄 罗 鸣）"].join("\n")).slice(1)).toEqual(["authorNote:（作者系广安市政", "credit:（文字整理 罗 "]);
   });

@@ -142,6 +142,19 @@ describe("the page model", () => {
     const heading = ["凝心铸魂固根基 打造学习型机关", "", ...body("在市政协机关读书中心，整齐的书架上摆放着三千余册图书，涵盖党史学习、地方文化。", "重视学习、崇尚学习，是人民政协薪火相传的优良传统，机关始终注重营造读书氛围。")].join("\n");
     expect(reflow(heading).stories.map((story) => story.title)).toEqual(["凝心铸魂固根基 打造学习型机关"]);
   });
+  it("parts a line into two titles side by side when the second story's byline stands atop its own text", () => {
+    const page = [
+      "山区学校用上空中课堂 秋粮收购进度过半",
+      "本报记者 张三",
+      ...body("十一月二十一日上午九点，山区中心小学四年级教室里，孩子们通过大屏幕和城里一所学校同上一堂课。", "有关负责人表示，将完善城乡学校结对机制，把优质课程资源持续送到山区孩子身边。"),
+      "本报记者 李四",
+      ...body("十一月二十七日，记者从省粮食和物资储备局获悉，全省秋粮收购工作进展顺利，市场运行平稳。", "有关负责人表示，将加强市场监测和收购监管，切实保护种粮农民利益，防止出现卖粮难。"),
+    ].join("\n");
+    expect(reflow(page).stories.map((story) => [story.title, story.byline, story.blocks.length])).toEqual([
+      ["山区学校用上空中课堂", "本报记者 张三", 2],
+      ["秋粮收购进度过半", "本报记者 李四", 2],
+    ]);
+  });
   it("gives a photo caption right before a dateline to the new story when it shares that story's words", () => {
     const page = [
       "茶园里的科技小院",
