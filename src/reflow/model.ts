@@ -8,46 +8,7 @@ import { Affinity, opening } from "./similarity.ts";
 import { headText } from "./heads.ts";
 import { AM, AS, AS0, BM, BS, H, MAX_HEADS, O, T, TM, beforeOf, headOf, isA, isB, nearest, statesOf } from "./states.ts";
 import type { Chain } from "./viterbi.ts";
-
-/** Costs and rewards, in units of one clear preference of a paragraph for one head over another. */
-export const WEIGHTS = {
-  /** Column text no head takes. */
-  orphanText: 4,
-  /** A head left with no text. */
-  orphanHead: 5,
-  /** Any story break between two paragraphs of one run. */
-  break: 1,
-  /** A break between paragraphs that share their words, or open alike (parallel sections). */
-  cohesion: 4,
-  parallel: 2,
-  /** A dateline or editor's note opening the text after a break; an author note, signature or jump line closing the text before. */
-  lead: 2.5,
-  close: 3,
-  /** A story's text opening with a section heading: a lead comes first; a short closing sentence set
-   *  apart (read as a heading) ends the story before. */
-  headingFirst: 2,
-  /** Text going on after a unit that closes its story. */
-  pastClose: 4,
-  /** A unit's preference for the head it is given against its favourite head beside it. */
-  affinity: 1,
-  /** Neighbouring stories whose heads stand on different sides of their text. */
-  switch: 1,
-  /** A head with no kicker, deck or byline read as a title rather than section headings, on a page whose
-   *  other heads have none either; each share of heads that have one moves it towards headings. */
-  title: 1,
-  siblings: 2,
-  /** A letter-spaced line (`织 得 更 密`): set for a story's title, hardly ever for a section heading. */
-  spaced: 1.5,
-  /** Two title lines printed together read as one two-line title rather than two stories' titles. */
-  merged: 1,
-  numbered: 4,
-  /** A photo's caption right under a head: a (photo) story's title sets it so, a section heading hardly ever. */
-  captioned: 2,
-  /** A byline line, or a signature closing the text, under a head that has a byline of its own: another story's. */
-  secondByline: 3,
-  /** A section heading with no sibling heading between the titles around it: sections come in sets. */
-  loneHeading: 2,
-};
+import { WEIGHTS, loneHeads, signedAfter } from "./weights.ts";
 
 const isText = (unit: Unit) => unit.role === "paragraph" || unit.role === "caption" || unit.role === "heading";
 
@@ -348,30 +309,4 @@ export class PageModel implements Chain {
     if (s >= AM(0) && s < BM(0)) return -(this.heads(this.multiBefore[t]!) - 1 - headOf(s)) * WEIGHTS.orphanHead;
     return 0;
   }
-}
-
-/** Unanchored clusters with no heading nor other unanchored cluster between the anchored titles around them. */
-function loneHeads(items: readonly PageItem[]): boolean[] {
-  // a heading unit right before a head or the page's end heads no text: a short closing sentence
-  const mayHead = (item: PageItem, k: number) => (item.kind === "unit" ? item.unit.role === "heading" && items[k + 1]?.kind === "unit" : !item.cluster.anchored);
-  const bound = (item: PageItem) => item.kind === "cluster" && item.cluster.anchored;
-  const siblingIn = (t: number, step: 1 | -1) => {
-    for (let k = t + step; k >= 0 && k < items.length && !bound(items[k]!); k += step) if (mayHead(items[k]!, k)) return true;
-    return false;
-  };
-  return items.map((item, t) => item.kind === "cluster" && !item.cluster.anchored && !siblingIn(t, -1) && !siblingIn(t, 1));
-}
-
-/** For each cluster, whether a signature stands among the units after it, up to the next cluster. */
-function signedAfter(items: readonly PageItem[]): boolean[] {
-  const result = new Array<boolean>(items.length).fill(false);
-  let signed = false;
-  for (let t = items.length - 1; t >= 0; t--) {
-    const item = items[t]!;
-    if (item.kind === "cluster") {
-      result[t] = signed;
-      signed = false;
-    } else if (item.unit.role === "signature") signed = true;
-  }
-  return result;
 }
