@@ -31,7 +31,7 @@ function gather(items: readonly PageItem[], state: ReflowState): StoryParts[] {
   items.forEach((item, t) => {
     const units: Unit[] = item.kind === "unit" ? [item.unit] : [];
     // a loop, not `flatMap`: V8 runs flatMap and flat on a generic slow path, about ten times a loop's cost
-    if (item.kind === "cluster" && clusters.get(t)?.kind === "heading") for (const head of item.cluster.merged ?? item.cluster.heads) units.push(...headingsOf(head));
+    if (item.kind === "cluster" && clusters.get(t)?.kind === "heading") for (const head of item.cluster.headings ?? item.cluster.merged ?? item.cluster.heads) units.push(...headingsOf(head));
     if (item.kind === "cluster" && units.length === 0) {
       const reading = clusters.get(t);
       const count = reading?.kind === "titles" && reading.merged ? 1 : item.cluster.heads.length;
