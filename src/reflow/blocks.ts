@@ -2,64 +2,10 @@ import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
 import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, labelsTitle, markerShape, opensParenthesis } from "./shapes.ts";
 import { splitRoleName } from "./bylines.ts";
 import { hasPhotoCredit } from "./captions.ts";
-import { LONG_LINE_RATIO, type Page, isHeadline, isWrappedHeading, looksLikeHeadline, perLine } from "./headlines.ts";
+import { type Page, isHeadline, isWrappedHeading, looksLikeHeadline, perLine } from "./headlines.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
 import { characterCount, displayWidth, endsSentence } from "./text.ts";
-
-/** Most lines of a column are full: the column is as wide as this share of them. */
-const COLUMN_QUANTILE = 0.7;
-/** Lines on either side that vote on a line's column width. */
-const WINDOW = 8;
-
-/**
- * The width a column of justified text gives its lines, around each line: a high quantile of the
- * neighbours' widths (most lines of a paragraph are full), ignoring one-line paragraphs.
- */
-export function localColumnWidths(widths: readonly number[]): number[] {
-  // one sorted window slides down the lines (a width in, a width out per line), the line's own
-  // width included and skipped when reading it: no window is gathered and sorted afresh per line
-  // a plain array: a typed one this small still costs an off-heap allocation per flow of the page
-  const window: number[] = [];
-  let size = 0;
-  for (let j = 0; j < Math.min(widths.length, WINDOW); j++) insertSorted(window, size++, widths[j]!);
-  const result = new Array<number>(widths.length);
-  for (let i = 0; i < widths.length; i++) {
-    if (i > WINDOW) removeSorted(window, size--, widths[i - WINDOW - 1]!);
-    if (i + WINDOW < widths.length) insertSorted(window, size++, widths[i + WINDOW]!);
-    const own = widths[i]!;
-    const others = size - 1;
-    if (others === 0) {
-      result[i] = own;
-      continue;
-    }
-    // the others' k-th width is the window's k-th, or the one after it from the line's own place on
-    let skip = 0;
-    while (window[skip] !== own) skip++;
-    const middle = others >> 1;
-    const limit = window[middle < skip ? middle : middle + 1]! * LONG_LINE_RATIO;
-    let usual = others;
-    while (usual > 1 && window[usual - 1 < skip ? usual - 1 : usual]! > limit) usual--;
-    const quantile = Math.floor((usual - 1) * COLUMN_QUANTILE);
-    result[i] = window[quantile < skip ? quantile : quantile + 1]!;
-  }
-  return result;
-}
-
-// Module functions, not closures inside `localColumnWidths`: under tsx (esbuild's keepNames) every named
-// closure costs an `Object.defineProperty` each time it is made, and this runs for every flow of a page.
-/** Put `value` in its place among the first `size` (sorted) values of `window`. */
-function insertSorted(window: number[], size: number, value: number): void {
-  let k = size;
-  for (; k > 0 && window[k - 1]! > value; k--) window[k] = window[k - 1]!;
-  window[k] = value;
-}
-
-/** Take `value` out of the first `size` (sorted) values of `window`. */
-function removeSorted(window: number[], size: number, value: number): void {
-  let k = 0;
-  while (window[k] !== value) k++;
-  for (size--; k < size; k++) window[k] = window[k + 1]!;
-}
+import { localColumnWidths } from "./widths.ts";
 
 /** Marker shapes first; a parenthesis opened and closed lines later is one wrapped note. A role and
  *  name ending in `摄` credit a photo, not a story: that line ends its caption (`本报记者 张 三 摄`). */

@@ -1,5 +1,5 @@
-// How wide a column's full lines and its first lines run, around each line: measured from the lines
-// whose shape says what they are, since a flow mixes full, first and last lines and other columns' text.
+// How wide a column runs around each line, and how wide its full lines and its first lines run: measured
+// from the lines whose shape says what they are, since a flow mixes full, first and last lines and other columns' text.
 import type { Line } from "../types.ts";
 import { hasPhotoCredit } from "./captions.ts";
 import { LONG_LINE_RATIO } from "./headlines.ts";
@@ -7,6 +7,44 @@ import { endsSentence } from "./text.ts";
 
 /** A line this much (in ems) short of where it should end did not fill its column. */
 export const SHORTFALL = 1.5;
+
+/** Most lines of a column are full: the column is as wide as this share of them. */
+const COLUMN_QUANTILE = 0.7;
+/** Lines on either side that vote on a line's column width. */
+const WINDOW = 8;
+
+/**
+ * The width a column of justified text gives its lines, around each line: a high quantile of the
+ * neighbours' widths (most lines of a paragraph are full), ignoring one-line paragraphs.
+ */
+export function localColumnWidths(widths: readonly number[]): number[] {
+  // one sorted window slides down the lines (a width in, a width out per line), the line's own
+  // width included and skipped when reading it: no window is gathered and sorted afresh per line
+  // a plain array: a typed one this small still costs an off-heap allocation per flow of the page
+  const window: number[] = [];
+  for (let j = 0; j < Math.min(widths.length, WINDOW); j++) insertSorted(window, widths[j]);
+  const result = new Array<number>(widths.length);
+  for (let i = 0; i < widths.length; i++) {
+    if (i > WINDOW) removeSorted(window, widths[i - WINDOW - 1]);
+    if (i + WINDOW < widths.length) insertSorted(window, widths[i + WINDOW]);
+    const own = widths[i]!;
+    const others = window.length - 1;
+    if (others === 0) {
+      result[i] = own;
+      continue;
+    }
+    // the others' k-th width is the window's k-th, or the one after it from the line's own place on
+    let skip = 0;
+    while (window[skip] !== own) skip++;
+    const middle = others >> 1;
+    const limit = window[middle < skip ? middle : middle + 1]! * LONG_LINE_RATIO;
+    let usual = others;
+    while (usual > 1 && window[usual - 1 < skip ? usual - 1 : usual]! > limit) usual--;
+    const quantile = Math.floor((usual - 1) * COLUMN_QUANTILE);
+    result[i] = window[quantile < skip ? quantile : quantile + 1]!;
+  }
+  return result;
+}
 
 /** Lines on either side whose widths say how full a full line is. */
 const FULL_WINDOW = 8;
@@ -70,8 +108,8 @@ function windowMedians(values: readonly (number | undefined)[], reach: number, l
   });
 }
 
-// Module functions, not closures inside `windowMedians`: under tsx (esbuild's keepNames) every named
-// closure costs an `Object.defineProperty` each time it is made, and this runs twice per flow of a page.
+// Module functions, not closures inside `windowMedians` or `localColumnWidths`: under tsx (esbuild's keepNames)
+// every named closure costs an `Object.defineProperty` each time it is made, and these run per flow of a page.
 function insertSorted(sorted: number[], value: number | undefined): void {
   if (value === undefined) return;
   let k = sorted.length;

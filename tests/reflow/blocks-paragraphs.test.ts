@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { localColumnWidths, sideBySide } from "../../src/reflow/blocks.ts";
+import { sideBySide } from "../../src/reflow/blocks.ts";
 import { runPasses } from "../../src/reflow/index.ts";
 import { isParagraphEnd } from "../../src/reflow/paragraphs.ts";
-import { firstLineWidths, fullLineWidths } from "../../src/reflow/widths.ts";
+import { firstLineWidths, fullLineWidths, localColumnWidths } from "../../src/reflow/widths.ts";
 import { displayWidth } from "../../src/reflow/text.ts";
 import type { Line } from "../../src/types.ts";
 
