@@ -75,12 +75,15 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   // parenthesis it did not open (the end of a wrapped credit, `生 摄）`)
   if (endsPunctuated(i) && !/[？！?!]$/u.test(line.text)) return false;
   if (outnumbers(line.text, "）)", "（(")) return false;
+  const before = shapes[i - 1];
+  const after = shapes[i + 1];
+  const onFurniture = after === "byline" || after === "subtitle" || before === "kicker";
+  // (with sentence punctuation only furniture makes a headline, every test below wants none: most lines end here)
+  if (!onFurniture && punctuated(i)) return false;
   // a caption wrapped over two lines: its first line has no stop, the next one only a few words before the credit
   const nextWords = lines[i + 1] ? captionWords(lines[i + 1]!.text) : undefined;
   if (nextWords !== undefined && characterCount(nextWords.replace(/\s/gu, "")) < CAPTION_WORDS) return false;
-  const before = shapes[i - 1];
-  const after = shapes[i + 1];
-  if (after === "byline" || after === "subtitle" || before === "kicker") return true;
+  if (onFurniture) return true;
   // under a column label, or right above a dateline that opens its story's text (letter-spaced or not)
   const label = before === "name" && !isSignature(lines[i - 1]!.text) && (!lines[i - 1]!.blankAfter || !blanksMeaningful);
   if (!punctuated(i) && (label || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text.replace(/ /gu, ""))))) return true;
@@ -90,8 +93,8 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   const next = lines[i + 1];
   const nextOpens = next !== undefined && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN;
   const afterNext = lines[i + 2];
-  const spacedOut = line.spread && line.text.split(" ").every((piece) => characterCount(piece) === 1);
-  if (spacedOut && standsAlone && nextOpens && afterNext !== undefined && afterNext.width - next.core >= FIRST_LINE_MARGIN && !punctuated(i)) return true;
+  // (the line split into its pieces last: most lines fail the cheaper tests)
+  if (line.spread && standsAlone && nextOpens && afterNext !== undefined && afterNext.width - next.core >= FIRST_LINE_MARGIN && !punctuated(i) && isSpacedOut(line.text)) return true;
   if (endsPunctuated(i) || punctuated(i) || dateline(i)) return false;
   // letter-spaced alone between blank lines: a justified line of running text always has text around it
   if (line.spread && blanksMeaningful && line.blankBefore && line.blankAfter) return true;
@@ -133,6 +136,9 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   const short = line.width < columnWidth - (pushedDown || /[，。、；：“”《》（）]/u.test(line.text) ? SHORT_HEADLINE_MARGIN : FIRST_LINE_SHORTFALL);
   return short || hasPhraseGap(line) || NUMBERED.test(line.text);
 }
+
+/** Every piece between spaces is one character (`织 得 更 密`). */
+const isSpacedOut = (text: string) => text.split(" ").every((piece) => characterCount(piece) === 1);
 
 /** Which line ends the caption that starts at `first`: 1 (its credit on that line), 2 (on the next), or undefined. */
 function captionEnd(first: Line, second: Line | undefined): 1 | 2 | undefined {
