@@ -182,12 +182,14 @@ const OPENING_LENGTH = 24;
 
 /** The first sentence of a paragraph, where run-in headings and parallel openings are. */
 export function opening(text: string): string {
-  // only the first characters can hold the opening: a long paragraph is not searched through for its first stop
-  const head = text.slice(0, OPENING_LENGTH);
-  const stop = head.search(SENTENCE_STOP);
-  return stop < 0 ? head : head.slice(0, stop + 1);
+  // only the first characters can hold the opening: a long paragraph is not searched through for its first
+  // stop (read by code, one slice: the page model asks this of every unit)
+  const end = Math.min(text.length, OPENING_LENGTH);
+  for (let i = 0; i < end; i++) if (isSentenceStop(text.charCodeAt(i))) return text.slice(0, i + 1);
+  return text.slice(0, end);
 }
-const SENTENCE_STOP = /[。！？]/u;
+/** `。`, `！`, `？`: single code units. */
+const isSentenceStop = (code: number) => code === 0x3002 || code === 0xff01 || code === 0xff1f;
 
 export interface Segmentation {
   /** Index of the first item of each segment (segment j spans starts[j] .. starts[j+1]-1). */
