@@ -111,11 +111,17 @@ const headUnits = (head: Head): Unit[] => [head.kicker, ...head.titles, head.sub
  *  the caption's few pairs as numbers in a set, each text read once against it (no text joined or searched per pair). */
 function sharedPairs(caption: Unit, part: StoryParts): number {
   const pairs = hanPairs(captionWords(caption.text) ?? caption.text);
+  for (const pair of pairs) PAIR_FIRSTS[Math.floor(pair / 0x10000)] = 1;
   const found = new Set<number>();
   for (const unit of part.head ? headUnits(part.head) : []) findPairs(unit, pairs, found);
   for (const unit of part.body) findPairs(unit, pairs, found);
+  for (const pair of pairs) PAIR_FIRSTS[Math.floor(pair / 0x10000)] = 0;
   return found.size;
 }
+
+/** The first characters of the caption's pairs by code, marked while one caption is read against a story:
+ *  most characters of a story start none of them, told by a table, not a set lookup per character. */
+const PAIR_FIRSTS = new Uint8Array(0x10000);
 
 /** Add to `found` the pairs of `pairs` a unit's text holds, unless it is a caption. (A module function, not a
  *  closure per call: under tsx each named closure made costs a `defineProperty`.) */
@@ -123,6 +129,7 @@ function findPairs(unit: Unit, pairs: ReadonlySet<number>, found: Set<number>): 
   if (unit.role === "caption") return;
   const text = unit.text;
   for (let i = 0; i + 1 < text.length; i++) {
+    if (PAIR_FIRSTS[text.charCodeAt(i)] === 0) continue;
     const pair = text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
     if (pairs.has(pair)) found.add(pair);
   }
