@@ -238,6 +238,7 @@ export class PageModel implements Chain {
       WEIGHTS.parallel * parallel -
       (this.opens(after) && !(after === before + 1 && (this.isLeadPhoto(before) || this.opens(before))) ? WEIGHTS.lead : 0) -
       (this.closes[before] ? WEIGHTS.close : 0) +
+      (this.closes[after] ? WEIGHTS.closingFirst : 0) +
       (after === before + 1 && (this.items[after] as { unit: Unit }).unit.role === "heading" ? WEIGHTS.headingFirst : 0)
     );
   }
