@@ -163,16 +163,29 @@ function withDecks(head: Head, opensPage: boolean, textFollows: boolean): Head[]
   // under a kicker that leads into its title (`…——`, or two phrases `稳外贸 拓市场`: no column label), the
   // last of several title lines is the deck
   if (head.kicker && leadsIntoTitle(head.kicker) && titles.length > 1 && !head.subtitle) return [{ ...head, titles: titles.slice(0, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
+  // a title wraps over two lines at most: under a column label, three title lines are two heads printed
+  // together, the label the first one's and the byline the last one's
+  if (head.kicker && titles.length > 2 && !head.subtitle && !NUMBERED.test(titles[0]!.text)) {
+    const { kicker, ...under } = head;
+    const cut = titleCut(titles);
+    return [{ kicker, titles: titles.slice(0, cut) }, { ...under, titles: titles.slice(cut) }];
+  }
   // a numbered first line (`二、…`) opens a section heading wrapped over its lines: a kicker never counts
   if (titles.length < 3 || head.kicker || head.subtitle || NUMBERED.test(titles[0]!.text)) return [head];
   // lines that are each a whole headline of two phrases are headlines of their own
   if (titles.every((unit) => / /u.test(unit.text))) return titles.map((unit, k) => (k === titles.length - 1 ? { ...head, titles: [unit] } : { titles: [unit] }));
   if (!opensPage && textFollows && head.byline) {
-    // a first line of two phrases (`数据要多跑路 更要跑对路`) is a whole headline: the lines under it are the other title
-    const cut = TWO_PHRASES.test(titles[0]!.text) && !TWO_PHRASES.test(titles[1]!.text) ? 1 : titles.length - 1;
+    const cut = titleCut(titles);
     return [{ titles: titles.slice(0, cut) }, { ...head, titles: titles.slice(cut) }];
   }
   return [{ ...head, kicker: { ...titles[0]!, role: "kicker" }, titles: titles.slice(1, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
+}
+
+/** Where title lines of two heads printed together part: after a first line that is a whole headline
+ *  (two phrases `数据要多跑路 更要跑对路` over a line that is not, or letter-spaced), else before the last line. */
+function titleCut(titles: readonly Unit[]): number {
+  const [first, second] = [titles[0]!.text, titles[1]!.text];
+  return (TWO_PHRASES.test(first) && !TWO_PHRASES.test(second)) || LETTER_SPACED.test(first) ? 1 : titles.length - 1;
 }
 
 /** A kicker that reads on into its title (`…——`, or two phrases `稳外贸 拓市场`), not a column label. */
