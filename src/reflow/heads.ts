@@ -77,9 +77,11 @@ function clustersOf(heads: readonly Head[], opensPage: boolean, textFollows: boo
   const titled: Head[] = [];
   rest.forEach((head, k) => titled.push(...withDecks(head, opensPage && k === 0 && displaced.length === 0, k === rest.length - 1)));
   const only = titled.length === 1 ? titled[0]! : undefined;
-  if (only && only.titles.length === 2 && !only.kicker && !only.subtitle) {
-    // two title lines: one two-line title, or the titles of two stories printed together (the page model decides)
-    const split = [{ titles: only.titles.slice(0, 1) }, { ...only, titles: only.titles.slice(1) }];
+  if (only && only.titles.length === 2 && !only.subtitle && !(only.kicker && only.byline)) {
+    // two title lines: one two-line title, or the titles of two stories printed together (the page model
+    // decides), a column label over them the first one's (a label, titles and byline are one story's head)
+    const { kicker, ...under } = only;
+    const split = [{ kicker, titles: only.titles.slice(0, 1) }, { ...under, titles: only.titles.slice(1) }];
     return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
   }
   // a kicker that leads into its title says the line under it is one title; a column label heads either
