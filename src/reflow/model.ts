@@ -21,6 +21,8 @@ export class PageModel implements Chain {
   /** For each item, the nearest cluster before / after it. */
   private readonly clusterBefore: number[];
   private readonly clusterAfter: number[];
+  /** For each item, whether it is a set of numbered bare heads (passed over by `clusterBefore` and `clusterAfter`). */
+  private readonly sections: boolean[];
   /** Each unit item's affinity to the heads of the clusters around it (cluster → a score per head), and its best. */
   private readonly affinities: ([cluster: number, row: number[]][] | undefined)[];
   private readonly favourite: number[];
@@ -76,10 +78,13 @@ export class PageModel implements Chain {
     this.spaced = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text))));
     this.signedAfter = signedAfter(items);
     this.sideBySide = items.map((item) => item.kind === "cluster" && item.cluster.merged !== undefined && item.cluster.heads[0]?.titles[0]?.firstLine === item.cluster.heads[1]?.titles[0]?.firstLine);
+    // numbered bare heads printed together are most likely a set of sections displaced to their story's end:
+    // the text beyond them weighs its words against the titles on either side of them
+    this.sections = items.map((item, t) => this.numbered[t]! && item.kind === "cluster" && !item.cluster.anchored && !item.cluster.merged && item.cluster.heads.length > 1);
     this.multiBefore = nearest(items, 1, 2);
     this.multiAfter = nearest(items, -1, 2);
-    this.clusterBefore = nearest(items, 1, 1);
-    this.clusterAfter = nearest(items, -1, 1);
+    this.clusterBefore = nearest(items, 1, 1, this.sections);
+    this.clusterAfter = nearest(items, -1, 1, this.sections);
     this.affinities = new Array(items.length).fill(undefined);
     items.forEach((item, c) => {
       if (item.kind === "cluster") this.prefer(c);
@@ -137,7 +142,7 @@ export class PageModel implements Chain {
 
   /** Item t is in the window of cluster c's preferences (a method, not a closure per cluster: under tsx each named closure made costs a `defineProperty`). */
   private reaches(c: number, multi: boolean, t: number, near: number[], far: number[]): boolean {
-    return multi ? far[t] === c && !(this.items[t]!.kind === "cluster" && this.isFixed(t)) : near[t] === c && this.items[t]!.kind === "unit";
+    return multi ? far[t] === c && !(this.items[t]!.kind === "cluster" && this.isFixed(t)) : near[t] === c && (this.items[t]!.kind === "unit" || this.sections[t]!);
   }
 
   /** An anchored cluster is surely titles: the window of preferences stops there. */
@@ -192,8 +197,11 @@ export class PageModel implements Chain {
     const previous = this.items[t - 1]!;
     if (previous.kind === "cluster") {
       // a head opens its text right after it; after a head that took the text before, anything may start
-      if (x !== O) return s === x || (x === AS0 && s === AS) ? emission : -Infinity;
-      return opens ? emission : -Infinity;
+      if (x === O) return opens ? emission : -Infinity;
+      if (s === x || (x === AS0 && s === AS)) return emission;
+      // a set of section headings printed together at their story's end (displaced there): text whose head
+      // stands after it may follow, at the cost of a break between the texts around them
+      if (p < H(0) || !isB(s) || this.heads(t - 1) < 2) return -Infinity;
     }
     if (s === x) return emission - (this.closes[t - 1] ? WEIGHTS.pastClose : 0);
     const next = isA(x) && isA(s) && s === x + 1 && x >= AM(0);
@@ -201,7 +209,8 @@ export class PageModel implements Chain {
     const toB = (isA(x) || x === O) && (s === BS || s === BM(0));
     if (!next && !nextB && !toB) return -Infinity;
     const left = isA(x) && x >= AM(0) && toB ? this.heads(this.multiBefore[t]!) - 1 - headOf(x) : 0;
-    return emission - this.breaks[t]! - (isA(x) && toB ? WEIGHTS.switch : 0) - left * WEIGHTS.orphanHead;
+    const cost = previous.kind === "cluster" ? this.breaks[t - 1]! : this.breaks[t]!;
+    return emission - cost - (isA(x) && toB ? WEIGHTS.switch : 0) - left * WEIGHTS.orphanHead;
   }
 
   /** The head the state s gives unit t already has a byline of its own. */
