@@ -2,7 +2,8 @@
 // cluster of heads, whether its heads are titles standing before or after their text, or (for a lone
 // head with no byline, kicker or deck) a section heading. The best reading is found by `decode`.
 import type { Cluster, PageItem, Unit } from "../types.ts";
-import { LETTER_SPACED, closesStory, isNumbered, opensStory } from "./signals.ts";
+import { breakCosts } from "./breaks.ts";
+import { LETTER_SPACED, closesStory, isNumbered } from "./signals.ts";
 import type { TextGrams } from "./grams.ts";
 import { Affinity, opening } from "./similarity.ts";
 import { headText } from "./heads.ts";
@@ -101,10 +102,7 @@ export class PageModel implements Chain {
     const anchored = clusters.filter((item) => item.cluster.anchored).length / Math.max(1, clusters.length);
     this.titlePrior = WEIGHTS.title - WEIGHTS.siblings * anchored;
     this.lone = loneHeads(items);
-    this.breaks = items.map((item, t) => {
-      const below = item.kind === "unit" ? t : t + 1;
-      return items[t - 1]?.kind === "unit" && items[below]?.kind === "unit" ? this.breakCost(t - 1, below) : WEIGHTS.break;
-    });
+    this.breaks = breakCosts({ items, affinity: this.affinity, grams: this.grams, openings: this.openings, closes: this.closes });
   }
 
   private heads(c: number): number {
@@ -235,41 +233,6 @@ export class PageModel implements Chain {
   private affinityRow(t: number, c: number): number[] | undefined {
     for (const entry of this.affinities[t] ?? []) if (entry[0] === c) return entry[1];
     return undefined;
-  }
-
-  /** What a story break between two neighbouring unit items costs. */
-  private breakCost(before: number, after: number): number {
-    const shared = this.affinity.similarity(this.grams[before]!, this.grams[after]!);
-    const parallel = this.affinity.similarity(this.openings[before]!, this.openings[after]!);
-    return (
-      WEIGHTS.break +
-      WEIGHTS.cohesion * shared +
-      WEIGHTS.parallel * parallel -
-      (this.opens(after) && !(after === before + 1 && (this.isLeadPhoto(before) || this.opens(before))) ? WEIGHTS.lead : 0) -
-      (this.closes[before] ? WEIGHTS.close : 0) +
-      (this.closes[after] ? WEIGHTS.closingFirst : 0) +
-      (after === before + 1 && (this.items[after] as { unit: Unit }).unit.role === "heading" ? WEIGHTS.headingFirst : 0)
-    );
-  }
-
-  /** A dateline, editor's note or byline opens the text at t, or the text right after the photo caption at t
-   *  that shares more words with that text than with the text before: the photo is the new story's. */
-  private opens(t: number): boolean {
-    const unit = (this.items[t] as { unit: Unit }).unit;
-    // a reporter's byline standing in the column text (its head printed elsewhere) tops the text it signs
-    if (opensStory(unit) || unit.role === "byline") return true;
-    const [previous, next] = [this.items[t - 1], this.items[t + 1]];
-    if (unit.role !== "caption" || next?.kind !== "unit" || previous?.kind !== "unit" || !opensStory(next.unit)) return false;
-    return this.affinity.similarity(this.grams[t]!, this.grams[t + 1]!) > this.affinity.similarity(this.grams[t - 1]!, this.grams[t]!);
-  }
-
-  /** A photo's caption right under a head (one, or two lines that may be one title) stands before its
-   *  story's first paragraph: a dateline right after it opens that story, not a new one. Under several
-   *  heads, the first may be a photo's own title. */
-  private isLeadPhoto(t: number): boolean {
-    const above = this.items[t - 1];
-    const lone = above?.kind === "cluster" && (above.cluster.heads.length === 1 || above.cluster.merged !== undefined);
-    return lone && (this.items[t] as { unit: Unit }).unit.role === "caption";
   }
 
   private clusterScore(t: number, cluster: Cluster, p: number, s: number): number {
