@@ -244,7 +244,9 @@ export class PageModel implements Chain {
       const captioned = this.items[t + 1]?.kind === "unit" && (this.items[t + 1] as { unit: Unit }).unit.role === "caption";
       // a signature under it would close the story before, which has a byline already: this is a title
       const signed = !this.numbered[t] && isA(inside) && this.signedAfter[t]! && this.bylined(t, inside);
-      return (this.numbered[t] ? WEIGHTS.numbered : 0) - (this.lone[t] ? WEIGHTS.loneHeading : 0) - (captioned ? WEIGHTS.captioned : 0) - (signed ? WEIGHTS.secondByline : 0);
+      // one heading with no text after it would be a story's only section, displaced to its end: a title of the text before
+      const headless = this.items[t + 1]?.kind !== "unit" && cluster.heads.length === 1;
+      return (this.numbered[t] ? WEIGHTS.numbered : 0) - (this.lone[t] || headless ? WEIGHTS.loneHeading : 0) - (captioned ? WEIGHTS.captioned : 0) - (signed ? WEIGHTS.secondByline : 0);
     }
     const r = this.headsIn(t, s);
     const before = beforeOf(s);
