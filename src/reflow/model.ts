@@ -9,7 +9,7 @@ import { Affinity, opening } from "./similarity.ts";
 import { headText } from "./heads.ts";
 import { AM, AS, AS0, BM, BS, H, MAX_HEADS, O, T, TM, beforeOf, headOf, isA, isB, nearest, statesOf } from "./states.ts";
 import type { Chain } from "./viterbi.ts";
-import { WEIGHTS, loneHeads, signedAfter } from "./weights.ts";
+import { WEIGHTS, captionedAfter, loneHeads, signedAfter } from "./weights.ts";
 
 const isText = (unit: Unit) => unit.role === "paragraph" || unit.role === "caption" || unit.role === "heading";
 
@@ -47,6 +47,8 @@ export class PageModel implements Chain {
   private readonly sideBySide: boolean[];
   /** For each cluster, whether a signature stands in the text after it, before the next cluster. */
   private readonly signedAfter: boolean[];
+  /** For each cluster, whether a photo caption stands in the text after it, before the next cluster. */
+  private readonly photoAfter: boolean[];
 
   constructor(private readonly items: readonly PageItem[]) {
     this.length = items.length;
@@ -78,6 +80,7 @@ export class PageModel implements Chain {
     this.numbered = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")));
     this.spaced = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text))));
     this.signedAfter = signedAfter(items);
+    this.photoAfter = captionedAfter(items);
     this.sideBySide = items.map((item) => item.kind === "cluster" && item.cluster.merged !== undefined && item.cluster.heads[0]?.titles[0]?.firstLine === item.cluster.heads[1]?.titles[0]?.firstLine);
     // numbered bare heads printed together are most likely a set of sections displaced to their story's end:
     // the text beyond them weighs its words against the titles on either side of them
@@ -241,7 +244,7 @@ export class PageModel implements Chain {
     if (s >= H(0)) {
       const inside = s - H(0);
       if (x === undefined || x !== inside) return -Infinity;
-      const captioned = this.items[t + 1]?.kind === "unit" && (this.items[t + 1] as { unit: Unit }).unit.role === "caption";
+      const captioned = this.photoAfter[t]!;
       // a signature under it would close the story before, which has a byline already: this is a title
       const signed = !this.numbered[t] && isA(inside) && this.signedAfter[t]! && this.bylined(t, inside);
       // one heading with no text after it would be a story's only section, displaced to its end: a title of the text before
