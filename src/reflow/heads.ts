@@ -208,8 +208,9 @@ export function heads(state: ReflowState): void {
   const units = state.units.filter((unit) => unit.role !== "credit");
   const spacing = state.blankLinesMeaningful ? 1 : 2;
   units.forEach((unit, i) => {
-    // titles side by side on one line: what is printed under them goes with the first, the left one
-    const left = open && pending.find((head) => head !== open && head.titles[0]?.firstLine === open!.titles[0]?.firstLine && !head.byline);
+    // titles side by side on one line: what is printed under them goes with the first, the left one (a head
+    // before the open one: a second byline line goes on with the first)
+    const left = open && pending.find((head, k) => k < pending.indexOf(open!) && head.titles[0]?.firstLine === open!.titles[0]?.firstLine && !head.byline);
     if (left && unit.role === "byline" && attach(left, unit, spacing)) return void (open = left);
     if (open && attach(open, unit, spacing)) return;
     if (opensHead(unit, units[i + 1], spacing)) {
