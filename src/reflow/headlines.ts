@@ -103,9 +103,10 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   // where the neighbours measured are a narrow column's
   const under = lines[i + 1];
   const widerColumn = under !== undefined && !under.spread && under.width >= line.width && under.width <= line.width + HEADLINE_MARGIN && !endsSentence(under.text);
-  // (or the line before broke off mid-sentence, at a comma, with no blank line after it: this one goes on with it)
+  // (or the line before broke off mid-sentence, at a comma or past one, with no blank line after it: this one
+  // goes on with it; a column of short turns or paragraphs measures narrow, and a full line of plain Han runs wider)
   const previous = lines[i - 1];
-  const goesOn = previous !== undefined && !previous.blankAfter && /[，、；：,;:]$/u.test(previous.text);
+  const goesOn = previous !== undefined && !previous.blankAfter && (/[，、；：,;:]$/u.test(previous.text) || (punctuated(i - 1) && !endsSentence(previous.text) && !hasPhotoCredit(previous.text)));
   if (line.width > columnWidth + HEADLINE_MARGIN && !widerColumn && !goesOn) return true;
   if (!standsAlone) return false;
   // over a photo's caption (its credit ends the next line or the one after), apart on both sides (a blank

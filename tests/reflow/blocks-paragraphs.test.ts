@@ -60,6 +60,11 @@ describe("blocks", () => {
     const raw = [...COLUMN.slice(0, 5), "协商议事室坚持群众点题，", "围绕农村饮水安全、老旧小区改造、背街小巷整治等议题", "开展协商。", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual([]);
   });
+  it("reads a line of plain Han wider than a column of short turns, after one broken off past a comma, as running text", () => {
+    const turns = ["记者：您怎么看？", "", "委员：这是好事。", "", "记者：还有呢？", ""];
+    const raw = [...turns, "委员：是“建管并重”。建设农田要", "算好长远账，明确管护主体和资金。还", "有委员建议把耕地保护纳入领导干部离", "任审计。", "", ...turns].join("\n");
+    expect(display(raw)).toEqual([]);
+  });
   it("lets a title ask a question when a byline stands under it", () => {
     const raw = ["为什么要加强政协机关建设？", "□江 波", "", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:为什么要加强政协机关建设？", "byline:□江 波"]);
