@@ -1,7 +1,7 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
 import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, labelsTitle, markerShape, opensParenthesis } from "./shapes.ts";
 import { splitRoleName } from "./bylines.ts";
-import { hasPhotoCredit } from "./captions.ts";
+import { hasPhotoCredit, isCreditMark } from "./captions.ts";
 import { type Page, isHeadline, isWrappedHeading, looksLikeHeadline, perLine } from "./headlines.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
 import { characterCount, displayWidth, endsSentence } from "./text.ts";
@@ -95,12 +95,9 @@ export function blocks(state: ReflowState): void {
     if (shapes[i] === "name" && !isSignature(lines[i]!.text) && labels && afterByline) shapes[i] = "kicker";
   }
   // the mark alone (`摄`) ends a photo credit wrapped from the column line above, whatever stands under it
-  for (let i = 1; i < lines.length; i++) if (shapes[i] !== undefined && shapes[i - 1] === undefined && CREDIT_MARK.test(lines[i]!.text)) shapes[i] = undefined;
+  for (let i = 1; i < lines.length; i++) if (shapes[i] !== undefined && shapes[i - 1] === undefined && isCreditMark(lines[i]!.text)) shapes[i] = undefined;
   state.blocks = groupBlocks(lines, shapes);
 }
-
-/** A photo credit's mark on a line of its own: `摄`, `摄影`, perhaps closing its parenthesis. */
-const CREDIT_MARK = /^\s*摄影?\s*[）)]?\s*$/u;
 
 function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[]): LayoutBlock[] {
   const result: LayoutBlock[] = [];

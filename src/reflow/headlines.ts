@@ -2,7 +2,7 @@
 // `blocks` asks of each line that no marker shaped: punctuation, width against the column, what is around it.
 import type { DisplayShape, Line } from "../types.ts";
 import { isSignature, outnumbers } from "./shapes.ts";
-import { captionWords, hasPhotoCredit } from "./captions.ts";
+import { captionWords, hasPhotoCredit, isCreditMark } from "./captions.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
 import { characterCount, endsSentence } from "./text.ts";
 
@@ -75,9 +75,12 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   // parenthesis it did not open (the end of a wrapped credit, `生 摄）`)
   if (endsPunctuated(i) && !/[？！?!]$/u.test(line.text)) return false;
   if (outnumbers(line.text, "）)", "（(")) return false;
-  // a caption wrapped over two lines: its first line has no stop, the next one only a few words before the credit
-  const nextWords = lines[i + 1] ? captionWords(lines[i + 1]!.text) : undefined;
-  if (nextWords !== undefined && characterCount(nextWords.replace(/\s/gu, "")) < CAPTION_WORDS) return false;
+  // a line ending in a photo credit is a caption's end, never a title
+  if (hasPhotoCredit(line.text)) return false;
+  // a caption wrapped over two lines (three, its mark alone on the last): its first line has no stop, the
+  // next one only a few words before the credit (a stop is no word: a whole caption says more)
+  const nextWords = creditedWords(lines, i + 1);
+  if (nextWords !== undefined && characterCount(nextWords.replace(/[\s\p{P}]/gu, "")) < CAPTION_WORDS) return false;
   const before = shapes[i - 1];
   const after = shapes[i + 1];
   if (after === "byline" || after === "subtitle" || before === "kicker") return true;
@@ -133,6 +136,13 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   const pushedDown = /^[“‘（《「『]/u.test(lines[i + 1]?.text ?? "");
   const short = line.width < columnWidth - (pushedDown || /[，。、；：“”《》（）]/u.test(line.text) ? SHORT_HEADLINE_MARGIN : FIRST_LINE_SHORTFALL);
   return short || hasPhraseGap(line) || NUMBERED.test(line.text);
+}
+
+/** The words before the photo credit that ends line `i`, or that ends on the next line, the mark alone. */
+function creditedWords(lines: readonly Line[], i: number): string | undefined {
+  const [line, next] = [lines[i], lines[i + 1]];
+  if (!line) return undefined;
+  return next && isCreditMark(next.text) && !hasPhotoCredit(line.text) ? captionWords(`${line.text} ${next.text}`) : captionWords(line.text);
 }
 
 /** Which line ends the caption that starts at `first`: 1 (its credit on that line), 2 (on the next), or undefined. */

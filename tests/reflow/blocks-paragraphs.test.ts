@@ -123,6 +123,17 @@ describe("blocks", () => {
     const raw = [...COLUMN.slice(0, 5), "", "果农在果园里采摘成熟的砂糖", "橘（受访者供图）", "", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual([]);
   });
+  it("reads a caption's first line as text when its credit wraps onto the mark alone, or a few words and a stop precede it", () => {
+    const byline = ["首届乡村工匠技能大赛落幕", "本报记者 邹 阳"];
+    const wrapped = [...byline, "选手在竹编项目比赛中展", "示技艺。 本报记者 张三", "摄", ...COLUMN].join("\n");
+    expect(display(wrapped)).toEqual(["headline:首届乡村工匠技能大赛落幕", "byline:本报记者 邹 阳"]);
+    const stopped = [...byline, "选手在竹编项目比赛中展示技艺", "一番。 本报记者 张三 摄", ...COLUMN].join("\n");
+    expect(display(stopped)).toEqual(["headline:首届乡村工匠技能大赛落幕", "byline:本报记者 邹 阳"]);
+  });
+  it("never reads a caption's last line, ending in its credit, as a title, even over a byline", () => {
+    const raw = [...COLUMN.slice(0, 5), "11月12日，市民在雪中的湖", "畔公园赏景 通讯员 张三 摄", "", "本报记者 邹 阳", ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual(["byline:本报记者 邹 阳"]);
+  });
   it("reads a role and name ending in 摄 under a caption as the caption's credit, not a byline", () => {
     const raw = ["橘子红了 果农笑了", "果农在果园里采摘成熟的砂糖橘。", "本报记者 张 三 摄", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:橘子红了 果农笑了"]);
