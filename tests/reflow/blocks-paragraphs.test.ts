@@ -134,6 +134,18 @@ describe("blocks", () => {
     const raw = [...COLUMN.slice(0, 5), "11月12日，市民在雪中的湖", "畔公园赏景 通讯员 张三 摄", "", "本报记者 邹 阳", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual(["byline:本报记者 邹 阳"]);
   });
+  it("reads a line apart with no stop as a head printed after its text: the page's last, over another head, or on one", () => {
+    // (titles nearly as wide as the 14-em column: no shorter than a first line that lost its indent)
+    expect(display([...COLUMN, "", "全省冬季农田水利建设推进"].join("\n"))).toEqual(["headline:全省冬季农田水利建设推进"]);
+    const overHead = [...COLUMN, "", "乡村振兴需要新农人新观念", "", "读 书 之 乐 与 履 职 之 要", "□江 波", "", ...COLUMN].join("\n");
+    expect(display(overHead)).toEqual(["headline:乡村振兴需要新农人新观念", "headline:读 书 之 乐 与 履 职 之 要", "byline:□江 波"]);
+    const secondLine = [...COLUMN, "", "“冰雪季”开启", "滑雪场迎来首批客人今冬开", "", ...COLUMN].join("\n");
+    expect(display(secondLine)).toEqual(["headline:“冰雪季”开启", "headline:滑雪场迎来首批客人今冬开"]);
+  });
+  it("reads a line apart over a caption whose credit's mark wraps alone as the photo story's title", () => {
+    const raw = [...COLUMN, "", "新建滨河公园向市民开放了", "", "市民在新开放的滨河公园内", "散步健身。 本报记者 张三", "摄", "", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual(["headline:新建滨河公园向市民开放了"]);
+  });
   it("reads a role and name ending in 摄 under a caption as the caption's credit, not a byline", () => {
     const raw = ["橘子红了 果农笑了", "果农在果园里采摘成熟的砂糖橘。", "本报记者 张 三 摄", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:橘子红了 果农笑了"]);
