@@ -24,6 +24,9 @@ const HEADLINE_MARGIN = 2;
  *  line-breaking rules (an opening quote may not end a line) make it up to three ems short. */
 const SHORT_HEADLINE_MARGIN = 3.5;
 
+/** A spaced-out line holding under this share of its column's characters was never spread by justification. */
+const SPACED_SHARE = 2 / 3;
+
 /** A test of one line's text, worked out at most once per line: several checks ask it of the same lines. */
 export function perLine(lines: readonly Line[], test: (text: string) => boolean): (i: number) => boolean {
   const known: number[] = new Array(lines.length).fill(0); // 0: not asked yet, 1: no, 2: yes
@@ -100,8 +103,9 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   if (line.spread && blanksMeaningful && line.blankBefore && line.blankAfter) return true;
   if (isJustified(line, columnWidth)) return false;
   // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…), or
-  // is the second line of the title above it
-  if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text) || before === "headline";
+  // is the second line of the title above it; or every character is set apart after finished text, far
+  // short of its column (justification spreads only full lines, or first lines a few ems short)
+  if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text) || before === "headline" || (spacedOut && standsAlone && line.core < SPACED_SHARE * columnWidth);
   // wider than the column around it, unless the text under it runs as wide: a wider column's first line,
   // where the neighbours measured are a narrow column's
   const under = lines[i + 1];

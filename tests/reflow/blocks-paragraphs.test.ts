@@ -142,6 +142,11 @@ describe("blocks", () => {
     const secondLine = [...COLUMN, "", "“冰雪季”开启", "滑雪场迎来首批客人今冬开", "", ...COLUMN].join("\n");
     expect(display(secondLine)).toEqual(["headline:“冰雪季”开启", "headline:滑雪场迎来首批客人今冬开"]);
   });
+  it("reads a line of characters all set apart, short of its column after finished text, as a letter-spaced title", () => {
+    const raw = [...COLUMN, "", "新 建 公 园 向 市 民 开 放", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual(["headline:新 建 公 园 向 市 民 开 放"]);
+    expect(display(["渔 港 开 海 千 帆 竞 发", ...COLUMN].join("\n"))).toEqual(["headline:渔 港 开 海 千 帆 竞 发"]);
+  });
   it("reads a line apart over a caption whose credit's mark wraps alone as the photo story's title", () => {
     const raw = [...COLUMN, "", "新建滨河公园向市民开放了", "", "市民在新开放的滨河公园内", "散步健身。 本报记者 张三", "摄", "", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:新建滨河公园向市民开放了"]);
