@@ -203,6 +203,12 @@ describe("paragraphs", () => {
     const raw = [...first, "", ...next, ...next.slice(0, 3), "中深入开展主题教育和学习教育。"].join("\n");
     expect(unitsOf(raw).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "加强自身"]);
   });
+  it("reads a clause broken before 摄 mid-sentence as no photo credit, and a closing line over a whole caption as no caption's", () => {
+    const column = ["11月1日零时，全市集中供热", "系统正式点火升温，比往年提", "前五天。受近期冷空气影响，市", "区最低气温已降至零下二摄", "氏度，市政府决定提前启动供", "暖。"];
+    expect(unitsOf(column.join("\n")).map((unit) => unit.text.slice(-3))).toEqual(["供暖。"]);
+    const quote = ["“新电梯又快又稳，还装了", "能联网的监控，心里踏实多了。”", "七十六岁的居民蒋玉珍说。", "", "市民在新开放的滨河公园内散步健身。 本报记者 张三 摄"];
+    expect(unitsOf(quote.join("\n")).map((unit) => unit.text.slice(-3))).toEqual(["珍说。", "张三摄"]);
+  });
   it("joins a sentence that ends flush with a first line to the full line after it", () => {
     const lines: Line[] = [
       { text: "轮岗交流，实现向“源头活水”转变。", width: 16, core: 15.5 },
