@@ -8,11 +8,12 @@ import { characterCount, displayWidth, endsSentence } from "./text.ts";
 import { localColumnWidths } from "./widths.ts";
 
 /** Marker shapes first; a parenthesis opened and closed lines later is one wrapped note. A role and
- *  name ending in `摄` credit a photo, not a story: that line ends its caption (`本报记者 张 三 摄`). */
+ *  name, or a note, ending in `摄` credit a photo, not a story: that line ends its caption (`本报记者 张 三 摄`,
+ *  `（张三 摄）`). */
 function markShapes(lines: readonly Line[]): (DisplayShape | undefined)[] {
   const shapes = lines.map((line) => {
     const shape = markerShape(line.text);
-    return shape === "byline" && hasPhotoCredit(line.text) ? undefined : shape;
+    return (shape === "byline" || shape === "note") && hasPhotoCredit(line.text) ? undefined : shape;
   });
   for (let i = 0; i < lines.length; i++) {
     if (shapes[i] || !opensParenthesis(lines[i]!.text)) continue;

@@ -130,6 +130,10 @@ describe("blocks", () => {
     const stopped = [...byline, "选手在竹编项目比赛中展示技艺", "一番。 本报记者 张三 摄", ...COLUMN].join("\n");
     expect(display(stopped)).toEqual(["headline:首届乡村工匠技能大赛落幕", "byline:本报记者 邹 阳"]);
   });
+  it("reads a parenthesised photo credit on its own line as its caption's end, not an author's note", () => {
+    const raw = [...COLUMN, "", "观众在博物馆夜场参观唐三彩展览", "（张三 摄）", "", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual([]);
+  });
   it("never reads a caption's last line, ending in its credit, as a title, even over a byline", () => {
     const raw = [...COLUMN.slice(0, 5), "11月12日，市民在雪中的湖", "畔公园赏景 通讯员 张三 摄", "", "本报记者 邹 阳", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual(["byline:本报记者 邹 阳"]);
