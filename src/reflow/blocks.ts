@@ -95,8 +95,11 @@ export function blocks(state: ReflowState): void {
     const afterByline = shapes[i - 1] === "byline" || (shapes[i - 1] === "name" && shapes[i - 2] === "byline");
     if (shapes[i] === "name" && !isSignature(lines[i]!.text) && labels && afterByline) shapes[i] = "kicker";
   }
-  // the mark alone (`摄`) ends a photo credit wrapped from the column line above, whatever stands under it
-  for (let i = 1; i < lines.length; i++) if (shapes[i] !== undefined && shapes[i - 1] === undefined && isCreditMark(lines[i]!.text)) shapes[i] = undefined;
+  // the mark alone (`摄`), or the end of a credit broken mid-word (`本报记` / `者 陆 明 摄`), ends a photo credit
+  // wrapped from the column line above, whatever it reads like alone
+  for (let i = 1; i < lines.length; i++) {
+    if (shapes[i] !== undefined && shapes[i - 1] === undefined && (isCreditMark(lines[i]!.text) || hasPhotoCredit(lines[i]!.text, lines[i - 1]!.text))) shapes[i] = undefined;
+  }
   state.blocks = groupBlocks(lines, shapes);
 }
 

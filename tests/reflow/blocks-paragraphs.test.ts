@@ -130,6 +130,10 @@ describe("blocks", () => {
     const stopped = [...byline, "选手在竹编项目比赛中展示技艺", "一番。 本报记者 张三 摄", ...COLUMN].join("\n");
     expect(display(stopped)).toEqual(["headline:首届乡村工匠技能大赛落幕", "byline:本报记者 邹 阳"]);
   });
+  it("reads the end of a credit broken mid-word as its caption's, not a short title", () => {
+    const raw = ["非遗剪纸进课堂", "学生们在老师指导下学习剪纸技艺 本报记", "者 陆 明 摄", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual(["headline:非遗剪纸进课堂"]);
+  });
   it("reads a parenthesised photo credit on its own line as its caption's end, not an author's note", () => {
     const raw = [...COLUMN, "", "观众在博物馆夜场参观唐三彩展览", "（张三 摄）", "", ...COLUMN].join("\n");
     expect(display(raw)).toEqual([]);
