@@ -125,10 +125,12 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
     const creditOn = captionEnd(under, lines[i + 2], lines[i + 3]);
     if (creditOn !== undefined && (apartBelow || creditOn === 2)) return true;
   }
-  // the page's last line, or apart below and over another head (or under one, right on it): heads printed
+  // the page's last line, or apart below and over another head (one that strays from the column, or sits on
+  // a byline or deck), or under one, right on it: heads printed
   // after their text stand so, and running text neither ends a page without a stop nor sits on a head
   if (i + 1 === lines.length) return true;
-  if (apartBelow && ((next !== undefined && looksLikeHeadline(page, i + 1, false)) || (before === "headline" && !previous!.blankAfter))) return true;
+  const nextOnByline = shapes[i + 2] === "byline" || shapes[i + 2] === "subtitle";
+  if (apartBelow && ((next !== undefined && looksLikeHeadline(page, i + 1, nextOnByline)) || (before === "headline" && !previous!.blankAfter))) return true;
   // apart on both sides and wider than justified text ever runs: a title a little wider than its column
   if (blanksMeaningful && line.blankAfter && line.width > columnWidth + WIDE_MARGIN) return true;
   // after a blank line or furniture, with no stop: running text would go on in a full line, so a next line
@@ -153,10 +155,13 @@ function creditedWords(lines: readonly Line[], i: number): string | undefined {
   return next && isCreditMark(next.text) && !hasPhotoCredit(line.text) ? captionWords(`${line.text} ${next.text}`) : captionWords(line.text);
 }
 
+/** Where a credit may open after a caption's words: a stop or a space (`…的海鲜。 本报记者 郝` / `建国 摄`). */
+const CREDIT_OPENS = /[。！？\s]/u;
+
 /** Which line ends the caption that starts at `first`: 1 (its credit on that line), 2 (on the next, or its
- *  mark wrapped alone onto the line after), or undefined. */
+ *  credit wrapped from there onto the line after), or undefined. */
 function captionEnd(first: Line, second: Line | undefined, third: Line | undefined): 1 | 2 | undefined {
   if (hasPhotoCredit(first.text)) return 1;
   if (second === undefined) return undefined;
-  return hasPhotoCredit(second.text, first.text) || (third !== undefined && isCreditMark(third.text) && hasPhotoCredit(`${second.text} ${third.text}`)) ? 2 : undefined;
+  return hasPhotoCredit(second.text, first.text) || (third !== undefined && (isCreditMark(third.text) || (CREDIT_OPENS.test(second.text) && !endsSentence(second.text) && hasPhotoCredit(third.text, second.text)))) ? 2 : undefined;
 }

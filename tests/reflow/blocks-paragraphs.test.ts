@@ -155,6 +155,10 @@ describe("blocks", () => {
     expect(display(raw)).toEqual(["headline:新 建 公 园 向 市 民 开 放"]);
     expect(display(["渔 港 开 海 千 帆 竞 发", ...COLUMN].join("\n"))).toEqual(["headline:渔 港 开 海 千 帆 竞 发"]);
   });
+  it("reads a line apart over a title on a byline as a head too (heads after their text stand in a row)", () => {
+    const raw = [...COLUMN, "", "全省冬季农田水利建设推进", "", "跨省通办事项增至一百六十", "本报记者 邱 静", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual(["headline:全省冬季农田水利建设推进", "headline:跨省通办事项增至一百六十", "byline:本报记者 邱 静"]);
+  });
   it("reads a line apart over a caption whose credit's mark wraps alone as the photo story's title", () => {
     const raw = [...COLUMN, "", "新建滨河公园向市民开放了", "", "市民在新开放的滨河公园内", "散步健身。 本报记者 张三", "摄", "", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:新建滨河公园向市民开放了"]);
