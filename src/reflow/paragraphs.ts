@@ -1,6 +1,7 @@
 import type { Decision, DisplayShape, Line, ReflowState, Role, Unit } from "../types.ts";
 import { LONG_LINE_RATIO } from "./headlines.ts";
 import { hasPhotoCredit, isCreditOnly } from "./captions.ts";
+import { outnumbers } from "./shapes.ts";
 import { endsSentence, isParallelHeading, joinLines } from "./text.ts";
 import { SHORTFALL, firstLineWidths, fullLineWidths } from "./widths.ts";
 
@@ -54,6 +55,8 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
     const confidence = shortfall >= 2 * SHORTFALL ? 0.6 : 1;
     return { isEnd: false, confidence, reason: "no sentence stop at the end of the line" };
   }
+  // a quotation opened on this line and not closed: the sentence stopped inside it goes on
+  if (outnumbers(line.text, "“", "”")) return { isEnd: false, confidence: 0.8, reason: "a quotation opened on the line is not closed" };
   if (line.width > columnWidth * LONG_LINE_RATIO) return { isEnd: true, confidence: 0.9, reason: "a whole paragraph on one long line" };
   if (next.width > widths[i + 1]! * LONG_LINE_RATIO) return { isEnd: true, confidence: 0.9, reason: "the next line is a whole paragraph on one long line" };
   if (shortfall >= SHORTFALL) {
