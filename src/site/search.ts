@@ -213,8 +213,9 @@ export async function indexSearch(siteDirectory: string, written?: readonly Stor
  * While Eleventy writes the site's story pages (`urls`, known from the digest), index each shard
  * into the cache as soon as its last page is `add`ed, so that indexing runs beside Eleventy rather
  * than after it (the site writes a shard's stories together), one shard at a time (Eleventy holds
- * a core). `indexSearch` then finds these shards in the cache; `done` gives their keys. A shard that
- * fails here is left for `indexSearch` to index again, and report.
+ * a core). `done`, once Eleventy has ended, waits for the shard being indexed and gives the keys of
+ * those indexed here: `indexSearch` finds them in the cache and indexes the rest, several at once.
+ * A shard that fails here is left to `indexSearch` too, which reports it.
  */
 export function indexAsWritten(urls: readonly string[]): { add: (page: StoryPage) => void; done: () => Promise<Set<string>> } {
   const count = shardCount(urls.length);
@@ -224,7 +225,16 @@ export function indexAsWritten(urls: readonly string[]): { add: (page: StoryPage
   const version = siteCodeVersion();
   const indexed = new Set<string>();
   const spaced = new Map<string, string>();
-  let queue = Promise.resolve();
+  const complete: { key: string; pages: StoryPage[] }[] = [];
+  let running: Promise<void> | undefined;
+  let ended = false;
+  const next = async (): Promise<void> => {
+    for (let shard = complete.shift(); shard && !ended; shard = complete.shift()) {
+      const { key, pages } = shard;
+      await storeEntry("search", key, (into) => indexShard(pages, into, spaced)).then(() => indexed.add(key), () => undefined);
+    }
+    running = undefined;
+  };
   const add = (page: StoryPage) => {
     const shard = shardOf(page.url, count);
     shards[shard]!.push(page);
@@ -232,12 +242,15 @@ export function indexAsWritten(urls: readonly string[]): { add: (page: StoryPage
     const pages = inUrlOrder(shards[shard]!);
     const key = shardKey(version, shard, count, pages);
     if (cachedEntry("search", key)) return;
-    queue = queue
-      .then(() => storeEntry("search", key, (into) => indexShard(pages, into, spaced)))
-      .then(() => void indexed.add(key))
-      .catch(() => undefined);
+    complete.push({ key, pages });
+    running ??= next();
   };
-  return { add, done: () => queue.then(() => indexed) };
+  const done = async () => {
+    ended = true;
+    await running;
+    return indexed;
+  };
+  return { add, done };
 }
 
 /**
