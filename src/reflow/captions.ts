@@ -57,6 +57,14 @@ export function captionWords(text: string): string | undefined {
   return pieces.join(" ");
 }
 
+/** A photo credit's mark on a line of its own: `摄`, `摄影`, perhaps closing its parenthesis. */
+const CREDIT_MARK = /^\s*摄影?\s*[）)]?\s*$/u;
+
+/** The mark alone (`摄`): the end of a credit wrapped from the line above. */
+export function isCreditMark(text: string): boolean {
+  return CREDIT_MARK.test(text);
+}
+
 /** A photo credit with no caption words before it (`本报记者 张三 摄`, `（受访者供图）`): the end of a caption wrapped onto its own line. */
 export function isCreditOnly(text: string): boolean {
   return hasPhotoCredit(text) && !/[。！？，；]/u.test(text) && /^\s*(?:[（(]|(?:本报|新华社)?(?:记者|通讯员|实习生|摄影))/u.test(text);
