@@ -72,7 +72,9 @@ export function assemble(state: ReflowState): void {
  */
 export function captionsOverTheirText(parts: StoryParts[], spacing: number): void {
   parts.forEach((part, k) => {
-    const [above, caption] = part.body.slice(-2);
+    // the body's last two units read in place (no slice and destructuring per story); with fewer there is nothing to move
+    const above = part.body[part.body.length - 2];
+    const caption = part.body[part.body.length - 1];
     const opening = parts[k + 1]?.body[0];
     if (!above || caption?.role !== "caption" || !opening || !opensStory(opening)) return;
     if (printedTogether(caption, opening, spacing) && !printedTogether(above, caption, spacing)) parts[k + 1]!.body.unshift(part.body.pop()!);
