@@ -5,7 +5,7 @@ import { headingsOf, printedTogether } from "./heads.ts";
 import { placeDisplacedHeadings } from "./sections.ts";
 import { datelineAuthors, opensStory } from "./signals.ts";
 import { captionWords, photographersIn } from "./captions.ts";
-import { isHanCode, squash } from "./text.ts";
+import { characterCount, isHanCode, squash } from "./text.ts";
 
 /** A story's head and the body units that belong to it, and where it starts in the page's items. */
 export interface StoryParts {
@@ -72,7 +72,9 @@ export function assemble(state: ReflowState): void {
  */
 export function captionsOverTheirText(parts: StoryParts[], spacing: number): void {
   parts.forEach((part, k) => {
-    const [above, caption] = part.body.slice(-2);
+    // the body's last two units read in place (no slice and destructuring per story); with fewer there is nothing to move
+    const above = part.body[part.body.length - 2];
+    const caption = part.body[part.body.length - 1];
     const opening = parts[k + 1]?.body[0];
     if (!above || caption?.role !== "caption" || !opening || !opensStory(opening)) return;
     if (printedTogether(caption, opening, spacing) && !printedTogether(above, caption, spacing)) parts[k + 1]!.body.unshift(part.body.pop()!);
@@ -236,7 +238,7 @@ function withUniqueIds(stories: Story[]): Story[] {
  */
 function orderBySpeakerList(stories: Story[]): Story[] {
   const byAuthor = new Map<string, Story>();
-  for (const story of stories) for (const author of story.authors) if ([...author].length <= MAX_NAME) byAuthor.set(author, story);
+  for (const story of stories) for (const author of story.authors) if (characterCount(author) <= MAX_NAME) byAuthor.set(author, story);
   // a list names two other stories' authors at least: with fewer authors on the page no text is read for one
   if (byAuthor.size < 2) return stories;
   for (const name of byAuthor.keys()) INITIALS[name.charCodeAt(0)] = 1;
