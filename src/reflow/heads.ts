@@ -103,14 +103,19 @@ function sidePair(unit: Unit): [Unit, Unit] | undefined {
   const parts = unit.text.trim().split(" ");
   if (parts.length < 2 || parts.length > 4) return undefined;
   const cuts = parts.slice(1).map((_, k) => [parts.slice(0, k + 1).join(" "), parts.slice(k + 1).join(" ")] as const);
-  const fit = cuts.filter(([left, right]) => [...left].length >= SIDE_TITLE && [...right].length >= SIDE_TITLE);
+  // a shorter side stands as a title of its own beside one twice as long (`第一场雪`); one title's two phrases are about even
+  const fit = cuts.filter(([left, right]) => {
+    const [short, long] = [[...left].length, [...right].length].sort((a, b) => a - b) as [number, number];
+    return short >= SIDE_TITLE || (short >= SHORT_SIDE_TITLE && long >= 2 * short);
+  });
   const even = ([left, right]: readonly [string, string]) => Math.abs([...left].length - [...right].length);
   const best = fit.sort((a, b) => even(a) - even(b))[0];
   return best && [{ ...unit, text: best[0] }, { ...unit, text: best[1] }];
 }
 
-/** The fewest characters of a title printed beside another. */
+/** The fewest characters of a title printed beside another, and of one beside a title twice as long. */
 const SIDE_TITLE = 5;
+const SHORT_SIDE_TITLE = 4;
 
 /**
  * A head read as section headings: one heading wrapped over its lines, unless each line is a
