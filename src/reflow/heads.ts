@@ -105,13 +105,15 @@ function sidePair(unit: Unit): [Unit, Unit] | undefined {
   const cuts = parts.slice(1).map((_, k) => [parts.slice(0, k + 1).join(" "), parts.slice(k + 1).join(" ")] as const);
   // a shorter side stands as a title of its own beside one twice as long (`第一场雪`); one title's two phrases are about even
   const fit = cuts.filter(([left, right]) => {
-    const [short, long] = [[...left].length, [...right].length].sort((a, b) => a - b) as [number, number];
+    const [short, long] = [[...left].length, [...right].length].sort((x, y) => x - y) as [number, number];
     return short >= SIDE_TITLE || (short >= SHORT_SIDE_TITLE && long >= 2 * short);
   });
-  const even = ([left, right]: readonly [string, string]) => Math.abs([...left].length - [...right].length);
-  const best = fit.sort((a, b) => even(a) - even(b))[0];
+  const best = fit.sort((a, b) => unevenness(a) - unevenness(b))[0];
   return best && [{ ...unit, text: best[0] }, { ...unit, text: best[1] }];
 }
+
+/** How far apart two sides' lengths are. (A module function: under tsx each named closure made costs a `defineProperty`.) */
+const unevenness = ([left, right]: readonly [string, string]) => Math.abs([...left].length - [...right].length);
 
 /** The fewest characters of a title printed beside another, and of one beside a title twice as long. */
 const SIDE_TITLE = 5;
@@ -206,10 +208,6 @@ export function heads(state: ReflowState): void {
   const items: PageItem[] = [];
   let pending: Head[] = []; // heads since the last column text
   let open: Head | undefined;
-  const flush = (textFollows = true) => {
-    items.push(...clustersOf(pending, items.length === 0, textFollows));
-    pending = [];
-  };
   const units = state.units.filter((unit) => unit.role !== "credit");
   const spacing = state.blankLinesMeaningful ? 1 : 2;
   units.forEach((unit, i) => {
@@ -229,10 +227,12 @@ export function heads(state: ReflowState): void {
     const title = unit.role === "signature" && open?.byline !== undefined && !printedTogether(open.byline, unit, spacing);
     if (title) return void pending.push((open = { titles: [{ ...unit, role: "headline" }] }));
     open = undefined;
-    flush();
+    // (the pending heads pushed here and at the end, no closure: under tsx each named closure made costs a `defineProperty`)
+    items.push(...clustersOf(pending, items.length === 0, true));
+    pending = [];
     items.push({ kind: "unit", unit });
   });
-  flush(false);
+  items.push(...clustersOf(pending, items.length === 0, false));
   state.items = items;
 }
 

@@ -48,14 +48,24 @@ export const WEIGHTS = {
 
 /** Unanchored clusters with no heading nor other unanchored cluster between the anchored titles around them. */
 export function loneHeads(items: readonly PageItem[]): boolean[] {
-  // a heading unit right before a head or the page's end heads no text: a short closing sentence
-  const mayHead = (item: PageItem, k: number) => (item.kind === "unit" ? item.unit.role === "heading" && items[k + 1]?.kind === "unit" : !item.cluster.anchored);
-  const bound = (item: PageItem) => item.kind === "cluster" && item.cluster.anchored;
-  const siblingIn = (t: number, step: 1 | -1) => {
-    for (let k = t + step; k >= 0 && k < items.length && !bound(items[k]!); k += step) if (mayHead(items[k]!, k)) return true;
-    return false;
-  };
-  return items.map((item, t) => item.kind === "cluster" && !item.cluster.anchored && !siblingIn(t, -1) && !siblingIn(t, 1));
+  return items.map((item, t) => item.kind === "cluster" && !item.cluster.anchored && !siblingIn(items, t, -1) && !siblingIn(items, t, 1));
+}
+
+/** Another head may stand between item t and the anchored cluster in direction `step`. (Module functions, not
+ *  closures per page: under tsx each named closure made costs a `defineProperty`.) */
+function siblingIn(items: readonly PageItem[], t: number, step: 1 | -1): boolean {
+  for (let k = t + step; k >= 0 && k < items.length && !isBound(items[k]!); k += step) if (mayHead(items, k)) return true;
+  return false;
+}
+
+/** A heading unit right before a head or the page's end heads no text: a short closing sentence. */
+function mayHead(items: readonly PageItem[], k: number): boolean {
+  const item = items[k]!;
+  return item.kind === "unit" ? item.unit.role === "heading" && items[k + 1]?.kind === "unit" : !item.cluster.anchored;
+}
+
+function isBound(item: PageItem): boolean {
+  return item.kind === "cluster" && item.cluster.anchored;
 }
 
 /** For each cluster, whether a signature stands among the units after it, up to the next cluster. */
