@@ -232,7 +232,11 @@ export function heads(state: ReflowState): void {
     pending = [];
     items.push({ kind: "unit", unit });
   });
+  // a bare name line closing the page (after the story's displaced headings, say) is its story's signature, not a title
+  const last = pending[pending.length - 1];
+  const signature = last && !isAnchored(last) && !last.kicker && last.titles.length === 1 && isSignature(last.titles[0]!.text) ? pending.pop()!.titles[0]! : undefined;
   items.push(...clustersOf(pending, items.length === 0, false));
+  if (signature) items.push({ kind: "unit", unit: { ...signature, role: "signature" } });
   state.items = items;
 }
 
