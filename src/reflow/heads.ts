@@ -103,7 +103,11 @@ function sidePair(unit: Unit): [Unit, Unit] | undefined {
   const parts = unit.text.trim().split(" ");
   if (parts.length < 2 || parts.length > 4) return undefined;
   const cuts = parts.slice(1).map((_, k) => [parts.slice(0, k + 1).join(" "), parts.slice(k + 1).join(" ")] as const);
-  const fit = cuts.filter(([left, right]) => [...left].length >= SIDE_TITLE && [...right].length >= SIDE_TITLE);
+  // a shorter side stands as a title of its own beside one twice as long (`第一场雪`); one title's two phrases are about even
+  const fit = cuts.filter(([left, right]) => {
+    const [short, long] = [[...left].length, [...right].length].sort((x, y) => x - y) as [number, number];
+    return short >= SIDE_TITLE || (short >= SHORT_SIDE_TITLE && long >= 2 * short);
+  });
   const best = fit.sort((a, b) => unevenness(a) - unevenness(b))[0];
   return best && [{ ...unit, text: best[0] }, { ...unit, text: best[1] }];
 }
@@ -111,8 +115,9 @@ function sidePair(unit: Unit): [Unit, Unit] | undefined {
 /** How far apart two sides' lengths are. (A module function: under tsx each named closure made costs a `defineProperty`.) */
 const unevenness = ([left, right]: readonly [string, string]) => Math.abs([...left].length - [...right].length);
 
-/** The fewest characters of a title printed beside another. */
+/** The fewest characters of a title printed beside another, and of one beside a title twice as long. */
 const SIDE_TITLE = 5;
+const SHORT_SIDE_TITLE = 4;
 
 /**
  * A head read as section headings: one heading wrapped over its lines, unless each line is a
@@ -227,7 +232,11 @@ export function heads(state: ReflowState): void {
     pending = [];
     items.push({ kind: "unit", unit });
   });
+  // a bare name line closing the page (after the story's displaced headings, say) is its story's signature, not a title
+  const last = pending[pending.length - 1];
+  const signature = last && !isAnchored(last) && !last.kicker && last.titles.length === 1 && isSignature(last.titles[0]!.text) ? pending.pop()!.titles[0]! : undefined;
   items.push(...clustersOf(pending, items.length === 0, false));
+  if (signature) items.push({ kind: "unit", unit: { ...signature, role: "signature" } });
   state.items = items;
 }
 

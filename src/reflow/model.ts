@@ -22,7 +22,7 @@ export class PageModel implements Chain {
   /** For each item, the nearest cluster before / after it. */
   private readonly clusterBefore: number[];
   private readonly clusterAfter: number[];
-  /** For each item, whether it is a set of numbered bare heads (passed over by `clusterBefore` and `clusterAfter`). */
+  /** For each item, whether it is a set of numbered bare heads (passed over by the nearest clusters above). */
   private readonly sections: boolean[];
   /** Each unit item's affinity to the heads of the clusters around it (cluster → a score per head), and its best. */
   private readonly affinities: ([cluster: number, row: number[]][] | undefined)[];
@@ -85,8 +85,8 @@ export class PageModel implements Chain {
     // numbered bare heads printed together are most likely a set of sections displaced to their story's end:
     // the text beyond them weighs its words against the titles on either side of them
     this.sections = items.map((item, t) => this.numbered[t]! && item.kind === "cluster" && !item.cluster.anchored && !item.cluster.merged && item.cluster.heads.length > 1);
-    this.multiBefore = nearest(items, 1, 2);
-    this.multiAfter = nearest(items, -1, 2);
+    this.multiBefore = nearest(items, 1, 2, this.sections);
+    this.multiAfter = nearest(items, -1, 2, this.sections);
     this.clusterBefore = nearest(items, 1, 1, this.sections);
     this.clusterAfter = nearest(items, -1, 1, this.sections);
     this.affinities = new Array(items.length).fill(undefined);

@@ -21,7 +21,7 @@ export const WEIGHTS = {
   headingFirst: 2,
   /** A story's text opening with a unit that closes a story (a signature, author's note, jump line): it
    *  ends the text before it, never opens one. */
-  closingFirst: 3,
+  closingFirst: 6,
   /** Text going on after a unit that closes its story. */
   pastClose: 4,
   /** A unit's preference for the head it is given against its favourite head beside it. */

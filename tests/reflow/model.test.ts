@@ -189,6 +189,21 @@ describe("the page model", () => {
       ["别让指尖形式主义挤占干事时间", "数字化工具本"],
     ]);
   });
+  it("reads one bare head at the page's end as the title of the text before it, not its story's only section", () => {
+    const page = [
+      "让志愿服务更可持续",
+      "□ 张三",
+      "",
+      ...body("周末的社区里，有人教老人用智能手机，有人陪孩子读绘本，有人清理楼道杂物，志愿服务随处可见。", "但也要看到，一些志愿服务项目开头热闹、后续乏力，志愿者流失较快，需要长效机制。"),
+      ...body("经过三个多月的休渔期，沿海渔港迎来开海后的捕捞高峰，渔船满载而归，渔民们忙着分拣海鲜。", "据渔业部门介绍，今年开海后渔获量较去年同期有所增加，带鱼、鲳鱼等主要品种个头明显偏大。"),
+      "渔港开海千帆竞发",
+    ].join("\n");
+    const { stories } = reflow(page);
+    expect(stories.map((story) => [story.title, story.blocks[0]!.text.slice(0, 6)])).toEqual([
+      ["让志愿服务更可持续", "周末的社区里"],
+      ["渔港开海千帆竞发", "经过三个多月"],
+    ]);
+  });
   it("records every page-level decision with a confidence from its margin", () => {
     const { decisions } = reflow(["标题甲", "□ 张三", "", ...body("正文甲的第一段讲了一件事情的经过，写得很详细，也很生动。"), "标题乙", "", ...body("本报讯 正文乙的第一段讲了另一件事情，和前面的事情没有关系。")].join("\n"));
     const read = decisions.filter((decision) => decision.pass === "read");
