@@ -221,6 +221,10 @@ describe("paragraphs", () => {
     const quote = ["“新电梯又快又稳，还装了", "能联网的监控，心里踏实多了。”", "七十六岁的居民蒋玉珍说。", "", "市民在新开放的滨河公园内散步健身。 本报记者 张三 摄"];
     expect(unitsOf(quote.join("\n")).map((unit) => unit.text.slice(-3))).toEqual(["珍说。", "张三摄"]);
   });
+  it("reads a person's name under a numbered heading short of its line as a signature, not the heading's rest", () => {
+    const raw = [...COLUMN, "三、提高协商能力和水平", "叶阳军", "", "【理论前沿】"].join("\n");
+    expect(display(raw)).toContain("name:叶阳军");
+  });
   it("never ends a paragraph inside a quotation opened on the line", () => {
     const raw = ["古人云：“问渠那得清如许？", "为有源头活水来。”读书是修身", "之本，也是履职之基。"].join("\n");
     expect(unitsOf(raw)).toHaveLength(1);
