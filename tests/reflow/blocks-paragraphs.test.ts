@@ -159,6 +159,13 @@ describe("blocks", () => {
     const raw = [...COLUMN, "", "全省冬季农田水利建设推进", "", "跨省通办事项增至一百六十", "本报记者 邱 静", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:全省冬季农田水利建设推进", "headline:跨省通办事项增至一百六十", "byline:本报记者 邱 静"]);
   });
+  it("reads a line of characters all set apart near its column's width as a title when no text goes on after it", () => {
+    // 12 characters spread in the 14-em column: a justified first line would go on in the next line
+    const raw = [...COLUMN, "", "全 县 首 批 共 享 农 机 投 入 秋 播"].join("\n");
+    expect(display(raw)).toEqual(["headline:全 县 首 批 共 享 农 机 投 入 秋 播"]);
+    const onText = [...COLUMN, "", "全 县 首 批 共 享 农 机 投 入 秋 播", ...COLUMN.slice(1)].join("\n");
+    expect(display(onText)).toEqual([]);
+  });
   it("reads a line apart over a caption whose credit's mark wraps alone as the photo story's title", () => {
     const raw = [...COLUMN, "", "新建滨河公园向市民开放了", "", "市民在新开放的滨河公园内", "散步健身。 本报记者 张三", "摄", "", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:新建滨河公园向市民开放了"]);
