@@ -163,6 +163,8 @@ describe("blocks", () => {
     // 12 characters spread in the 14-em column: a justified first line would go on in the next line
     const raw = [...COLUMN, "", "全 县 首 批 共 享 农 机 投 入 秋 播"].join("\n");
     expect(display(raw)).toEqual(["headline:全 县 首 批 共 享 农 机 投 入 秋 播"]);
+    const overCaption = [...COLUMN, "", "全 县 首 批 共 享 农 机 投 入 秋 播", "农机手在田间作业。 本报记者 张三 摄", ...COLUMN].join("\n");
+    expect(display(overCaption)).toEqual(["headline:全 县 首 批 共 享 农 机 投 入 秋 播"]);
     const onText = [...COLUMN, "", "全 县 首 批 共 享 农 机 投 入 秋 播", ...COLUMN.slice(1)].join("\n");
     expect(display(onText)).toEqual([]);
   });
