@@ -4,6 +4,8 @@
 // PDFs; with PDFs; again with nothing changed. Each run's time, phases, peak memory of its whole
 // process tree (Chromium included, read from /proc) and `_site` size go into a table and
 // bench/results.json. The reflow's own figures come from scripts/bench-reflow.ts when it exists.
+// `-- --only nopdf [--runs N]`: only plain and --no-pdf, back to back N times (a fresh cache each),
+// for a quick side-by-side on a shared machine; nothing is written.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -15,7 +17,7 @@ import { writeArchive } from "../tests/build/archive.ts";
 import { writePlainSite } from "./bench-plain.ts";
 import { newPageDelay } from "./bench-serve.ts";
 
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "10,100,1000" } } });
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "10,100,1000" }, only: { type: "string" }, runs: { type: "string", default: "2" } } });
 const sizes = values.sizes.split(",").map(Number);
 const work = mkdtempSync(join(tmpdir(), "broadsheet-bench-"));
 
@@ -84,6 +86,31 @@ async function build(sources: string, out: string, cache: string, extra: string[
   const run = await measure(process.execPath, ["--import", "tsx", "scripts/build.mts", "--sources", sources, "--out", out, ...extra], { BROADSHEET_CACHE: cache, BROADSHEET_TIMINGS: timings });
   const phases = existsSync(timings) ? JSON.parse(readFileSync(timings, "utf8")) : undefined;
   return { ...run, phases, siteMegabytes: existsSync(out) ? megabytes(out) : 0 };
+}
+
+/** Plain and --no-pdf back to back, `runs` times, each --no-pdf build from an empty cache. */
+async function sideBySide(size: number, runs: number): Promise<void> {
+  const folder = join(work, String(size));
+  const sources = join(folder, "sources");
+  writeArchive(sources, size);
+  const plainFolder = join(folder, "plain");
+  writePlainSite(plainFolder, loadDigest(sources).editions);
+  for (let run = 1; run <= runs; run++) {
+    rmSync(join(plainFolder, "_site"), { recursive: true, force: true });
+    rmSync(join(folder, "cache"), { recursive: true, force: true });
+    const load = loadavg()[0]!.toFixed(1);
+    const plain = await measure(process.execPath, ["--import", "tsx", "scripts/bench-plain.ts", plainFolder]);
+    const noPdf = await build(sources, join(folder, "site"), join(folder, "cache"), ["--no-pdf"]);
+    const ratio = (noPdf.seconds / plain.seconds).toFixed(2);
+    console.log(`${size} pages, run ${run} (load ${load}): plain ${plain.seconds} s ${plain.peakMegabytes} MB | --no-pdf ${noPdf.seconds} s (×${ratio}) ${noPdf.peakMegabytes} MB ${JSON.stringify(noPdf.phases)}`);
+  }
+  rmSync(folder, { recursive: true, force: true });
+}
+
+if (values.only === "nopdf") {
+  for (const size of sizes) await sideBySide(size, Number(values.runs));
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
 }
 
 const results: Array<Record<string, unknown>> = [];

@@ -9,7 +9,8 @@ import { parseArgs } from "node:util";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
 import { reflowDigest } from "../src/edition/warm.ts";
-import { type StoryPage, type WrittenStoryPage, indexSearch, readyStoryPage } from "../src/site/search.ts";
+import { type StoryPage, type WrittenStoryPage, indexAsWritten, indexSearch, readyStoryPage } from "../src/site/search.ts";
+import { storyUrl } from "../src/site/urls.ts";
 import { BrowserLaunchError, dieWithThisProcess, locateBrowser } from "../src/browser.ts";
 import { cacheCounts } from "../src/cache.ts";
 import { cachePdfSources } from "../src/pdf/extract.ts";
@@ -134,11 +135,19 @@ async function main(): Promise<number> {
     return 1;
   }
   try {
-    // the story pages are readied for the search index in this process while Eleventy writes them in its own
+    // the story pages are readied for the search index in this process, and indexed shard by
+    // shard, while Eleventy writes them in its own
     const storyPages: StoryPage[] = [];
     const spaced = new Map<string, string>();
-    await phase("eleventy", () => writePages(staging, (page) => storyPages.push(readyStoryPage(staging, page, spaced))));
-    const search = await phase("pagefind", () => indexSearch(staging, storyPages));
+    const indexing = indexAsWritten(digest.editions.flatMap((edition) => edition.stories.map((story) => storyUrl(edition, story))));
+    const ready = (page: WrittenStoryPage) => {
+      const story = readyStoryPage(staging, page, spaced);
+      storyPages.push(story);
+      indexing.add(story);
+    };
+    await phase("eleventy", () => writePages(staging, ready));
+    const indexedHere = await phase("pagefind (after Eleventy)", () => indexing.done());
+    const search = await phase("pagefind", () => indexSearch(staging, storyPages, indexedHere));
     console.log(`search index: ${search.pages} stories in ${search.shards} shard(s), ${search.reindexed} indexed afresh`);
     if (pdfs) {
       let report;

@@ -108,18 +108,13 @@ export function blocks(state: ReflowState): void {
 function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[]): LayoutBlock[] {
   const result: LayoutBlock[] = [];
   let flow: Line[] = [];
-  const closeFlow = () => {
-    if (flow.length === 0) return;
-    result.push({ kind: "flow", lines: flow, columnWidths: localColumnWidths(flow.map((line) => line.width)) });
-    flow = [];
-  };
   for (let i = 0; i < lines.length; i++) {
     const shape = shapes[i];
     if (!shape) {
       flow.push(lines[i]!);
       continue;
     }
-    closeFlow();
+    flow = closeFlow(result, flow);
     if (shape === "headline") {
       for (const piece of sideBySide(lines[i]!)) result.push({ kind: "display", lines: [piece], shape });
       continue;
@@ -132,8 +127,16 @@ function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | un
       result.push({ kind: "display", lines: [lines[i]!], shape });
     }
   }
-  closeFlow();
+  closeFlow(result, flow);
   return result;
+}
+
+/** The lines of column text gathered so far make a flow block, if any; the lines to gather next. (A module
+ *  function, not a closure per page: under tsx each named closure made costs a `defineProperty`.) */
+function closeFlow(result: LayoutBlock[], flow: Line[]): Line[] {
+  if (flow.length === 0) return flow;
+  result.push({ kind: "flow", lines: flow, columnWidths: localColumnWidths(flow.map((line) => line.width)) });
+  return [];
 }
 
 /**

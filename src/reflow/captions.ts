@@ -41,6 +41,10 @@ export function photographersIn(text: string): string[] {
   return namesIn(named).filter((name) => /^\p{Script=Han}{2,4}$/u.test(name));
 }
 
+/** A piece of a credit: no stop, a name's few characters or a post. (A module function: under tsx each named
+ *  closure made costs a `defineProperty`.) */
+const isCreditPiece = (piece: string) => !/[。！？，]/u.test(piece) && ([...piece].length <= 4 || /(?:记者|通讯员|摄影师|实习生)$/u.test(piece));
+
 /** The words of a caption before its credit (`橘（受访者供图）` → `橘`, `作业。 通讯员 张三 摄` → `作业。`); undefined without a credit. */
 export function captionWords(text: string): string | undefined {
   if (!hasPhotoCredit(text)) return undefined;
@@ -49,7 +53,6 @@ export function captionWords(text: string): string | undefined {
   if (paren >= 0) return end.slice(0, paren);
   // `… 本报记者 张三 摄`: the credit's pieces are a post, names and the mark, none holding a stop
   const pieces = end.split(" ");
-  const isCreditPiece = (piece: string) => !/[。！？，]/u.test(piece) && ([...piece].length <= 4 || /(?:记者|通讯员|摄影师|实习生)$/u.test(piece));
   while (pieces.length > 1 && isCreditPiece(pieces[pieces.length - 1]!)) pieces.pop();
   return pieces.join(" ");
 }

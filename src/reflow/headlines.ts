@@ -80,13 +80,16 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   if (outnumbers(line.text, "）)", "（(")) return false;
   // a line ending in a photo credit is a caption's end, never a title
   if (hasPhotoCredit(line.text)) return false;
+  const before = shapes[i - 1];
+  const after = shapes[i + 1];
+  const onFurniture = after === "byline" || after === "subtitle" || before === "kicker";
+  // (with sentence punctuation only furniture makes a headline, every test below wants none: most lines end here)
+  if (!onFurniture && punctuated(i)) return false;
   // a caption wrapped over two lines (three, its mark alone on the last): its first line has no stop, the
   // next one only a few words before the credit (a stop is no word: a whole caption says more)
   const nextWords = creditedWords(lines, i + 1);
   if (nextWords !== undefined && characterCount(nextWords.replace(/[\s\p{P}]/gu, "")) < CAPTION_WORDS) return false;
-  const before = shapes[i - 1];
-  const after = shapes[i + 1];
-  if (after === "byline" || after === "subtitle" || before === "kicker") return true;
+  if (onFurniture) return true;
   // under a column label, or right above a dateline that opens its story's text (letter-spaced or not)
   const label = before === "name" && !isSignature(lines[i - 1]!.text) && (!lines[i - 1]!.blankAfter || !blanksMeaningful);
   if (!punctuated(i) && (label || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text.replace(/ /gu, ""))))) return true;
@@ -96,8 +99,8 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   const next = lines[i + 1];
   const nextOpens = next !== undefined && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN;
   const afterNext = lines[i + 2];
-  const spacedOut = line.spread && line.text.split(" ").every((piece) => characterCount(piece) === 1);
-  if (spacedOut && standsAlone && nextOpens && afterNext !== undefined && afterNext.width - next.core >= FIRST_LINE_MARGIN && !punctuated(i)) return true;
+  // (the line split into its pieces last: most lines fail the cheaper tests)
+  if (line.spread && standsAlone && nextOpens && afterNext !== undefined && afterNext.width - next.core >= FIRST_LINE_MARGIN && !punctuated(i) && isSpacedOut(line.text)) return true;
   if (endsPunctuated(i) || punctuated(i) || dateline(i)) return false;
   // letter-spaced alone between blank lines: a justified line of running text always has text around it
   if (line.spread && blanksMeaningful && line.blankBefore && line.blankAfter) return true;
@@ -109,7 +112,7 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…), or
   // is the second line of the title above it; or every character is set apart after finished text, far
   // short of its column (justification spreads only full lines, or first lines a few ems short)
-  if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text) || before === "headline" || (spacedOut && standsAlone && line.core < SPACED_SHARE * columnWidth);
+  if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text) || before === "headline" || (standsAlone && line.core < SPACED_SHARE * columnWidth && isSpacedOut(line.text));
   // wider than the column around it, unless the text under it runs as wide: a wider column's first line,
   // where the neighbours measured are a narrow column's
   const under = lines[i + 1];
@@ -151,6 +154,9 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   const short = line.width < columnWidth - (pushedDown || /[，。、；：“”《》（）]/u.test(line.text) ? SHORT_HEADLINE_MARGIN : FIRST_LINE_SHORTFALL);
   return short || hasPhraseGap(line) || NUMBERED.test(line.text);
 }
+
+/** Every piece between spaces is one character (`织 得 更 密`). */
+const isSpacedOut = (text: string) => text.split(" ").every((piece) => characterCount(piece) === 1);
 
 /** The words before the photo credit that ends line `i`, or that ends on the next line, the mark alone. */
 function creditedWords(lines: readonly Line[], i: number): string | undefined {

@@ -6,6 +6,7 @@ import { feedStoryCount } from "../config.ts";
 import { dateLabel, isoDateTime, publishedAt, weekday } from "../dates.ts";
 import { type Issue, type Publication, groupIssues, groupPublications } from "./issues.ts";
 import { newsArticle, scriptSafeJson } from "./jsonld.ts";
+import { shardCount, shardOf } from "./search.ts";
 import { type StoryRole, placeStories } from "./layout.ts";
 import { type SiteMetadata, absoluteUrl } from "./metadata.ts";
 import { authorUrl, editionJsonUrl, editionUrl, issueUrl, pdfUrl, pictureUrl, printUrl, storyUrl } from "./urls.ts";
@@ -104,6 +105,11 @@ export interface SiteDigest {
   editions: SiteEdition[];
   /** Every story in reading order: issue by issue, page by page, each page's in its reading order. */
   stories: SiteStory[];
+  /**
+   * The same, those of each search shard together (src/site/search.ts): the order story pages are
+   * written in, so that the build indexes a shard while Eleventy writes the next.
+   */
+  storiesByShard: SiteStory[];
   /** The latest stories, for the feeds (the archive is on the site). */
   feedStories: SiteStory[];
   issues: SiteIssue[];
@@ -223,6 +229,12 @@ function chain<T extends { previous?: R; next?: R }, R>(items: readonly T[], ref
   });
 }
 
+function byShard(stories: readonly SiteStory[]): SiteStory[] {
+  const shards: SiteStory[][] = Array.from({ length: shardCount(stories.length) }, () => []);
+  for (const story of stories) shards[shardOf(story.url, shards.length)]!.push(story);
+  return shards.flat();
+}
+
 /** Everything the site shows, from the editions as loadDigest returns them. */
 export function siteDigest(editions: readonly Edition[], site: SiteMetadata, feedSize = feedStoryCount()): SiteDigest {
   const pages = editions.map((edition) => {
@@ -242,6 +254,7 @@ export function siteDigest(editions: readonly Edition[], site: SiteMetadata, fee
   return {
     editions: siteEditions,
     stories,
+    storiesByShard: byShard(stories),
     feedStories: stories.slice(0, feedSize),
     issues,
     publications: groupPublications(issues),

@@ -1,8 +1,8 @@
 // Page pictures (版面图) into the built site. The pictures are made after Eleventy writes the pages
 // (screenshots of the print views, or the PDF pages rendered), as `/pictures/SLUG.jpg`, a small
 // `/pictures/SLUG-small.jpg` and `/pictures/SLUG.json` (the picture's size and each story's areas,
-// as fractions of it). The templates leave a placeholder comment where a picture goes; this fills
-// it, or leaves it empty when the edition has no picture, so the page shows nothing and breaks nothing.
+// as fractions of it). The templates leave a placeholder where a picture goes, closed and empty; this
+// fills it, or leaves it empty when the edition has no picture, so the page shows nothing and breaks nothing.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import markdownIt from "markdown-it";
@@ -94,6 +94,8 @@ function htmlFiles(siteDirectory: string): string[] {
  * picture's JSON read once, so memory stays bounded however large the archive.
  */
 export async function injectPageMaps(siteDirectory: string): Promise<number> {
+  // with no picture at all every placeholder stays as written, empty: the pages need not be read back
+  if (!existsSync(join(siteDirectory, "pictures"))) return 0;
   const maps = new Map<string, PictureMap | undefined>();
   const mapOf = (slug: string) => {
     if (!maps.has(slug)) {

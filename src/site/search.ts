@@ -1,18 +1,18 @@
 // The search index: Pagefind over the built site's story pages, the only pages that mark their
-// content with `data-pagefind-body` (navigation, edition and author pages stay out). The build runs
-// `indexSearch` after Eleventy writes, with the story pages Eleventy sent it as it wrote them
-// (spaced into words meanwhile, on the other core); `npm start` runs it after every rebuild, reading
-// the pages back.
+// content with `data-pagefind-body` (navigation, edition and author pages stay out). The build has
+// Eleventy send it each story page as it writes it, spaces its words and indexes each shard as soon
+// as its pages are all written (`indexAsWritten`, on the other core), then runs `indexSearch`, which
+// finds those shards in the cache; `npm start` runs it after every rebuild, reading the pages back.
 //
 // The index is made in shards of about a thousand stories, each a Pagefind bundle of its own, that
 // the search page merges (Pagefind's mergeIndex): Pagefind holds a whole index in memory while it
 // builds it (2 GB for 7,000 stories), and a shard whose pages did not change comes from the cache
 // (src/cache.ts), so that a new page costs the indexing of one shard, not of the archive.
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import * as pagefind from "pagefind";
-import { cachedEntry, codeVersion, countEntry, hashOf, storeEntry } from "../cache.ts";
+import { cachedEntry, codeVersion, countEntry, hashOf, placeEntry, storeEntry } from "../cache.ts";
 import { projectRoot, searchShardStories } from "../config.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { indexableHtml } from "./segment.ts";
@@ -132,12 +132,20 @@ function readStoryPages(siteDirectory: string): StoryPage[] {
   });
 }
 
-/** Story pages by shard. */
+/** Story pages by shard, each shard's in URL order (Pagefind numbers pages as they come). */
 function byShard(pages: readonly StoryPage[]): StoryPage[][] {
   const shards: StoryPage[][] = Array.from({ length: shardCount(pages.length) }, () => []);
   for (const page of pages) shards[shardOf(page.url, shards.length)]!.push(page);
-  return shards;
+  return shards.map(inUrlOrder);
 }
+
+const inUrlOrder = (pages: readonly StoryPage[]) => [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+
+/** What a shard's bundle is filed under: the site's code, the shard's place among the shards, its pages. */
+const shardKey = (version: string, shard: number, count: number, pages: readonly StoryPage[]) =>
+  hashOf(version, `${shard}/${count}`, ...pages.map((page) => page.signature).sort());
+
+const siteCodeVersion = () => codeVersion([join(projectRoot, "src/site")]);
 
 /**
  * One shard's Pagefind bundle, written into `folder`. The pages go to Pagefind without waiting for
@@ -166,24 +174,24 @@ async function indexShard(pages: readonly StoryPage[], folder: string, spaced: M
 
 /**
  * Index the story pages of the site in `siteDirectory` into `siteDirectory/pagefind/`: `written`,
- * when Eleventy sent them as it wrote them, else as read back from the folder.
+ * when Eleventy sent them as it wrote them, else as read back from the folder. Shards whose keys
+ * are in `indexedHere` were indexed by this build already (`indexAsWritten`) and count as such.
  */
-export async function indexSearch(siteDirectory: string, written?: readonly StoryPage[]): Promise<SearchIndexReport> {
-  // in URL order, whichever order they were written or listed in: Pagefind numbers pages as they come
-  const storyPages = [...(written ?? readStoryPages(siteDirectory))].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+export async function indexSearch(siteDirectory: string, written?: readonly StoryPage[], indexedHere: ReadonlySet<string> = new Set()): Promise<SearchIndexReport> {
+  const storyPages = written ?? readStoryPages(siteDirectory);
   const pages = storyPages.length;
   if (pages === 0) throw new Error(`no story page to index in ${siteDirectory}`);
   const allShards = byShard(storyPages);
   // a shard no edition hashed to has no bundle (Pagefind cannot load an empty index)
   const shards = allShards.flatMap((shardPages, shard) => (shardPages.length > 0 ? [{ shard, shardPages }] : []));
-  const version = codeVersion([join(projectRoot, "src/site")]);
+  const version = siteCodeVersion();
   const folder = join(siteDirectory, SEARCH_FOLDER);
   rmSync(folder, { recursive: true, force: true });
-  const keys = shards.map(({ shard, shardPages }) => hashOf(version, `${shard}/${allShards.length}`, ...shardPages.map((page) => page.signature).sort()));
+  const keys = shards.map(({ shard, shardPages }) => shardKey(version, shard, allShards.length, shardPages));
   const bundles = keys.map((key) => cachedEntry("search", key));
-  bundles.forEach((bundle) => countEntry("search", bundle !== undefined));
+  bundles.forEach((bundle, n) => countEntry("search", bundle !== undefined && !indexedHere.has(keys[n]!)));
   const queue = keys.flatMap((_, n) => (bundles[n] ? [] : [n]));
-  const reindexed = queue.length;
+  const reindexed = queue.length + keys.filter((key) => indexedHere.has(key)).length;
   const spaced = new Map<string, string>();
   // Pagefind's service indexes several shards at once, one a core, each a whole index in memory
   const indexOne = async (): Promise<void> => {
@@ -196,9 +204,53 @@ export async function indexSearch(siteDirectory: string, written?: readonly Stor
   } finally {
     await pagefind.close();
   }
-  bundles.forEach((bundle, n) => cpSync(bundle!, join(folder, bundlePath(n)), { recursive: true }));
+  bundles.forEach((bundle, n) => placeEntry(bundle!, join(folder, bundlePath(n))));
   writeFileSync(join(folder, SHARDS_FILE), JSON.stringify(shards.slice(1).map((_, k) => bundlePath(k + 1))));
   return { pages, shards: shards.length, reindexed };
+}
+
+/**
+ * While Eleventy writes the site's story pages (`urls`, known from the digest), index each shard
+ * into the cache as soon as its last page is `add`ed, so that indexing runs beside Eleventy rather
+ * than after it (the site writes a shard's stories together), one shard at a time (Eleventy holds
+ * a core). `done`, once Eleventy has ended, waits for the shard being indexed and gives the keys of
+ * those indexed here: `indexSearch` finds them in the cache and indexes the rest, several at once.
+ * A shard that fails here is left to `indexSearch` too, which reports it.
+ */
+export function indexAsWritten(urls: readonly string[]): { add: (page: StoryPage) => void; done: () => Promise<Set<string>> } {
+  const count = shardCount(urls.length);
+  const awaited: number[] = Array.from({ length: count }, () => 0);
+  for (const url of urls) awaited[shardOf(url, count)]! += 1;
+  const shards: StoryPage[][] = Array.from({ length: count }, () => []);
+  const version = siteCodeVersion();
+  const indexed = new Set<string>();
+  const spaced = new Map<string, string>();
+  const complete: { key: string; pages: StoryPage[] }[] = [];
+  let running: Promise<void> | undefined;
+  let ended = false;
+  const next = async (): Promise<void> => {
+    for (let shard = complete.shift(); shard && !ended; shard = complete.shift()) {
+      const { key, pages } = shard;
+      await storeEntry("search", key, (into) => indexShard(pages, into, spaced)).then(() => indexed.add(key), () => undefined);
+    }
+    running = undefined;
+  };
+  const add = (page: StoryPage) => {
+    const shard = shardOf(page.url, count);
+    shards[shard]!.push(page);
+    if (shards[shard]!.length !== awaited[shard]) return;
+    const pages = inUrlOrder(shards[shard]!);
+    const key = shardKey(version, shard, count, pages);
+    if (cachedEntry("search", key)) return;
+    complete.push({ key, pages });
+    running ??= next();
+  };
+  const done = async () => {
+    ended = true;
+    await running;
+    return indexed;
+  };
+  return { add, done };
 }
 
 /**
