@@ -107,7 +107,7 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   // characters all set apart after finished text, with no text going on after them (the page ends, furniture
   // or a photo's credited caption follows, a blank line where blanks mean something): a letter-spaced title,
   // however near its column's width (a justified first line goes on in the next line)
-  if (spacedOut && standsAlone && (!next || shapes[i + 1] !== undefined || (blanksMeaningful && line.blankAfter) || hasPhotoCredit(next.text))) return true;
+  if (line.spread && standsAlone && (!next || shapes[i + 1] !== undefined || (blanksMeaningful && line.blankAfter) || hasPhotoCredit(next.text)) && isSpacedOut(line.text)) return true;
   if (isJustified(line, columnWidth)) return false;
   // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…), or
   // is the second line of the title above it; or every character is set apart after finished text, far
