@@ -97,7 +97,8 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   // letter-spaced apart from the text, over a line that opens a paragraph (short of its column and of the
   // line under it, and going on): justified text would go on in a full line, so this one stands alone
   const next = lines[i + 1];
-  const nextOpens = next !== undefined && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN;
+  // (a line ending in a photo credit closes its caption, it goes on with nothing)
+  const nextOpens = next !== undefined && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN && !hasPhotoCredit(next.text);
   const afterNext = lines[i + 2];
   // (the line split into its pieces last: most lines fail the cheaper tests)
   if (line.spread && standsAlone && nextOpens && afterNext !== undefined && afterNext.width - next.core >= FIRST_LINE_MARGIN && !punctuated(i) && isSpacedOut(line.text)) return true;

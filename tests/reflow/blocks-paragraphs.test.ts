@@ -138,6 +138,10 @@ describe("blocks", () => {
     const raw = [...COLUMN, "", "观众在博物馆夜场参观唐三彩展览", "（张三 摄）", "", ...COLUMN].join("\n");
     expect(display(raw)).toEqual([]);
   });
+  it("reads a caption's first line after a blank as text, not a title over a line that starts short and goes on", () => {
+    const raw = [...COLUMN, "", "公园内的儿童游乐区吸引不少", "孩子们前来游玩。（张三 摄）", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual([]);
+  });
   it("never reads a caption's last line, ending in its credit, as a title, even over a byline", () => {
     const raw = [...COLUMN.slice(0, 5), "11月12日，市民在雪中的湖", "畔公园赏景 通讯员 张三 摄", "", "本报记者 邹 阳", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual(["byline:本报记者 邹 阳"]);
