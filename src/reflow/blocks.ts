@@ -74,8 +74,10 @@ export function blocks(state: ReflowState): void {
   }
   for (let i = 0; i < lines.length; i++) {
     if (!shapes[i] && isHeadline(page, shapes, i, apart[i]!, state.blankLinesMeaningful)) shapes[i] = "headline";
-    // a heading too wide for its column wraps: its second line is short and carries no stop either
-    if ((shapes[i] === undefined || shapes[i] === "headline") && (shapes[i + 1] === undefined || (shapes[i + 1] === "name" && NUMBERED.test(lines[i]!.text))) && apart[i] && isWrappedHeading(page, i)) shapes[i] = shapes[i + 1] = "headline";
+    // a heading too wide for its column wraps: its second line is short and carries no stop either (a person's
+    // name under a numbered heading that did not fill its line is a signature, not the heading's rest)
+    const wrapsOnto = shapes[i + 1] === undefined || (shapes[i + 1] === "name" && NUMBERED.test(lines[i]!.text) && (!isSignature(lines[i + 1]!.text) || lines[i]!.width >= widths[i]! - 1));
+    if ((shapes[i] === undefined || shapes[i] === "headline") && wrapsOnto && apart[i] && isWrappedHeading(page, i)) shapes[i] = shapes[i + 1] = "headline";
   }
   // a title over two lines: the line printed right above a headline, apart from the text, is its first
   for (let i = lines.length - 2; i >= 0; i--) {

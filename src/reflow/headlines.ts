@@ -97,13 +97,18 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   // letter-spaced apart from the text, over a line that opens a paragraph (short of its column and of the
   // line under it, and going on): justified text would go on in a full line, so this one stands alone
   const next = lines[i + 1];
-  const nextOpens = next !== undefined && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN;
+  // (a line ending in a photo credit closes its caption, it goes on with nothing)
+  const nextOpens = next !== undefined && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN && !hasPhotoCredit(next.text);
   const afterNext = lines[i + 2];
   // (the line split into its pieces last: most lines fail the cheaper tests)
   if (line.spread && standsAlone && nextOpens && afterNext !== undefined && afterNext.width - next.core >= FIRST_LINE_MARGIN && !punctuated(i) && isSpacedOut(line.text)) return true;
   if (endsPunctuated(i) || punctuated(i) || dateline(i)) return false;
   // letter-spaced alone between blank lines: a justified line of running text always has text around it
   if (line.spread && blanksMeaningful && line.blankBefore && line.blankAfter) return true;
+  // characters all set apart after finished text, with no text going on after them (the page ends, furniture
+  // or a photo's credited caption follows, a blank line where blanks mean something): a letter-spaced title,
+  // however near its column's width (a justified first line goes on in the next line)
+  if (line.spread && standsAlone && (!next || shapes[i + 1] !== undefined || (blanksMeaningful && line.blankAfter) || hasPhotoCredit(next.text)) && isSpacedOut(line.text)) return true;
   if (isJustified(line, columnWidth)) return false;
   // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…), or
   // is the second line of the title above it; or every character is set apart after finished text, far

@@ -9,8 +9,9 @@ export const LETTER_SPACED = /(?:^|\s)(?:\S\s){3,}\S(?:\s|$)/u;
 /** Numbered in place: `一、` `（一）` `1.`… */
 export const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、．.](?![0-9]))/u;
 
-/** `本报讯`, `本报北京11月28日电`, `新华社北京11月28日电`, `据新华社电`, `某某网…电`: a news story's first words. */
-const DATELINE = /^(?:据)?(?:本报讯|本报[^，。]{0,20}?电|[^，。\s（(]{1,6}(?:社|网|台|报)[^，。（(]{0,20}?电)/u;
+/** `本报讯`, `本报北京11月28日电`, `新华社北京11月28日电`, `据新华社电`, `某某网…电`: a news story's first words
+ *  (an agency's dateline names a place or date before `电`: `年上网电量` is none). */
+const DATELINE = /^(?:据)?(?:本报讯|本报[^，。]{0,20}?电|[^，。\s（(]{1,6}(?:社|网|台|报)[^，。（(]{1,20}?电)|^据[^，。\s（(]{1,6}(?:社|网|台|报)电/u;
 /** The reporters a dateline names: `（记者 张三 通讯员 李四）`, `记者王五报道`. */
 const DATELINE_CREDIT = /^[\s]*[（(]([^）)]{1,60})[）)]|^[\s]*((?:(?:本报|特约|见习)*(?:记者|通讯员)\s*[\p{Script=Han}\s、]{2,30}?)\s*报道)/u;
 /** A jump line (`（下转第二版）`) or an end mark (`（完）`). */

@@ -8,6 +8,9 @@ describe("datelines", () => {
       expect(opensWithDateline(text), text).toBe(true);
     }
     expect(opensWithDateline("本报记者深入一线采访。")).toBe(false);
+    // an agency's dateline names a place or date before 电: `上网电量` is no `…网…电`
+    expect(opensWithDateline("年上网电量可达十五亿千瓦时")).toBe(false);
+    expect(opensWithDateline("据新华社电 记者从会上获悉")).toBe(true);
   });
   it("reads the reporters a dateline names", () => {
     expect(datelineAuthors("本报讯（记者 张三 通讯员 李四）11月1日，全市…")).toEqual(["张三", "李四"]);
