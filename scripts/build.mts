@@ -9,7 +9,8 @@ import { parseArgs } from "node:util";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
 import { reflowDigest } from "../src/edition/warm.ts";
-import { type StoryPage, type WrittenStoryPage, indexAsWritten, indexSearch, readyStoryPage } from "../src/site/search.ts";
+import { type StoryPage, type WrittenStoryPage, inShardOrder, indexAsWritten, indexSearch, readyStoryPage } from "../src/site/search.ts";
+import { spaceAhead } from "../src/site/segment.ts";
 import { storyUrl } from "../src/site/urls.ts";
 import { BrowserLaunchError, dieWithThisProcess, locateBrowser } from "../src/browser.ts";
 import { cacheCounts } from "../src/cache.ts";
@@ -139,13 +140,19 @@ async function main(): Promise<number> {
     // shard, while Eleventy writes them in its own
     const storyPages: StoryPage[] = [];
     const spaced = new Map<string, string>();
-    const indexing = indexAsWritten(digest.editions.flatMap((edition) => edition.stories.map((story) => storyUrl(edition, story))));
+    const stories = digest.editions.flatMap((edition) => edition.stories.map((story) => ({ edition, story, url: storyUrl(edition, story) })));
+    const indexing = indexAsWritten(stories.map((story) => story.url));
+    // the stories' texts spaced while Eleventy starts up, in the order their pages will come
+    const ahead = new AbortController();
+    const texts = inShardOrder(stories).flatMap(({ edition, story }) => [...story.blocks.map((block) => block.text), story.authorNote ?? "", ...edition.credits]);
+    void spaceAhead(texts, spaced, ahead.signal);
     const ready = (page: WrittenStoryPage) => {
       const story = readyStoryPage(staging, page, spaced);
       storyPages.push(story);
       indexing.add(story);
     };
     await phase("eleventy", () => writePages(staging, ready));
+    ahead.abort();
     const indexedHere = await phase("pagefind (after Eleventy)", () => indexing.done());
     const search = await phase("pagefind", () => indexSearch(staging, storyPages, indexedHere));
     console.log(`search index: ${search.pages} stories in ${search.shards} shard(s), ${search.reindexed} indexed afresh`);

@@ -62,6 +62,13 @@ export function shardOf(url: string, count: number): number {
   return Number.parseInt(hashOf(url.split("/").slice(0, -2).join("/")).slice(0, 8), 16) % count;
 }
 
+/** Story pages (or anything with their URLs), those of each shard together, in shard order; else as they were. */
+export function inShardOrder<T extends { url: string }>(pages: readonly T[]): T[] {
+  const shards: T[][] = Array.from({ length: shardCount(pages.length) }, () => []);
+  for (const page of pages) shards[shardOf(page.url, shards.length)]!.push(page);
+  return shards.flat();
+}
+
 /** Where the `n`-th bundle goes in the search folder: the first at its top, the others below. */
 const bundlePath = (n: number) => (n === 0 ? "" : `more/${n}/`);
 
