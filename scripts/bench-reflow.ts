@@ -59,6 +59,10 @@ function timeMs(run: () => void): number {
 
 /** Whole passes over the corpus before it is timed: the JIT settles over several (the first passes ran ×0.6–0.8 of the later ones' speed). */
 const WARM_PASSES = 3;
+/** Timed passes over the corpus, the fastest kept. Functions called once a page (the passes themselves) are
+ *  optimized only after several passes: passes 4–8 still ran 1.3–1.6× the time of passes 10–20 (the compiler's
+ *  threads count in CPU time), so five runs measured the JIT's settling as much as the reflow. */
+const TIMED_PASSES = 15;
 
 /** Whole pages as extracted, not generated: the bundled samples and the real page of another paper when present. */
 function fullPages(directories: string[]): { name: string; text: string }[] {
@@ -79,7 +83,7 @@ function speed(texts: string[], full: { name: string; text: string }[]) {
   const fastest = (run: () => void, times: number) => Math.min(...[...Array(times)].map(() => timeMs(run)));
   for (let pass = 0; pass < WARM_PASSES; pass++) texts.forEach((text) => reflow(text));
   const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
-  const ms = fastest(() => texts.forEach((text) => reflow(text)), 5);
+  const ms = fastest(() => texts.forEach((text) => reflow(text)), TIMED_PASSES);
   const fullPageSpeeds = full.map(({ name, text }) => ({ name, megabytesPerSecond: megabytesPerSecond(Buffer.byteLength(text), fastest(() => reflow(text), 30)) }));
   const linearity = [1, 2, 4, 8, 16, 32].filter((n) => n <= texts.length).map((n) => {
     const text = texts.slice(0, n).join("\n\n");

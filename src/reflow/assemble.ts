@@ -111,18 +111,28 @@ const headUnits = (head: Head): Unit[] => [head.kicker, ...head.titles, head.sub
  *  the caption's few pairs as numbers in a set, each text read once against it (no text joined or searched per pair). */
 function sharedPairs(caption: Unit, part: StoryParts): number {
   const pairs = hanPairs(captionWords(caption.text) ?? caption.text);
+  for (const pair of pairs) PAIR_FIRSTS[Math.floor(pair / 0x10000)] = 1;
   const found = new Set<number>();
-  const read = (unit: Unit | undefined) => {
-    if (!unit || unit.role === "caption") return;
-    const text = unit.text;
-    for (let i = 0; i + 1 < text.length; i++) {
-      const pair = text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
-      if (pairs.has(pair)) found.add(pair);
-    }
-  };
-  if (part.head) headUnits(part.head).forEach(read);
-  part.body.forEach(read);
+  for (const unit of part.head ? headUnits(part.head) : []) findPairs(unit, pairs, found);
+  for (const unit of part.body) findPairs(unit, pairs, found);
+  for (const pair of pairs) PAIR_FIRSTS[Math.floor(pair / 0x10000)] = 0;
   return found.size;
+}
+
+/** The first characters of the caption's pairs by code, marked while one caption is read against a story:
+ *  most characters of a story start none of them, told by a table, not a set lookup per character. */
+const PAIR_FIRSTS = new Uint8Array(0x10000);
+
+/** Add to `found` the pairs of `pairs` a unit's text holds, unless it is a caption. (A module function, not a
+ *  closure per call: under tsx each named closure made costs a `defineProperty`.) */
+function findPairs(unit: Unit, pairs: ReadonlySet<number>, found: Set<number>): void {
+  if (unit.role === "caption") return;
+  const text = unit.text;
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (PAIR_FIRSTS[text.charCodeAt(i)] === 0) continue;
+    const pair = text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
+    if (pairs.has(pair)) found.add(pair);
+  }
 }
 
 /** Neighbouring Han characters of a text (common Han, one code unit each), as numbers. */
@@ -229,11 +239,21 @@ function orderBySpeakerList(stories: Story[]): Story[] {
   for (const story of stories) for (const author of story.authors) if ([...author].length <= MAX_NAME) byAuthor.set(author, story);
   // a list names two other stories' authors at least: with fewer authors on the page no text is read for one
   if (byAuthor.size < 2) return stories;
-  const initials = new Set([...byAuthor.keys()].map((name) => name.charCodeAt(0)));
+  for (const name of byAuthor.keys()) INITIALS[name.charCodeAt(0)] = 1;
+  const ordered = orderByFirstList(stories, byAuthor);
+  for (const name of byAuthor.keys()) INITIALS[name.charCodeAt(0)] = 0;
+  return ordered;
+}
+
+/** The authors' initials by code, marked while one page's lists are read: a table read per character, not a set. */
+const INITIALS = new Uint8Array(0x10000);
+
+/** The stories in the order of the first list of speakers among a story's first paragraphs, if any. */
+function orderByFirstList(stories: Story[], byAuthor: ReadonlyMap<string, Story>): Story[] {
   for (const story of stories) {
     for (const block of story.blocks.slice(0, LISTING_BLOCKS)) {
       if (!block.text.includes("、")) continue; // a list of names is parted by enumeration commas
-      const positions = namedIn(squash(block.text), byAuthor, initials, story);
+      const positions = namedIn(squash(block.text), byAuthor, story);
       if (positions.size < 2) continue;
       const listed = stories.filter((candidate) => positions.has(candidate));
       const sorted = [...listed].sort((a, b) => positions.get(a)! - positions.get(b)!);
@@ -249,10 +269,10 @@ const LISTING_BLOCKS = 3;
 const MAX_NAME = 4;
 
 /** Where in the text each other story's author is first named. */
-function namedIn(text: string, byAuthor: ReadonlyMap<string, Story>, initials: ReadonlySet<number>, self: Story): Map<Story, number> {
+function namedIn(text: string, byAuthor: ReadonlyMap<string, Story>, self: Story): Map<Story, number> {
   const positions = new Map<Story, number>();
   for (let i = 0; i < text.length; i++) {
-    if (!initials.has(text.charCodeAt(i))) continue; // a code, not a one-character string per position
+    if (INITIALS[text.charCodeAt(i)] === 0) continue; // a code, not a one-character string per position
     for (let length = 2; length <= MAX_NAME; length++) {
       const story = byAuthor.get(text.slice(i, i + length));
       if (story && story !== self && !positions.has(story)) positions.set(story, i);

@@ -1,18 +1,19 @@
 import type { DisplayShape, LayoutBlock, Line, ReflowState } from "../types.ts";
 import { endsWithPunctuation, hasSentencePunctuation, isRoleLine, isSignature, labelsTitle, markerShape, opensParenthesis } from "./shapes.ts";
 import { splitRoleName } from "./bylines.ts";
-import { hasPhotoCredit } from "./captions.ts";
+import { hasPhotoCredit, isCreditMark } from "./captions.ts";
 import { type Page, isHeadline, isWrappedHeading, looksLikeHeadline, perLine } from "./headlines.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
 import { characterCount, displayWidth, endsSentence } from "./text.ts";
 import { localColumnWidths } from "./widths.ts";
 
 /** Marker shapes first; a parenthesis opened and closed lines later is one wrapped note. A role and
- *  name ending in `摄` credit a photo, not a story: that line ends its caption (`本报记者 张 三 摄`). */
+ *  name, or a note, ending in `摄` credit a photo, not a story: that line ends its caption (`本报记者 张 三 摄`,
+ *  `（张三 摄）`). */
 function markShapes(lines: readonly Line[]): (DisplayShape | undefined)[] {
   const shapes = lines.map((line) => {
     const shape = markerShape(line.text);
-    return shape === "byline" && hasPhotoCredit(line.text) ? undefined : shape;
+    return (shape === "byline" || shape === "note") && hasPhotoCredit(line.text) ? undefined : shape;
   });
   for (let i = 0; i < lines.length; i++) {
     if (shapes[i] || !opensParenthesis(lines[i]!.text)) continue;
@@ -94,29 +95,24 @@ export function blocks(state: ReflowState): void {
     const afterByline = shapes[i - 1] === "byline" || (shapes[i - 1] === "name" && shapes[i - 2] === "byline");
     if (shapes[i] === "name" && !isSignature(lines[i]!.text) && labels && afterByline) shapes[i] = "kicker";
   }
-  // the mark alone (`摄`) ends a photo credit wrapped from the column line above, whatever stands under it
-  for (let i = 1; i < lines.length; i++) if (shapes[i] !== undefined && shapes[i - 1] === undefined && CREDIT_MARK.test(lines[i]!.text)) shapes[i] = undefined;
+  // the mark alone (`摄`), or the end of a credit broken mid-word (`本报记` / `者 陆 明 摄`), ends a photo credit
+  // wrapped from the column line above, whatever it reads like alone
+  for (let i = 1; i < lines.length; i++) {
+    if (shapes[i] !== undefined && shapes[i - 1] === undefined && (isCreditMark(lines[i]!.text) || hasPhotoCredit(lines[i]!.text, lines[i - 1]!.text))) shapes[i] = undefined;
+  }
   state.blocks = groupBlocks(lines, shapes);
 }
-
-/** A photo credit's mark on a line of its own: `摄`, `摄影`, perhaps closing its parenthesis. */
-const CREDIT_MARK = /^\s*摄影?\s*[）)]?\s*$/u;
 
 function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | undefined)[]): LayoutBlock[] {
   const result: LayoutBlock[] = [];
   let flow: Line[] = [];
-  const closeFlow = () => {
-    if (flow.length === 0) return;
-    result.push({ kind: "flow", lines: flow, columnWidths: localColumnWidths(flow.map((line) => line.width)) });
-    flow = [];
-  };
   for (let i = 0; i < lines.length; i++) {
     const shape = shapes[i];
     if (!shape) {
       flow.push(lines[i]!);
       continue;
     }
-    closeFlow();
+    flow = closeFlow(result, flow);
     if (shape === "headline") {
       for (const piece of sideBySide(lines[i]!)) result.push({ kind: "display", lines: [piece], shape });
       continue;
@@ -129,8 +125,16 @@ function groupBlocks(lines: readonly Line[], shapes: readonly (DisplayShape | un
       result.push({ kind: "display", lines: [lines[i]!], shape });
     }
   }
-  closeFlow();
+  closeFlow(result, flow);
   return result;
+}
+
+/** The lines of column text gathered so far make a flow block, if any; the lines to gather next. (A module
+ *  function, not a closure per page: under tsx each named closure made costs a `defineProperty`.) */
+function closeFlow(result: LayoutBlock[], flow: Line[]): Line[] {
+  if (flow.length === 0) return flow;
+  result.push({ kind: "flow", lines: flow, columnWidths: localColumnWidths(flow.map((line) => line.width)) });
+  return [];
 }
 
 /**

@@ -41,6 +41,10 @@ export function photographersIn(text: string): string[] {
   return namesIn(named).filter((name) => /^\p{Script=Han}{2,4}$/u.test(name));
 }
 
+/** A piece of a credit: no stop, a name's few characters or a post. (A module function: under tsx each named
+ *  closure made costs a `defineProperty`.) */
+const isCreditPiece = (piece: string) => !/[。！？，]/u.test(piece) && ([...piece].length <= 4 || /(?:记者|通讯员|摄影师|实习生)$/u.test(piece));
+
 /** The words of a caption before its credit (`橘（受访者供图）` → `橘`, `作业。 通讯员 张三 摄` → `作业。`); undefined without a credit. */
 export function captionWords(text: string): string | undefined {
   if (!hasPhotoCredit(text)) return undefined;
@@ -49,9 +53,16 @@ export function captionWords(text: string): string | undefined {
   if (paren >= 0) return end.slice(0, paren);
   // `… 本报记者 张三 摄`: the credit's pieces are a post, names and the mark, none holding a stop
   const pieces = end.split(" ");
-  const isCreditPiece = (piece: string) => !/[。！？，]/u.test(piece) && ([...piece].length <= 4 || /(?:记者|通讯员|摄影师|实习生)$/u.test(piece));
   while (pieces.length > 1 && isCreditPiece(pieces[pieces.length - 1]!)) pieces.pop();
   return pieces.join(" ");
+}
+
+/** A photo credit's mark on a line of its own: `摄`, `摄影`, perhaps closing its parenthesis. */
+const CREDIT_MARK = /^\s*摄影?\s*[）)]?\s*$/u;
+
+/** The mark alone (`摄`): the end of a credit wrapped from the line above. */
+export function isCreditMark(text: string): boolean {
+  return CREDIT_MARK.test(text);
 }
 
 /** A photo credit with no caption words before it (`本报记者 张三 摄`, `（受访者供图）`): the end of a caption wrapped onto its own line. */

@@ -2,7 +2,7 @@
 // `blocks` asks of each line that no marker shaped: punctuation, width against the column, what is around it.
 import type { DisplayShape, Line } from "../types.ts";
 import { isSignature, outnumbers } from "./shapes.ts";
-import { captionWords, hasPhotoCredit } from "./captions.ts";
+import { captionWords, hasPhotoCredit, isCreditMark } from "./captions.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
 import { characterCount, endsSentence } from "./text.ts";
 
@@ -23,6 +23,9 @@ const HEADLINE_MARGIN = 2;
 /** …or this much narrower: more than a first line, whose indent and a character pushed down by
  *  line-breaking rules (an opening quote may not end a line) make it up to three ems short. */
 const SHORT_HEADLINE_MARGIN = 3.5;
+
+/** A spaced-out line holding under this share of its column's characters was never spread by justification. */
+const SPACED_SHARE = 2 / 3;
 
 /** A test of one line's text, worked out at most once per line: several checks ask it of the same lines. */
 export function perLine(lines: readonly Line[], test: (text: string) => boolean): (i: number) => boolean {
@@ -75,12 +78,18 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   // parenthesis it did not open (the end of a wrapped credit, `生 摄）`)
   if (endsPunctuated(i) && !/[？！?!]$/u.test(line.text)) return false;
   if (outnumbers(line.text, "）)", "（(")) return false;
-  // a caption wrapped over two lines: its first line has no stop, the next one only a few words before the credit
-  const nextWords = lines[i + 1] ? captionWords(lines[i + 1]!.text) : undefined;
-  if (nextWords !== undefined && characterCount(nextWords.replace(/\s/gu, "")) < CAPTION_WORDS) return false;
+  // a line ending in a photo credit is a caption's end, never a title
+  if (hasPhotoCredit(line.text)) return false;
   const before = shapes[i - 1];
   const after = shapes[i + 1];
-  if (after === "byline" || after === "subtitle" || before === "kicker") return true;
+  const onFurniture = after === "byline" || after === "subtitle" || before === "kicker";
+  // (with sentence punctuation only furniture makes a headline, every test below wants none: most lines end here)
+  if (!onFurniture && punctuated(i)) return false;
+  // a caption wrapped over two lines (three, its mark alone on the last): its first line has no stop, the
+  // next one only a few words before the credit (a stop is no word: a whole caption says more)
+  const nextWords = creditedWords(lines, i + 1);
+  if (nextWords !== undefined && characterCount(nextWords.replace(/[\s\p{P}]/gu, "")) < CAPTION_WORDS) return false;
+  if (onFurniture) return true;
   // under a column label, or right above a dateline that opens its story's text (letter-spaced or not)
   const label = before === "name" && !isSignature(lines[i - 1]!.text) && (!lines[i - 1]!.blankAfter || !blanksMeaningful);
   if (!punctuated(i) && (label || (lines[i + 1] && opensWithDateline(lines[i + 1]!.text.replace(/ /gu, ""))))) return true;
@@ -90,22 +99,24 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   const next = lines[i + 1];
   const nextOpens = next !== undefined && !endsSentence(next.text) && widths[i + 1]! - next.core >= FIRST_LINE_MARGIN;
   const afterNext = lines[i + 2];
-  const spacedOut = line.spread && line.text.split(" ").every((piece) => characterCount(piece) === 1);
-  if (spacedOut && standsAlone && nextOpens && afterNext !== undefined && afterNext.width - next.core >= FIRST_LINE_MARGIN && !punctuated(i)) return true;
+  // (the line split into its pieces last: most lines fail the cheaper tests)
+  if (line.spread && standsAlone && nextOpens && afterNext !== undefined && afterNext.width - next.core >= FIRST_LINE_MARGIN && !punctuated(i) && isSpacedOut(line.text)) return true;
   if (endsPunctuated(i) || punctuated(i) || dateline(i)) return false;
   // letter-spaced alone between blank lines: a justified line of running text always has text around it
   if (line.spread && blanksMeaningful && line.blankBefore && line.blankAfter) return true;
   if (isJustified(line, columnWidth)) return false;
   // letter-spaced, not justified: a title stands apart from what follows (a blank line, a byline…), or
-  // is the second line of the title above it
-  if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text) || before === "headline";
+  // is the second line of the title above it; or every character is set apart after finished text, far
+  // short of its column (justification spreads only full lines, or first lines a few ems short)
+  if (line.spread) return !blanksMeaningful || line.blankAfter || shapes[i + 1] !== undefined || i + 1 === lines.length || hasPhotoCredit(lines[i + 1]!.text) || before === "headline" || (standsAlone && line.core < SPACED_SHARE * columnWidth && isSpacedOut(line.text));
   // wider than the column around it, unless the text under it runs as wide: a wider column's first line,
   // where the neighbours measured are a narrow column's
   const under = lines[i + 1];
   const widerColumn = under !== undefined && !under.spread && under.width >= line.width && under.width <= line.width + HEADLINE_MARGIN && !endsSentence(under.text);
-  // (or the line before broke off mid-sentence, at a comma, with no blank line after it: this one goes on with it)
+  // (or the line before broke off mid-sentence, at a comma or past one, with no blank line after it: this one
+  // goes on with it; a column of short turns or paragraphs measures narrow, and a full line of plain Han runs wider)
   const previous = lines[i - 1];
-  const goesOn = previous !== undefined && !previous.blankAfter && /[，、；：,;:]$/u.test(previous.text);
+  const goesOn = previous !== undefined && !previous.blankAfter && (/[，、；：,;:]$/u.test(previous.text) || (punctuated(i - 1) && !endsSentence(previous.text) && !hasPhotoCredit(previous.text)));
   if (line.width > columnWidth + HEADLINE_MARGIN && !widerColumn && !goesOn) return true;
   if (!standsAlone) return false;
   // over a photo's caption (its credit ends the next line or the one after), apart on both sides (a blank
@@ -114,9 +125,15 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   // (captions come in series: this may be the next one's first line, broken at a column's end)
   const apartBelow = blanksMeaningful && line.blankAfter;
   if (under && (apartBelow || under.width - line.width >= NARROWER) && !(previous && hasPhotoCredit(previous.text))) {
-    const creditOn = captionEnd(under, lines[i + 2]);
+    const creditOn = captionEnd(under, lines[i + 2], lines[i + 3]);
     if (creditOn !== undefined && (apartBelow || creditOn === 2)) return true;
   }
+  // the page's last line, or apart below and over another head (one that strays from the column, or sits on
+  // a byline or deck), or under one, right on it: heads printed
+  // after their text stand so, and running text neither ends a page without a stop nor sits on a head
+  if (i + 1 === lines.length) return true;
+  const nextOnByline = shapes[i + 2] === "byline" || shapes[i + 2] === "subtitle";
+  if (apartBelow && ((next !== undefined && looksLikeHeadline(page, i + 1, nextOnByline)) || (before === "headline" && !previous!.blankAfter))) return true;
   // apart on both sides and wider than justified text ever runs: a title a little wider than its column
   if (blanksMeaningful && line.blankAfter && line.width > columnWidth + WIDE_MARGIN) return true;
   // after a blank line or furniture, with no stop: running text would go on in a full line, so a next line
@@ -134,8 +151,23 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   return short || hasPhraseGap(line) || NUMBERED.test(line.text);
 }
 
-/** Which line ends the caption that starts at `first`: 1 (its credit on that line), 2 (on the next), or undefined. */
-function captionEnd(first: Line, second: Line | undefined): 1 | 2 | undefined {
+/** Every piece between spaces is one character (`织 得 更 密`). */
+const isSpacedOut = (text: string) => text.split(" ").every((piece) => characterCount(piece) === 1);
+
+/** The words before the photo credit that ends line `i`, or that ends on the next line, the mark alone. */
+function creditedWords(lines: readonly Line[], i: number): string | undefined {
+  const [line, next] = [lines[i], lines[i + 1]];
+  if (!line) return undefined;
+  return next && isCreditMark(next.text) && !hasPhotoCredit(line.text) ? captionWords(`${line.text} ${next.text}`) : captionWords(line.text);
+}
+
+/** Where a credit may open after a caption's words: a stop or a space (`…的海鲜。 本报记者 郝` / `建国 摄`). */
+const CREDIT_OPENS = /[。！？\s]/u;
+
+/** Which line ends the caption that starts at `first`: 1 (its credit on that line), 2 (on the next, or its
+ *  credit wrapped from there onto the line after), or undefined. */
+function captionEnd(first: Line, second: Line | undefined, third: Line | undefined): 1 | 2 | undefined {
   if (hasPhotoCredit(first.text)) return 1;
-  return second !== undefined && hasPhotoCredit(second.text, first.text) ? 2 : undefined;
+  if (second === undefined) return undefined;
+  return hasPhotoCredit(second.text, first.text) || (third !== undefined && (isCreditMark(third.text) || (CREDIT_OPENS.test(second.text) && !endsSentence(second.text) && hasPhotoCredit(third.text, second.text)))) ? 2 : undefined;
 }

@@ -77,9 +77,11 @@ function clustersOf(heads: readonly Head[], opensPage: boolean, textFollows: boo
   const titled: Head[] = [];
   rest.forEach((head, k) => titled.push(...withDecks(head, opensPage && k === 0 && displaced.length === 0, k === rest.length - 1)));
   const only = titled.length === 1 ? titled[0]! : undefined;
-  if (only && only.titles.length === 2 && !only.kicker && !only.subtitle) {
-    // two title lines: one two-line title, or the titles of two stories printed together (the page model decides)
-    const split = [{ titles: only.titles.slice(0, 1) }, { ...only, titles: only.titles.slice(1) }];
+  if (only && only.titles.length === 2 && !only.subtitle && !(only.kicker && only.byline)) {
+    // two title lines: one two-line title, or the titles of two stories printed together (the page model
+    // decides), a column label over them the first one's (a label, titles and byline are one story's head)
+    const { kicker, ...under } = only;
+    const split = [{ kicker, titles: only.titles.slice(0, 1) }, { ...under, titles: only.titles.slice(1) }];
     return [...headings, { kind: "cluster", cluster: { heads: split, anchored: split.some(isAnchored), merged: titled } }];
   }
   // a kicker that leads into its title says the line under it is one title; a column label heads either
@@ -102,10 +104,12 @@ function sidePair(unit: Unit): [Unit, Unit] | undefined {
   if (parts.length < 2 || parts.length > 4) return undefined;
   const cuts = parts.slice(1).map((_, k) => [parts.slice(0, k + 1).join(" "), parts.slice(k + 1).join(" ")] as const);
   const fit = cuts.filter(([left, right]) => [...left].length >= SIDE_TITLE && [...right].length >= SIDE_TITLE);
-  const even = ([left, right]: readonly [string, string]) => Math.abs([...left].length - [...right].length);
-  const best = fit.sort((a, b) => even(a) - even(b))[0];
+  const best = fit.sort((a, b) => unevenness(a) - unevenness(b))[0];
   return best && [{ ...unit, text: best[0] }, { ...unit, text: best[1] }];
 }
+
+/** How far apart two sides' lengths are. (A module function: under tsx each named closure made costs a `defineProperty`.) */
+const unevenness = ([left, right]: readonly [string, string]) => Math.abs([...left].length - [...right].length);
 
 /** The fewest characters of a title printed beside another. */
 const SIDE_TITLE = 5;
@@ -163,16 +167,29 @@ function withDecks(head: Head, opensPage: boolean, textFollows: boolean): Head[]
   // under a kicker that leads into its title (`…——`, or two phrases `稳外贸 拓市场`: no column label), the
   // last of several title lines is the deck
   if (head.kicker && leadsIntoTitle(head.kicker) && titles.length > 1 && !head.subtitle) return [{ ...head, titles: titles.slice(0, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
+  // a title wraps over two lines at most: under a column label, three title lines are two heads printed
+  // together, the label the first one's and the byline the last one's
+  if (head.kicker && titles.length > 2 && !head.subtitle && !NUMBERED.test(titles[0]!.text)) {
+    const { kicker, ...under } = head;
+    const cut = titleCut(titles);
+    return [{ kicker, titles: titles.slice(0, cut) }, { ...under, titles: titles.slice(cut) }];
+  }
   // a numbered first line (`二、…`) opens a section heading wrapped over its lines: a kicker never counts
   if (titles.length < 3 || head.kicker || head.subtitle || NUMBERED.test(titles[0]!.text)) return [head];
   // lines that are each a whole headline of two phrases are headlines of their own
   if (titles.every((unit) => / /u.test(unit.text))) return titles.map((unit, k) => (k === titles.length - 1 ? { ...head, titles: [unit] } : { titles: [unit] }));
   if (!opensPage && textFollows && head.byline) {
-    // a first line of two phrases (`数据要多跑路 更要跑对路`) is a whole headline: the lines under it are the other title
-    const cut = TWO_PHRASES.test(titles[0]!.text) && !TWO_PHRASES.test(titles[1]!.text) ? 1 : titles.length - 1;
+    const cut = titleCut(titles);
     return [{ titles: titles.slice(0, cut) }, { ...head, titles: titles.slice(cut) }];
   }
   return [{ ...head, kicker: { ...titles[0]!, role: "kicker" }, titles: titles.slice(1, -1), subtitle: { ...titles[titles.length - 1]!, role: "subtitle" } }];
+}
+
+/** Where title lines of two heads printed together part: after a first line that is a whole headline
+ *  (two phrases `数据要多跑路 更要跑对路` over a line that is not, or letter-spaced), else before the last line. */
+function titleCut(titles: readonly Unit[]): number {
+  const [first, second] = [titles[0]!.text, titles[1]!.text];
+  return (TWO_PHRASES.test(first) && !TWO_PHRASES.test(second)) || LETTER_SPACED.test(first) ? 1 : titles.length - 1;
 }
 
 /** A kicker that reads on into its title (`…——`, or two phrases `稳外贸 拓市场`), not a column label. */
@@ -186,15 +203,12 @@ export function heads(state: ReflowState): void {
   const items: PageItem[] = [];
   let pending: Head[] = []; // heads since the last column text
   let open: Head | undefined;
-  const flush = (textFollows = true) => {
-    items.push(...clustersOf(pending, items.length === 0, textFollows));
-    pending = [];
-  };
   const units = state.units.filter((unit) => unit.role !== "credit");
   const spacing = state.blankLinesMeaningful ? 1 : 2;
   units.forEach((unit, i) => {
-    // titles side by side on one line: what is printed under them goes with the first, the left one
-    const left = open && pending.find((head) => head !== open && head.titles[0]?.firstLine === open!.titles[0]?.firstLine && !head.byline);
+    // titles side by side on one line: what is printed under them goes with the first, the left one (a head
+    // before the open one: a second byline line goes on with the first)
+    const left = open && pending.find((head, k) => k < pending.indexOf(open!) && head.titles[0]?.firstLine === open!.titles[0]?.firstLine && !head.byline);
     if (left && unit.role === "byline" && attach(left, unit, spacing)) return void (open = left);
     if (open && attach(open, unit, spacing)) return;
     if (opensHead(unit, units[i + 1], spacing)) {
@@ -208,10 +222,12 @@ export function heads(state: ReflowState): void {
     const title = unit.role === "signature" && open?.byline !== undefined && !printedTogether(open.byline, unit, spacing);
     if (title) return void pending.push((open = { titles: [{ ...unit, role: "headline" }] }));
     open = undefined;
-    flush();
+    // (the pending heads pushed here and at the end, no closure: under tsx each named closure made costs a `defineProperty`)
+    items.push(...clustersOf(pending, items.length === 0, true));
+    pending = [];
     items.push({ kind: "unit", unit });
   });
-  flush(false);
+  items.push(...clustersOf(pending, items.length === 0, false));
   state.items = items;
 }
 

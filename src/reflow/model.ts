@@ -2,13 +2,14 @@
 // cluster of heads, whether its heads are titles standing before or after their text, or (for a lone
 // head with no byline, kicker or deck) a section heading. The best reading is found by `decode`.
 import type { Cluster, PageItem, Unit } from "../types.ts";
-import { LETTER_SPACED, closesStory, isNumbered, opensStory } from "./signals.ts";
+import { breakCosts } from "./breaks.ts";
+import { LETTER_SPACED, closesStory, isNumbered } from "./signals.ts";
 import type { TextGrams } from "./grams.ts";
 import { Affinity, opening } from "./similarity.ts";
 import { headText } from "./heads.ts";
 import { AM, AS, AS0, BM, BS, H, MAX_HEADS, O, T, TM, beforeOf, headOf, isA, isB, nearest, statesOf } from "./states.ts";
 import type { Chain } from "./viterbi.ts";
-import { WEIGHTS, loneHeads, signedAfter } from "./weights.ts";
+import { WEIGHTS, captionedAfter, loneHeads, signedAfter } from "./weights.ts";
 
 const isText = (unit: Unit) => unit.role === "paragraph" || unit.role === "caption" || unit.role === "heading";
 
@@ -21,6 +22,8 @@ export class PageModel implements Chain {
   /** For each item, the nearest cluster before / after it. */
   private readonly clusterBefore: number[];
   private readonly clusterAfter: number[];
+  /** For each item, whether it is a set of numbered bare heads (passed over by `clusterBefore` and `clusterAfter`). */
+  private readonly sections: boolean[];
   /** Each unit item's affinity to the heads of the clusters around it (cluster → a score per head), and its best. */
   private readonly affinities: ([cluster: number, row: number[]][] | undefined)[];
   private readonly favourite: number[];
@@ -44,6 +47,8 @@ export class PageModel implements Chain {
   private readonly sideBySide: boolean[];
   /** For each cluster, whether a signature stands in the text after it, before the next cluster. */
   private readonly signedAfter: boolean[];
+  /** For each cluster, whether a photo caption stands in the text after it, before the next cluster. */
+  private readonly photoAfter: boolean[];
 
   constructor(private readonly items: readonly PageItem[]) {
     this.length = items.length;
@@ -75,11 +80,15 @@ export class PageModel implements Chain {
     this.numbered = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => isNumbered(head.titles[0]?.text ?? "")));
     this.spaced = items.map((item) => item.kind === "cluster" && item.cluster.heads.some((head) => head.titles.some((unit) => LETTER_SPACED.test(unit.text))));
     this.signedAfter = signedAfter(items);
+    this.photoAfter = captionedAfter(items);
     this.sideBySide = items.map((item) => item.kind === "cluster" && item.cluster.merged !== undefined && item.cluster.heads[0]?.titles[0]?.firstLine === item.cluster.heads[1]?.titles[0]?.firstLine);
+    // numbered bare heads printed together are most likely a set of sections displaced to their story's end:
+    // the text beyond them weighs its words against the titles on either side of them
+    this.sections = items.map((item, t) => this.numbered[t]! && item.kind === "cluster" && !item.cluster.anchored && !item.cluster.merged && item.cluster.heads.length > 1);
     this.multiBefore = nearest(items, 1, 2);
     this.multiAfter = nearest(items, -1, 2);
-    this.clusterBefore = nearest(items, 1, 1);
-    this.clusterAfter = nearest(items, -1, 1);
+    this.clusterBefore = nearest(items, 1, 1, this.sections);
+    this.clusterAfter = nearest(items, -1, 1, this.sections);
     this.affinities = new Array(items.length).fill(undefined);
     items.forEach((item, c) => {
       if (item.kind === "cluster") this.prefer(c);
@@ -96,10 +105,7 @@ export class PageModel implements Chain {
     const anchored = clusters.filter((item) => item.cluster.anchored).length / Math.max(1, clusters.length);
     this.titlePrior = WEIGHTS.title - WEIGHTS.siblings * anchored;
     this.lone = loneHeads(items);
-    this.breaks = items.map((item, t) => {
-      const below = item.kind === "unit" ? t : t + 1;
-      return items[t - 1]?.kind === "unit" && items[below]?.kind === "unit" ? this.breakCost(t - 1, below) : WEIGHTS.break;
-    });
+    this.breaks = breakCosts({ items, affinity: this.affinity, grams: this.grams, openings: this.openings, closes: this.closes });
   }
 
   private heads(c: number): number {
@@ -137,7 +143,7 @@ export class PageModel implements Chain {
 
   /** Item t is in the window of cluster c's preferences (a method, not a closure per cluster: under tsx each named closure made costs a `defineProperty`). */
   private reaches(c: number, multi: boolean, t: number, near: number[], far: number[]): boolean {
-    return multi ? far[t] === c && !(this.items[t]!.kind === "cluster" && this.isFixed(t)) : near[t] === c && this.items[t]!.kind === "unit";
+    return multi ? far[t] === c && !(this.items[t]!.kind === "cluster" && this.isFixed(t)) : near[t] === c && (this.items[t]!.kind === "unit" || this.sections[t]!);
   }
 
   /** An anchored cluster is surely titles: the window of preferences stops there. */
@@ -192,8 +198,11 @@ export class PageModel implements Chain {
     const previous = this.items[t - 1]!;
     if (previous.kind === "cluster") {
       // a head opens its text right after it; after a head that took the text before, anything may start
-      if (x !== O) return s === x || (x === AS0 && s === AS) ? emission : -Infinity;
-      return opens ? emission : -Infinity;
+      if (x === O) return opens ? emission : -Infinity;
+      if (s === x || (x === AS0 && s === AS)) return emission;
+      // a set of section headings printed together at their story's end (displaced there): text whose head
+      // stands after it may follow, at the cost of a break between the texts around them
+      if (p < H(0) || !isB(s) || this.heads(t - 1) < 2) return -Infinity;
     }
     if (s === x) return emission - (this.closes[t - 1] ? WEIGHTS.pastClose : 0);
     const next = isA(x) && isA(s) && s === x + 1 && x >= AM(0);
@@ -201,7 +210,8 @@ export class PageModel implements Chain {
     const toB = (isA(x) || x === O) && (s === BS || s === BM(0));
     if (!next && !nextB && !toB) return -Infinity;
     const left = isA(x) && x >= AM(0) && toB ? this.heads(this.multiBefore[t]!) - 1 - headOf(x) : 0;
-    return emission - this.breaks[t]! - (isA(x) && toB ? WEIGHTS.switch : 0) - left * WEIGHTS.orphanHead;
+    const cost = previous.kind === "cluster" ? this.breaks[t - 1]! : this.breaks[t]!;
+    return emission - cost - (isA(x) && toB ? WEIGHTS.switch : 0) - left * WEIGHTS.orphanHead;
   }
 
   /** The head the state s gives unit t already has a byline of its own. */
@@ -228,50 +238,18 @@ export class PageModel implements Chain {
     return undefined;
   }
 
-  /** What a story break between two neighbouring unit items costs. */
-  private breakCost(before: number, after: number): number {
-    const shared = this.affinity.similarity(this.grams[before]!, this.grams[after]!);
-    const parallel = this.affinity.similarity(this.openings[before]!, this.openings[after]!);
-    return (
-      WEIGHTS.break +
-      WEIGHTS.cohesion * shared +
-      WEIGHTS.parallel * parallel -
-      (this.opens(after) && !(after === before + 1 && (this.isLeadPhoto(before) || this.opens(before))) ? WEIGHTS.lead : 0) -
-      (this.closes[before] ? WEIGHTS.close : 0) +
-      (after === before + 1 && (this.items[after] as { unit: Unit }).unit.role === "heading" ? WEIGHTS.headingFirst : 0)
-    );
-  }
-
-  /** A dateline, editor's note or byline opens the text at t, or the text right after the photo caption at t
-   *  that shares more words with that text than with the text before: the photo is the new story's. */
-  private opens(t: number): boolean {
-    const unit = (this.items[t] as { unit: Unit }).unit;
-    // a reporter's byline standing in the column text (its head printed elsewhere) tops the text it signs
-    if (opensStory(unit) || unit.role === "byline") return true;
-    const [previous, next] = [this.items[t - 1], this.items[t + 1]];
-    if (unit.role !== "caption" || next?.kind !== "unit" || previous?.kind !== "unit" || !opensStory(next.unit)) return false;
-    return this.affinity.similarity(this.grams[t]!, this.grams[t + 1]!) > this.affinity.similarity(this.grams[t - 1]!, this.grams[t]!);
-  }
-
-  /** A photo's caption right under a head (one, or two lines that may be one title) stands before its
-   *  story's first paragraph: a dateline right after it opens that story, not a new one. Under several
-   *  heads, the first may be a photo's own title. */
-  private isLeadPhoto(t: number): boolean {
-    const above = this.items[t - 1];
-    const lone = above?.kind === "cluster" && (above.cluster.heads.length === 1 || above.cluster.merged !== undefined);
-    return lone && (this.items[t] as { unit: Unit }).unit.role === "caption";
-  }
-
   private clusterScore(t: number, cluster: Cluster, p: number, s: number): number {
     const x = p < 0 ? undefined : this.out(t - 1, p);
     const previousIsCluster = t > 0 && this.items[t - 1]!.kind === "cluster" && p < H(0);
     if (s >= H(0)) {
       const inside = s - H(0);
       if (x === undefined || x !== inside) return -Infinity;
-      const captioned = this.items[t + 1]?.kind === "unit" && (this.items[t + 1] as { unit: Unit }).unit.role === "caption";
+      const captioned = this.photoAfter[t]!;
       // a signature under it would close the story before, which has a byline already: this is a title
       const signed = !this.numbered[t] && isA(inside) && this.signedAfter[t]! && this.bylined(t, inside);
-      return (this.numbered[t] ? WEIGHTS.numbered : 0) - (this.lone[t] ? WEIGHTS.loneHeading : 0) - (captioned ? WEIGHTS.captioned : 0) - (signed ? WEIGHTS.secondByline : 0);
+      // one heading with no text after it would be a story's only section, displaced to its end: a title of the text before
+      const headless = this.items[t + 1]?.kind !== "unit" && cluster.heads.length === 1;
+      return (this.numbered[t] ? WEIGHTS.numbered : 0) - (this.lone[t] || headless ? WEIGHTS.loneHeading : 0) - (captioned ? WEIGHTS.captioned : 0) - (signed ? WEIGHTS.secondByline : 0);
     }
     const r = this.headsIn(t, s);
     const before = beforeOf(s);

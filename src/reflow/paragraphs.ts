@@ -1,6 +1,7 @@
 import type { Decision, DisplayShape, Line, ReflowState, Role, Unit } from "../types.ts";
 import { LONG_LINE_RATIO } from "./headlines.ts";
-import { hasPhotoCredit } from "./captions.ts";
+import { hasPhotoCredit, isCreditOnly } from "./captions.ts";
+import { outnumbers } from "./shapes.ts";
 import { endsSentence, isParallelHeading, joinLines } from "./text.ts";
 import { SHORTFALL, firstLineWidths, fullLineWidths } from "./widths.ts";
 
@@ -46,12 +47,16 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
   const columnWidth = widths[i]!;
   // a last line is never justified, so a spread line never ends a paragraph by stopping short
   const shortfall = line.spread ? 0 : columnWidth - (startsParagraph ? INDENT : 0) - line.width;
-  // a caption ends with its photo credit, with or without a stop
-  if (hasPhotoCredit(line.text) || (i > 0 && !startsParagraph && hasPhotoCredit(line.text, lines[i - 1]!.text))) return { isEnd: true, confidence: 0.9, reason: "a photo credit ends a caption" };
+  // a caption ends with its photo credit, with or without a stop; a line going on from the one before is read
+  // with it, so a clause broken before `摄` (`…降至零下二摄` / `氏度，…`) is no credit
+  const credited = i > 0 && !startsParagraph ? hasPhotoCredit(line.text, lines[i - 1]!.text) : hasPhotoCredit(line.text);
+  if (credited) return { isEnd: true, confidence: 0.9, reason: "a photo credit ends a caption" };
   if (!endsSentence(line.text)) {
     const confidence = shortfall >= 2 * SHORTFALL ? 0.6 : 1;
     return { isEnd: false, confidence, reason: "no sentence stop at the end of the line" };
   }
+  // a quotation opened on this line and not closed: the sentence stopped inside it goes on
+  if (outnumbers(line.text, "“", "”")) return { isEnd: false, confidence: 0.8, reason: "a quotation opened on the line is not closed" };
   if (line.width > columnWidth * LONG_LINE_RATIO) return { isEnd: true, confidence: 0.9, reason: "a whole paragraph on one long line" };
   if (next.width > widths[i + 1]! * LONG_LINE_RATIO) return { isEnd: true, confidence: 0.9, reason: "the next line is a whole paragraph on one long line" };
   if (shortfall >= SHORTFALL) {
@@ -68,7 +73,9 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
       : { isEnd: true, confidence: 0.6, reason: "a sentence ends at a blank line, and the next line is not full: a box's end, not a column break" };
   }
   // a caption set right under the text: it ends in its photo credit, on its line or the next
-  if (hasPhotoCredit(next.text) || hasPhotoCredit(lines[i + 2]?.text ?? "", next.text)) return { isEnd: true, confidence: 0.8, reason: "a photo caption follows" };
+  // (a next line ending its sentence is a caption only over a credit alone, not over a whole caption of its own)
+  const afterNext = lines[i + 2]?.text ?? "";
+  if (hasPhotoCredit(next.text) || (endsSentence(next.text) ? isCreditOnly(afterNext) : hasPhotoCredit(afterNext, next.text))) return { isEnd: true, confidence: 0.8, reason: "a photo caption follows" };
   if (SPEAKER.test(next.text)) return { isEnd: true, confidence: 0.85, reason: "the next line opens a speaker's turn" };
   const runIn = flow.runInHeadings ?? true;
   if (runIn && startsParagraph && shortfall >= SHORTFALL / 3 && isParallelHeading(line.text)) {

@@ -46,10 +46,13 @@ export function read(state: ReflowState): void {
   state.decisions.push(...decisionsOf(items, decoded, clusters));
 }
 
+/** Record a decision with its margin. (A module function, not a closure per page: under tsx each named closure made costs a `defineProperty`.) */
+function record(decisions: Decision[], unit: Unit, margin: number, message: string, context: string): void {
+  decisions.push({ pass: "read", line: unit.firstLine, confidence: confidenceOf(margin), message: `${message} (margin ${Number.isFinite(margin) ? margin.toFixed(2) : "∞"})`, context });
+}
+
 function decisionsOf(items: readonly PageItem[], decoded: Decoded, clusters: Map<number, ClusterReading>): Decision[] {
   const decisions: Decision[] = [];
-  const record = (unit: Unit, margin: number, message: string, context: string) =>
-    decisions.push({ pass: "read", line: unit.firstLine, confidence: confidenceOf(margin), message: `${message} (margin ${Number.isFinite(margin) ? margin.toFixed(2) : "∞"})`, context });
   items.forEach((item, t) => {
     const s = decoded.path[t]!;
     if (item.kind === "cluster") {
@@ -60,19 +63,19 @@ function decisionsOf(items: readonly PageItem[], decoded: Decoded, clusters: Map
       if (!item.cluster.anchored) {
         const heading = reading.kind === "heading";
         const margin = marginAt(decoded, t, (rival) => (heading ? rival < H(0) : rival >= H(0)));
-        record(first, margin, heading ? `“${excerpt(text)}” read as a section heading, not a story's title` : `“${excerpt(text)}” read as a story's title, not a section heading`, text);
+        record(decisions, first, margin, heading ? `“${excerpt(text)}” read as a section heading, not a story's title` : `“${excerpt(text)}” read as a story's title, not a section heading`, text);
       }
       if (item.cluster.merged && reading.kind === "titles") {
         const merged = reading.merged === true;
         const margin = marginAt(decoded, t, (rival) => rival >= T(0) && rival < H(0) && (rival >= TM(0)) !== merged);
         const where = item.cluster.heads[1]?.titles[0]?.firstLine === first.firstLine ? `line ${first.firstLine}` : `lines ${first.firstLine}–${first.firstLine + 1}`;
-        record(first, margin, merged ? `${where} read as one title` : `${where} read as the titles of two stories`, text);
+        record(decisions, first, margin, merged ? `${where} read as one title` : `${where} read as the titles of two stories`, text);
       }
       if (reading.kind === "titles") {
         const margin = marginAt(decoded, t, (rival) => rival >= T(0) && rival < H(0) && rival !== s);
         const r = item.cluster.heads.length;
         const side = reading.before === 0 ? "its text after it" : reading.before === r ? "its text before it" : `the text before it for its first ${reading.before} head(s), after it for the rest`;
-        record(first, margin, `head${r > 1 ? "s" : ""} on line ${first.firstLine} take${r > 1 ? "" : "s"} ${side}`, text);
+        record(decisions, first, margin, `head${r > 1 ? "s" : ""} on line ${first.firstLine} take${r > 1 ? "" : "s"} ${side}`, text);
       }
       return;
     }
@@ -82,7 +85,7 @@ function decisionsOf(items: readonly PageItem[], decoded: Decoded, clusters: Map
     // a story break inside a run of column text: which head this text goes to
     const margin = marginAt(decoded, t, (rival) => rival === p);
     const to = s === O ? "no head" : isB(s) ? "the head after it" : "the next head of the cluster before it";
-    record(item.unit, margin, `story break before line ${item.unit.firstLine}: the text goes to ${to}`, `${excerpt(previous.unit.text)} ⏎ ${excerpt(item.unit.text)}`);
+    record(decisions, item.unit, margin, `story break before line ${item.unit.firstLine}: the text goes to ${to}`, `${excerpt(previous.unit.text)} ⏎ ${excerpt(item.unit.text)}`);
   });
   return decisions;
 }

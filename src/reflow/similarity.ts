@@ -182,12 +182,14 @@ const OPENING_LENGTH = 24;
 
 /** The first sentence of a paragraph, where run-in headings and parallel openings are. */
 export function opening(text: string): string {
-  // only the first characters can hold the opening: a long paragraph is not searched through for its first stop
-  const head = text.slice(0, OPENING_LENGTH);
-  const stop = head.search(SENTENCE_STOP);
-  return stop < 0 ? head : head.slice(0, stop + 1);
+  // only the first characters can hold the opening: a long paragraph is not searched through for its first
+  // stop (read by code, one slice: the page model asks this of every unit)
+  const end = Math.min(text.length, OPENING_LENGTH);
+  for (let i = 0; i < end; i++) if (isSentenceStop(text.charCodeAt(i))) return text.slice(0, i + 1);
+  return text.slice(0, end);
 }
-const SENTENCE_STOP = /[。！？]/u;
+/** `。`, `！`, `？`: single code units. */
+const isSentenceStop = (code: number) => code === 0x3002 || code === 0xff01 || code === 0xff1f;
 
 export interface Segmentation {
   /** Index of the first item of each segment (segment j spans starts[j] .. starts[j+1]-1). */
@@ -207,20 +209,21 @@ export function segment(
   const items = scores.length;
   const labels = scores[0]?.length ?? 0;
   if (labels === 0 || items < labels - (options.optionalFirst ? 1 : 0)) return undefined;
-  const bonus = (i: number) => options.startBonus?.[i] ?? 0;
+  // (the bonus read where it is used, not by a closure per call: under tsx each named closure made costs a `defineProperty`)
+  const startBonus = options.startBonus ?? [];
   const NONE = -Infinity;
   // best[i][j]: best score with items 0..i placed and item i in segment j
   const best = Array.from({ length: items }, () => new Array<number>(labels).fill(NONE));
   const cameFromNewSegment = Array.from({ length: items }, () => new Array<boolean>(labels).fill(false));
   best[0]![0] = scores[0]![0]!;
   if (options.optionalFirst && labels > 1) {
-    best[0]![1] = scores[0]![1]! + bonus(0);
+    best[0]![1] = scores[0]![1]! + (startBonus[0] ?? 0);
     cameFromNewSegment[0]![1] = true;
   }
   for (let i = 1; i < items; i++) {
     for (let j = 0; j < labels; j++) {
       const stay = options.mustEnd?.[i - 1] ? NONE : best[i - 1]![j]!;
-      const open = j > 0 ? best[i - 1]![j - 1]! + bonus(i) : NONE;
+      const open = j > 0 ? best[i - 1]![j - 1]! + (startBonus[i] ?? 0) : NONE;
       const previous = Math.max(stay, open);
       if (previous === NONE) continue;
       best[i]![j] = previous + scores[i]![j]!;

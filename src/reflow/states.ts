@@ -47,15 +47,16 @@ function listStates(before: number, after: number, cluster: StateShape["cluster"
   return cluster.anchored ? titles : [...titles, ...body.map(H)];
 }
 
-/** For each position, the nearest cluster of at least `heads` heads in one direction (step 1: before, -1: after). */
-export function nearest(items: readonly PageItem[], step: 1 | -1, heads: number): number[] {
+/** For each position, the nearest cluster of at least `heads` heads in one direction (step 1: before, -1: after),
+ *  passing over the clusters `skip` marks. */
+export function nearest(items: readonly PageItem[], step: 1 | -1, heads: number, skip?: readonly boolean[]): number[] {
   const result = new Array<number>(items.length).fill(-1);
   let last = -1;
   for (let k = 0; k < items.length; k++) {
     const t = step === 1 ? k : items.length - 1 - k;
     result[t] = last;
     const item = items[t]!;
-    if (item.kind === "cluster" && item.cluster.heads.length >= heads) last = t;
+    if (item.kind === "cluster" && item.cluster.heads.length >= heads && !skip?.[t]) last = t;
   }
   return result;
 }

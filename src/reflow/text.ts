@@ -133,12 +133,15 @@ export function innerSentenceStops(text: string): number {
 export function joinLines(lines: readonly string[]): string {
   // each line compacted, then a space kept where two lines meet between letters or digits: what compacting
   // the lines joined by spaces gives, without the joined copy (every paragraph of a page passes here)
+  // (the last code kept apart: read off the result, a string still being joined, it was flattened at every line)
   let result = "";
+  let last = -1;
   for (const line of lines) {
     const piece = compactSpaces(line.trim());
     if (piece === "") continue;
-    if (result !== "" && isAlphanumericCode(result.charCodeAt(result.length - 1)) && isAlphanumericCode(piece.charCodeAt(0))) result += " ";
+    if (last >= 0 && isAlphanumericCode(last) && isAlphanumericCode(piece.charCodeAt(0))) result += " ";
     result += piece;
+    last = piece.charCodeAt(piece.length - 1);
   }
   return result;
 }

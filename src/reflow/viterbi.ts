@@ -59,7 +59,6 @@ export function decode(chain: Chain): Decoded | undefined {
   forward.fill(-Infinity, 0, size);
   backward.fill(-Infinity, 0, size);
   back.fill(-1, 0, size);
-  transitions.fill(Number.NaN, 0, transitionAt[n]!);
   for (let k = 0; k < states[0]!.length; k++) forward[k] = chain.score(0, -1, states[0]![k]!);
   // each position's offsets read once into locals: a store into one typed array may alias a read of another for the JIT
   for (let t = 1; t < n; t++) {
@@ -72,7 +71,9 @@ export function decode(chain: Chain): Decoded | undefined {
       for (let q = 0; q < before.length; q++) {
         const previous = forward[from + q]!;
         if (previous === -Infinity) continue;
-        const total = previous + transition(chain, moves + q * here.length + k, t, before[q]!, here[k]!);
+        // kept for the backward pass, which needs the same moves (and only these, see below)
+        const score = (transitions[moves + q * here.length + k] = chain.score(t, before[q]!, here[k]!));
+        const total = previous + score;
         if (total > forward[to + k]!) {
           forward[to + k] = total;
           back[to + k] = q;
@@ -88,10 +89,13 @@ export function decode(chain: Chain): Decoded | undefined {
     const to = at[t + 1]!;
     const moves = transitionAt[t + 1]!;
     for (let q = 0; q < here.length; q++) {
+      // a state no path reaches keeps -Infinity: its max-marginal is -Infinity whatever follows, and no
+      // reachable state before it moves to it (or it would be reached); so every move read here was scored forward
+      if (forward[from + q] === -Infinity) continue;
       for (let k = 0; k < next.length; k++) {
         const following = backward[to + k]!;
         if (following === -Infinity) continue;
-        const total = transition(chain, moves + q * next.length + k, t + 1, here[q]!, next[k]!) + following;
+        const total = transitions[moves + q * next.length + k]! + following;
         if (total > backward[from + q]!) backward[from + q] = total;
       }
     }
@@ -113,17 +117,6 @@ export function decode(chain: Chain): Decoded | undefined {
     k = back[at[t]! + k]!;
   }
   return { path, best, states, marginals, offsets };
-}
-
-/**
- * The score of state s at t after state p, kept at `index` of the scratch: asked of the chain once, since the
- * backward pass needs the forward pass's ones again. (A module function, not a closure per page: under tsx
- * each named closure made costs a `defineProperty`.)
- */
-function transition(chain: Chain, index: number, t: number, p: number, s: number): number {
-  let score = scratch.transitions[index]!;
-  if (Number.isNaN(score)) scratch.transitions[index] = score = chain.score(t, p, s);
-  return score;
 }
 
 /** How sure a choice is from its margin over the best alternative: a tie is 0.5, a wide margin near 1. */

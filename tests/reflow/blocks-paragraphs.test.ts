@@ -60,6 +60,11 @@ describe("blocks", () => {
     const raw = [...COLUMN.slice(0, 5), "协商议事室坚持群众点题，", "围绕农村饮水安全、老旧小区改造、背街小巷整治等议题", "开展协商。", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual([]);
   });
+  it("reads a line of plain Han wider than a column of short turns, after one broken off past a comma, as running text", () => {
+    const turns = ["记者：您怎么看？", "", "委员：这是好事。", "", "记者：还有呢？", ""];
+    const raw = [...turns, "委员：是“建管并重”。建设农田要", "算好长远账，明确管护主体和资金。还", "有委员建议把耕地保护纳入领导干部离", "任审计。", "", ...turns].join("\n");
+    expect(display(raw)).toEqual([]);
+  });
   it("lets a title ask a question when a byline stands under it", () => {
     const raw = ["为什么要加强政协机关建设？", "□江 波", "", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:为什么要加强政协机关建设？", "byline:□江 波"]);
@@ -118,6 +123,46 @@ describe("blocks", () => {
     const raw = [...COLUMN.slice(0, 5), "", "果农在果园里采摘成熟的砂糖", "橘（受访者供图）", "", ...COLUMN.slice(5)].join("\n");
     expect(display(raw)).toEqual([]);
   });
+  it("reads a caption's first line as text when its credit wraps onto the mark alone, or a few words and a stop precede it", () => {
+    const byline = ["首届乡村工匠技能大赛落幕", "本报记者 邹 阳"];
+    const wrapped = [...byline, "选手在竹编项目比赛中展", "示技艺。 本报记者 张三", "摄", ...COLUMN].join("\n");
+    expect(display(wrapped)).toEqual(["headline:首届乡村工匠技能大赛落幕", "byline:本报记者 邹 阳"]);
+    const stopped = [...byline, "选手在竹编项目比赛中展示技艺", "一番。 本报记者 张三 摄", ...COLUMN].join("\n");
+    expect(display(stopped)).toEqual(["headline:首届乡村工匠技能大赛落幕", "byline:本报记者 邹 阳"]);
+  });
+  it("reads the end of a credit broken mid-word as its caption's, not a short title", () => {
+    const raw = ["非遗剪纸进课堂", "学生们在老师指导下学习剪纸技艺 本报记", "者 陆 明 摄", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual(["headline:非遗剪纸进课堂"]);
+  });
+  it("reads a parenthesised photo credit on its own line as its caption's end, not an author's note", () => {
+    const raw = [...COLUMN, "", "观众在博物馆夜场参观唐三彩展览", "（张三 摄）", "", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual([]);
+  });
+  it("never reads a caption's last line, ending in its credit, as a title, even over a byline", () => {
+    const raw = [...COLUMN.slice(0, 5), "11月12日，市民在雪中的湖", "畔公园赏景 通讯员 张三 摄", "", "本报记者 邹 阳", ...COLUMN.slice(5)].join("\n");
+    expect(display(raw)).toEqual(["byline:本报记者 邹 阳"]);
+  });
+  it("reads a line apart with no stop as a head printed after its text: the page's last, over another head, or on one", () => {
+    // (titles nearly as wide as the 14-em column: no shorter than a first line that lost its indent)
+    expect(display([...COLUMN, "", "全省冬季农田水利建设推进"].join("\n"))).toEqual(["headline:全省冬季农田水利建设推进"]);
+    const overHead = [...COLUMN, "", "乡村振兴需要新农人新观念", "", "读 书 之 乐 与 履 职 之 要", "□江 波", "", ...COLUMN].join("\n");
+    expect(display(overHead)).toEqual(["headline:乡村振兴需要新农人新观念", "headline:读 书 之 乐 与 履 职 之 要", "byline:□江 波"]);
+    const secondLine = [...COLUMN, "", "“冰雪季”开启", "滑雪场迎来首批客人今冬开", "", ...COLUMN].join("\n");
+    expect(display(secondLine)).toEqual(["headline:“冰雪季”开启", "headline:滑雪场迎来首批客人今冬开"]);
+  });
+  it("reads a line of characters all set apart, short of its column after finished text, as a letter-spaced title", () => {
+    const raw = [...COLUMN, "", "新 建 公 园 向 市 民 开 放", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual(["headline:新 建 公 园 向 市 民 开 放"]);
+    expect(display(["渔 港 开 海 千 帆 竞 发", ...COLUMN].join("\n"))).toEqual(["headline:渔 港 开 海 千 帆 竞 发"]);
+  });
+  it("reads a line apart over a title on a byline as a head too (heads after their text stand in a row)", () => {
+    const raw = [...COLUMN, "", "全省冬季农田水利建设推进", "", "跨省通办事项增至一百六十", "本报记者 邱 静", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual(["headline:全省冬季农田水利建设推进", "headline:跨省通办事项增至一百六十", "byline:本报记者 邱 静"]);
+  });
+  it("reads a line apart over a caption whose credit's mark wraps alone as the photo story's title", () => {
+    const raw = [...COLUMN, "", "新建滨河公园向市民开放了", "", "市民在新开放的滨河公园内", "散步健身。 本报记者 张三", "摄", "", ...COLUMN].join("\n");
+    expect(display(raw)).toEqual(["headline:新建滨河公园向市民开放了"]);
+  });
   it("reads a role and name ending in 摄 under a caption as the caption's credit, not a byline", () => {
     const raw = ["橘子红了 果农笑了", "果农在果园里采摘成熟的砂糖橘。", "本报记者 张 三 摄", ...COLUMN].join("\n");
     expect(display(raw)).toEqual(["headline:橘子红了 果农笑了"]);
@@ -169,6 +214,16 @@ describe("paragraphs", () => {
     const next = ["加强自身建设，努力提升协商", "实效。多年来，自治区政协为各民", "主党派建立了机制，在各级组织和", "", "广大成员中深入开展主题教育。"];
     const raw = [...first, "", ...next, ...next.slice(0, 3), "中深入开展主题教育和学习教育。"].join("\n");
     expect(unitsOf(raw).map((unit) => unit.text.slice(0, 4))).toEqual(["强化政治", "加强自身", "加强自身"]);
+  });
+  it("reads a clause broken before 摄 mid-sentence as no photo credit, and a closing line over a whole caption as no caption's", () => {
+    const column = ["11月1日零时，全市集中供热", "系统正式点火升温，比往年提", "前五天。受近期冷空气影响，市", "区最低气温已降至零下二摄", "氏度，市政府决定提前启动供", "暖。"];
+    expect(unitsOf(column.join("\n")).map((unit) => unit.text.slice(-3))).toEqual(["供暖。"]);
+    const quote = ["“新电梯又快又稳，还装了", "能联网的监控，心里踏实多了。”", "七十六岁的居民蒋玉珍说。", "", "市民在新开放的滨河公园内散步健身。 本报记者 张三 摄"];
+    expect(unitsOf(quote.join("\n")).map((unit) => unit.text.slice(-3))).toEqual(["珍说。", "张三摄"]);
+  });
+  it("never ends a paragraph inside a quotation opened on the line", () => {
+    const raw = ["古人云：“问渠那得清如许？", "为有源头活水来。”读书是修身", "之本，也是履职之基。"].join("\n");
+    expect(unitsOf(raw)).toHaveLength(1);
   });
   it("joins a sentence that ends flush with a first line to the full line after it", () => {
     const lines: Line[] = [
