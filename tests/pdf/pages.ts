@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createCanvas } from "@napi-rs/canvas";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { PageStory } from "../reflow/typeset.ts";
 import { randomSource } from "../reflow/typeset.ts";
 
@@ -149,20 +149,27 @@ ${page.credits.length > 0 ? `<footer class="credits">${page.credits.map((credit)
 }
 
 /** Print a page to a one-page PDF as tall as its content. */
-export async function printPage(browser: Browser, page: TestPage): Promise<Uint8Array> {
+/** Print `html` from a file, once its fonts are ready: its fonts are file URLs, which a page set from a string does not load. */
+export async function printHtml(browser: Browser, html: string, pdf: (tab: Page) => Promise<Uint8Array>): Promise<Uint8Array> {
   const folder = mkdtempSync(join(tmpdir(), "broadsheet-pdf-"));
   const tab = await browser.newPage();
   try {
     const file = join(folder, "page.html");
-    writeFileSync(file, pageHtml(page));
+    writeFileSync(file, html);
     await tab.goto(pathToFileURL(file).href);
     await tab.evaluate(async () => {
       await document.fonts.ready;
     });
-    const height = await tab.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
-    return await tab.pdf({ width: "297mm", height: `${height + 4}px`, printBackground: true, pageRanges: "1" });
+    return await pdf(tab);
   } finally {
     await tab.close();
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+export async function printPage(browser: Browser, page: TestPage): Promise<Uint8Array> {
+  return printHtml(browser, pageHtml(page), async (tab) => {
+    const height = await tab.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
+    return tab.pdf({ width: "297mm", height: `${height + 4}px`, printBackground: true, pageRanges: "1" });
+  });
 }

@@ -15,23 +15,15 @@ import { type PageMap, writePdfPictures } from "../../src/pdf/pictures.ts";
 import { refuseUnusable } from "../../src/pdf/source.ts";
 import { testPage } from "./corpus.ts";
 import { page, run } from "./geometry.ts";
-import { pageHtml, printPage } from "./pages.ts";
+import { pageHtml, printHtml, printPage } from "./pages.ts";
 
 let browser: Browser;
 let folder: string;
 const sources = () => join(folder, "sources");
 const previousCache = process.env.BROADSHEET_CACHE;
 
-async function printHtml(html: string): Promise<Uint8Array> {
-  const tab = await browser.newPage();
-  try {
-    await tab.setContent(html);
-    // pages tall enough for a whole test page each
-    return await tab.pdf({ width: "297mm", height: "1500mm", printBackground: true });
-  } finally {
-    await tab.close();
-  }
-}
+// pages tall enough for a whole test page each
+const printTall = (html: string) => printHtml(browser, html, (tab) => tab.pdf({ width: "297mm", height: "1500mm", printBackground: true }));
 
 const meta = (page: string, pageNumber?: number) => `publication: 测试日报\ndate: 2025-06-30\npage: ${page}\n${pageNumber ? `pageNumber: ${pageNumber}\n` : ""}`;
 
@@ -47,9 +39,9 @@ beforeAll(async () => {
   // two pages in one file: the second page's html after a page break
   const [first, second] = [testPage(4), testPage(5)].map((test) => pageHtml(test).replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/gu, ""));
   const head = pageHtml(testPage(4)).replace(/<body>[\s\S]*$/u, "");
-  writeFileSync(join(dir, "issue.pdf"), await printHtml(`${head}<body>${first}<div style="break-before: page"></div>${second}</body></html>`));
+  writeFileSync(join(dir, "issue.pdf"), await printTall(`${head}<body>${first}<div style="break-before: page"></div>${second}</body></html>`));
   writeFileSync(join(dir, "issue.meta.yaml"), meta("综合", 2));
-  writeFileSync(join(dir, "scan.pdf"), await printHtml(`<img src="data:image/png;base64,${(await import("@napi-rs/canvas")).createCanvas(200, 100).encodeSync("png").toString("base64")}">`));
+  writeFileSync(join(dir, "scan.pdf"), await printTall(`<img src="data:image/png;base64,${(await import("@napi-rs/canvas")).createCanvas(200, 100).encodeSync("png").toString("base64")}">`));
   writeFileSync(join(dir, "scan.meta.yaml"), meta("图片"));
 }, 120_000);
 
