@@ -3,21 +3,17 @@
 // Everything is built in a fresh folder and swapped in at the end, so a failed build leaves the
 // previous _site as it was. A bad source is reported and left out; the exit code says so.
 import { spawn } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
 import { reflowDigest } from "../src/edition/warm.ts";
-import { type StoryPage, type WrittenStoryPage, indexAsWritten, indexSearch, readyStoryPage } from "../src/site/search.ts";
+import { type StoryPage, type WrittenStoryPage, inShardOrder, indexAsWritten, indexSearch, readyStoryPage } from "../src/site/search.ts";
+import { spaceAhead } from "../src/site/segment.ts";
 import { storyUrl } from "../src/site/urls.ts";
-import { BrowserLaunchError, dieWithThisProcess, locateBrowser } from "../src/browser.ts";
 import { cacheCounts } from "../src/cache.ts";
-import { cachePdfSources } from "../src/pdf/extract.ts";
-import { writePdfPictures } from "../src/pdf/pictures.ts";
-import { writeIssuePdfs } from "../src/print/issues.ts";
 import { injectPageMaps } from "../src/site/pagemap.ts";
-import { renderPdfs, summarize } from "../src/print/render.ts";
 
 import { DEFAULT_OUTPUT, prepareStaging, stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
 
@@ -45,6 +41,17 @@ if (values.sources) process.env.BROADSHEET_SOURCES = resolve(values.sources);
 const output = resolve(values.out);
 const staging = stagingFolder(output);
 
+// The browser (Playwright), pdf.js and pdf-lib take seconds to load: loaded only by a build that
+// prints PDFs or reads PDF sources. `pdfSources` tells the latter (cachePdfSources picks them out).
+const browser = () => import("../src/browser.ts");
+function pdfSources(): boolean {
+  try {
+    return readdirSync(sourcesDirectory()).some((name) => /\.pdf$/iu.test(name));
+  } catch {
+    return false; // no folder: the reflow says so
+  }
+}
+
 /** Seconds each phase took, written as JSON to BROADSHEET_TIMINGS when set (the bench reads it). */
 const timings: Record<string, number> = {};
 async function phase<T>(name: string, run: () => Promise<T> | T): Promise<T> {
@@ -68,7 +75,8 @@ function writePages(staging: string, onStoryPage?: (page: WrittenStoryPage) => v
   const env = { ...process.env, BROADSHEET_REPORTED: "1", ...(onStoryPage ? { BROADSHEET_SEARCH_PAGES: "1" } : {}) };
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ["ignore", "inherit", "pipe", "ipc"] });
-    dieWithThisProcess([child.pid!]);
+    // once the browser module is loaded (a second): not worth loading it before Eleventy starts
+    void browser().then(({ dieWithThisProcess }) => dieWithThisProcess([child.pid!]));
     let errors = "";
     child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
     if (onStoryPage) child.on("message", (page) => onStoryPage(page as WrittenStoryPage));
@@ -102,7 +110,8 @@ async function main(): Promise<number> {
     return 2;
   }
   // PDF sources not yet cached are read here, in this process, rather than one child process each when loading
-  await phase("pdf sources", () => cachePdfSources(sourcesDirectory()).catch(() => 0));
+  const readsPdfs = pdfSources();
+  if (readsPdfs) await phase("pdf sources", async () => (await import("../src/pdf/extract.ts")).cachePdfSources(sourcesDirectory()).catch(() => 0));
   const { digest } = await phase("reflow", () => reflowDigest(sourcesDirectory(), { strict: values.strict }));
   digest.notices.forEach((notice) => console.warn(notice));
   digest.problems.forEach((problem) => console.error(String(problem)));
@@ -120,7 +129,7 @@ async function main(): Promise<number> {
   if (!pdfs) process.env.BROADSHEET_PDF = "0";
   else {
     try {
-      await locateBrowser();
+      await (await browser()).locateBrowser();
     } catch (error) {
       withoutPdfs(oneLine(error));
       pdfs = false;
@@ -139,22 +148,28 @@ async function main(): Promise<number> {
     // shard, while Eleventy writes them in its own
     const storyPages: StoryPage[] = [];
     const spaced = new Map<string, string>();
-    const indexing = indexAsWritten(digest.editions.flatMap((edition) => edition.stories.map((story) => storyUrl(edition, story))));
+    const stories = digest.editions.flatMap((edition) => edition.stories.map((story) => ({ edition, story, url: storyUrl(edition, story) })));
+    const indexing = indexAsWritten(stories.map((story) => story.url));
+    // the stories' texts spaced while Eleventy starts up, in the order their pages will come
+    const ahead = new AbortController();
+    const texts = inShardOrder(stories).flatMap(({ edition, story }) => [...story.blocks.map((block) => block.text), story.authorNote ?? "", ...edition.credits]);
+    void spaceAhead(texts, spaced, ahead.signal);
     const ready = (page: WrittenStoryPage) => {
       const story = readyStoryPage(staging, page, spaced);
       storyPages.push(story);
       indexing.add(story);
     };
     await phase("eleventy", () => writePages(staging, ready));
+    ahead.abort();
     const indexedHere = await phase("pagefind (after Eleventy)", () => indexing.done());
     const search = await phase("pagefind", () => indexSearch(staging, storyPages, indexedHere));
     console.log(`search index: ${search.pages} stories in ${search.shards} shard(s), ${search.reindexed} indexed afresh`);
     if (pdfs) {
       let report;
       try {
-        report = await phase("pdf", () => renderPdfs(staging, { editions: digest.editions }));
+        report = await phase("pdf", async () => (await import("../src/print/render.ts")).renderPdfs(staging, { editions: digest.editions }));
       } catch (error) {
-        if (!(error instanceof BrowserLaunchError)) throw error;
+        if (!(error instanceof (await browser()).BrowserLaunchError)) throw error;
         // the browser is there but does not start: the pages are written again without PDF links
         withoutPdfs(oneLine(error.cause));
         noBrowser = true;
@@ -163,8 +178,8 @@ async function main(): Promise<number> {
         await indexSearch(staging);
       }
       if (report) {
-        const issues = await phase("issues", () => writeIssuePdfs(staging, digest.editions, values["archive-pdf"]));
-        console.log(`${summarize(report)}; ${issues} issue PDF(s)`);
+        const issues = await phase("issues", async () => (await import("../src/print/issues.ts")).writeIssuePdfs(staging, digest.editions, values["archive-pdf"]));
+        console.log(`${(await import("../src/print/render.ts")).summarize(report)}; ${issues} issue PDF(s)`);
         for (const failure of report.failures) console.error(`${failure.view}: no PDF: ${failure.message}`);
         failedPdfs = report.failures.length;
         timings.pdfPages = report.pdfs.filter((pdf) => !pdf.cached).reduce((sum, pdf) => sum + pdf.pages, 0);
@@ -172,7 +187,7 @@ async function main(): Promise<number> {
       }
     }
     // a PDF source's picture is its real page, drawn over the print view's screenshot
-    await phase("pictures", () => writePdfPictures(staging, digest.editions));
+    if (readsPdfs) await phase("pictures", async () => (await import("../src/pdf/pictures.ts")).writePdfPictures(staging, digest.editions));
     console.log(`page pictures: ${await injectPageMaps(staging)} page(s)`);
     const kept = swapIn(staging, output);
     if (kept) console.warn(`could not remove the previous site, set aside at ${displayPath(kept)}: remove it yourself`);

@@ -6,7 +6,7 @@ import { feedStoryCount } from "../config.ts";
 import { dateLabel, isoDateTime, publishedAt, weekday } from "../dates.ts";
 import { type Issue, type Publication, groupIssues, groupPublications } from "./issues.ts";
 import { newsArticle, scriptSafeJson } from "./jsonld.ts";
-import { shardCount, shardOf } from "./search.ts";
+import { inShardOrder } from "./search.ts";
 import { type StoryRole, placeStories } from "./layout.ts";
 import { type SiteMetadata, absoluteUrl } from "./metadata.ts";
 import { authorUrl, editionJsonUrl, editionUrl, issueUrl, pdfUrl, pictureUrl, printUrl, storyUrl } from "./urls.ts";
@@ -229,12 +229,6 @@ function chain<T extends { previous?: R; next?: R }, R>(items: readonly T[], ref
   });
 }
 
-function byShard(stories: readonly SiteStory[]): SiteStory[] {
-  const shards: SiteStory[][] = Array.from({ length: shardCount(stories.length) }, () => []);
-  for (const story of stories) shards[shardOf(story.url, shards.length)]!.push(story);
-  return shards.flat();
-}
-
 /** Everything the site shows, from the editions as loadDigest returns them. */
 export function siteDigest(editions: readonly Edition[], site: SiteMetadata, feedSize = feedStoryCount()): SiteDigest {
   const pages = editions.map((edition) => {
@@ -254,7 +248,7 @@ export function siteDigest(editions: readonly Edition[], site: SiteMetadata, fee
   return {
     editions: siteEditions,
     stories,
-    storiesByShard: byShard(stories),
+    storiesByShard: inShardOrder(stories),
     feedStories: stories.slice(0, feedSize),
     issues,
     publications: groupPublications(issues),

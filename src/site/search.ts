@@ -62,6 +62,16 @@ export function shardOf(url: string, count: number): number {
   return Number.parseInt(hashOf(url.split("/").slice(0, -2).join("/")).slice(0, 8), 16) % count;
 }
 
+/** Story pages (or anything with their URLs) by shard, each shard's in the order given. */
+function shardsOf<T extends { url: string }>(pages: readonly T[]): T[][] {
+  const shards: T[][] = Array.from({ length: shardCount(pages.length) }, () => []);
+  for (const page of pages) shards[shardOf(page.url, shards.length)]!.push(page);
+  return shards;
+}
+
+/** Story pages (or anything with their URLs), shard after shard, each shard's in the order given. */
+export const inShardOrder = <T extends { url: string }>(pages: readonly T[]): T[] => shardsOf(pages).flat();
+
 /** Where the `n`-th bundle goes in the search folder: the first at its top, the others below. */
 const bundlePath = (n: number) => (n === 0 ? "" : `more/${n}/`);
 
@@ -133,11 +143,7 @@ function readStoryPages(siteDirectory: string): StoryPage[] {
 }
 
 /** Story pages by shard, each shard's in URL order (Pagefind numbers pages as they come). */
-function byShard(pages: readonly StoryPage[]): StoryPage[][] {
-  const shards: StoryPage[][] = Array.from({ length: shardCount(pages.length) }, () => []);
-  for (const page of pages) shards[shardOf(page.url, shards.length)]!.push(page);
-  return shards.map(inUrlOrder);
-}
+const byShard = (pages: readonly StoryPage[]) => shardsOf(pages).map(inUrlOrder);
 
 const inUrlOrder = (pages: readonly StoryPage[]) => [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 
