@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { parentsOfProcesses } from "../src/browser.ts";
+import { parentsOfProcesses } from "../src/processes.ts";
 import { loadDigest } from "../src/edition/load.ts";
 import { writeArchive } from "../tests/build/archive.ts";
 import { writePlainSite } from "./bench-plain.ts";

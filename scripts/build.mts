@@ -13,6 +13,7 @@ import { type StoryPage, type WrittenStoryPage, inShardOrder, indexAsWritten, in
 import { spaceAhead } from "../src/site/segment.ts";
 import { storyUrl } from "../src/site/urls.ts";
 import { cacheCounts } from "../src/cache.ts";
+import { dieWithThisProcess } from "../src/processes.ts";
 import { injectPageMaps } from "../src/site/pagemap.ts";
 
 import { DEFAULT_OUTPUT, prepareStaging, stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
@@ -75,8 +76,7 @@ function writePages(staging: string, onStoryPage?: (page: WrittenStoryPage) => v
   const env = { ...process.env, BROADSHEET_REPORTED: "1", ...(onStoryPage ? { BROADSHEET_SEARCH_PAGES: "1" } : {}) };
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ["ignore", "inherit", "pipe", "ipc"] });
-    // once the browser module is loaded (a second): not worth loading it before Eleventy starts
-    void browser().then(({ dieWithThisProcess }) => dieWithThisProcess([child.pid!]));
+    dieWithThisProcess([child.pid!]);
     let errors = "";
     child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
     if (onStoryPage) child.on("message", (page) => onStoryPage(page as WrittenStoryPage));

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { childProcesses } from "../../src/browser.ts";
+import { childProcesses } from "../../src/processes.ts";
 
 const alive = (pid: number) => {
   try {
