@@ -26,6 +26,13 @@ describe("decode", () => {
 
 /** Paragraphs set in a column twelve characters wide, their indent kept, a blank line after each. */
 const body = (...paragraphs: string[]) => paragraphs.flatMap((text) => [...(`\u3000\u3000${text}`.match(/.{1,12}/gu) ?? []), ""]);
+/** A commentary with its title and signature over two paragraphs: the story before the one a test is about. */
+const signedStory = () => [
+  "让志愿服务更可持续",
+  "□ 张三",
+  "",
+  ...body("周末的社区里，有人教老人用智能手机，有人陪孩子读绘本，有人清理楼道杂物，志愿服务随处可见。", "但也要看到，一些志愿服务项目开头热闹、后续乏力，志愿者流失较快，需要长效机制。"),
+];
 
 describe("the page model", () => {
   it("lets each story's head stand on its own side of its text", () => {
@@ -173,10 +180,7 @@ describe("the page model", () => {
   });
   it("keeps a short closing sentence set apart with the story it ends, not the next story's text", () => {
     const page = [
-      "让志愿服务更可持续",
-      "□ 张三",
-      "",
-      ...body("周末的社区里，有人教老人用智能手机，有人陪孩子读绘本，有人清理楼道杂物，志愿服务随处可见。", "但也要看到，一些志愿服务项目开头热闹、后续乏力，志愿者流失较快，需要长效机制。"),
+      ...signedStory(),
       "每个人贡献一点力量，社会就会多一分温暖。",
       "",
       ...body("一个部门建十几个工作群，一项任务要求多个平台反复填报，基层干部疲于应付各种报表。", "数字化工具本是为了提高效率，用偏了就会适得其反，考核要少看截图多看实效。"),
@@ -191,10 +195,7 @@ describe("the page model", () => {
   });
   it("reads one bare head at the page's end as the title of the text before it, not its story's only section", () => {
     const page = [
-      "让志愿服务更可持续",
-      "□ 张三",
-      "",
-      ...body("周末的社区里，有人教老人用智能手机，有人陪孩子读绘本，有人清理楼道杂物，志愿服务随处可见。", "但也要看到，一些志愿服务项目开头热闹、后续乏力，志愿者流失较快，需要长效机制。"),
+      ...signedStory(),
       ...body("经过三个多月的休渔期，沿海渔港迎来开海后的捕捞高峰，渔船满载而归，渔民们忙着分拣海鲜。", "据渔业部门介绍，今年开海后渔获量较去年同期有所增加，带鱼、鲳鱼等主要品种个头明显偏大。"),
       "渔港开海千帆竞发",
     ].join("\n");
