@@ -147,7 +147,7 @@ export function sideBySide(line: Line): Line[] {
   const cuts = line.gaps.length > 0 ? line.gaps : letterSpacedSeam(line.text);
   if (cuts.length === 0) return [line];
   const pieces = [0, ...cuts].map((start, k) => line.text.slice(start, cuts[k] ?? line.text.length).trim());
-  if (pieces.some((piece) => [...piece.replace(/ /gu, "")].length < 2)) return [line];
+  if (pieces.some((piece) => characterCount(piece.replace(/ /gu, "")) < 2)) return [line];
   return pieces.map((text) => ({ ...line, text, width: displayWidth(text), core: displayWidth(text), gaps: [] }));
 }
 
@@ -160,7 +160,7 @@ function letterSpacedSeam(text: string): number[] {
     offset += tokens[k - 1]!.length + 1;
     const runAfter = single.slice(k).every(Boolean) && tokens.length - k >= 4;
     const runBefore = single.slice(0, k).every(Boolean) && k >= 4;
-    if ((runAfter && [...tokens[k - 1]!].length >= 3) || (runBefore && [...tokens[k]!].length >= 3)) return [offset - 1];
+    if ((runAfter && characterCount(tokens[k - 1]!) >= 3) || (runBefore && characterCount(tokens[k]!) >= 3)) return [offset - 1];
   }
   return [];
 }

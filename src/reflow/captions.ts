@@ -1,7 +1,7 @@
 // Photo captions end with their photographer's credit: `…召开。本报记者 赵六 摄`, `（施雨桐 摄）`,
 // `（受访者供图）`. The credit marks the caption and names who goes into `photographers`.
 import { namesIn } from "./bylines.ts";
-import { isSpaceCode } from "./text.ts";
+import { characterCount, isSpaceCode } from "./text.ts";
 
 /** The credit at a caption's end, with or without parentheses and a stop before it. After a stop it is
  *  a post and names, never a clause: `…降至零下二摄` (a word broken at the line's end) is no credit. */
@@ -43,7 +43,7 @@ export function photographersIn(text: string): string[] {
 
 /** A piece of a credit: no stop, a name's few characters or a post. (A module function: under tsx each named
  *  closure made costs a `defineProperty`.) */
-const isCreditPiece = (piece: string) => !/[。！？，]/u.test(piece) && ([...piece].length <= 4 || /(?:记者|通讯员|摄影师|实习生)$/u.test(piece));
+const isCreditPiece = (piece: string) => !/[。！？，]/u.test(piece) && (characterCount(piece) <= 4 || /(?:记者|通讯员|摄影师|实习生)$/u.test(piece));
 
 /** The words of a caption before its credit (`橘（受访者供图）` → `橘`, `作业。 通讯员 张三 摄` → `作业。`); undefined without a credit. */
 export function captionWords(text: string): string | undefined {

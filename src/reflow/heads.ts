@@ -3,6 +3,7 @@
 import type { Head, PageItem, ReflowState, Unit } from "../types.ts";
 import { isSignature, labelsTitle } from "./shapes.ts";
 import { LETTER_SPACED, NUMBERED } from "./signals.ts";
+import { characterCount } from "./text.ts";
 
 /**
  * Two display lines printed one under the other, with no blank line between them; `spacing` 2 where
@@ -105,7 +106,7 @@ function sidePair(unit: Unit): [Unit, Unit] | undefined {
   const cuts = parts.slice(1).map((_, k) => [parts.slice(0, k + 1).join(" "), parts.slice(k + 1).join(" ")] as const);
   // a shorter side stands as a title of its own beside one twice as long (`第一场雪`); one title's two phrases are about even
   const fit = cuts.filter(([left, right]) => {
-    const [short, long] = [[...left].length, [...right].length].sort((x, y) => x - y) as [number, number];
+    const [short, long] = [characterCount(left), characterCount(right)].sort((x, y) => x - y) as [number, number];
     return short >= SIDE_TITLE || (short >= SHORT_SIDE_TITLE && long >= 2 * short);
   });
   const best = fit.sort((a, b) => unevenness(a) - unevenness(b))[0];
@@ -113,7 +114,7 @@ function sidePair(unit: Unit): [Unit, Unit] | undefined {
 }
 
 /** How far apart two sides' lengths are. (A module function: under tsx each named closure made costs a `defineProperty`.) */
-const unevenness = ([left, right]: readonly [string, string]) => Math.abs([...left].length - [...right].length);
+const unevenness = ([left, right]: readonly [string, string]) => Math.abs(characterCount(left) - characterCount(right));
 
 /** The fewest characters of a title printed beside another, and of one beside a title twice as long. */
 const SIDE_TITLE = 5;
@@ -166,7 +167,7 @@ function withDecks(head: Head, opensPage: boolean, textFollows: boolean): Head[]
   if (sections.length > 1) return sections;
   // a word or two over a title twice as long: the column's label (`委员论坛`), not the title's first line
   const [label, title] = titles;
-  if (titles.length === 2 && !head.kicker && [...label!.text].length <= LABEL_CHARACTERS && [...title!.text].length >= 2 * [...label!.text].length) {
+  if (titles.length === 2 && !head.kicker && characterCount(label!.text) <= LABEL_CHARACTERS && characterCount(title!.text) >= 2 * characterCount(label!.text)) {
     return [{ ...head, kicker: { ...label!, role: "kicker" }, titles: [title!] }];
   }
   // under a kicker that leads into its title (`…——`, or two phrases `稳外贸 拓市场`: no column label), the

@@ -60,8 +60,8 @@ export function isSignature(text: string): boolean {
 
 /** A short line of a few characters (`张三`, `观察`, `委员论坛`): a signature, a byline's second line or a column label. */
 export function isNameLine(text: string): boolean {
-  // up to three names of up to four characters: a longer line is not cut into names to find out
-  if (hasMoreWordUnits(text, 3 * 4 * 2)) return false;
+  // up to three names of up to four characters: a longer line, or one with a longer word, is not cut into names to find out
+  if (hasMoreWordUnits(text, 3 * 4 * 2, 4 * 2)) return false;
   const names = namesIn(text);
   // most names are two or three characters; a four-character one (a double surname) stands alone
   const longest = names.length === 1 ? 4 : 3;
@@ -89,11 +89,14 @@ export function isParenthesized(text: string): boolean {
   return depth === 0;
 }
 
-/** More than `limit` code units of the text lie outside the separators `namesIn` splits names at (a character outside the BMP is two)? */
-function hasMoreWordUnits(text: string, limit: number): boolean {
+/** More than `limit` code units of the text lie outside the separators `namesIn` splits names at (a character outside
+ *  the BMP is two), or more than `wordLimit` in a row (a token that long is no name: most running-text lines end here)? */
+function hasMoreWordUnits(text: string, limit: number, wordLimit: number): boolean {
   let count = 0;
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!isNameGap(text.charCodeAt(i)) && ++count > limit) return true;
+    if (isNameGap(text.charCodeAt(i))) run = 0;
+    else if (++count > limit || ++run > wordLimit) return true;
   }
   return false;
 }
