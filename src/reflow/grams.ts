@@ -180,7 +180,8 @@ export class GramTable {
 
   /** The grams counted so far, under `serial`: copied out at their size (arrays grown gram by gram left most of a page's garbage). */
   private counted(serial: number): TextGrams {
-    return { serial, ids: counting.ids.slice(0, counting.distinct), counts: counting.counts.slice(0, counting.distinct) };
+    // (its mass made a field from the start: added later, it changed the object's shape and grew its storage)
+    return { serial, ids: counting.ids.slice(0, counting.distinct), counts: counting.counts.slice(0, counting.distinct), mass: undefined };
   }
 
   /** The number of the gram with this key, numbering it if it is new. */

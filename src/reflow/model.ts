@@ -119,12 +119,16 @@ export class PageModel implements Chain {
   private prefer(c: number): void {
     const heads = (this.items[c] as { cluster: Cluster }).cluster.heads.slice(0, MAX_HEADS);
     const multi = heads.length > 1;
-    const window: number[] = [];
-    for (let t = c - 1; t >= 0 && this.reaches(c, multi, t, this.clusterAfter, this.multiAfter); t--) window.push(t);
-    for (let t = c + 1; t < this.length && this.reaches(c, multi, t, this.clusterBefore, this.multiBefore); t++) window.push(t);
-    const units = window.filter((t) => this.items[t]!.kind === "unit");
-    const probes = heads.map((_, j) => this.affinity.gramsAt(this.firstText[c]! + j));
-    const raw = units.map((t) => probes.map((probe) => this.affinity.scoreOf(probe, this.grams[t]!)));
+    // the units of its window, each with its scores for the heads (loops, no window array filtered nor closures per unit)
+    const units: number[] = [];
+    for (let t = c - 1; t >= 0 && this.reaches(c, multi, t, this.clusterAfter, this.multiAfter); t--) if (this.items[t]!.kind === "unit") units.push(t);
+    for (let t = c + 1; t < this.length && this.reaches(c, multi, t, this.clusterBefore, this.multiBefore); t++) if (this.items[t]!.kind === "unit") units.push(t);
+    const raw: number[][] = [];
+    for (const t of units) {
+      const row: number[] = [];
+      for (let j = 0; j < heads.length; j++) row.push(this.affinity.scoreOf(this.affinity.gramsAt(this.firstText[c]! + j), this.grams[t]!));
+      raw.push(row);
+    }
     // a head full of rare names scores high everywhere: each head is scaled against its own spread
     // (in loops, with no column array nor closures per head: this runs for every cluster of a page)
     const count = Math.max(1, raw.length);

@@ -132,7 +132,6 @@ export function isJump(text: string): boolean {
 }
 
 /** Patterns of the line tests below, made once (a literal in a function is a new object per call). */
-const STOP_OR_COMMA = /[，。；！？]/u;
 const BRACKETED_KICKER = /^【[^】]{1,12}】$/u;
 const DASHES_FIRST = /^—{2,}|^-{2,}/u;
 const DASHES_LAST = /(?:—{2,}|-{2,})$/u;
@@ -141,7 +140,7 @@ const DASHES_LAST = /(?:—{2,}|-{2,})$/u;
 function isPlainText(text: string): boolean {
   // the marks at either end are looked up by code: a regex `^…|…$` tries every position of the line, and
   // `charAt` makes a string of a Han character or mark
-  return STOP_OR_COMMA.test(text) && !OPENING_MARKS.has(text.charCodeAt(0)) && !DASHES.has(text.charCodeAt(text.length - 1)) && !PRODUCTION_CREDIT.test(text);
+  return hasStopOrComma(text) && !OPENING_MARKS.has(text.charCodeAt(0)) && !DASHES.has(text.charCodeAt(text.length - 1)) && !PRODUCTION_CREDIT.test(text);
 }
 /** The codes of a string's characters (all in the BMP). */
 const codesOf = (characters: string) => new Set([...characters].map((ch) => ch.charCodeAt(0)));
@@ -152,7 +151,7 @@ export function markerShape(text: string): DisplayShape | undefined {
   if (isPlainText(text)) return undefined;
   if (JUMP.test(text)) return "jump";
   if (BRACKETED_KICKER.test(text)) return "kicker";
-  if ((FOLIO.test(text) || MASTHEAD.test(text)) && characterCount(text) <= 60 && !STOP_OR_COMMA.test(text)) return "folio";
+  if ((FOLIO.test(text) || MASTHEAD.test(text)) && characterCount(text) <= 60 && !hasStopOrComma(text)) return "folio";
   if (DASHES_FIRST.test(text)) return "subtitle";
   const last = text.charAt(text.length - 1);
   if ((last === "—" || last === "-") && DASHES_LAST.test(text) && text.length > 4) return "kicker";
@@ -173,15 +172,48 @@ const ENDING_PUNCTUATION = codesOf("，。、；：！？…,.;:!?");
 /** A reporter's credit inside a line (`通讯员 谭成`). */
 const REPORTER_NAMED = /(?:记者|通讯员)\s*\p{Script=Han}/u;
 
-/** An ellipsis, or a list of three items or more (`竹编、陶瓷、木雕`): running text's, not a title's. */
-const RUNNING_MARKS = /…|、[^、]*、/u;
-
 /** A speaker's label opening an interview's turn: `问：`, `记者：`, `王委员：`. */
 const SPEAKER_LABEL = /^[^，。：、\s]{1,4}[：:]/u;
 
 /** Punctuation inside a line that headlines in this kind of paper do not carry; nor a parenthesis left open, nor a credit (`通讯员 谭成`). */
 export function hasSentencePunctuation(text: string): boolean {
-  return STOP_OR_COMMA.test(text) || RUNNING_MARKS.test(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || outnumbers(text, "（(", "）)") || outnumbers(text, "“", "”") || REPORTER_NAMED.test(text);
+  return hasRunningMarks(text) || SPEAKER_LABEL.test(text) || hasPhotoCredit(text) || REPORTER_NAMED.test(text);
+}
+
+/** The marks `hasRunningMarks` counts, by code. */
+const [STOP, ELLIPSIS, ENUMERATION, OPENING, CLOSING, OPENING_QUOTE, CLOSING_QUOTE] = [1, 2, 3, 4, 5, 6, 7];
+const RUNNING = new Uint8Array(0x10000);
+for (const [characters, kind] of [["，。；！？", STOP], ["…", ELLIPSIS], ["、", ENUMERATION], ["（(", OPENING], ["）)", CLOSING], ["“", OPENING_QUOTE], ["”", CLOSING_QUOTE]] as const) {
+  for (const ch of characters) RUNNING[ch.charCodeAt(0)] = kind;
+}
+
+/** A stop or comma (`，。；！？`), looked up by code. */
+function hasStopOrComma(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (RUNNING[text.charCodeAt(i)] === STOP) return true;
+  return false;
+}
+
+/**
+ * A stop or comma, an ellipsis, a list of three items or more (`竹编、陶瓷、木雕`), or a parenthesis or
+ * quotation opened and not closed: running text's marks, not a title's. One scan by code for all of them
+ * (the line tests ask this of most lines), stopping at the first stop.
+ */
+function hasRunningMarks(text: string): boolean {
+  let enumerations = 0;
+  let openings = 0;
+  let closings = 0;
+  let openingQuotes = 0;
+  let closingQuotes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const kind = RUNNING[text.charCodeAt(i)]!;
+    if (kind === 0) continue;
+    if (kind === STOP || kind === ELLIPSIS || (kind === ENUMERATION && ++enumerations === 2)) return true;
+    if (kind === OPENING) openings++;
+    else if (kind === CLOSING) closings++;
+    else if (kind === OPENING_QUOTE) openingQuotes++;
+    else if (kind === CLOSING_QUOTE) closingQuotes++;
+  }
+  return openings > closings || openingQuotes > closingQuotes;
 }
 
 /** A column label (`委员论坛`) is a word or two over a longer title; a line no shorter than the one under

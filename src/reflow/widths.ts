@@ -117,6 +117,11 @@ function insertSorted(sorted: number[], value: number | undefined): void {
   sorted[k] = value;
 }
 
+/** (Shifted down in place: `splice` makes an array of the removed value each call, one per line of the page.) */
 function removeSorted(sorted: number[], value: number | undefined): void {
-  if (value !== undefined) sorted.splice(sorted.indexOf(value), 1);
+  if (value === undefined || sorted.length === 0) return;
+  const found = sorted.indexOf(value);
+  // (a value not there: the last one goes, as `splice(-1, 1)` would have it)
+  for (let k = found < 0 ? sorted.length - 1 : found; k + 1 < sorted.length; k++) sorted[k] = sorted[k + 1]!;
+  sorted.length--;
 }
