@@ -5,7 +5,7 @@ import { headingsOf, printedTogether } from "./heads.ts";
 import { placeDisplacedHeadings } from "./sections.ts";
 import { datelineAuthors, opensStory } from "./signals.ts";
 import { captionWords, photographersIn } from "./captions.ts";
-import { characterCount, isHanCode, squash } from "./text.ts";
+import { characterCount, endsWithMark, isHanCode, squash } from "./text.ts";
 
 /** A story's head and the body units that belong to it, and where it starts in the page's items. */
 export interface StoryParts {
@@ -201,7 +201,7 @@ export function demoteStrayHeadings(blocks: Block[]): void {
 }
 
 /** A run-in heading: a heading ending in its stop. (A module function: under tsx each named closure made costs a `defineProperty`.) */
-const isRunIn = (block: Block | undefined) => block?.type === "heading" && /[。！？]$/u.test(block.text);
+const isRunIn = (block: Block | undefined) => block?.type === "heading" && endsWithMark(block.text, "。！？");
 
 /** Units that are not blocks by nature (a stray subtitle, a second byline) keep their text as paragraphs. */
 function blockOf(unit: Unit): Block {

@@ -4,7 +4,7 @@ import { splitRoleName } from "./bylines.ts";
 import { hasPhotoCredit, isCreditMark } from "./captions.ts";
 import { type Page, isHeadline, isWrappedHeading, looksLikeHeadline, perLine } from "./headlines.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
-import { characterCount, displayWidth, endsSentence } from "./text.ts";
+import { characterCount, displayWidth, endsSentence, endsWithMark } from "./text.ts";
 import { localColumnWidths } from "./widths.ts";
 
 /** Marker shapes first; a parenthesis opened and closed lines later is one wrapped note. A role and
@@ -166,5 +166,5 @@ function letterSpacedSeam(text: string): number[] {
 }
 
 function endsClosed(lines: readonly Line[]): boolean {
-  return /[）)]$/u.test(lines[lines.length - 1]!.text);
+  return endsWithMark(lines[lines.length - 1]!.text, "）)");
 }

@@ -1,7 +1,7 @@
 import type { ReflowState, Role, Unit } from "../types.ts";
 import { hasPhotoCredit, isCreditOnly } from "./captions.ts";
 import { endsWithPunctuation, hasSentencePunctuation, isJump } from "./shapes.ts";
-import { characterCount, hasAtMostCharacters, innerSentenceStops } from "./text.ts";
+import { characterCount, endsWithMark, hasAtMostCharacters, innerSentenceStops } from "./text.ts";
 
 /** A run-in label such as `编者按：` is at most this many characters. */
 const LABEL_LENGTH = 6;
@@ -44,9 +44,9 @@ function paragraphRole(unit: Unit): Role {
   if (CAPTION_MARK.test(unit.text) && innerSentenceStops(unit.text) <= 1) return "caption";
   if (!short || innerSentenceStops(unit.text) > 0 || unit.lastLine - unit.firstLine > 4) return "paragraph";
   // `问：…` `王委员：…`: a speaker's turn in an interview, never a heading
-  if (/[：…]$/u.test(unit.text) || /^[^，。：]{1,8}[：:]/u.test(unit.text)) return "paragraph";
+  if (endsWithMark(unit.text, "：…") || /^[^，。：]{1,8}[：:]/u.test(unit.text)) return "paragraph";
   // A plain statement without a comma describes a picture; headings pair phrases or carry no stop.
-  if (/。$/u.test(unit.text) && !/[，,；]/u.test(unit.text)) return "caption";
+  if (endsWithMark(unit.text, "。") && !/[，,；]/u.test(unit.text)) return "caption";
   // one line with no stop at all: a display line as wide as the column, a title as much as a heading
   return unit.firstLine === unit.lastLine && !hasSentencePunctuation(unit.text) && !endsWithPunctuation(unit.text) ? "headline" : "heading";
 }
@@ -57,7 +57,7 @@ function mergeLabels(units: readonly Unit[]): Unit[] {
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     const next = units[i + 1];
-    if (unit.role === "paragraph" && next?.role === "paragraph" && /：$/u.test(unit.text) && characterCount(unit.text) <= LABEL_LENGTH) {
+    if (unit.role === "paragraph" && next?.role === "paragraph" && endsWithMark(unit.text, "：") && characterCount(unit.text) <= LABEL_LENGTH) {
       result.push({ ...next, text: unit.text + next.text, firstLine: unit.firstLine });
       i++;
       continue;

@@ -4,7 +4,7 @@ import type { DisplayShape, Line } from "../types.ts";
 import { isSignature, outnumbers } from "./shapes.ts";
 import { captionWords, hasPhotoCredit, isCreditMark } from "./captions.ts";
 import { NUMBERED, opensWithDateline } from "./signals.ts";
-import { characterCount, endsSentence } from "./text.ts";
+import { characterCount, endsSentence, endsWithMark } from "./text.ts";
 
 /** Wider than this multiple of its neighbours' median, a line is a whole paragraph on one line. */
 export const LONG_LINE_RATIO = 1.6;
@@ -76,7 +76,7 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   const line = lines[i]!;
   // a title may ask or exclaim (`为什么要…？`), never trail off in a comma or a full stop, nor close a
   // parenthesis it did not open (the end of a wrapped credit, `生 摄）`)
-  if (endsPunctuated(i) && !/[？！?!]$/u.test(line.text)) return false;
+  if (endsPunctuated(i) && !endsWithMark(line.text, "？！?!")) return false;
   if (outnumbers(line.text, "）)", "（(")) return false;
   // a line ending in a photo credit is a caption's end, never a title
   if (hasPhotoCredit(line.text)) return false;
@@ -121,7 +121,7 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   // (or the line before broke off mid-sentence, at a comma or past one, with no blank line after it: this one
   // goes on with it; a column of short turns or paragraphs measures narrow, and a full line of plain Han runs wider)
   const previous = lines[i - 1];
-  const goesOn = previous !== undefined && !previous.blankAfter && (/[，、；：,;:]$/u.test(previous.text) || (punctuated(i - 1) && !endsSentence(previous.text) && !hasPhotoCredit(previous.text)));
+  const goesOn = previous !== undefined && !previous.blankAfter && (endsWithMark(previous.text, "，、；：,;:") || (punctuated(i - 1) && !endsSentence(previous.text) && !hasPhotoCredit(previous.text)));
   if (line.width > columnWidth + HEADLINE_MARGIN && !widerColumn && !goesOn) return true;
   if (!standsAlone) return false;
   // over a photo's caption (its credit ends the next line or the one after), apart on both sides (a blank

@@ -3,7 +3,8 @@ import type { ReflowState } from "../types.ts";
 // Signal: none yet; this pass only makes every source look alike (one newline kind, no BOM, no tabs)
 // so that a CRLF file, a tab-indented file and a clean UTF-8 file reflow to the same edition.
 export function normalize(state: ReflowState): void {
-  const text = state.raw.replace(/^\uFEFF/u, "");
+  // a leading BOM read by code (a pattern made and tried per page otherwise)
+  const text = state.raw.charCodeAt(0) === 0xfeff ? state.raw.slice(1) : state.raw;
   // most sources are alike already: one scan tells, and the replacements' scans are left for the others
   state.text = isNormal(text)
     ? text

@@ -2,7 +2,7 @@ import type { Decision, DisplayShape, Line, ReflowState, Role, Unit } from "../t
 import { LONG_LINE_RATIO } from "./headlines.ts";
 import { hasPhotoCredit, isCreditOnly } from "./captions.ts";
 import { outnumbers } from "./shapes.ts";
-import { endsSentence, isParallelHeading, joinLines } from "./text.ts";
+import { endsSentence, endsWithMark, isParallelHeading, joinLines } from "./text.ts";
 import { SHORTFALL, firstLineWidths, fullLineWidths } from "./widths.ts";
 
 /** A speaker's label opening a line (`黄委员：`, `问：`): an interview's next turn. */
@@ -115,7 +115,7 @@ export function isParagraphEnd(lines: readonly Line[], widths: readonly number[]
 function closesOnNextLine(lines: readonly Line[], i: number, nextShortfall: number, startsParagraph: boolean, runIn: boolean): boolean {
   if (startsParagraph) return true;
   const midFlow = lines[i + 2] !== undefined;
-  if (nextShortfall <= INDENT + 1) return midFlow || /[”」』]$/u.test(lines[i]!.text);
+  if (nextShortfall <= INDENT + 1) return midFlow || endsWithMark(lines[i]!.text, "”」』");
   const next = lines[i + 1]!.text;
   return midFlow && /[，,；;]/u.test(next) && !(runIn && isParallelHeading(next));
 }

@@ -2,6 +2,7 @@
 import type { Decision, Unit } from "../types.ts";
 import { isNumbered } from "./signals.ts";
 import { Affinity, orders, segment } from "./similarity.ts";
+import { endsWithMark } from "./text.ts";
 
 /** More headings than this at a story's end are left where they are: their orders would be too many to weigh. */
 const MAX_DISPLACED = 8;
@@ -35,7 +36,7 @@ export function placeDisplacedHeadings(body: readonly Unit[], decisions: Decisio
   if (end < body.length) return [...placeDisplacedHeadings(body.slice(0, end), decisions), ...body.slice(end)];
   let count = 0;
   // a display heading (no stop) can be displaced; a short last sentence read as a heading cannot
-  while (count < body.length && body[body.length - 1 - count]!.role === "heading" && !/[。！？]$/u.test(body[body.length - 1 - count]!.text)) count++;
+  while (count < body.length && body[body.length - 1 - count]!.role === "heading" && !endsWithMark(body[body.length - 1 - count]!.text, "。！？")) count++;
   if (count === 0 || count > MAX_DISPLACED) return [...body];
   const rest = body.slice(0, body.length - count);
   const seams = rest.map((unit, i) => i > 0 && isSeam(rest[i - 1]!, unit));

@@ -2,7 +2,7 @@
 import type { DisplayShape } from "../types.ts";
 import { ROLE_ENDING, isNameGap, isPersonName, namesIn } from "./bylines.ts";
 import { hasPhotoCredit } from "./captions.ts";
-import { allHan, characterCount, hasAtMostCharacters } from "./text.ts";
+import { allHan, characterCount, endsWithMark, hasAtMostCharacters } from "./text.ts";
 
 /** Marks that Chinese papers print before a byline. */
 const BYLINE_MARK = /^[□■◎]/u;
@@ -78,7 +78,7 @@ const JUMP = /^[（(]\s*(?:下转|上接|紧转|紧接|转|接)\s*第?\s*[0-9一
 
 /** A whole line in parentheses: an author's note `（作者系…）` or the page's credits. */
 export function isParenthesized(text: string): boolean {
-  if (!/^[（(]/u.test(text) || !/[）)]$/u.test(text)) return false;
+  if (!/^[（(]/u.test(text) || !endsWithMark(text, "）)")) return false;
   let depth = 0;
   const chars = [...text];
   for (let i = 0; i < chars.length; i++) {

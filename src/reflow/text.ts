@@ -110,6 +110,14 @@ export function endsSentence(text: string): boolean {
   return isMark(text.charCodeAt(i), SENTENCE_END_MARK);
 }
 
+/** The text's last character is one of `marks` (all in the BMP): as `/[marks]$/u`, read by code, without the
+ *  pattern tried at every position of a paragraph. */
+export function endsWithMark(text: string, marks: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  for (let k = 0; k < marks.length; k++) if (marks.charCodeAt(k) === last) return true;
+  return false;
+}
+
 /** Count of sentence stops inside the text (not at its very end). */
 export function innerSentenceStops(text: string): number {
   // read by code (stops and closers are single code units), no match array: asked of every unit of a page
