@@ -65,20 +65,21 @@ export function fullLineWidths(lines: readonly Line[], widths: readonly number[]
 
 /** Lines on either side whose surely full widths still tell when fewer than three are in the wider window. */
 const NEAR = 2;
-/** Scratch for `nearestMedian`: at most five values, sorted in place (no array per line). */
-const nearby: number[] = [];
+/** Scratch for `nearestMedian`: at most five values, sorted in place (no array per line), its first `count` in use
+ *  (not emptied by a store to `length`, which optimized code leaves to the runtime). */
+const nearby: number[] = [0, 0, 0, 0, 0];
 
 /** The median of the values present within NEAR of position `i`, as `windowMedians(values, NEAR, 1)` gives it. */
 function nearestMedian(values: readonly (number | undefined)[], i: number): number | undefined {
-  nearby.length = 0;
+  let count = 0;
   for (let k = Math.max(0, i - NEAR); k <= Math.min(values.length - 1, i + NEAR); k++) {
     const value = values[k];
     if (value === undefined) continue;
-    let j = nearby.length;
-    for (nearby.push(value); j > 0 && nearby[j - 1]! > value; j--) nearby[j] = nearby[j - 1]!;
+    let j = count++;
+    for (; j > 0 && nearby[j - 1]! > value; j--) nearby[j] = nearby[j - 1]!;
     nearby[j] = value;
   }
-  return nearby.length > 0 ? nearby[nearby.length >> 1] : undefined;
+  return count > 0 ? nearby[count >> 1] : undefined;
 }
 
 /**
@@ -123,5 +124,5 @@ function removeSorted(sorted: number[], value: number | undefined): void {
   const found = sorted.indexOf(value);
   // (a value not there: the last one goes, as `splice(-1, 1)` would have it)
   for (let k = found < 0 ? sorted.length - 1 : found; k + 1 < sorted.length; k++) sorted[k] = sorted[k + 1]!;
-  sorted.length--;
+  sorted.pop(); // (not a store to `length`: optimized code leaves that to the runtime)
 }
