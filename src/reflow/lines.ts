@@ -44,10 +44,13 @@ function measure(raw: string, start: number, end: number, line: Line): Line {
     }
     let pieceEnd = i;
     pieceLength = 0;
-    while (pieceEnd < end && !isSpaceCode(raw.charCodeAt(pieceEnd))) {
-      last = raw.codePointAt(pieceEnd)!;
-      pieceEnd += last > 0xffff ? 2 : 1;
-      width += codeWidth(last);
+    // each character read once, as a code point (no whitespace is outside the BMP, nor a surrogate)
+    while (pieceEnd < end) {
+      const code = raw.codePointAt(pieceEnd)!;
+      if (isSpaceCode(code)) break;
+      last = code;
+      pieceEnd += code > 0xffff ? 2 : 1;
+      width += codeWidth(code);
       pieceLength++;
     }
     pieces++;

@@ -78,7 +78,7 @@ const JUMP = /^[（(]\s*(?:下转|上接|紧转|紧接|转|接)\s*第?\s*[0-9一
 
 /** A whole line in parentheses: an author's note `（作者系…）` or the page's credits. */
 export function isParenthesized(text: string): boolean {
-  if (!/^[（(]/u.test(text) || !endsWithMark(text, "）)")) return false;
+  if (!opensWithParenthesis(text) || !endsWithMark(text, "）)")) return false;
   let depth = 0;
   const chars = [...text];
   for (let i = 0; i < chars.length; i++) {
@@ -119,9 +119,15 @@ export function outnumbers(text: string, marks: string, others: string): boolean
   return count > 0 && count > countMarks(text, others);
 }
 
+/** The text's first character is an opening parenthesis, `（` or `(` (read by code: asked of most lines of a page). */
+function opensWithParenthesis(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first === 0xff08 || first === 0x28;
+}
+
 /** Opens a parenthesis it does not close: the first line of a wrapped note. */
 export function opensParenthesis(text: string): boolean {
-  return /^[（(]/u.test(text) && outnumbers(text, "（(", "）)");
+  return opensWithParenthesis(text) && outnumbers(text, "（(", "）)");
 }
 
 /** A page's production credits: 责任编辑 (editor), 校对 (proofreader), 美编 and 版式 (layout). */
