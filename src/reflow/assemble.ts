@@ -194,11 +194,18 @@ const RUN_IN_SIBLINGS = 2;
 /** A short sentence read as a run-in heading heads no section when it opens or closes the story, or has
  *  no sibling run-in heading in it (sections come in sets): it is a paragraph. */
 export function demoteStrayHeadings(blocks: Block[]): void {
-  const text = blocks.filter((block) => block.type !== "caption");
-  for (const block of [text[0], text[text.length - 1]]) if (isRunIn(block)) block!.type = "paragraph";
-  const runIns = blocks.filter(isRunIn);
-  if (runIns.length < RUN_IN_SIBLINGS) for (const block of runIns) block.type = "paragraph";
+  // the first and last blocks of text found by index, the run-in headings counted first (no arrays per story)
+  const first = blocks.findIndex(isText);
+  if (first < 0) return;
+  const last = blocks.findLastIndex(isText);
+  for (const block of [blocks[first]!, blocks[last]!]) if (isRunIn(block)) block.type = "paragraph";
+  let runIns = 0;
+  for (const block of blocks) if (isRunIn(block)) runIns++;
+  if (runIns < RUN_IN_SIBLINGS) for (const block of blocks) if (isRunIn(block)) block.type = "paragraph";
 }
+
+/** A block of the story's text, not a photo's caption. */
+const isText = (block: Block) => block.type !== "caption";
 
 /** A run-in heading: a heading ending in its stop. (A module function: under tsx each named closure made costs a `defineProperty`.) */
 const isRunIn = (block: Block | undefined) => block?.type === "heading" && endsWithMark(block.text, "。！？");

@@ -38,8 +38,8 @@ export class PageModel implements Chain {
   private readonly grams: (TextGrams | undefined)[];
   private readonly openings: (TextGrams | undefined)[];
   private readonly closes: boolean[];
-  /** Each cluster's heads' texts, and whether a head of it is numbered or has a letter-spaced title line. */
-  private readonly headTexts: string[][];
+  /** Each cluster's heads' texts (the decisions quote them too), and whether a head of it is numbered or has a letter-spaced title line. */
+  readonly headTexts: string[][];
   private readonly firstText: number[];
   private readonly numbered: boolean[];
   private readonly spaced: boolean[];

@@ -1,7 +1,6 @@
 // The page model's best reading, turned into owners and cluster readings, with every page-level
 // decision recorded with the margin by which it beat its best rival.
 import type { ClusterReading, Decision, PageItem, ReflowState, Unit } from "../types.ts";
-import { headText } from "./heads.ts";
 import { PageModel } from "./model.ts";
 import { H, O, T, TM, beforeOf, headOf, isA, isB } from "./states.ts";
 import { type Decoded, confidenceOf, decode, marginAt } from "./viterbi.ts";
@@ -43,7 +42,7 @@ export function read(state: ReflowState): void {
     if (isB(x)) owners[t] = [nextTitle, headOf(x)];
   }
   state.reading = { clusters, owners };
-  state.decisions.push(...decisionsOf(items, decoded, clusters));
+  state.decisions.push(...decisionsOf(items, decoded, clusters, model.headTexts));
 }
 
 /** Record a decision with its margin. (A module function, not a closure per page: under tsx each named closure made costs a `defineProperty`.) */
@@ -51,13 +50,14 @@ function record(decisions: Decision[], unit: Unit, margin: number, message: stri
   decisions.push({ pass: "read", line: unit.firstLine, confidence: confidenceOf(margin), message: `${message} (margin ${Number.isFinite(margin) ? margin.toFixed(2) : "∞"})`, context });
 }
 
-function decisionsOf(items: readonly PageItem[], decoded: Decoded, clusters: Map<number, ClusterReading>): Decision[] {
+/** The decisions of the reading; `headTexts`: each cluster's heads' texts, as the page model has them. */
+function decisionsOf(items: readonly PageItem[], decoded: Decoded, clusters: Map<number, ClusterReading>, headTexts: readonly (readonly string[])[]): Decision[] {
   const decisions: Decision[] = [];
   items.forEach((item, t) => {
     const s = decoded.path[t]!;
     if (item.kind === "cluster") {
       const head = item.cluster.heads[0]!;
-      const text = headText(head);
+      const text = headTexts[t]![0]!;
       const first = head.kicker ?? head.titles[0] ?? head.byline!;
       const reading = clusters.get(t)!;
       if (!item.cluster.anchored) {
