@@ -11,6 +11,13 @@ import { AM, AS, AS0, BM, BS, H, MAX_HEADS, O, T, TM, beforeOf, headOf, isA, isB
 import type { Chain } from "./viterbi.ts";
 import { WEIGHTS, captionedAfter, loneHeads, signedAfter } from "./weights.ts";
 
+/** `Math.max(...values)`, folded in a loop: no call with a spread array per emission. */
+function largest(values: readonly number[]): number {
+  let result = -Infinity;
+  for (const value of values) result = Math.max(result, value);
+  return result;
+}
+
 const isText = (unit: Unit) => unit.role === "paragraph" || unit.role === "caption" || unit.role === "heading";
 
 export class PageModel implements Chain {
@@ -231,14 +238,15 @@ export class PageModel implements Chain {
     const row = this.affinityRow(t, cluster!);
     // a lone head that may be two printed together: as one two-line title it holds both lines' words
     const merged = (s === AS || s === BS) && row && (this.items[cluster!] as { cluster: Cluster }).cluster.merged;
-    const score = merged ? Math.max(...row) : row?.[headOf(s)];
+    const score = merged ? largest(row) : row?.[headOf(s)];
     return score === undefined ? 0 : WEIGHTS.affinity * Math.min(0, score - this.favourite[t]!);
   }
 
   /** Unit t's affinities to the heads of cluster c, if it has them. (A loop, not `find` with a closure made per call:
    *  this runs for every state of every unit.) */
   private affinityRow(t: number, c: number): number[] | undefined {
-    for (const entry of this.affinities[t] ?? []) if (entry[0] === c) return entry[1];
+    const entries = this.affinities[t]; // (no empty array made for a unit no cluster reaches)
+    if (entries) for (const entry of entries) if (entry[0] === c) return entry[1];
     return undefined;
   }
 
