@@ -228,9 +228,12 @@ export function heads(state: ReflowState): void {
     const title = unit.role === "signature" && open?.byline !== undefined && !printedTogether(open.byline, unit, spacing);
     if (title) return void pending.push((open = { titles: [{ ...unit, role: "headline" }] }));
     open = undefined;
-    // (the pending heads pushed here and at the end, no closure: under tsx each named closure made costs a `defineProperty`)
-    items.push(...clustersOf(pending, items.length === 0, true));
-    pending = [];
+    // (the pending heads pushed here and at the end, no closure: under tsx each named closure made costs a `defineProperty`;
+    // most units follow another unit, with no heads pending)
+    if (pending.length > 0) {
+      items.push(...clustersOf(pending, items.length === 0, true));
+      pending = [];
+    }
     items.push({ kind: "unit", unit });
   });
   // a bare name line closing the page (after the story's displaced headings, say) is its story's signature, not a title

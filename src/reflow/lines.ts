@@ -108,6 +108,8 @@ export function lines(state: ReflowState): void {
     result.push(measure(rawLines[index]!, starts[index]!, ends[index]!, line));
   }
   state.lines = result;
-  const followedByBlank = result.slice(0, -1).filter((line) => line.blankAfter).length;
+  // counted in place: no copy of the page's lines, nor a filtered one
+  let followedByBlank = 0;
+  for (let k = 0; k + 1 < result.length; k++) if (result[k]!.blankAfter) followedByBlank++;
   state.blankLinesMeaningful = result.length < 3 || followedByBlank / (result.length - 1) < DOUBLE_SPACED_SHARE;
 }

@@ -195,7 +195,7 @@ export function paragraphs(state: ReflowState): void {
   for (const block of state.blocks) {
     if (block.kind === "display") {
       // display lines keep their spaces: they part a headline's phrases and a credit's names
-      units.push(unitOf(SHAPE_ROLES[block.shape], block.lines.map((line) => line.text).join(""), block.lines, 0));
+      units.push(unitOf(SHAPE_ROLES[block.shape], block.lines.map((line) => line.text).join(""), block.lines[0]!, block.lines[block.lines.length - 1]!, 0));
       continue;
     }
     let start = 0;
@@ -206,18 +206,19 @@ export function paragraphs(state: ReflowState): void {
       const end = isParagraphEnd(block.lines, widths, i, i === start, flow);
       if (end.confidence < 0.75) state.decisions.push(paragraphDecision(block.lines, i, end));
       if (!end.isEnd) continue;
-      const paragraphLines = block.lines.slice(start, i + 1);
+      // the paragraph's texts gathered in a loop (no slice of its lines and no mapped copy per paragraph)
+      const texts: string[] = [];
+      for (let k = start; k <= i; k++) texts.push(block.lines[k]!.text);
       const columnWidth = median(widths.slice(start, i + 1));
-      units.push(unitOf("paragraph", joinLines(paragraphLines.map((line) => line.text)), paragraphLines, columnWidth));
+      units.push(unitOf("paragraph", joinLines(texts), block.lines[start]!, block.lines[i]!, columnWidth));
       start = i + 1;
     }
   }
   state.units = units;
 }
 
-function unitOf(role: Role, text: string, lines: readonly Line[], columnWidth: number): Unit {
-  const first = lines[0]!;
-  return { role, text, firstLine: first.number, lastLine: lines[lines.length - 1]!.number, columnWidth, indented: first.indented };
+function unitOf(role: Role, text: string, first: Line, last: Line, columnWidth: number): Unit {
+  return { role, text, firstLine: first.number, lastLine: last.number, columnWidth, indented: first.indented };
 }
 
 /** The median of fresh values, sorted in place: one array less per paragraph of the page. */

@@ -20,8 +20,23 @@ const JUMP_OR_END = /[（(]\s*(?:(?:下转|紧转|转)\s*第?\s*[0-9一二三四
 const POST = /(?:本报|特约|见习)*(?:记者|通讯员|实习生)/gu;
 
 export function opensWithDateline(text: string): boolean {
-  return DATELINE.test(text);
+  return mayOpenWithDateline(text) && DATELINE.test(text);
 }
+
+/** Every dateline names `电` (a wire) or `讯` (`本报讯`) within its first 56 code units (at most 1 + 6 + 1 + 20 characters
+ *  of two units each, then `电`): a text with neither there opens with none, told by its codes before the pattern is
+ *  tried (most lines and paragraphs of a page are asked). */
+function mayOpenWithDateline(text: string): boolean {
+  const end = Math.min(text.length, DATELINE_REACH);
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === WIRE || code === NEWS) return true;
+  }
+  return false;
+}
+const DATELINE_REACH = 56;
+/** `电`, `讯`. */
+const [WIRE, NEWS] = [0x7535, 0x8baf];
 
 /** The writers a dateline names (`本报讯（记者 张三 通讯员 李四）…` → 张三, 李四). */
 export function datelineAuthors(text: string): string[] {
