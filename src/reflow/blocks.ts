@@ -153,13 +153,18 @@ export function sideBySide(line: Line): Line[] {
 
 /** Where a run of four or more single characters starts after, or ends before, a phrase of three or more. */
 function letterSpacedSeam(text: string): number[] {
+  // (a title with no space has no seam: most headlines end here, not split)
+  if (!text.includes(" ")) return [];
   const tokens = text.split(" ");
   const single = tokens.map((token) => characterCount(token) === 1);
+  // the tokens from k on are all single characters past the last one that is not, and those before k up to the first
+  const lastLonger = single.lastIndexOf(false);
+  const firstLonger = single.indexOf(false);
   let offset = 0;
   for (let k = 1; k < tokens.length; k++) {
     offset += tokens[k - 1]!.length + 1;
-    const runAfter = single.slice(k).every(Boolean) && tokens.length - k >= 4;
-    const runBefore = single.slice(0, k).every(Boolean) && k >= 4;
+    const runAfter = k > lastLonger && tokens.length - k >= 4;
+    const runBefore = (firstLonger < 0 || k <= firstLonger) && k >= 4;
     if ((runAfter && characterCount(tokens[k - 1]!) >= 3) || (runBefore && characterCount(tokens[k]!) >= 3)) return [offset - 1];
   }
   return [];

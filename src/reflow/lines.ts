@@ -18,9 +18,9 @@ const SPACE = 0x20;
 const WHITESPACE_RUN = /\s+/gu;
 
 /**
- * One scan of a line's text: runs of whitespace become one space (where a run was two or more
- * wide, a gap is noted), widths add up, and the pieces between spaces are counted for `spread`.
- * Done per line of every page, so it walks code units once instead of splitting and re-measuring.
+ * One scan of a line's text (the page's `text` from `start` to `end`, trimmed): runs of whitespace become one
+ * space (where a run was two or more wide, a gap is noted), widths add up, and the pieces between spaces are
+ * counted for `spread`. Done per line of every page, so it walks code units once instead of splitting and re-measuring.
  */
 function measure(raw: string, start: number, end: number, line: Line): Line {
   const gaps = line.gaps;
@@ -75,24 +75,30 @@ const DOUBLE_SPACED_SHARE = 0.75;
 // Signal: each line's printed width (Han 1 em, Latin and compressible punctuation ½) and its
 // surviving indent and blank neighbours: column width and indents are what mark paragraphs.
 export function lines(state: ReflowState): void {
-  const rawLines = state.text.split("\n");
-  // where each line's text starts and ends (whitespace trimmed): the same for a blank line
+  const text = state.text;
+  // where each line begins in the text (read in place: the page is not split into a string per line), and where
+  // its text starts and ends in it (whitespace trimmed), from its beginning: the same for a blank line
   // plain arrays: a typed array per page is an off-heap allocation
   // (loops, no closures: under tsx each named closure made costs a `defineProperty`, and this runs per line)
-  const starts = new Array<number>(rawLines.length);
-  const ends = new Array<number>(rawLines.length);
-  for (let i = 0; i < rawLines.length; i++) {
-    const raw = rawLines[i]!;
-    let start = 0;
-    let end = raw.length;
-    while (start < end && isSpaceCode(raw.charCodeAt(start))) start++;
-    while (end > start && isSpaceCode(raw.charCodeAt(end - 1))) end--;
-    starts[i] = start;
-    ends[i] = end;
+  const begins: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let begin = 0; ; ) {
+    const newline = text.indexOf("\n", begin);
+    const after = newline < 0 ? text.length : newline;
+    let start = begin;
+    let end = after;
+    while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+    while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+    begins.push(begin);
+    starts.push(start - begin);
+    ends.push(end - begin);
+    if (newline < 0) break;
+    begin = newline + 1;
   }
   const margin = usualMargin(starts, ends);
   const result: Line[] = [];
-  for (let index = 0; index < rawLines.length; index++) {
+  for (let index = 0; index < starts.length; index++) {
     if (starts[index] === ends[index]) continue; // a blank line
     const line: Line = {
       number: index + 1,
@@ -103,9 +109,9 @@ export function lines(state: ReflowState): void {
       gaps: [],
       indented: starts[index]! > margin,
       blankBefore: index > 0 && starts[index - 1] === ends[index - 1],
-      blankAfter: index + 1 < rawLines.length && starts[index + 1] === ends[index + 1],
+      blankAfter: index + 1 < starts.length && starts[index + 1] === ends[index + 1],
     };
-    result.push(measure(rawLines[index]!, starts[index]!, ends[index]!, line));
+    result.push(measure(text, begins[index]! + starts[index]!, begins[index]! + ends[index]!, line));
   }
   state.lines = result;
   // counted in place: no copy of the page's lines, nor a filtered one
