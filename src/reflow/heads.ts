@@ -101,6 +101,7 @@ function clustersOf(heads: readonly Head[], opensPage: boolean, textFollows: boo
  * phrases itself): cut where the two sides are most even, each a title's length.
  */
 function sidePair(unit: Unit): [Unit, Unit] | undefined {
+  if (!unit.text.includes(" ")) return undefined; // one phrase: most titles, not split
   const parts = unit.text.trim().split(" ");
   if (parts.length < 2 || parts.length > 4) return undefined;
   const cuts = parts.slice(1).map((_, k) => [parts.slice(0, k + 1).join(" "), parts.slice(k + 1).join(" ")] as const);

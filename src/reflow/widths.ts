@@ -102,11 +102,13 @@ export function firstLineWidths(lines: readonly Line[], widths: readonly number[
 function windowMedians(values: readonly (number | undefined)[], reach: number, least: number): (number | undefined)[] {
   const sorted: number[] = [];
   for (let k = 0; k < Math.min(values.length, reach); k++) insertSorted(sorted, values[k]);
-  return values.map((_, i) => {
+  const medians = new Array<number | undefined>(values.length);
+  for (let i = 0; i < values.length; i++) {
     if (i + reach < values.length) insertSorted(sorted, values[i + reach]);
     if (i - reach - 1 >= 0) removeSorted(sorted, values[i - reach - 1]);
-    return sorted.length >= least ? sorted[sorted.length >> 1] : undefined;
-  });
+    medians[i] = sorted.length >= least ? sorted[sorted.length >> 1] : undefined;
+  }
+  return medians;
 }
 
 // Module functions, not closures inside `windowMedians` or `localColumnWidths`: under tsx (esbuild's keepNames)
