@@ -56,8 +56,9 @@ export function datelineAuthors(text: string): string[] {
 export function closesStory(unit: Unit): boolean {
   // the page model asks this at every step: only a text ending in a parenthesis is tried against the
   // pattern, which would otherwise be tried from every parenthesis of a long paragraph
-  const last = unit.text.charAt(unit.text.length - 1);
-  return unit.role === "authorNote" || unit.role === "signature" || ((last === "）" || last === ")") && JUMP_OR_END.test(unit.text));
+  // (its last code read, no one-character string made)
+  const last = unit.text.charCodeAt(unit.text.length - 1);
+  return unit.role === "authorNote" || unit.role === "signature" || ((last === 0xff09 || last === 0x29) && JUMP_OR_END.test(unit.text));
 }
 
 /** The unit opens a story: a dateline, or an editor's run-in note. */
