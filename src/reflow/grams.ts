@@ -96,7 +96,9 @@ export class GramTable {
   private rareNumbers: Map<number, number> | undefined;
   /** Each rare character's code (by its number less `RARE_NUMBERS`), and each gram's key by its number: to name grams. */
   private readonly rareCodes: number[] = [];
-  private readonly keys: number[] = [];
+  private readonly keys: number[];
+  /** How many grams are numbered (`keys` is made at the expected size: grown push by push, it was copied some ten times a page). */
+  private numbered = 0;
   /** Its gram numbers by key are in `slotting` (a `Map` lookup per character was most of the cost): how many
    *  slots it uses (less one), and its stamp there (0: none yet; a new one at each growth). */
   private mask: number;
@@ -105,11 +107,12 @@ export class GramTable {
   /** `capacity`: about how many grams to expect (each growth places them all again). */
   constructor(capacity = 64) {
     this.mask = slotsFor(capacity) - 1;
+    this.keys = new Array<number>(capacity);
   }
 
   /** How many grams are numbered so far. */
   get size(): number {
-    return this.keys.length;
+    return this.numbered;
   }
 
   private numberOf(code: number): number {
@@ -192,11 +195,11 @@ export class GramTable {
     for (; stamps[slot] === this.stamp; slot = (slot + 1) & this.mask) {
       if (this.keys[slots[slot]!] === key) return slots[slot]!;
     }
-    const id = this.keys.length;
-    this.keys.push(key);
+    const id = this.numbered++;
+    this.keys[id] = key;
     slots[slot] = id;
     stamps[slot] = this.stamp;
-    if (2 * this.keys.length > this.mask) {
+    if (2 * this.numbered > this.mask) {
       // twice the slots, every gram placed again: keeps at least half of them free
       this.mask = 2 * this.mask + 1;
       this.claim();
