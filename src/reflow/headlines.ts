@@ -57,9 +57,10 @@ function hasPhraseGap(line: Line): boolean {
 /** A heading over two lines: no punctuation on either, numbered or as wide as the column, the second short. */
 export function isWrappedHeading({ lines, widths, punctuated }: Page, i: number): boolean {
   const [line, next] = [lines[i]!, lines[i + 1]];
+  // (the lines' punctuation, answered already for most, asked first: no number cut off a line to read it)
+  if (!next || punctuated(i) || punctuated(i + 1)) return false;
   // a heading may name its theme before a colon (`一、组织维度：筑牢…`), but carries no other stop
-  if (!next || /[，。、；！？,.;!?]/u.test(line.text.replace(NUMBERED, "")) || /[，。、；：！？,;:!?]/u.test(next.text)) return false;
-  if (punctuated(i) || punctuated(i + 1)) return false;
+  if (/[，。、；！？,.;!?]/u.test(line.text.replace(NUMBERED, "")) || /[，。、；：！？,;:!?]/u.test(next.text)) return false;
   if (line.spread || next.spread || !(NUMBERED.test(line.text) || line.width >= widths[i]! - 1)) return false;
   return next.width <= widths[i]! - SHORT_HEADLINE_MARGIN;
 }
@@ -77,14 +78,15 @@ export function isHeadline(page: Page, shapes: readonly (DisplayShape | undefine
   // a title may ask or exclaim (`为什么要…？`), never trail off in a comma or a full stop, nor close a
   // parenthesis it did not open (the end of a wrapped credit, `生 摄）`)
   if (endsPunctuated(i) && !endsWithMark(line.text, "？！?!")) return false;
-  if (outnumbers(line.text, "）)", "（(")) return false;
-  // a line ending in a photo credit is a caption's end, never a title
-  if (hasPhotoCredit(line.text)) return false;
   const before = shapes[i - 1];
   const after = shapes[i + 1];
   const onFurniture = after === "byline" || after === "subtitle" || before === "kicker";
-  // (with sentence punctuation only furniture makes a headline, every test below wants none: most lines end here)
+  // (with sentence punctuation only furniture makes a headline, every test below wants none: most lines end here,
+  // on a test the line had answered already, before its marks are counted)
   if (!onFurniture && punctuated(i)) return false;
+  if (outnumbers(line.text, "）)", "（(")) return false;
+  // a line ending in a photo credit is a caption's end, never a title
+  if (hasPhotoCredit(line.text)) return false;
   // a caption wrapped over two lines (three, its mark alone on the last): its first line has no stop, the
   // next one only a few words before the credit (a stop is no word: a whole caption says more)
   const nextWords = creditedWords(lines, i + 1);
