@@ -66,8 +66,9 @@ export function blocks(state: ReflowState): void {
     if (shapes[i] === "name" && onByline && (shapes[i + 1] === "byline" || shapes[i + 1] === "subtitle") && !isRoleLine(lines[i + 1]!.text)) shapes[i] = "headline";
     // a unit and post on a line of their own, the name under them: a byline over two lines
     if (!shapes[i] && shapes[i + 1] === "name" && isRoleLine(lines[i]!.text)) shapes[i] = "byline";
-    // a role and a name printed without a space, on a line of their own
-    if (!shapes[i] && apart[i] && splitRoleName(lines[i]!.text) && (i + 1 === lines.length || endsSentence(lines[i]!.text) || shapes[i + 1] !== undefined || lines[i]!.blankAfter)) shapes[i] = "byline";
+    // a role and a name printed without a space, on a line of their own (where the line stands alone, told first:
+    // most lines after a finished sentence go on, and are not cut into a role and a name)
+    if (!shapes[i] && apart[i] && (i + 1 === lines.length || endsSentence(lines[i]!.text) || shapes[i + 1] !== undefined || lines[i]!.blankAfter) && splitRoleName(lines[i]!.text)) shapes[i] = "byline";
     if (shapes[i] === "subtitle" && !(i > 0 && (shapes[i - 1] === "kicker" || looksLikeHeadline(page, i - 1, apart[i - 1]!)))) {
       shapes[i] = undefined;
     }
