@@ -146,7 +146,7 @@ const DASHES_LAST = /(?:—{2,}|-{2,})$/u;
 function isPlainText(text: string): boolean {
   // the marks at either end are looked up by code: a regex `^…|…$` tries every position of the line, and
   // `charAt` makes a string of a Han character or mark
-  return hasStopOrComma(text) && !isCodeOf(OPENING_MARKS, text.charCodeAt(0)) && !isCodeOf(DASHES, text.charCodeAt(text.length - 1)) && !PRODUCTION_CREDIT.test(text);
+  return hasStopOrComma(text) && !isCodeOf(OPENING_MARKS, text.charCodeAt(0)) && !isCodeOf(DASHES, text.charCodeAt(text.length - 1)) && !isProductionCredit(text);
 }
 /** The codes of a string's characters (all in the BMP), marked in a table by code: read per line, a table is cheaper than a set. */
 function codesOf(characters: string): Uint8Array {
@@ -157,17 +157,34 @@ function codesOf(characters: string): Uint8Array {
 /** The code is marked in the table (an empty text's code, NaN, is not). */
 const isCodeOf = (table: Uint8Array, code: number) => table[code] === 1;
 const OPENING_MARKS = codesOf("（(—-□■◎【");
+/** The first characters of every production credit (`本版`, `责任编辑`, `编辑`, `校对`, `美编`, `版式`, `排版`, `组版`, `审核`, `监制`, `终审`). */
+const CREDIT_OPENINGS = codesOf("本责编校美版排组审监终");
+
+/** Characters every folio or masthead line holds one of (`第…版`, `星期`, `国内统一…`, `CN`, `邮发代号`, `主管主办`), or
+ *  opens with (a date's digits, `总第`, the paper's Latin name): a line with none is neither, told by its codes. */
+const FURNITURE_MARKS = codesOf("第星国C邮主");
+const FURNITURE_OPENINGS = codesOf("0123456789总ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+function mayBeFurniture(text: string): boolean {
+  if (isCodeOf(FURNITURE_OPENINGS, text.charCodeAt(0))) return true;
+  for (let i = 0; i < text.length; i++) if (isCodeOf(FURNITURE_MARKS, text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** A page's production credit; its first character read by code first (most lines open with none of those). */
+function isProductionCredit(text: string): boolean {
+  return isCodeOf(CREDIT_OPENINGS, text.charCodeAt(0)) && PRODUCTION_CREDIT.test(text);
+}
 const DASHES = codesOf("—-");
 
 export function markerShape(text: string): DisplayShape | undefined {
   if (isPlainText(text)) return undefined;
   if (JUMP.test(text)) return "jump";
   if (BRACKETED_KICKER.test(text)) return "kicker";
-  if ((FOLIO.test(text) || MASTHEAD.test(text)) && characterCount(text) <= 60 && !hasStopOrComma(text)) return "folio";
+  if (mayBeFurniture(text) && (FOLIO.test(text) || MASTHEAD.test(text)) && characterCount(text) <= 60 && !hasStopOrComma(text)) return "folio";
   if (DASHES_FIRST.test(text)) return "subtitle";
   const last = text.charAt(text.length - 1);
   if ((last === "—" || last === "-") && DASHES_LAST.test(text) && text.length > 4) return "kicker";
-  if (PRODUCTION_CREDIT.test(text)) return "folio";
+  if (isProductionCredit(text)) return "folio";
   if (isParenthesized(text)) return "note";
   if (isByline(text)) return "byline";
   if (isNameLine(text)) return "name";
