@@ -134,11 +134,13 @@ export function opensParenthesis(text: string): boolean {
 const PRODUCTION_CREDIT = /^(?:本版)?(?:责任编辑|责编|编辑|校对|美编|版式设计|版式|排版|组版|审核|监制|终审)\s*[:：]|^(?:本版编辑|责任编辑|责编|美编|校对)\s*\p{Script=Han}{2,4}(?:\s*(?:美编|校对|版式|编辑)\s*\p{Script=Han}{2,4})*$/u;
 
 export function isJump(text: string): boolean {
-  return JUMP.test(text);
+  return opensWithParenthesis(text) && JUMP.test(text);
 }
 
 /** Patterns of the line tests below, made once (a literal in a function is a new object per call). */
 const BRACKETED_KICKER = /^【[^】]{1,12}】$/u;
+/** `【`, `—`, `-`. */
+const [BRACKET, DASH, HYPHEN] = [0x3010, 0x2014, 0x2d];
 const DASHES_FIRST = /^—{2,}|^-{2,}/u;
 const DASHES_LAST = /(?:—{2,}|-{2,})$/u;
 
@@ -178,12 +180,13 @@ const DASHES = codesOf("—-");
 
 export function markerShape(text: string): DisplayShape | undefined {
   if (isPlainText(text)) return undefined;
-  if (JUMP.test(text)) return "jump";
-  if (BRACKETED_KICKER.test(text)) return "kicker";
+  // the marks a shape opens or ends with read by code before its pattern is tried (no one-character string made)
+  const [first, last] = [text.charCodeAt(0), text.charCodeAt(text.length - 1)];
+  if (isJump(text)) return "jump";
+  if (first === BRACKET && BRACKETED_KICKER.test(text)) return "kicker";
   if (mayBeFurniture(text) && (FOLIO.test(text) || MASTHEAD.test(text)) && characterCount(text) <= 60 && !hasStopOrComma(text)) return "folio";
-  if (DASHES_FIRST.test(text)) return "subtitle";
-  const last = text.charAt(text.length - 1);
-  if ((last === "—" || last === "-") && DASHES_LAST.test(text) && text.length > 4) return "kicker";
+  if ((first === DASH || first === HYPHEN) && DASHES_FIRST.test(text)) return "subtitle";
+  if ((last === DASH || last === HYPHEN) && DASHES_LAST.test(text) && text.length > 4) return "kicker";
   if (isProductionCredit(text)) return "folio";
   if (isParenthesized(text)) return "note";
   if (isByline(text)) return "byline";
