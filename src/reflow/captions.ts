@@ -29,13 +29,32 @@ function creditTail(text: string, before = ""): string | undefined {
 /** The text (after `before`, if given) ends in a photo credit. */
 export function hasPhotoCredit(text: string, before = ""): boolean {
   const tail = creditTail(text, before);
-  return tail !== undefined && CREDIT.test(tail);
+  return tail !== undefined && mayEndInCredit(tail) && CREDIT.test(tail);
+}
+
+/** `图`. */
+const PICTURE = 0x56fe;
+
+/**
+ * A credit ends in `摄`, `摄影`, or a parenthesis closed right after `摄`, `摄影` or `图` (`供图`): a tail ending
+ * otherwise (a dateline's `（记者 张三）`, a note's `（作者系…）`) is told by its last codes, before the pattern is
+ * tried from every position of it.
+ */
+function mayEndInCredit(tail: string): boolean {
+  let j = tail.length - 1;
+  const last = tail.charCodeAt(j);
+  if (last === SHOT) return true;
+  if (last === SHADOW) return tail.charCodeAt(j - 1) === SHOT;
+  // a closing parenthesis (`creditTail` ends on one of these four): the mark before it, past any whitespace
+  for (j--; j >= 0 && isSpaceCode(tail.charCodeAt(j)); j--);
+  const mark = tail.charCodeAt(j);
+  return mark === SHOT || mark === SHADOW || mark === PICTURE;
 }
 
 /** The photographers a caption credits (none for `受访者供图`). */
 export function photographersIn(text: string): string[] {
   const tail = creditTail(text);
-  const credit = tail === undefined ? null : CREDIT.exec(tail);
+  const credit = tail === undefined || !mayEndInCredit(tail) ? null : CREDIT.exec(tail);
   if (!credit) return [];
   const named = (credit[1] ?? credit[2] ?? credit[3] ?? "").replace(NOT_NAMES, " ");
   return namesIn(named).filter((name) => /^\p{Script=Han}{2,4}$/u.test(name));
