@@ -40,7 +40,7 @@ const [WIRE, NEWS] = [0x7535, 0x8baf];
 
 /** The writers a dateline names (`本报讯（记者 张三 通讯员 李四）…` → 张三, 李四). */
 export function datelineAuthors(text: string): string[] {
-  const dateline = DATELINE.exec(text);
+  const dateline = mayOpenWithDateline(text) ? DATELINE.exec(text) : null;
   if (!dateline) return [];
   const credit = DATELINE_CREDIT.exec(text.slice(dateline[0].length));
   const inside = credit?.[1] ?? credit?.[2]?.replace(/报道$/u, "");
