@@ -130,8 +130,9 @@ export function blanksPartParagraphs(blocks: ReflowState["blocks"]): boolean {
     if (block.kind !== "flow") continue;
     for (let i = 0; i + 1 < block.lines.length; i++) {
       const line = block.lines[i]!;
-      if (line.blankAfter && !endsSentence(line.text)) midSentence++;
-      if (line.spread || !endsSentence(line.text) || block.columnWidths[i]! - line.width < 2 * SHORTFALL) continue;
+      const stops = endsSentence(line.text); // (asked once per line)
+      if (line.blankAfter && !stops) midSentence++;
+      if (line.spread || !stops || block.columnWidths[i]! - line.width < 2 * SHORTFALL) continue;
       ends++;
       if (line.blankAfter) parted++;
     }
@@ -151,13 +152,18 @@ export function setsRunInHeadings(blocks: ReflowState["blocks"], blanksMeaningfu
   let clear = 0;
   for (const block of blocks) {
     if (block.kind !== "flow") continue;
-    block.lines.forEach((line, k) => {
+    // (a loop carrying the line before's sentence end: each line's is asked once, not as a line and again as the one before)
+    let previousEnds = false;
+    for (let k = 0; k < block.lines.length; k++) {
+      const line = block.lines[k]!;
       const previous = block.lines[k - 1];
-      const afterEnd = !previous || (endsSentence(previous.text) && block.columnWidths[k - 1]! - previous.width >= 2 * SHORTFALL);
+      const ends = endsSentence(line.text);
+      const afterEnd = !previous || (previousEnds && block.columnWidths[k - 1]! - previous.width >= 2 * SHORTFALL);
       // a heading sits on its section's text: a blank line after it (where blanks mean something) ends a box instead
       const onText = !(blanksMeaningful && line.blankAfter);
-      if (afterEnd && onText && endsSentence(line.text) && block.columnWidths[k]! - line.width >= SHORTFALL / 3 && isParallelHeading(line.text)) clear++;
-    });
+      if (afterEnd && onText && ends && block.columnWidths[k]! - line.width >= SHORTFALL / 3 && isParallelHeading(line.text)) clear++;
+      previousEnds = ends;
+    }
   }
   return clear >= RUN_IN_SET;
 }
