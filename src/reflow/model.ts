@@ -130,11 +130,12 @@ export class PageModel implements Chain {
     const units: number[] = [];
     for (let t = c - 1; t >= 0 && this.reaches(c, multi, t, this.clusterAfter, this.multiAfter); t--) if (this.items[t]!.kind === "unit") units.push(t);
     for (let t = c + 1; t < this.length && this.reaches(c, multi, t, this.clusterBefore, this.multiBefore); t++) if (this.items[t]!.kind === "unit") units.push(t);
-    const raw: number[][] = [];
-    for (const t of units) {
-      const row: number[] = [];
-      for (let j = 0; j < heads.length; j++) row.push(this.affinity.scoreOf(this.affinity.gramsAt(this.firstText[c]! + j), this.grams[t]!));
-      raw.push(row);
+    // (rows made at their size: an array grown by push starts with room for 17)
+    const raw = new Array<number[]>(units.length);
+    for (let k = 0; k < units.length; k++) {
+      const row = new Array<number>(heads.length);
+      for (let j = 0; j < heads.length; j++) row[j] = this.affinity.scoreOf(this.affinity.gramsAt(this.firstText[c]! + j), this.grams[units[k]!]!);
+      raw[k] = row;
     }
     // a head full of rare names scores high everywhere: each head is scaled against its own spread
     // (in loops, with no column array nor closures per head: this runs for every cluster of a page)
@@ -149,7 +150,12 @@ export class PageModel implements Chain {
       for (const row of raw) row[j] = (row[j]! - mean) / spread;
     }
     // a few clusters at most reach a unit: a list of them, not a map per unit
-    units.forEach((t, k) => (this.affinities[t] ??= []).push([c, raw[k]!]));
+    // (a unit's first entry in a list of one: an empty list grown by push starts with room for 17)
+    for (let k = 0; k < units.length; k++) {
+      const entries = this.affinities[units[k]!];
+      if (entries) entries.push([c, raw[k]!]);
+      else this.affinities[units[k]!] = [[c, raw[k]!]];
+    }
   }
 
   /** Item t is in the window of cluster c's preferences (a method, not a closure per cluster: under tsx each named closure made costs a `defineProperty`). */

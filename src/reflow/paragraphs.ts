@@ -213,8 +213,8 @@ export function paragraphs(state: ReflowState): void {
       if (end.confidence < 0.75) state.decisions.push(paragraphDecision(block.lines, i, end));
       if (!end.isEnd) continue;
       // the paragraph's texts gathered in a loop (no slice of its lines and no mapped copy per paragraph)
-      const texts: string[] = [];
-      for (let k = start; k <= i; k++) texts.push(block.lines[k]!.text);
+      const texts = new Array<string>(i + 1 - start);
+      for (let k = start; k <= i; k++) texts[k - start] = block.lines[k]!.text;
       const columnWidth = median(widths.slice(start, i + 1));
       units.push(unitOf("paragraph", joinLines(texts), block.lines[start]!, block.lines[i]!, columnWidth));
       start = i + 1;
