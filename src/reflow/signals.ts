@@ -61,9 +61,13 @@ export function closesStory(unit: Unit): boolean {
   return unit.role === "authorNote" || unit.role === "signature" || ((last === 0xff09 || last === 0x29) && JUMP_OR_END.test(unit.text));
 }
 
+/** An editor's run-in note (`编者按：`), tried only on a text opening with `编`. */
+const EDITORS_NOTE = /^编者按[：:]/u;
+const EDITOR = 0x7f16;
+
 /** The unit opens a story: a dateline, or an editor's run-in note. */
 export function opensStory(unit: Unit): boolean {
-  return unit.role === "paragraph" && (opensWithDateline(unit.text) || /^编者按[：:]/u.test(unit.text));
+  return unit.role === "paragraph" && (opensWithDateline(unit.text) || (unit.text.charCodeAt(0) === EDITOR && EDITORS_NOTE.test(unit.text)));
 }
 
 /** Numbered in place (`一、`, `（一）`, `1.`): a section of an article, not a story's title. */
