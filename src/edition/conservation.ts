@@ -36,7 +36,7 @@ function tally(text: string, sign: 1 | -1, touched: number[]): void {
     }
     if (code <= LAST_WHITESPACE && WHITESPACE[code] === 1) continue;
     if (balance[code] === 0) touched.push(code);
-    balance[code] += sign;
+    balance[code]! += sign;
   }
 }
 
