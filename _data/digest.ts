@@ -5,15 +5,16 @@
 import { sourcesDirectory } from "../src/config.ts";
 import { readDigest } from "../src/edition/load.ts";
 import { siteDigest } from "../src/site/digest.ts";
-import { nothingToShow } from "../src/site/data.ts";
+import { buildDigestReady, nothingToShow } from "../src/site/data.ts";
 import { siteMetadata } from "../src/site/metadata.ts";
 
-export default function digest() {
+export default async function digest() {
+  await buildDigestReady();
   const { digest: read, fresh } = readDigest(sourcesDirectory());
   const { editions, problems, notices } = read;
-  // the build has reported this digest already (BROADSHEET_REPORTED when Eleventy runs in a process
+  // the build has reported this digest already (BROADSHEET_BUILD when Eleventy runs in a process
   // of its own); `npm start` reads it afresh on every change
-  if (fresh && !process.env.BROADSHEET_REPORTED) for (const message of [...notices, ...problems.map(String)]) console.warn(`[broadsheet] ${message}`);
+  if (fresh && !process.env.BROADSHEET_BUILD) for (const message of [...notices, ...problems.map(String)]) console.warn(`[broadsheet] ${message}`);
   // the feeds, home page and sitemap need an edition; `npm start` with none keeps the site it had
   if (editions.length === 0) throw nothingToShow(sourcesDirectory());
   return { editions, site: siteDigest(editions, siteMetadata()) };

@@ -16,6 +16,34 @@ async function importData(file: string): Promise<unknown> {
   return typeof exported === "function" ? await exported() : exported;
 }
 
+/** What the build tells the Eleventy it started once the digest is in the reflow's cache. */
+export interface DigestReady {
+  kind: "digest-ready";
+  /** Whether the build prints PDFs (else the pages link none). */
+  pdfs: boolean;
+}
+let digestReady: Promise<void> | undefined;
+
+/**
+ * Eleventy started by the build (BROADSHEET_BUILD, with a channel to it) starts while the build
+ * still reflows the sources, so that its own start-up (one to three seconds) is not added to the
+ * reflow's; its data is read once the build says the reflow is done, and whether it prints PDFs.
+ */
+export function buildDigestReady(): Promise<void> {
+  const channel = process.send ? process : undefined;
+  if (!process.env.BROADSHEET_BUILD || !channel) return Promise.resolve();
+  digestReady ??= new Promise((done) => {
+    const listen = (message: DigestReady) => {
+      if (message?.kind !== "digest-ready") return;
+      channel.off("message", listen); // a channel listened to keeps the process from ending
+      if (!message.pdfs) process.env.BROADSHEET_PDF = "0";
+      done();
+    };
+    channel.on("message", listen);
+  });
+  return digestReady;
+}
+
 /** The digest's data cannot be made: one clear line from Eleventy, no stack trace, the site left as it was. */
 export function nothingToShow(directory: string): Error {
   const error = new Error(`no edition could be built from ${displayPath(directory)} (see the problems above): add a source page with its sidecar; the site is left as it was`);
