@@ -17,7 +17,7 @@ import { dieWithThisProcess } from "../src/processes.ts";
 import { injectPageMaps } from "../src/site/pagemap.ts";
 import type { DigestReady } from "../src/site/data.ts";
 
-import { DEFAULT_OUTPUT, prepareStaging, stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
+import { DEFAULT_OUTPUT, prepareStaging, removeInBackground, stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
 
 const USAGE = "usage: npm run build -- [--strict] [--sources DIR] [--out DIR] [--no-pdf] [--archive-pdf]";
 
@@ -220,8 +220,8 @@ async function main(): Promise<number> {
     // a PDF source's picture is its real page, drawn over the print view's screenshot
     if (readsPdfs) await phase("pictures", async () => (await import("../src/pdf/pictures.ts")).writePdfPictures(staging, digest.editions));
     console.log(`page pictures: ${await injectPageMaps(staging)} page(s)`);
-    const kept = swapIn(staging, output);
-    if (kept) console.warn(`could not remove the previous site, set aside at ${displayPath(kept)}: remove it yourself`);
+    const previous = swapIn(staging, output);
+    if (previous) removeInBackground(previous);
   } catch (error) {
     console.error(`the build failed; ${displayPath(output)} is unchanged:\n${explainFailure(error)}`);
     return 1;
