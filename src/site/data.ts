@@ -9,6 +9,7 @@ import { sourcesDirectory } from "../config.ts";
 import { displayPath } from "../edition/errors.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { replacePages } from "./output.ts";
+import { pageMemory } from "./rebuild.ts";
 
 async function importData(file: string): Promise<unknown> {
   const exported = (await import(pathToFileURL(resolve(file)).href)).default;
@@ -61,6 +62,7 @@ function rebuildOnSourceChange(eleventyConfig: EleventyConfig): () => void {
   // one per user, not per run: a run stopped by a signal cannot remove it (another run's rebuild is harmless)
   const signal = join(tmpdir(), `broadsheet-source-changed-${process.getuid?.() ?? "user"}`);
   eleventyConfig.addWatchTarget(signal);
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => pageMemory.changed(changed, sources, signal));
   const onChange = (event: string, name: string | null) => {
     if (event !== "rename" || !name) return;
     try {
@@ -98,6 +100,8 @@ export default function typescriptData(eleventyConfig: EleventyConfig): void {
   // synchronous, so that it is done before the search index (a later listener) reads the folder
   eleventyConfig.on("eleventy.after", ({ directories, results, runMode }) => {
     const written = results.flatMap((result) => (typeof result.outputPath === "string" ? [resolve(result.outputPath)] : []));
+    // the pages a rebuild left as they were are still the site's
+    written.push(...pageMemory.keptFiles().map((file) => resolve(directories.output, file)));
     const removed = replacePages(resolve(directories.output), written);
     if (runMode === "build") return;
     if (removed > 0) console.log(`[broadsheet] removed ${removed} page(s) no longer built (their source is gone)`);

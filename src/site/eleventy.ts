@@ -27,4 +27,6 @@ export interface EleventyConfig {
   addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string): void;
   on(event: "eleventy.after", listener: (event: AfterBuild) => unknown): void;
   on(event: "eleventy.before", listener: () => unknown): void;
+  /** Before a rebuild in `--watch`/`--serve`: the files whose change started it. */
+  on(event: "eleventy.beforeWatch", listener: (changed: string[]) => unknown): void;
 }
