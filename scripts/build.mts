@@ -15,8 +15,9 @@ import { storyUrl } from "../src/site/urls.ts";
 import { cacheCounts } from "../src/cache.ts";
 import { dieWithThisProcess } from "../src/processes.ts";
 import { injectPageMaps } from "../src/site/pagemap.ts";
+import type { DigestReady } from "../src/site/data.ts";
 
-import { DEFAULT_OUTPUT, prepareStaging, stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
+import { DEFAULT_OUTPUT, prepareStaging, removeInBackground, stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
 
 const USAGE = "usage: npm run build -- [--strict] [--sources DIR] [--out DIR] [--no-pdf] [--archive-pdf]";
 
@@ -64,19 +65,28 @@ async function phase<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   }
 }
 
+/** Eleventy at work in a process of its own: `go` once the digest is ready, `stop` when it will not be. */
+interface PageWriter {
+  /** The digest is in the cache; the PDFs' fate (BROADSHEET_PDF) is decided. */
+  go(): void;
+  stop(): void;
+  done: Promise<void>;
+}
+
 /**
  * Eleventy writes the pages in a process of its own, which gives its memory (it holds every page
- * it wrote) back when it ends, before the browser starts. It reads the digest from the reflow's
- * cache, and leaves reporting the sources' problems to this process. Each story page it writes is
- * handed to `onStoryPage` as it is written.
+ * it wrote) back when it ends, before the browser starts. It starts at once, and waits to read the
+ * digest from the reflow's cache until `go` (src/site/data.ts); it leaves reporting the sources'
+ * problems to this process. Each story page it writes is handed to `onStoryPage` as it is written.
  */
-function writePages(staging: string, onStoryPage?: (page: WrittenStoryPage) => void): Promise<void> {
+function startPages(staging: string, onStoryPage?: (page: WrittenStoryPage) => void): PageWriter {
   const eleventy = resolve(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs");
   const args = ["--import", "tsx", eleventy, "--config=eleventy.config.ts", `--output=${staging}`, "--quiet"];
-  const env = { ...process.env, BROADSHEET_REPORTED: "1", ...(onStoryPage ? { BROADSHEET_SEARCH_PAGES: "1" } : {}) };
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ["ignore", "inherit", "pipe", "ipc"] });
-    dieWithThisProcess([child.pid!]);
+  const env = { ...process.env, BROADSHEET_BUILD: "1", ...(onStoryPage ? { BROADSHEET_SEARCH_PAGES: "1" } : {}) };
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ["ignore", "inherit", "pipe", "ipc"] });
+  dieWithThisProcess([child.pid!]);
+  let stopped = false;
+  const done = new Promise<void>((finish, fail) => {
     let errors = "";
     child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
     if (onStoryPage) child.on("message", (page) => onStoryPage(page as WrittenStoryPage));
@@ -85,12 +95,26 @@ function writePages(staging: string, onStoryPage?: (page: WrittenStoryPage) => v
     child.on("close", (code) => {
       // Eleventy's own explanation, without its stack frames unless asked
       const told = errors.split("\n").filter((line) => process.env.BROADSHEET_DEBUG || !/^\s+at /u.test(line)).join("\n").trim();
-      if (code === 0) {
-        if (told) console.error(told);
-        done();
+      if (code === 0 || stopped) {
+        if (told && !stopped) console.error(told);
+        finish();
       } else fail(new Error(`Eleventy stopped (exit code ${code}):\n${told}`));
     });
   });
+  return {
+    go: () => child.send({ kind: "digest-ready", pdfs: process.env.BROADSHEET_PDF !== "0" } satisfies DigestReady),
+    stop: () => {
+      stopped = true;
+      child.kill();
+    },
+    done,
+  };
+}
+
+function writePages(staging: string): Promise<void> {
+  const writer = startPages(staging);
+  writer.go();
+  return writer.done;
 }
 
 /** Why the PDFs cannot be made, in one line (Playwright's call log and colours left out). */
@@ -109,20 +133,30 @@ async function main(): Promise<number> {
     console.error(`refusing to build into ${values.out}: ${unsafe} (the build replaces its output folder wholesale)`);
     return 2;
   }
+  try {
+    prepareStaging(output).cleared.forEach((path) => console.warn(`removed ${displayPath(path)}, left by a build that was stopped`));
+  } catch (error) {
+    console.error(`cannot write beside ${displayPath(output)}: ${(error as Error).message}; ${displayPath(output)} is unchanged`);
+    return 1;
+  }
+  // Eleventy starts beside the reflow; the story pages it writes go to the search index (below)
+  let onStoryPage: (page: WrittenStoryPage) => void = () => undefined;
+  const writer = startPages(staging, (page) => onStoryPage(page));
+  const unchanged = async (why: string) => {
+    writer.stop();
+    await writer.done;
+    rmSync(staging, { recursive: true, force: true });
+    console.error(`${why}; ${displayPath(output)} is unchanged`);
+    return 1;
+  };
   // PDF sources not yet cached are read here, in this process, rather than one child process each when loading
   const readsPdfs = pdfSources();
   if (readsPdfs) await phase("pdf sources", async () => (await import("../src/pdf/extract.ts")).cachePdfSources(sourcesDirectory()).catch(() => 0));
   const { digest } = await phase("reflow", () => reflowDigest(sourcesDirectory(), { strict: values.strict }));
   digest.notices.forEach((notice) => console.warn(notice));
   digest.problems.forEach((problem) => console.error(String(problem)));
-  if (digest.problems.length > 0 && values.strict) {
-    console.error(`--strict: stopped at the first bad source; ${displayPath(output)} is unchanged`);
-    return 1;
-  }
-  if (digest.editions.length === 0) {
-    console.error(`no edition could be built from ${displayPath(sourcesDirectory())}; ${displayPath(output)} is unchanged`);
-    return 1;
-  }
+  if (digest.problems.length > 0 && values.strict) return unchanged("--strict: stopped at the first bad source");
+  if (digest.editions.length === 0) return unchanged(`no edition could be built from ${displayPath(sourcesDirectory())}`);
   // decided before the pages are written: without PDFs they link none. The browser itself starts
   // only when a view is not in the cache, after Eleventy, so that the two never hold memory at once
   let pdfs = !values["no-pdf"];
@@ -138,12 +172,6 @@ async function main(): Promise<number> {
   let noBrowser = pdfs ? false : !values["no-pdf"];
   let failedPdfs = 0;
   try {
-    prepareStaging(output).cleared.forEach((path) => console.warn(`removed ${displayPath(path)}, left by a build that was stopped`));
-  } catch (error) {
-    console.error(`cannot write beside ${displayPath(output)}: ${(error as Error).message}; ${displayPath(output)} is unchanged`);
-    return 1;
-  }
-  try {
     // the story pages are readied for the search index in this process, and indexed shard by
     // shard, while Eleventy writes them in its own
     const storyPages: StoryPage[] = [];
@@ -154,12 +182,15 @@ async function main(): Promise<number> {
     const ahead = new AbortController();
     const texts = inShardOrder(stories).flatMap(({ edition, story }) => [...story.blocks.map((block) => block.text), story.authorNote ?? "", ...edition.credits]);
     void spaceAhead(texts, spaced, ahead.signal);
-    const ready = (page: WrittenStoryPage) => {
+    onStoryPage = (page) => {
       const story = readyStoryPage(staging, page, spaced);
       storyPages.push(story);
       indexing.add(story);
     };
-    await phase("eleventy", () => writePages(staging, ready));
+    await phase("eleventy", () => {
+      writer.go();
+      return writer.done;
+    });
     ahead.abort();
     const indexedHere = await phase("pagefind (after Eleventy)", () => indexing.done());
     const search = await phase("pagefind", () => indexSearch(staging, storyPages, indexedHere));
@@ -189,8 +220,8 @@ async function main(): Promise<number> {
     // a PDF source's picture is its real page, drawn over the print view's screenshot
     if (readsPdfs) await phase("pictures", async () => (await import("../src/pdf/pictures.ts")).writePdfPictures(staging, digest.editions));
     console.log(`page pictures: ${await injectPageMaps(staging)} page(s)`);
-    const kept = swapIn(staging, output);
-    if (kept) console.warn(`could not remove the previous site, set aside at ${displayPath(kept)}: remove it yourself`);
+    const previous = swapIn(staging, output);
+    if (previous) removeInBackground(previous);
   } catch (error) {
     console.error(`the build failed; ${displayPath(output)} is unchanged:\n${explainFailure(error)}`);
     return 1;

@@ -29,7 +29,7 @@ export interface Digest {
   notices: string[];
 }
 
-const SOURCE = /\.(?:txt|pdf)$/iu;
+export const SOURCE = /\.(?:txt|pdf)$/iu;
 const SIDECAR = /\.(?:meta|corrections)\.yaml$/iu;
 
 /** The sidecar files that go with a source `NAME.txt` or `NAME.pdf`. */
@@ -155,9 +155,10 @@ export function loadDigest(directory: string, options: DigestOptions = {}): Dige
   for (const name of names.filter((name) => hidden(name) && SOURCE.test(name))) digest.notices.push(`${displayPath(join(directory, name))}: a hidden file, not read as a source`);
   const sources = sourceEntries(directory, names.filter((name) => !hidden(name) && SOURCE.test(name)).sort(byCodePoint), SOURCE);
   const stems = sources.map((source) => source.stem);
+  // a PDF of several pages reads its sidecar by the file's name, its pages' corrections by theirs
+  const sidecarOwners = new Set([...stems, ...sources.map((source) => source.name.replace(SOURCE, ""))]);
   for (const name of names.filter((name) => !hidden(name) && SIDECAR.test(name))) {
-    // a PDF of several pages reads its sidecar by the file's name, its pages' corrections by theirs
-    if (!stems.includes(name.replace(SIDECAR, "")) && !sources.some((source) => source.name.replace(SOURCE, "") === name.replace(SIDECAR, ""))) digest.notices.push(`${displayPath(join(directory, name))}: no source ${name.replace(SIDECAR, ".txt")} beside this sidecar; it is not used`);
+    if (!sidecarOwners.has(name.replace(SIDECAR, ""))) digest.notices.push(`${displayPath(join(directory, name))}: no source ${name.replace(SIDECAR, ".txt")} beside this sidecar; it is not used`);
   }
   const slugs = assignSlugs(stems);
   for (const [k, { name, stem, page }] of sources.entries()) {

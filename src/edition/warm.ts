@@ -4,10 +4,11 @@
 // Pages are independent, so the work divides evenly; a bad source is left for the digest to report.
 // (Child processes rather than worker threads: a worker cannot load TypeScript through tsx on Node 20.)
 import { execFile } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { cacheCounts } from "../cache.ts";
-import { type DigestOptions, loadDigest, readDigest } from "./load.ts";
+import { type DigestOptions, SOURCE, loadDigest, readDigest } from "./load.ts";
 
 interface Share {
   directory: string;
@@ -23,9 +24,23 @@ function loadShare(share: Share): number {
   return Math.max(0, (cacheCounts.reflow?.made ?? 0) - before - problems.length);
 }
 
-/** Reflow the sources of `directory` not yet cached, `processes` at a time; how many were reflowed. */
-export async function warmReflowCache(directory: string, processes = availableParallelism()): Promise<number> {
-  const of = Math.max(1, processes);
+/**
+ * A process's start-up (Node, tsx, the reflow's modules) takes about as long as reflowing this many
+ * pages: a smaller folder is reflowed in this process alone.
+ */
+const SOURCES_PER_PROCESS = 150;
+
+function sourceCount(directory: string): number {
+  try {
+    return readdirSync(directory).filter((name) => SOURCE.test(name)).length;
+  } catch {
+    return 0; // no folder: the digest says so
+  }
+}
+
+/** Reflow the sources of `directory` not yet cached, up to `processes` at a time (at least `perProcess` sources each); how many were reflowed. */
+export async function warmReflowCache(directory: string, processes = availableParallelism(), perProcess = SOURCES_PER_PROCESS): Promise<number> {
+  const of = Math.max(1, Math.min(processes, Math.floor(sourceCount(directory) / perProcess)));
   const others = Array.from({ length: of - 1 }, (_, k) =>
     new Promise<number>((done) => {
       const child = execFile(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), directory, String(k + 1), String(of)], (error, stdout) =>

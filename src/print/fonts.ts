@@ -31,9 +31,13 @@ export const FACES = [
 /** Printable ASCII is always in: the markup's quotes and entities, and any Latin the text holds. */
 const ASCII = Array.from({ length: 95 }, (_, k) => k + 32);
 
-/** Collects the code points of many strings (every page of a site), cheaply: ASCII is skipped. */
+/**
+ * Collects the code points of many strings (every page of a site), cheaply: ASCII is skipped, and
+ * a character seen before is told by a table rather than by the set (a page repeats most of its characters).
+ */
 export class CharacterSet {
   readonly codePoints = new Set<number>(ASCII);
+  private readonly seen = new Uint8Array(0x110000);
 
   add(text: string): void {
     for (let i = 0; i < text.length; i++) {
@@ -41,6 +45,8 @@ export class CharacterSet {
       if (unit < 0x80) continue;
       const codePoint = text.codePointAt(i)!;
       if (codePoint > 0xffff) i++;
+      if (this.seen[codePoint] === 1) continue;
+      this.seen[codePoint] = 1;
       this.codePoints.add(codePoint);
     }
   }

@@ -9,11 +9,40 @@ import { sourcesDirectory } from "../config.ts";
 import { displayPath } from "../edition/errors.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { replacePages } from "./output.ts";
+import { pageMemory } from "./rebuild.ts";
 
 async function importData(file: string): Promise<unknown> {
   const exported = (await import(pathToFileURL(resolve(file)).href)).default;
   // called on every build, so a rebuild in `npm start` reads the sources afresh
   return typeof exported === "function" ? await exported() : exported;
+}
+
+/** What the build tells the Eleventy it started once the digest is in the reflow's cache. */
+export interface DigestReady {
+  kind: "digest-ready";
+  /** Whether the build prints PDFs (else the pages link none). */
+  pdfs: boolean;
+}
+let digestReady: Promise<void> | undefined;
+
+/**
+ * Eleventy started by the build (BROADSHEET_BUILD, with a channel to it) starts while the build
+ * still reflows the sources, so that its own start-up (one to three seconds) is not added to the
+ * reflow's; its data is read once the build says the reflow is done, and whether it prints PDFs.
+ */
+export function buildDigestReady(): Promise<void> {
+  const channel = process.send ? process : undefined;
+  if (!process.env.BROADSHEET_BUILD || !channel) return Promise.resolve();
+  digestReady ??= new Promise((done) => {
+    const listen = (message: DigestReady) => {
+      if (message?.kind !== "digest-ready") return;
+      channel.off("message", listen); // a channel listened to keeps the process from ending
+      if (!message.pdfs) process.env.BROADSHEET_PDF = "0";
+      done();
+    };
+    channel.on("message", listen);
+  });
+  return digestReady;
 }
 
 /** The digest's data cannot be made: one clear line from Eleventy, no stack trace, the site left as it was. */
@@ -33,6 +62,7 @@ function rebuildOnSourceChange(eleventyConfig: EleventyConfig): () => void {
   // one per user, not per run: a run stopped by a signal cannot remove it (another run's rebuild is harmless)
   const signal = join(tmpdir(), `broadsheet-source-changed-${process.getuid?.() ?? "user"}`);
   eleventyConfig.addWatchTarget(signal);
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => pageMemory.changed(changed, sources, signal));
   const onChange = (event: string, name: string | null) => {
     if (event !== "rename" || !name) return;
     try {
@@ -70,6 +100,8 @@ export default function typescriptData(eleventyConfig: EleventyConfig): void {
   // synchronous, so that it is done before the search index (a later listener) reads the folder
   eleventyConfig.on("eleventy.after", ({ directories, results, runMode }) => {
     const written = results.flatMap((result) => (typeof result.outputPath === "string" ? [resolve(result.outputPath)] : []));
+    // the pages a rebuild left as they were are still the site's
+    written.push(...pageMemory.keptFiles().map((file) => resolve(directories.output, file)));
     const removed = replacePages(resolve(directories.output), written);
     if (runMode === "build") return;
     if (removed > 0) console.log(`[broadsheet] removed ${removed} page(s) no longer built (their source is gone)`);

@@ -9,7 +9,7 @@ import { newsArticle, scriptSafeJson } from "./jsonld.ts";
 import { inShardOrder } from "./search.ts";
 import { type StoryRole, placeStories } from "./layout.ts";
 import { type SiteMetadata, absoluteUrl } from "./metadata.ts";
-import { authorUrl, editionJsonUrl, editionUrl, issueUrl, pdfUrl, pictureUrl, printUrl, storyUrl } from "./urls.ts";
+import { archiveUrl, authorUrl, authorsUrl, editionJsonUrl, editionUrl, homeUrl, issueUrl, pdfUrl, pictureUrl, printUrl, searchUrl, storyUrl } from "./urls.ts";
 
 export interface EditionRef {
   slug: string;
@@ -119,6 +119,11 @@ export interface SiteDigest {
   authors: SiteAuthor[];
   /** The list of editions as JSON text, with absolute addresses. */
   editionsJson: string;
+  /**
+   * Every page of the website (print views, feeds and exports aside) for the sitemap: from the
+   * digest rather than Eleventy's collections, which `npm start` fills only with the pages it renders.
+   */
+  sitemapUrls: string[];
 }
 
 const SUMMARY_LENGTH = 90;
@@ -245,14 +250,18 @@ export function siteDigest(editions: readonly Edition[], site: SiteMetadata, fee
   }
   const siteEditions = issues.flatMap((issue) => issue.pages);
   const stories = siteEditions.flatMap((edition) => edition.stories);
+  const publications = groupPublications(issues);
+  const authors = authorsOf(stories);
+  const listed = [publications, issues, siteEditions, stories, authors].flatMap((items: readonly { url: string }[]) => items.map((item) => item.url));
   return {
     editions: siteEditions,
     stories,
     storiesByShard: inShardOrder(stories),
     feedStories: stories.slice(0, feedSize),
     issues,
-    publications: groupPublications(issues),
-    authors: authorsOf(stories),
+    publications,
+    authors,
     editionsJson: editionsJson(siteEditions, site),
+    sitemapUrls: [homeUrl, archiveUrl, searchUrl, authorsUrl, ...listed],
   };
 }

@@ -24,7 +24,9 @@ export interface EleventyConfig {
   ): void;
   setNunjucksEnvironmentOptions(options: { autoescape?: boolean; dev?: boolean; throwOnUndefined?: boolean }): void;
   setServerOptions(options: { port?: number; showAllHosts?: boolean; watch?: string[] }): void;
-  addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string): void;
+  addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string | Promise<string>): void;
   on(event: "eleventy.after", listener: (event: AfterBuild) => unknown): void;
   on(event: "eleventy.before", listener: () => unknown): void;
+  /** Before a rebuild in `--watch`/`--serve`: the files whose change started it. */
+  on(event: "eleventy.beforeWatch", listener: (changed: string[]) => unknown): void;
 }

@@ -272,11 +272,14 @@ export default function searchIndex(eleventyConfig: EleventyConfig): void {
   });
   const toBuild = process.send?.bind(process);
   if (!process.env.BROADSHEET_SEARCH_PAGES || !toBuild) return;
-  // after Eleventy's own transform (links given the path prefix): the page as it is written
-  eleventyConfig.addTransform("search-pages-to-build", function (content) {
+  // after Eleventy's own transform (links given the path prefix): the page as it is written. Eleventy
+  // renders page after page without the event loop turning, which held every message back until
+  // the last page (the build then indexed no shard while Eleventy ran): each one is let out at once.
+  eleventyConfig.addTransform("search-pages-to-build", async function (content) {
     const file = this.page.outputPath;
     if (typeof file === "string" && file.endsWith(".html") && content.includes("data-pagefind-body")) {
       toBuild({ file: resolve(file), indexed: indexedPart(content) } satisfies WrittenStoryPage);
+      await new Promise((turn) => setImmediate(turn));
     }
     return content;
   });

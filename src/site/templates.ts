@@ -3,7 +3,7 @@
 // site's fixed addresses are available to every template as `urls`; `phrases` splits a headline
 // where it may break (src/site/phrases.ts).
 import type { EleventyConfig } from "./eleventy.ts";
-import { phrases } from "./phrases.ts";
+import { type Phrase, phrases } from "./phrases.ts";
 import { archiveUrl, atomUrl, authorsUrl, editionsJsonUrl, faviconUrl, fontsUrl, homeUrl, pdfUrl, printUrl, rssUrl, searchUrl, sitemapUrl } from "./urls.ts";
 
 export const SITE_URLS = {
@@ -26,5 +26,12 @@ export default function templates(eleventyConfig: EleventyConfig): void {
   // (`dev` is Eleventy's own default, kept for readable template errors).
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, dev: true });
   eleventyConfig.addNunjucksGlobal("urls", SITE_URLS);
-  eleventyConfig.addFilter("phrases", phrases);
+  // a headline is set on its story page and on its page's, issue's, authors' and print pages: split once a build
+  const split = new Map<string, Phrase[]>();
+  eleventyConfig.on("eleventy.before", () => split.clear());
+  eleventyConfig.addFilter("phrases", (text: string) => {
+    let known = split.get(text);
+    if (!known) split.set(text, (known = phrases(text)));
+    return known;
+  });
 }

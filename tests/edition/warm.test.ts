@@ -22,8 +22,8 @@ afterAll(() => {
 describe("warmReflowCache", () => {
   it("reflows each page once across the processes, and the digest then finds them cached", async () => {
     process.env.BROADSHEET_CACHE = join(folder, "cache-a");
-    expect(await warmReflowCache(sources, 2)).toBe(5);
-    expect(await warmReflowCache(sources, 2)).toBe(0);
+    expect(await warmReflowCache(sources, 2, 1)).toBe(5);
+    expect(await warmReflowCache(sources, 2, 1)).toBe(0);
     delete cacheCounts.reflow;
     const digest = loadDigest(sources);
     expect(digest.editions.length).toBe(5);

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { prepareStaging, stagingFolder, swapIn, unsafeOutput } from "../../scripts/staging.ts";
+import { prepareStaging, removeInBackground, stagingFolder, swapIn, unsafeOutput } from "../../scripts/staging.ts";
 import { SITE_MARK, markAsSite, replacePages } from "../../src/site/output.ts";
 
 vi.mock("node:fs", async (original) => {
@@ -22,14 +22,27 @@ function siteWith(file: string, content: string): { parent: string; site: string
 }
 
 describe("swapIn", () => {
-  it("replaces the previous site by the staged one and leaves nothing else behind", () => {
+  it("replaces the previous site by the staged one and leaves nothing else behind once the previous one is removed", async () => {
     const { parent, site } = siteWith("index.html", "old");
     const staged = stagingFolder(site);
     mkdirSync(staged);
     writeFileSync(join(staged, "index.html"), "new");
-    swapIn(staged, site);
+    const previous = swapIn(staged, site);
     expect(readFileSync(join(site, "index.html"), "utf8")).toBe("new");
+    expect(readFileSync(join(previous!, "index.html"), "utf8")).toBe("old");
+    const remover = removeInBackground(previous!);
+    if (remover) await new Promise((exited) => remover.on("exit", exited));
     expect(readdirSync(parent)).toEqual(["_site"]);
+  });
+
+  it("leaves the previous site being removed to its remover, as long as it runs", () => {
+    const { parent, site } = siteWith("index.html", "old");
+    const beingRemoved = `${site}.previous-${process.ppid}`;
+    fs.renameSync(site, beingRemoved);
+    mkdirSync(site);
+    const { staging, cleared } = prepareStaging(site);
+    expect(cleared).toEqual([]);
+    expect(readdirSync(parent).sort()).toEqual(["_site", basename(beingRemoved), basename(staging)].sort());
   });
 
   it("leaves the previous site as it was when the build wrote nothing", () => {

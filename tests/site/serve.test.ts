@@ -1,7 +1,7 @@
 // `npm start`: Eleventy's dev server builds the site, serves it with live reload, and rebuilds
 // (search index included) when a sidecar changes. Run on a copy of the sources, into a temp folder.
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -79,9 +79,17 @@ describe("npm start", () => {
     expect(existsSync(join(output, "pagefind", "pagefind.js"))).toBe(true);
   });
 
-  it("rebuilds when a sidecar changes", async () => {
+  it("rebuilds when a sidecar changes, rewriting the pages that show it and leaving the others as they were", async () => {
+    const written = (url: string) => statSync(join(output, url, "index.html")).mtimeMs;
+    const other = editionUrl({ slug: "000_0e00348c40e7e77d" });
+    const before = { page: written(page), other: written(other), home: written("/") };
     writeFileSync(sidecar, readFileSync(sidecar, "utf8").replace(/^page: .*$/mu, "page: 机关建设（改）"));
     const html = await eventually(() => fetchText(page), (text) => heading(text) === "第4版 机关建设（改）");
     expect(html).toContain("机关建设（改）");
+    expect(written(page)).toBeGreaterThan(before.page);
+    expect(written("/")).toBeGreaterThan(before.home);
+    // another publication's page, which names nothing of this one
+    expect(written(other)).toBe(before.other);
+    expect(await fetchText(other)).toContain("<h1>");
   });
 });
