@@ -5,7 +5,7 @@ import type { Cluster, PageItem, Unit } from "../types.ts";
 import { breakCosts } from "./breaks.ts";
 import { LETTER_SPACED, closesStory, isNumbered } from "./signals.ts";
 import type { TextGrams } from "./grams.ts";
-import { Affinity, opening } from "./similarity.ts";
+import { Affinity, openingLength } from "./similarity.ts";
 import { headText } from "./heads.ts";
 import { AM, AS, AS0, BM, BS, H, MAX_HEADS, O, T, TM, beforeOf, headOf, isA, isB, nearest, statesOf } from "./states.ts";
 import type { Chain } from "./viterbi.ts";
@@ -67,7 +67,7 @@ export class PageModel implements Chain {
     items.forEach((item, t) => {
       if (item.kind === "unit") {
         texts.push(item.unit.text);
-        prefixes.push(opening(item.unit.text).length);
+        prefixes.push(openingLength(item.unit.text));
       } else {
         texts.push(...this.headTexts[t]!);
         prefixes.push(...this.headTexts[t]!.map(() => -1));

@@ -182,11 +182,16 @@ const OPENING_LENGTH = 24;
 
 /** The first sentence of a paragraph, where run-in headings and parallel openings are. */
 export function opening(text: string): string {
+  return text.slice(0, openingLength(text));
+}
+
+/** How many code units `opening` keeps: the page model counts an opening's grams in its text's scan, with no slice. */
+export function openingLength(text: string): number {
   // only the first characters can hold the opening: a long paragraph is not searched through for its first
-  // stop (read by code, one slice: the page model asks this of every unit)
+  // stop (read by code: the page model asks this of every unit)
   const end = Math.min(text.length, OPENING_LENGTH);
-  for (let i = 0; i < end; i++) if (isSentenceStop(text.charCodeAt(i))) return text.slice(0, i + 1);
-  return text.slice(0, end);
+  for (let i = 0; i < end; i++) if (isSentenceStop(text.charCodeAt(i))) return i + 1;
+  return end;
 }
 /** `。`, `！`, `？`: single code units. */
 const isSentenceStop = (code: number) => code === 0x3002 || code === 0xff01 || code === 0xff1f;
