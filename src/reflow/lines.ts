@@ -6,10 +6,21 @@ const SPREAD_GAPS = 4;
 
 /** The leading whitespace most lines share is the page's margin, not an indent (full-width margins). */
 function usualMargin(starts: readonly number[], ends: readonly number[]): number {
-  const counts = new Map<number, number>();
-  starts.forEach((start, i) => start === ends[i] || counts.set(start, (counts.get(start) ?? 0) + 1));
+  // lines counted by their leading whitespace (a few code units: an array by it, not a map), each margin's
+  // first line kept in order: the first of the commonest wins
+  const counts: number[] = [];
+  const order: number[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    if (start === ends[i]) continue;
+    if (counts[start] === undefined) {
+      counts[start] = 0;
+      order.push(start);
+    }
+    counts[start]!++;
+  }
   let [best, most] = [0, 0];
-  for (const [start, count] of counts) if (count > most) [best, most] = [start, count];
+  for (const start of order) if (counts[start]! > most) [best, most] = [start, counts[start]!];
   return best;
 }
 
