@@ -187,24 +187,35 @@ export class GramTable {
     return { serial, ids: counting.ids.slice(0, counting.distinct), counts: counting.counts.slice(0, counting.distinct), mass: undefined };
   }
 
-  /** The number of the gram with this key, numbering it if it is new. */
+  /** The number of the gram with this key, numbering it if it is new. Kept small (the numbering apart, in `add`) so
+   *  that the compiler inlines it where grams are counted, once per character: with the numbering in it, its
+   *  bytecode ran past the inlining limit and every gram cost a call. */
   private numberOfKey(key: number): number {
     if (slotting.holder !== this.stamp) this.claim();
-    const { slots, stamps } = slotting;
+    const slots = slotting.slots;
+    const stamps = slotting.stamps;
     let slot = slotOf(key, this.mask);
     for (; stamps[slot] === this.stamp; slot = (slot + 1) & this.mask) {
       if (this.keys[slots[slot]!] === key) return slots[slot]!;
     }
+    return this.add(key, slot);
+  }
+
+  /** Number a new gram, placed in the free `slot` its lookup ended on. */
+  private add(key: number, slot: number): number {
     const id = this.numbered++;
     this.keys[id] = key;
-    slots[slot] = id;
-    stamps[slot] = this.stamp;
+    slotting.slots[slot] = id;
+    slotting.stamps[slot] = this.stamp;
     if (2 * this.numbered > this.mask) {
       // twice the slots, every gram placed again: keeps at least half of them free
       this.mask = 2 * this.mask + 1;
       this.claim();
     }
-    if (id >= counting.seenBy.length) [counting.seenBy, counting.place] = [grow(counting.seenBy, 2 * id + 1), grow(counting.place, 2 * id + 1)];
+    if (id >= counting.seenBy.length) {
+      counting.seenBy = grow(counting.seenBy, 2 * id + 1);
+      counting.place = grow(counting.place, 2 * id + 1);
+    }
     return id;
   }
 
