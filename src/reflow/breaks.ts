@@ -46,7 +46,8 @@ function opens({ items, affinity, grams }: BreakFacts, t: number): boolean {
   const unit = (items[t] as { unit: Unit }).unit;
   // a reporter's byline standing in the column text (its head printed elsewhere) tops the text it signs
   if (opensStory(unit) || unit.role === "byline") return true;
-  const [previous, next] = [items[t - 1], items[t + 1]];
+  const previous = items[t - 1];
+  const next = items[t + 1];
   if (unit.role !== "caption" || next?.kind !== "unit" || previous?.kind !== "unit" || !opensStory(next.unit)) return false;
   return affinity.similarity(grams[t]!, grams[t + 1]!) > affinity.similarity(grams[t - 1]!, grams[t]!);
 }

@@ -56,7 +56,8 @@ function hasPhraseGap(line: Line): boolean {
 
 /** A heading over two lines: no punctuation on either, numbered or as wide as the column, the second short. */
 export function isWrappedHeading({ lines, widths, punctuated }: Page, i: number): boolean {
-  const [line, next] = [lines[i]!, lines[i + 1]];
+  const line = lines[i]!;
+  const next = lines[i + 1];
   // (the lines' punctuation, answered already for most, asked first: no number cut off a line to read it)
   if (!next || punctuated(i) || punctuated(i + 1)) return false;
   // a heading may name its theme before a colon (`一、组织维度：筑牢…`), but carries no other stop
@@ -163,7 +164,8 @@ const isSpacedOut = (text: string) => text.split(" ").every((piece) => character
 
 /** The words before the photo credit that ends line `i`, or that ends on the next line, the mark alone. */
 function creditedWords(lines: readonly Line[], i: number): string | undefined {
-  const [line, next] = [lines[i], lines[i + 1]];
+  const line = lines[i];
+  const next = lines[i + 1];
   if (!line) return undefined;
   return next && isCreditMark(next.text) && !hasPhotoCredit(line.text) ? captionWords(`${line.text} ${next.text}`) : captionWords(line.text);
 }

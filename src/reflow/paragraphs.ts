@@ -171,7 +171,9 @@ export function setsRunInHeadings(blocks: ReflowState["blocks"], blanksMeaningfu
 /** The column's full lines run wider than its known first lines, and line `i` is no wider than those (its
  *  whole width, a hanging stop's included: a full line's core may come out as short as a first line's). */
 function isFirstLineWide(lines: readonly Line[], flow: FlowContext, i: number): boolean {
-  const [line, first, full] = [lines[i], flow.firstWidths?.[i], flow.fullWidths?.[i]];
+  const line = lines[i];
+  const first = flow.firstWidths?.[i];
+  const full = flow.fullWidths?.[i];
   return line !== undefined && first !== undefined && full !== undefined && full - first >= FIRST_LINE_SLACK && line.width <= first + FIRST_LINE_SLACK;
 }
 

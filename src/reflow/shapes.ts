@@ -103,7 +103,9 @@ function hasMoreWordUnits(text: string, limit: number, wordLimit: number): boole
 
 /** How often the text holds a mark (one, or its two forms: full-width and ASCII): counted by code, no match arrays per line. */
 export function countMarks(text: string, marks: string): number {
-  const [a, b] = [marks.charCodeAt(0), marks.charCodeAt(marks.length - 1)];
+  // (two constants, not an array destructured: its iteration made this per-line helper too long to inline)
+  const a = marks.charCodeAt(0);
+  const b = marks.charCodeAt(marks.length - 1);
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -181,7 +183,8 @@ const DASHES = codesOf("—-");
 export function markerShape(text: string): DisplayShape | undefined {
   if (isPlainText(text)) return undefined;
   // the marks a shape opens or ends with read by code before its pattern is tried (no one-character string made)
-  const [first, last] = [text.charCodeAt(0), text.charCodeAt(text.length - 1)];
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
   if (isJump(text)) return "jump";
   if (first === BRACKET && BRACKETED_KICKER.test(text)) return "kicker";
   if (mayBeFurniture(text) && (FOLIO.test(text) || MASTHEAD.test(text)) && characterCount(text) <= 60 && !hasStopOrComma(text)) return "folio";
