@@ -224,12 +224,13 @@ export class GramTable {
     this.stamp = slotting.holder = ++counting.serials;
     if (slotting.slots.length <= this.mask) [slotting.slots, slotting.stamps] = [new Int32Array(this.mask + 1), new Int32Array(this.mask + 1)];
     const { slots, stamps } = slotting;
-    this.keys.forEach((key, id) => {
-      let slot = slotOf(key, this.mask);
+    // the grams numbered so far, not the whole of `keys` (made at its expected size: a page's first claim has none)
+    for (let id = 0; id < this.numbered; id++) {
+      let slot = slotOf(this.keys[id]!, this.mask);
       while (stamps[slot] === this.stamp) slot = (slot + 1) & this.mask;
       slots[slot] = id;
       stamps[slot] = this.stamp;
-    });
+    }
   }
 
   private count(serial: number, key: number): void {
