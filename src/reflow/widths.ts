@@ -25,8 +25,9 @@ export function localColumnWidths(widths: readonly number[]): number[] {
   for (let j = 0; j < Math.min(widths.length, WINDOW); j++) insertSorted(window, widths[j]);
   const result = new Array<number>(widths.length);
   for (let i = 0; i < widths.length; i++) {
-    if (i > WINDOW) removeSorted(window, widths[i - WINDOW - 1]);
-    if (i + WINDOW < widths.length) insertSorted(window, widths[i + WINDOW]);
+    if (i > WINDOW && i + WINDOW < widths.length) slideSorted(window, widths[i - WINDOW - 1]!, widths[i + WINDOW]!);
+    else if (i > WINDOW) removeSorted(window, widths[i - WINDOW - 1]);
+    else if (i + WINDOW < widths.length) insertSorted(window, widths[i + WINDOW]);
     const own = widths[i]!;
     const others = window.length - 1;
     if (others === 0) {
@@ -118,6 +119,20 @@ function insertSorted(sorted: number[], value: number | undefined): void {
   let k = sorted.length;
   for (sorted.push(value); k > 0 && sorted[k - 1]! > value; k--) sorted[k] = sorted[k - 1]!;
   sorted[k] = value;
+}
+
+/** `removeSorted(out)` then `insertSorted(into)` in one pass: the values between their places shift by one (mid-column,
+ *  where a width leaves the window and another comes in at every line, about half the moves of the two). */
+function slideSorted(sorted: number[], out: number, into: number): void {
+  let k = sorted.indexOf(out);
+  if (k < 0) {
+    removeSorted(sorted, out);
+    insertSorted(sorted, into);
+    return;
+  }
+  if (into > out) for (; k + 1 < sorted.length && sorted[k + 1]! < into; k++) sorted[k] = sorted[k + 1]!;
+  else for (; k > 0 && sorted[k - 1]! > into; k--) sorted[k] = sorted[k - 1]!;
+  sorted[k] = into;
 }
 
 /** (Shifted down in place: `splice` makes an array of the removed value each call, one per line of the page.) */
