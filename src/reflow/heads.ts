@@ -247,9 +247,14 @@ export function heads(state: ReflowState): void {
 
 /** A head's text, kicker to byline. */
 export function headText(head: Head): string {
-  const parts = head.kicker ? [head.kicker.text.trim()] : [];
-  for (const unit of head.titles) parts.push(unit.text.trim());
-  if (head.subtitle) parts.push(head.subtitle.text.trim());
-  if (head.byline) parts.push(head.byline.text.trim());
-  return parts.join(" ");
+  // each part read once (heads come in many shapes, each read of one a lookup), joined as it comes: no array per head
+  const { kicker, titles, subtitle, byline } = head;
+  let text = kicker ? kicker.text.trim() : undefined;
+  for (const unit of titles) text = joined(text, unit.text.trim());
+  if (subtitle) text = joined(text, subtitle.text.trim());
+  if (byline) text = joined(text, byline.text.trim());
+  return text ?? "";
 }
+
+/** `[text, part].join(" ")`, or the part alone when there is no text before it. */
+const joined = (text: string | undefined, part: string) => (text === undefined ? part : `${text} ${part}`);
