@@ -103,6 +103,37 @@ function sharedInputs(siteDirectory: string, paper: PaperSize): string {
   return hashOf(paper, codeVersion([join(projectRoot, "src/print"), join(projectRoot, "_includes/print")]), ...fonts, ...contents);
 }
 
+/**
+ * Resolves once preview.js has marked the view laid out: a function of the page's own, where
+ * Playwright's `waitForFunction` brings its ~300 KB injected script into every view (sent, parsed
+ * and run again each time: ~4% of a page's CPU, the browser's and this process's).
+ */
+function whenLaidOut(): Promise<void> {
+  // no named closure in here: tsx's keepNames would call a helper the page does not have
+  const root = document.documentElement;
+  return new Promise((resolve) => {
+    if (root.dataset.laidOut === "true") return resolve();
+    new MutationObserver((_, observer) => {
+      if (root.dataset.laidOut !== "true") return;
+      observer.disconnect();
+      resolve();
+    }).observe(root, { attributes: true, attributeFilter: ["data-laid-out"] });
+  });
+}
+
+/** `promise`, or a failure once `milliseconds` have passed. */
+async function within<T>(promise: Promise<T>, milliseconds: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not done within ${milliseconds} ms`)), milliseconds);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Open one print view, wait for Paged.js to lay it out, print it; failures in the page fail the view. */
 async function renderView(page: Page, url: string, timeout: number, write: (page: Page) => Promise<number>): Promise<number> {
   // Paged.js reports its errors only to the console, and waits forever for a stylesheet that
@@ -119,7 +150,7 @@ async function renderView(page: Page, url: string, timeout: number, write: (page
   };
   page.on("pageerror", onError).on("requestfailed", onFailedRequest).on("response", onResponse);
   try {
-    const laidOut = page.goto(url, { timeout }).then(() => page.waitForFunction(() => document.documentElement.dataset.laidOut === "true", undefined, { timeout }));
+    const laidOut = page.goto(url, { timeout }).then(() => within(page.evaluate(whenLaidOut), timeout, `laying out ${url}`));
     await Promise.race([laidOut, failed]);
     return await write(page);
   } finally {
