@@ -105,7 +105,7 @@ function sharedInputs(siteDirectory: string, paper: PaperSize): string {
 
 /**
  * Resolves once preview.js has marked the view laid out: a function of the page's own, where
- * Playwright's `waitForFunction` brings its ~300 KB injected script into every view (sent, parsed
+ * Playwright's `waitForFunction` brings its ~330 KB injected script into every view (sent, parsed
  * and run again each time: ~4% of a page's CPU, the browser's and this process's).
  */
 function whenLaidOut(): Promise<void> {
