@@ -106,7 +106,8 @@ function sharedInputs(siteDirectory: string, paper: PaperSize): string {
 /**
  * Resolves once preview.js has marked the view laid out: a function of the page's own, where
  * Playwright's `waitForFunction` brings its ~330 KB injected script into every view (sent, parsed
- * and run again each time: ~4% of a page's CPU, the browser's and this process's).
+ * and run again each time; with the pictures' locator and style tag, which did so in another world,
+ * ~8% of a page's CPU, the browser's and this process's).
  */
 function whenLaidOut(): Promise<void> {
   // no named closure in here: tsx's keepNames would call a helper the page does not have
