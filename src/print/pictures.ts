@@ -36,11 +36,15 @@ type Rect = { x: number; y: number; width: number; height: number };
 /**
  * The first `most` sheets of the view, from the top of the first to the bottom of the last (the desk
  * between them included), in CSS pixels from the document's corner; the first sheet alone; and the
- * stories' boxes, each a block element's fragment, from the first sheet's corner.
+ * stories' boxes, each a block element's fragment, from the first sheet's corner; read once `style`
+ * has shown the sheets. Undefined when no sheet was laid out. One call into the page, not a
+ * locator and a style tag besides (each brought Playwright's injected script into the view).
  */
-function readSheets(most: number): { all: Rect; first: Rect; boxes: Box[] } {
-  window.scrollTo(0, 0);
+function readSheets({ most, style }: { most: number; style: string }): { all: Rect; first: Rect; boxes: Box[] } | undefined {
   const sheets = Array.from(document.querySelectorAll(".pagedjs_page")).slice(0, most);
+  if (sheets.length === 0) return undefined;
+  document.head.append(Object.assign(document.createElement("style"), { textContent: style }));
+  window.scrollTo(0, 0);
   const first = sheets[0]!.getBoundingClientRect();
   const last = sheets.at(-1)!.getBoundingClientRect();
   const boxes: Box[] = [];
@@ -94,11 +98,12 @@ async function capture(cdp: CDPSession, clip: Rect, width: number): Promise<Buff
 
 /** Take the pictures of the laid-out view open in `page`, and write them and its map into `folder`. */
 export async function takePictures(page: Page, cdp: CDPSession, edition: Edition, folder: string): Promise<void> {
-  if ((await page.locator(".pagedjs_page").count()) === 0) return; // nothing laid out: no picture, as for an edition never pictured
   // the view shown at last (it was laid out unseen, ?offscreen); the toolbar stays at the window's
   // top: out of the pictures, its room kept; the sheets closer together
-  await page.addStyleTag({ content: `html[data-offscreen] { visibility: visible; } .print-toolbar { visibility: hidden; } .pagedjs_pages { gap: ${(SHEET_GAP * A3_CSS_WIDTH) / PICTURE_WIDTH}px; }` });
-  const { all, first, boxes } = await page.evaluate(readSheets, MAX_SHEETS);
+  const style = `html[data-offscreen] { visibility: visible; } .print-toolbar { visibility: hidden; } .pagedjs_pages { gap: ${(SHEET_GAP * A3_CSS_WIDTH) / PICTURE_WIDTH}px; }`;
+  const sheets = await page.evaluate(readSheets, { most: MAX_SHEETS, style });
+  if (!sheets) return; // nothing laid out: no picture, as for an edition never pictured
+  const { all, first, boxes } = sheets;
   const large = await capture(cdp, all, PICTURE_WIDTH);
   writeFileSync(join(folder, "picture.jpg"), large);
   // the small one is a thumbnail: the first sheet, which is what the issue and home pages show
