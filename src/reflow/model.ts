@@ -45,6 +45,8 @@ export class PageModel implements Chain {
   private readonly grams: (TextGrams | undefined)[];
   private readonly openings: (TextGrams | undefined)[];
   private readonly closes: boolean[];
+  /** How many heads each cluster has, up to `MAX_HEADS`. */
+  private readonly headCounts: number[];
   /** Each cluster's heads' texts (the decisions quote them too), and whether a head of it is numbered or has a letter-spaced title line. */
   readonly headTexts: string[][];
   private readonly firstText: number[];
@@ -59,6 +61,8 @@ export class PageModel implements Chain {
 
   constructor(private readonly items: readonly PageItem[]) {
     this.length = items.length;
+    // (counted once: the decoder asks at every move, and items and clusters come in several shapes, each read a lookup)
+    this.headCounts = items.map((item) => (item.kind === "cluster" ? Math.min(MAX_HEADS, item.cluster.heads.length) : 0));
     this.headTexts = items.map((item) => (item.kind === "cluster" ? item.cluster.heads.map(headText) : []));
     // a loop, not `flatMap`: V8 runs flatMap and flat on a generic slow path, about ten times a loop's cost
     const texts: string[] = [];
@@ -116,7 +120,7 @@ export class PageModel implements Chain {
   }
 
   private heads(c: number): number {
-    return c < 0 ? 0 : Math.min(MAX_HEADS, (this.items[c] as { cluster: Cluster }).cluster.heads.length);
+    return c < 0 ? 0 : this.headCounts[c]!;
   }
 
   /**
