@@ -11,12 +11,8 @@ import { AM, AS, AS0, BM, BS, H, MAX_HEADS, O, T, TM, beforeOf, headOf, isA, isB
 import type { Chain } from "./viterbi.ts";
 import { WEIGHTS, captionedAfter, loneHeads, signedAfter } from "./weights.ts";
 
-/** `Math.max(...values)`, folded in a loop: no call with a spread array per emission. */
-function largest(values: readonly number[]): number {
-  let result = -Infinity;
-  for (const value of values) result = Math.max(result, value);
-  return result;
-}
+/** `Math.max(...values)`, folded: no call with a spread array per emission. */
+const largest = (values: readonly number[]) => values.reduce((result, value) => Math.max(result, value), -Infinity);
 
 const isText = (unit: Unit) => unit.role === "paragraph" || unit.role === "caption" || unit.role === "heading";
 
@@ -130,11 +126,10 @@ export class PageModel implements Chain {
   private prefer(c: number): void {
     const heads = (this.items[c] as { cluster: Cluster }).cluster.heads.slice(0, MAX_HEADS);
     const multi = heads.length > 1;
-    // the units of its window, each with its scores for the heads (loops, no window array filtered nor closures per unit)
+    // the units of its window, each with its scores for the heads (loops, no window filtered, rows made at their size)
     const units: number[] = [];
     for (let t = c - 1; t >= 0 && this.reaches(c, multi, t, this.clusterAfter, this.multiAfter); t--) if (this.items[t]!.kind === "unit") units.push(t);
     for (let t = c + 1; t < this.length && this.reaches(c, multi, t, this.clusterBefore, this.multiBefore); t++) if (this.items[t]!.kind === "unit") units.push(t);
-    // (rows made at their size: an array grown by push starts with room for 17)
     const raw = new Array<number[]>(units.length);
     for (let k = 0; k < units.length; k++) {
       const row = new Array<number>(heads.length);
@@ -153,13 +148,9 @@ export class PageModel implements Chain {
       const spread = Math.sqrt(squares / count) || 1;
       for (const row of raw) row[j] = (row[j]! - mean) / spread;
     }
-    // a few clusters at most reach a unit: a list of them, not a map per unit
-    // (a unit's first entry in a list of one: an empty list grown by push starts with room for 17)
-    for (let k = 0; k < units.length; k++) {
-      const entries = this.affinities[units[k]!];
-      if (entries) entries.push([c, raw[k]!]);
-      else this.affinities[units[k]!] = [[c, raw[k]!]];
-    }
+    // a few clusters at most reach a unit: a list of them, not a map per unit (its first entry in a list of one:
+    // an empty list grown by push starts with room for 17)
+    for (let k = 0; k < units.length; k++) this.affinities[units[k]!]?.push([c, raw[k]!]) ?? (this.affinities[units[k]!] = [[c, raw[k]!]]);
   }
 
   /** Item t is in the window of cluster c's preferences (a method, not a closure per cluster: under tsx each named closure made costs a `defineProperty`). */
