@@ -11,10 +11,10 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import * as pagefind from "pagefind";
 import { cachedEntry, codeVersion, countEntry, hashOf, placeEntry, storeEntry } from "../cache.ts";
 import { projectRoot, searchShardStories } from "../config.ts";
 import type { EleventyConfig } from "./eleventy.ts";
+import { type Pagefind, closePagefindServices, pagefindServices } from "./pagefind-services.ts";
 import { indexableHtml } from "./segment.ts";
 
 export const SEARCH_FOLDER = "pagefind";
@@ -157,7 +157,7 @@ const siteCodeVersion = () => codeVersion([join(projectRoot, "src/site")]);
  * One shard's Pagefind bundle, written into `folder`. The pages go to Pagefind without waiting for
  * each to be indexed, so that it indexes one while the next is spaced into words here.
  */
-async function indexShard(pages: readonly StoryPage[], folder: string, spaced: Map<string, string>): Promise<void> {
+async function indexShard(pagefind: Pagefind, pages: readonly StoryPage[], folder: string, spaced: Map<string, string>): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
@@ -199,16 +199,16 @@ export async function indexSearch(siteDirectory: string, written?: readonly Stor
   const queue = keys.flatMap((_, n) => (bundles[n] ? [] : [n]));
   const reindexed = queue.length + keys.filter((key) => indexedHere.has(key)).length;
   const spaced = new Map<string, string>();
-  // Pagefind's service indexes several shards at once, one a core, each a whole index in memory
-  const indexOne = async (): Promise<void> => {
+  // several shards side by side, one a core, each a whole index in memory in a service of its own
+  const indexWith = async (pagefind: Pagefind): Promise<void> => {
     for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
-      bundles[n] = await storeEntry("search", keys[n]!, (into) => indexShard(shards[n]!.shardPages, into, spaced));
+      bundles[n] = await storeEntry("search", keys[n]!, (into) => indexShard(pagefind, shards[n]!.shardPages, into, spaced));
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(availableParallelism(), queue.length) }, indexOne));
+    await Promise.all((await pagefindServices(Math.min(availableParallelism(), queue.length))).map(indexWith));
   } finally {
-    await pagefind.close();
+    await closePagefindServices();
   }
   bundles.forEach((bundle, n) => placeEntry(bundle!, join(folder, bundlePath(n))));
   writeFileSync(join(folder, SHARDS_FILE), JSON.stringify(shards.slice(1).map((_, k) => bundlePath(k + 1))));
@@ -237,7 +237,8 @@ export function indexAsWritten(urls: readonly string[]): { add: (page: StoryPage
   const next = async (): Promise<void> => {
     for (let shard = complete.shift(); shard && !ended; shard = complete.shift()) {
       const { key, pages } = shard;
-      await storeEntry("search", key, (into) => indexShard(pages, into, spaced)).then(() => indexed.add(key), () => undefined);
+      const [pagefind] = await pagefindServices(1);
+      await storeEntry("search", key, (into) => indexShard(pagefind!, pages, into, spaced)).then(() => indexed.add(key), () => undefined);
     }
     running = undefined;
   };

@@ -1,0 +1,21 @@
+// Pagefind's Node API runs one service process per loaded copy of its module, and that service
+// builds one index at a time, on about one core (at 1,000 pages the shards left after Eleventy
+// went one after the other, the other core idle). Shards indexed side by side therefore get
+// services of their own: each further copy is the same module loaded under another URL (a query
+// string makes a module of its own), holding its own service.
+import * as pagefind from "pagefind";
+
+export type Pagefind = typeof pagefind;
+
+const copies: Pagefind[] = [pagefind];
+
+/** `count` Pagefind APIs, each with a service of its own (started when first used). */
+export async function pagefindServices(count: number): Promise<Pagefind[]> {
+  while (copies.length < count) copies.push((await import(`${import.meta.resolve("pagefind")}?service=${copies.length}`)) as Pagefind);
+  return copies.slice(0, Math.max(1, count));
+}
+
+/** Stop every service started (a build's process then ends; `npm start` starts them again when next needed). */
+export async function closePagefindServices(): Promise<void> {
+  await Promise.all(copies.map((copy) => copy.close()));
+}
