@@ -260,6 +260,9 @@ export function indexAsWritten(urls: readonly string[]): { add: (page: StoryPage
   return { add, done };
 }
 
+/** Story pages sent to the build between two turns of Eleventy's event loop. */
+const PAGES_BETWEEN_TURNS = 20;
+
 /**
  * In `npm start`, index again after each rebuild (a full build runs `indexSearch` itself). When
  * the build runs Eleventy (BROADSHEET_SEARCH_PAGES, in a process of its own), each story page goes
@@ -275,12 +278,14 @@ export default function searchIndex(eleventyConfig: EleventyConfig): void {
   if (!process.env.BROADSHEET_SEARCH_PAGES || !toBuild) return;
   // after Eleventy's own transform (links given the path prefix): the page as it is written. Eleventy
   // renders page after page without the event loop turning, which held every message back until
-  // the last page (the build then indexed no shard while Eleventy ran): each one is let out at once.
+  // the last page (the build then indexed no shard while Eleventy ran): every few pages, the loop
+  // turns and lets them out (not at every page: Eleventy counts the wait as the transform's time).
+  let sent = 0;
   eleventyConfig.addTransform("search-pages-to-build", async function (content) {
     const file = this.page.outputPath;
     if (typeof file === "string" && file.endsWith(".html") && content.includes("data-pagefind-body")) {
       toBuild({ file: resolve(file), indexed: indexedPart(content) } satisfies WrittenStoryPage);
-      await new Promise((turn) => setImmediate(turn));
+      if (++sent % PAGES_BETWEEN_TURNS === 0) await new Promise((turn) => setImmediate(turn));
     }
     return content;
   });
