@@ -44,7 +44,7 @@ const output = resolve(values.out);
 const staging = stagingFolder(output);
 
 // The browser (Playwright), pdf.js and pdf-lib take seconds to load: loaded only by a build that
-// prints PDFs or reads PDF sources. `pdfSources` tells the latter (cachePdfSources picks them out).
+// prints PDFs not in the cache or reads PDF sources. `pdfSources` tells the latter (cachePdfSources picks them out).
 const browser = () => import("../src/browser.ts");
 function pdfSources(): boolean {
   try {
@@ -163,7 +163,7 @@ async function main(): Promise<number> {
   if (!pdfs) process.env.BROADSHEET_PDF = "0";
   else {
     try {
-      await (await browser()).locateBrowser();
+      await (await import("../src/browser-path.ts")).locateBrowser();
     } catch (error) {
       withoutPdfs(oneLine(error));
       pdfs = false;

@@ -8,7 +8,6 @@ import { availableParallelism } from "node:os";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
-import { launchBrowser } from "../browser.ts";
 import { cachedEntry, codeVersion, countEntry, hashOf, storeEntry } from "../cache.ts";
 import { pathPrefix, projectRoot } from "../config.ts";
 import { pdfUrl, printUrl } from "../site/urls.ts";
@@ -192,7 +191,8 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   try {
-    browser = options.browser ?? (await launchBrowser());
+    // Playwright loaded only now: a build whose views are all in the cache never needs it
+    browser = options.browser ?? (await (await import("../browser.ts")).launchBrowser());
     // at the device scale of a plain screen: the pictures are drawn at their own scale when taken
     context = await browser.newContext({ viewport: WINDOW });
     // laid out unseen (no frame of it painted) until the pictures are taken; printed as it is
