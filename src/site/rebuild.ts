@@ -3,8 +3,8 @@
 // changed since the last build (a new page: its edition, stories, issue, people, neighbours), beside
 // the lists and feeds that name every edition; the other pages are left as written. A change to
 // anything else (a template, the code) renders everything, as does every `npm run build`.
-import { createHash } from "node:crypto";
 import { resolve, sep } from "node:path";
+import { hashOf } from "../cache.ts";
 import type { Edition } from "../types.ts";
 import type { SiteAuthor, SiteDigest, SiteEdition, SiteIssue, SiteStory } from "./digest.ts";
 import { printUrl } from "./urls.ts";
@@ -22,7 +22,7 @@ export interface PagesToRender {
 /** Each page's URL and a hash of what it is rendered from. */
 type Signatures = Map<string, string>;
 
-/** What was rendered, by whom it was last built: a change elsewhere makes the next build whole. */
+/** The last build's pages and what they were rendered from, and what started the next build. */
 export class PageMemory {
   private last: Signatures | undefined;
   private kept: string[] = [];
@@ -65,7 +65,7 @@ export class PageMemory {
 /** Where Eleventy writes a page of this URL: `index.html` for a folder's, the file itself otherwise. */
 const outputFile = (url: string) => (url.endsWith("/") ? `${url}index.html` : url).slice(1).split("/").join(sep);
 
-const hash = (value: unknown) => createHash("sha1").update(JSON.stringify(value)).digest("base64");
+const hash = (value: unknown) => hashOf(JSON.stringify(value));
 
 function signaturesOf(site: SiteDigest, editions: readonly Edition[]): Signatures {
   const signatures: Signatures = new Map();
