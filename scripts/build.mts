@@ -3,21 +3,20 @@
 // Everything is built in a fresh folder and swapped in at the end, so a failed build leaves the
 // previous _site as it was. A bad source is reported and left out; the exit code says so.
 import { spawn } from "node:child_process";
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
-import { reflowDigest } from "../src/edition/warm.ts";
-import { type StoryPage, type WrittenStoryPage, inShardOrder, indexAsWritten, indexSearch, readyStoryPage } from "../src/site/search.ts";
-import { spaceAhead } from "../src/site/segment.ts";
-import { storyUrl } from "../src/site/urls.ts";
-import { cacheCounts } from "../src/cache.ts";
+import type { WrittenStoryPage } from "../src/site/search.ts";
 import { dieWithThisProcess } from "../src/processes.ts";
-import { injectPageMaps } from "../src/site/pagemap.ts";
-import type { DigestReady } from "../src/site/data.ts";
+import type { DigestReady, ToBuild } from "../src/site/data.ts";
+import type { Edition } from "../src/types.ts";
 
 import { DEFAULT_OUTPUT, prepareStaging, removeInBackground, stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
+
+/** In the staging folder while Eleventy runs: the editions it is handed. */
+const EDITIONS_FILE = ".editions.json";
 
 const USAGE = "usage: npm run build -- [--strict] [--sources DIR] [--out DIR] [--no-pdf] [--archive-pdf]";
 
@@ -67,10 +66,11 @@ async function phase<T>(name: string, run: () => Promise<T> | T): Promise<T> {
 
 /** Eleventy at work in a process of its own: `go` once the digest is ready, `stop` when it will not be. */
 interface PageWriter {
-  /** The digest is in the cache; the PDFs' fate (BROADSHEET_PDF) is decided. */
-  go(): void;
+  /** The editions are reflowed; the PDFs' fate (BROADSHEET_PDF) is decided. */
+  go(editions: readonly Edition[]): void;
   stop(): void;
-  done: Promise<void>;
+  /** Every character the pages print, once they are all written ("" when stopped). */
+  done: Promise<string>;
 }
 
 /**
@@ -78,6 +78,7 @@ interface PageWriter {
  * it wrote) back when it ends, before the browser starts. It starts at once, and waits to read the
  * digest from the reflow's cache until `go` (src/site/data.ts); it leaves reporting the sources'
  * problems to this process. Each story page it writes is handed to `onStoryPage` as it is written.
+ * Its own code is loaded first, and the build's after, so that the two start-ups overlap.
  */
 function startPages(staging: string, onStoryPage?: (page: WrittenStoryPage) => void): PageWriter {
   const eleventy = resolve(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs");
@@ -86,10 +87,14 @@ function startPages(staging: string, onStoryPage?: (page: WrittenStoryPage) => v
   const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ["ignore", "inherit", "pipe", "ipc"] });
   dieWithThisProcess([child.pid!]);
   let stopped = false;
-  const done = new Promise<void>((finish, fail) => {
+  let printed = "";
+  const done = new Promise<string>((finish, fail) => {
     let errors = "";
     child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-    if (onStoryPage) child.on("message", (page) => onStoryPage(page as WrittenStoryPage));
+    child.on("message", (message: ToBuild) => {
+      if (message.kind === "characters") printed = message.text;
+      else onStoryPage?.(message);
+    });
     child.on("error", fail);
     // "close" rather than "exit": after the last message too
     child.on("close", (code) => {
@@ -97,23 +102,35 @@ function startPages(staging: string, onStoryPage?: (page: WrittenStoryPage) => v
       const told = errors.split("\n").filter((line) => process.env.BROADSHEET_DEBUG || !/^\s+at /u.test(line)).join("\n").trim();
       if (code === 0 || stopped) {
         if (told && !stopped) console.error(told);
-        finish();
+        finish(printed);
       } else fail(new Error(`Eleventy stopped (exit code ${code}):\n${told}`));
     });
   });
+  const stop = () => {
+    stopped = true;
+    child.kill();
+  };
   return {
-    go: () => child.send({ kind: "digest-ready", pdfs: process.env.BROADSHEET_PDF !== "0" } satisfies DigestReady),
-    stop: () => {
-      stopped = true;
-      child.kill();
+    go: (editions) => {
+      // handed over in a file in the staging folder, read once there
+      const file = join(staging, EDITIONS_FILE);
+      try {
+        mkdirSync(staging, { recursive: true });
+        writeFileSync(file, JSON.stringify(editions));
+      } catch (error) {
+        stop(); // else it waits for the digest, and keeps this process from ending
+        throw error;
+      }
+      child.send({ kind: "digest-ready", pdfs: process.env.BROADSHEET_PDF !== "0", editions: file } satisfies DigestReady);
     },
-    done,
+    stop,
+    done: done.finally(() => rmSync(join(staging, EDITIONS_FILE), { force: true })),
   };
 }
 
-function writePages(staging: string): Promise<void> {
+function writePages(staging: string, editions: readonly Edition[]): Promise<string> {
   const writer = startPages(staging);
-  writer.go();
+  writer.go(editions);
   return writer.done;
 }
 
@@ -149,6 +166,12 @@ async function main(): Promise<number> {
     console.error(`${why}; ${displayPath(output)} is unchanged`);
     return 1;
   };
+  const { reflowDigest } = await import("../src/edition/warm.ts");
+  const { indexSearch } = await import("../src/site/search.ts");
+  const { searchBesideEleventy } = await import("../src/site/search-as-written.ts");
+  const { cacheCounts } = await import("../src/cache.ts");
+  const { injectPageMaps } = await import("../src/site/pagemap.ts");
+  const { FontCut } = await import("../src/print/fonts.ts");
   // PDF sources not yet cached are read here, in this process, rather than one child process each when loading
   const readsPdfs = pdfSources();
   if (readsPdfs) await phase("pdf sources", async () => (await import("../src/pdf/extract.ts")).cachePdfSources(sourcesDirectory()).catch(() => 0));
@@ -172,29 +195,19 @@ async function main(): Promise<number> {
   let noBrowser = pdfs ? false : !values["no-pdf"];
   let failedPdfs = 0;
   try {
-    // the story pages are readied for the search index in this process, and indexed shard by
-    // shard, while Eleventy writes them in its own
-    const storyPages: StoryPage[] = [];
-    const spaced = new Map<string, string>();
-    const stories = digest.editions.flatMap((edition) => edition.stories.map((story) => ({ edition, story, url: storyUrl(edition, story) })));
-    const indexing = indexAsWritten(stories.map((story) => story.url));
-    // the stories' texts spaced while Eleventy starts up, in the order their pages will come
-    const ahead = new AbortController();
-    const texts = inShardOrder(stories).flatMap(({ edition, story }) => [...story.blocks.map((block) => block.text), story.authorNote ?? "", ...edition.credits]);
-    void spaceAhead(texts, spaced, ahead.signal);
-    onStoryPage = (page) => {
-      const story = readyStoryPage(staging, page, spaced);
-      storyPages.push(story);
-      indexing.add(story);
-    };
-    await phase("eleventy", () => {
-      writer.go();
+    // the story pages are indexed for search in this process, shard by shard, while Eleventy
+    // writes them in its own; the fonts are cut meanwhile too
+    const search = searchBesideEleventy(staging, digest.editions);
+    const fonts = new FontCut(staging, digest.editions);
+    onStoryPage = (page) => search.add(page);
+    const printed = await phase("eleventy", () => {
+      writer.go(digest.editions);
       return writer.done;
     });
-    ahead.abort();
-    const indexedHere = await phase("pagefind (after Eleventy)", () => indexing.done());
-    const search = await phase("pagefind", () => indexSearch(staging, storyPages, indexedHere));
-    console.log(`search index: ${search.pages} stories in ${search.shards} shard(s), ${search.reindexed} indexed afresh`);
+    await phase("fonts (after Eleventy)", () => fonts.complete(printed));
+    const indexedHere = await phase("pagefind (after Eleventy)", () => search.caughtUp());
+    const index = await phase("pagefind", () => search.complete(indexedHere));
+    console.log(`search index: ${index.pages} stories in ${index.shards} shard(s), ${index.reindexed} indexed afresh`);
     if (pdfs) {
       let report;
       try {
@@ -205,7 +218,8 @@ async function main(): Promise<number> {
         withoutPdfs(oneLine(error.cause));
         noBrowser = true;
         rmSync(staging, { recursive: true, force: true });
-        await phase("eleventy", () => writePages(staging));
+        await phase("eleventy", () => writePages(staging, digest.editions));
+        await fonts.rewrite();
         await indexSearch(staging);
       }
       if (report) {
@@ -226,6 +240,7 @@ async function main(): Promise<number> {
     console.error(`the build failed; ${displayPath(output)} is unchanged:\n${explainFailure(error)}`);
     return 1;
   } finally {
+    writer.stop(); // ended already, unless the build failed while it ran
     rmSync(staging, { recursive: true, force: true });
   }
   const reflowCounts = cacheCounts.reflow ?? { reused: 0, made: 0 };

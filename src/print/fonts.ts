@@ -3,13 +3,17 @@
 // woff2 slices), cut down by harfbuzz's subsetter to the characters the site prints, written as
 // `/fonts/fonts.css` and one WOFF per face. A face holding ~1,000 characters is about 250 KB,
 // against 4–5 MB of ~100 slices per face before. WOFF rather than WOFF2: a quarter larger, but
-// made five times faster (WOFF2's Brotli at its highest setting took ~2 s a face), which counts
-// when a new page brings new characters. The subsets are cached by the characters they hold.
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+// made twenty times faster (WOFF2's Brotli at its highest setting took ~2 s a face; WOFF, deflated
+// by Node's zlib, 0.1 s), which counts when a new page brings new characters. The subsets are
+// cached by the characters they hold.
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import subsetFont from "subset-font";
 import { cachedEntry, countEntry, hashOf, readCachedJson, storeEntry, writeCachedJson } from "../cache.ts";
+import { projectRoot } from "../config.ts";
+import { siteMetadata } from "../site/metadata.ts";
+import type { Edition } from "../types.ts";
+import { woff } from "./woff.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -58,7 +62,7 @@ export class CharacterSet {
 }
 
 /** Every character some face of ours has a glyph for (read from the fonts once, then cached). */
-async function coveredCodePoints(): Promise<Set<number>> {
+async function readCoverage(): Promise<Set<number>> {
   const fonts = [FACES[0], FACES[3]].map((face) => require.resolve(face.font));
   const key = hashOf(...fonts.map((font) => `${font}:${statSync(font).size}`));
   let covered = readCachedJson<number[]>("coverage", key);
@@ -68,6 +72,34 @@ async function coveredCodePoints(): Promise<Set<number>> {
     writeCachedJson("coverage", key, covered);
   }
   return new Set(covered);
+}
+
+let coverage: Promise<Set<number>> | undefined;
+const coveredCodePoints = () => (coverage ??= readCoverage());
+
+/**
+ * Where the site's own words are: its templates, data and code, and the scripts and styles it
+ * ships; not the reflow's code, whose words (surnames, signal words) are what it looks for.
+ */
+const SITE_TEXT = ["src", "_includes", "_data"];
+const NOT_SITE_TEXT = /^(reflow|pdf|edition)\//u;
+
+/**
+ * The characters the site will print, known before a page is written: the editions', the site's
+ * name and description, its templates' and assets'. The build cuts the fonts from them while
+ * Eleventy writes the pages, rather than after it; the pages then tell whether they held more.
+ */
+export function expectedCharacters(editions: readonly Edition[]): CharacterSet {
+  const characters = new CharacterSet();
+  for (const edition of editions) characters.add(JSON.stringify(edition));
+  characters.add(JSON.stringify(siteMetadata()));
+  for (const folder of SITE_TEXT) {
+    const root = join(projectRoot, folder);
+    for (const file of readdirSync(root, { recursive: true, encoding: "utf8" })) {
+      if (!NOT_SITE_TEXT.test(file) && statSync(join(root, file)).isFile()) characters.add(readFileSync(join(root, file), "utf8"));
+    }
+  }
+  return characters;
 }
 
 /** Characters no face of ours can draw (CJK extensions beyond the basic set, emoji): spaces and controls aside. */
@@ -92,13 +124,16 @@ export async function writeFonts(siteDirectory: string, characters: CharacterSet
   let entry = cachedEntry("fonts", key);
   countEntry("fonts", entry !== undefined);
   entry ??= await storeEntry("fonts", key, async (folder) => {
+    const { default: subsetFont } = await import("subset-font");
     for (const face of FACES) {
-      const subset = await subsetFont(readFileSync(require.resolve(face.font)), text, { targetFormat: "woff" });
+      const subset = woff(await subsetFont(readFileSync(require.resolve(face.font)), text, { targetFormat: "sfnt" }));
       // named by content: a browser may keep a font for good, and a new subset gets a new name
       writeFileSync(join(folder, `${face.name}.${hashOf(subset).slice(0, 10)}.woff`), subset);
     }
   });
   const folder = join(siteDirectory, FONTS_FOLDER);
+  // a site's earlier subsets go: `npm start` writes them again at each rebuild
+  rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   const files = new Map<string, string>();
   for (const file of readdirSync(entry)) {
@@ -106,4 +141,54 @@ export async function writeFonts(siteDirectory: string, characters: CharacterSet
     files.set(file.split(".")[0]!, file);
   }
   writeFileSync(join(folder, "fonts.css"), stylesheet(files));
+}
+
+/** One line naming the characters no font of ours has, and the editions they are in; undefined when there are none. */
+function uncoveredNotice(codePoints: readonly number[], editions: readonly Edition[]): string | undefined {
+  if (codePoints.length === 0) return undefined;
+  const listed = (items: string[], most: number) => `${items.slice(0, most).join(", ")}${items.length > most ? ", …" : ""}`;
+  const characters = codePoints.map((codePoint) => `${String.fromCodePoint(codePoint)} U+${codePoint.toString(16).toUpperCase()}`);
+  const sources = editions.filter((edition) => {
+    const text = JSON.stringify(edition);
+    return codePoints.some((codePoint) => text.includes(String.fromCodePoint(codePoint)));
+  });
+  const where = sources.length > 0 ? ` (in ${listed(sources.map((edition) => edition.source), 5)})` : "";
+  return `fonts: ${codePoints.length} character(s) no embedded font has, drawn by the system's fonts where it has them, else as empty boxes: ${listed(characters, 20)}${where}`;
+}
+
+/**
+ * The site's fonts, cut for the characters its pages are expected to print (`expectedCharacters`)
+ * as soon as the editions are known, while Eleventy writes the pages; `complete` then cuts them
+ * again only when the pages printed a character the expectation missed.
+ */
+export class FontCut {
+  readonly characters: CharacterSet;
+  private cut: Promise<void>;
+
+  constructor(
+    private readonly siteDirectory: string,
+    private readonly editions: readonly Edition[],
+  ) {
+    this.characters = expectedCharacters(editions);
+    this.cut = writeFonts(siteDirectory, this.characters);
+    // awaited by `complete`: a failure meanwhile is not yet anyone's to report
+    this.cut.catch(() => undefined);
+    coveredCodePoints().catch(() => undefined);
+  }
+
+  /** Once the pages are written: the fonts, with every character `printed` holds, and a warning naming what no font of ours can draw. */
+  async complete(printed: string): Promise<void> {
+    await this.cut;
+    const before = this.characters.codePoints.size;
+    this.characters.add(printed);
+    if (this.characters.codePoints.size > before) await this.rewrite();
+    const notice = uncoveredNotice(await uncovered(this.characters), this.editions);
+    if (notice) console.warn(notice);
+  }
+
+  /** The fonts written again, into a site written afresh (from the cache). */
+  rewrite(): Promise<void> {
+    this.cut = writeFonts(this.siteDirectory, this.characters);
+    return this.cut;
+  }
 }

@@ -3,7 +3,6 @@
 // holds exactly the pages of its editions' PDFs. Cached by what they are made of.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { PDFDocument } from "pdf-lib";
 import { cachedEntry, countEntry, hashOf, storeEntry } from "../cache.ts";
 import { groupIssues } from "../site/issues.ts";
 import { issuePdfUrl, pdfUrl } from "../site/urls.ts";
@@ -30,6 +29,7 @@ export async function mergePdfs(siteDirectory: string, editions: readonly Editio
   let entry = cachedEntry("issues", key);
   countEntry("issues", entry !== undefined);
   entry ??= await storeEntry("issues", key, async (folder) => {
+    const { PDFDocument } = await import("pdf-lib"); // a third of a second to load: not for a build without PDFs
     const merged = await PDFDocument.create();
     merged.setTitle(title);
     merged.setLanguage("zh-CN");

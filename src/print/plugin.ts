@@ -3,10 +3,10 @@
 // eleventy.config.ts with addPlugin.
 import { join, relative } from "node:path";
 import { projectRoot, sourcesDirectory } from "../config.ts";
-import { readDigest } from "../edition/load.ts";
 import { editionUrl, issuePdfUrl, pdfUrl, printUrl } from "../site/urls.ts";
 import type { Edition } from "../types.ts";
-import { CharacterSet, uncovered, writeFonts } from "./fonts.ts";
+import { sendToBuild } from "../site/data.ts";
+import { CharacterSet, FontCut } from "./fonts.ts";
 import { printIssues } from "./issues.ts";
 import { printEdition } from "./view.ts";
 
@@ -29,20 +29,6 @@ interface PrintEleventyConfig {
 export const printTitle = (edition?: Edition) =>
   edition ? `${edition.meta.publication} ${edition.meta.date} ${edition.meta.page} · 印刷版` : "全部版面 · 印刷版";
 
-/** One line naming the characters no font of ours has, and the sources they are in; undefined when there are none. */
-function uncoveredNotice(codePoints: readonly number[]): string | undefined {
-  if (codePoints.length === 0) return undefined;
-  const listed = (items: string[], most: number) => `${items.slice(0, most).join(", ")}${items.length > most ? ", …" : ""}`;
-  const characters = codePoints.map((codePoint) => `${String.fromCodePoint(codePoint)} U+${codePoint.toString(16).toUpperCase()}`);
-  const { editions } = readDigest(sourcesDirectory()).digest;
-  const sources = editions.filter((edition) => {
-    const text = JSON.stringify(edition);
-    return codePoints.some((codePoint) => text.includes(String.fromCodePoint(codePoint)));
-  });
-  const where = sources.length > 0 ? ` (in ${listed(sources.map((edition) => edition.source), 5)})` : "";
-  return `fonts: ${codePoints.length} character(s) no embedded font has, drawn by the system's fonts where it has them, else as empty boxes: ${listed(characters, 20)}${where}`;
-}
-
 export default function printEditionPlugin(eleventyConfig: PrintEleventyConfig): void {
   eleventyConfig.addFilter("printView", (edition: Edition) => printEdition(edition));
   eleventyConfig.addFilter("printIssues", (editions: Edition[]) => printIssues(editions));
@@ -58,11 +44,12 @@ export default function printEditionPlugin(eleventyConfig: PrintEleventyConfig):
     [relative(process.cwd(), join(projectRoot, "node_modules/pagedjs/dist/paged.polyfill.min.js"))]: `${ASSETS_FOLDER}/paged.polyfill.min.js`,
   });
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
-    const pages = results ?? [];
-    const characters = new CharacterSet();
-    for (const page of pages) characters.add(page.content);
-    await writeFonts(directories.output, characters);
-    const notice = uncoveredNotice(await uncovered(characters));
-    if (notice) console.warn(notice);
+    const printed = new CharacterSet();
+    for (const page of results ?? []) printed.add(page.content);
+    // the build that started this Eleventy cut the fonts while the pages were written: it is told what they print
+    if (sendToBuild({ kind: "characters", text: printed.text() })) return;
+    // `npm start` renders only the pages a change touched: the fonts are cut for every edition
+    const { editions } = (await import("../edition/load.ts")).readDigest(sourcesDirectory()).digest;
+    await new FontCut(directories.output, editions).complete(printed.text());
   });
 }

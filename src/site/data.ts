@@ -1,7 +1,7 @@
 // Global data written in TypeScript: `_data/NAME.ts` exports its data, or a function returning it.
 // The sources folder is watched too, so `npm start` rebuilds when a source page or sidecar changes,
 // is added or is deleted, and the pages of a deleted source leave the served folder and its search index.
-import { type FSWatcher, closeSync, constants, openSync, watch, writeFileSync } from "node:fs";
+import { type FSWatcher, closeSync, constants, openSync, readFileSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -10,6 +10,8 @@ import { displayPath } from "../edition/errors.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { replacePages } from "./output.ts";
 import { pageMemory } from "./rebuild.ts";
+import type { WrittenStoryPage } from "./search.ts";
+import type { Edition } from "../types.ts";
 
 async function importData(file: string): Promise<unknown> {
   const exported = (await import(pathToFileURL(resolve(file)).href)).default;
@@ -17,32 +19,54 @@ async function importData(file: string): Promise<unknown> {
   return typeof exported === "function" ? await exported() : exported;
 }
 
-/** What the build tells the Eleventy it started once the digest is in the reflow's cache. */
+/** What the build tells the Eleventy it started once the sources are reflowed. */
 export interface DigestReady {
   kind: "digest-ready";
   /** Whether the build prints PDFs (else the pages link none). */
   pdfs: boolean;
+  /** The file holding the editions, as JSON. */
+  editions: string;
 }
-let digestReady: Promise<void> | undefined;
+let digestReady: Promise<string | undefined> | undefined;
+
+/** What Eleventy started by the build tells it: each story page as it is written, then every character the pages print. */
+export type ToBuild = ({ kind: "story-page" } & WrittenStoryPage) | { kind: "characters"; text: string };
+
+/** Tell the build that started this Eleventy; false when none did (`npm start`, a test). */
+export function sendToBuild(message: ToBuild): boolean {
+  if (!process.env.BROADSHEET_BUILD || !process.send) return false;
+  process.send(message);
+  return true;
+}
 
 /**
  * Eleventy started by the build (BROADSHEET_BUILD, with a channel to it) starts while the build
  * still reflows the sources, so that its own start-up (one to three seconds) is not added to the
  * reflow's; its data is read once the build says the reflow is done, and whether it prints PDFs.
+ * Resolves with the file of editions the build hands over (undefined when no build started it).
  */
-export function buildDigestReady(): Promise<void> {
+export function buildDigestReady(): Promise<string | undefined> {
   const channel = process.send ? process : undefined;
-  if (!process.env.BROADSHEET_BUILD || !channel) return Promise.resolve();
+  if (!process.env.BROADSHEET_BUILD || !channel) return Promise.resolve(undefined);
   digestReady ??= new Promise((done) => {
     const listen = (message: DigestReady) => {
       if (message?.kind !== "digest-ready") return;
       channel.off("message", listen); // a channel listened to keeps the process from ending
       if (!message.pdfs) process.env.BROADSHEET_PDF = "0";
-      done();
+      done(message.editions);
     };
     channel.on("message", listen);
   });
   return digestReady;
+}
+
+/**
+ * The editions the build reflowed, from the file it handed over: the reflow's code (and a read of
+ * every source's cache entry) is then not needed here. Undefined when no build started Eleventy.
+ */
+export async function editionsFromBuild(): Promise<Edition[] | undefined> {
+  const file = await buildDigestReady();
+  return file === undefined ? undefined : (JSON.parse(readFileSync(file, "utf8")) as Edition[]);
 }
 
 /** The digest's data cannot be made: one clear line from Eleventy, no stack trace, the site left as it was. */

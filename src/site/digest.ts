@@ -6,7 +6,7 @@ import { feedStoryCount } from "../config.ts";
 import { dateLabel, isoDateTime, publishedAt, weekday } from "../dates.ts";
 import { type Issue, type Publication, groupIssues, groupPublications } from "./issues.ts";
 import { newsArticle, scriptSafeJson } from "./jsonld.ts";
-import { inShardOrder } from "./search.ts";
+import { inShardOrder, inUrlOrder } from "./search.ts";
 import { type StoryRole, placeStories } from "./layout.ts";
 import { type SiteMetadata, absoluteUrl } from "./metadata.ts";
 import { archiveUrl, authorUrl, authorsUrl, editionJsonUrl, editionUrl, homeUrl, issueUrl, pdfUrl, pictureUrl, printUrl, searchUrl, storyUrl } from "./urls.ts";
@@ -106,8 +106,8 @@ export interface SiteDigest {
   /** Every story in reading order: issue by issue, page by page, each page's in its reading order. */
   stories: SiteStory[];
   /**
-   * The same, those of each search shard together (src/site/search.ts): the order story pages are
-   * written in, so that the build indexes a shard while Eleventy writes the next.
+   * The same, those of each search shard together (src/site/search.ts), each shard's in URL order:
+   * the order story pages are written in, and indexed in as they come (src/site/search-as-written.ts).
    */
   storiesByShard: SiteStory[];
   /** The latest stories, for the feeds (the archive is on the site). */
@@ -256,7 +256,7 @@ export function siteDigest(editions: readonly Edition[], site: SiteMetadata, fee
   return {
     editions: siteEditions,
     stories,
-    storiesByShard: inShardOrder(stories),
+    storiesByShard: inShardOrder(inUrlOrder(stories)),
     feedStories: stories.slice(0, feedSize),
     issues,
     publications,

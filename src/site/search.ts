@@ -1,8 +1,8 @@
 // The search index: Pagefind over the built site's story pages, the only pages that mark their
 // content with `data-pagefind-body` (navigation, edition and author pages stay out). The build has
-// Eleventy send it each story page as it writes it, spaces its words and indexes each shard as soon
-// as its pages are all written (`indexAsWritten`, on the other core), then runs `indexSearch`, which
-// finds those shards in the cache; `npm start` runs it after every rebuild, reading the pages back.
+// Eleventy send it each story page as it writes it, and indexes it then (search-as-written.ts, on the
+// other core), then runs `indexSearch`, which finds those shards in the cache; `npm start` runs it
+// after every rebuild, reading the pages back.
 //
 // The index is made in shards of about a thousand stories, each a Pagefind bundle of its own, that
 // the search page merges (Pagefind's mergeIndex): Pagefind holds a whole index in memory while it
@@ -13,6 +13,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { cachedEntry, codeVersion, countEntry, hashOf, placeEntry, storeEntry } from "../cache.ts";
 import { projectRoot, searchShardStories } from "../config.ts";
+import { sendToBuild } from "./data.ts";
 import type { EleventyConfig } from "./eleventy.ts";
 import { type Pagefind, closePagefindServices, pagefindServices } from "./pagefind-services.ts";
 import { indexableHtml } from "./segment.ts";
@@ -123,15 +124,9 @@ export interface WrittenStoryPage {
 }
 
 /** A story page of the site in `siteDirectory`, from its file and indexed part. */
-function storyPage(siteDirectory: string, file: string, indexed: string): StoryPage {
+export function storyPage(siteDirectory: string, file: string, indexed: string): StoryPage {
   const url = pageUrl(siteDirectory, file);
   return { url, indexed, signature: hashOf(url, indexed) };
-}
-
-/** A story page Eleventy wrote, made ready for Pagefind: its words spaced (`spaced` keeps them for the next pages). */
-export function readyStoryPage(siteDirectory: string, written: WrittenStoryPage, spaced: Map<string, string>): StoryPage {
-  const page = storyPage(siteDirectory, written.file, written.indexed);
-  return { ...page, content: indexableHtml(page.indexed, spaced) };
 }
 
 /** The story pages of the site, each read once. */
@@ -145,34 +140,52 @@ function readStoryPages(siteDirectory: string): StoryPage[] {
 /** Story pages by shard, each shard's in URL order (Pagefind numbers pages as they come). */
 const byShard = (pages: readonly StoryPage[]) => shardsOf(pages).map(inUrlOrder);
 
-const inUrlOrder = (pages: readonly StoryPage[]) => [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+export const inUrlOrder = <T extends { url: string }>(pages: readonly T[]) => [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 
 /** What a shard's bundle is filed under: the site's code, the shard's place among the shards, its pages. */
-const shardKey = (version: string, shard: number, count: number, pages: readonly StoryPage[]) =>
+export const shardKey = (version: string, shard: number, count: number, pages: readonly StoryPage[]) =>
   hashOf(version, `${shard}/${count}`, ...pages.map((page) => page.signature).sort());
 
-const siteCodeVersion = () => codeVersion([join(projectRoot, "src/site")]);
+export const siteCodeVersion = () => codeVersion([join(projectRoot, "src/site")]);
+
+export type PagefindIndex = NonNullable<Awaited<ReturnType<Pagefind["createIndex"]>>["index"]>;
+
+/** A fresh index in one of Pagefind's services. */
+export async function openIndex(pagefind: Pagefind): Promise<PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  return index;
+}
+
+/** A story page into an index, its words spaced (`spaced` keeps them for the next pages). */
+export async function addPage(index: PagefindIndex, { url, indexed, content }: StoryPage, spaced: Map<string, string>): Promise<void> {
+  const { errors } = await index.addHTMLFile({ url, content: content ?? indexableHtml(indexed, spaced) });
+  if (errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${errors.join("; ")}`);
+}
+
+/**
+ * An index's bundle, written into `folder`. Written here rather than with index.writeFiles: under
+ * load, Pagefind's service answered before its files were on disk, and closing it then left some
+ * empty (pagefind-ui.js, once).
+ */
+export async function writeBundle(index: PagefindIndex, folder: string): Promise<void> {
+  const bundle = await index.getFiles();
+  if (bundle.errors.length > 0) throw new Error(`Pagefind could not build its index: ${bundle.errors.join("; ")}`);
+  for (const file of bundle.files) {
+    mkdirSync(dirname(join(folder, file.path)), { recursive: true });
+    writeFileSync(join(folder, file.path), file.content);
+  }
+}
 
 /**
  * One shard's Pagefind bundle, written into `folder`. The pages go to Pagefind without waiting for
  * each to be indexed, so that it indexes one while the next is spaced into words here.
  */
-async function indexShard(pagefind: Pagefind, pages: readonly StoryPage[], folder: string, spaced: Map<string, string>): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+export async function indexShard(pagefind: Pagefind, pages: readonly StoryPage[], folder: string, spaced: Map<string, string>): Promise<void> {
+  const index = await openIndex(pagefind);
   try {
-    const added = await Promise.all(pages.map(({ url, indexed, content }) => index.addHTMLFile({ url, content: content ?? indexableHtml(indexed, spaced) })));
-    added.forEach(({ errors }, k) => {
-      if (errors.length > 0) throw new Error(`Pagefind could not index ${pages[k]!.url}: ${errors.join("; ")}`);
-    });
-    // Written here rather than with index.writeFiles: under load, Pagefind's service answered
-    // before its files were on disk, and closing it then left some empty (pagefind-ui.js, once).
-    const bundle = await index.getFiles();
-    if (bundle.errors.length > 0) throw new Error(`Pagefind could not build its index: ${bundle.errors.join("; ")}`);
-    for (const file of bundle.files) {
-      mkdirSync(dirname(join(folder, file.path)), { recursive: true });
-      writeFileSync(join(folder, file.path), file.content);
-    }
+    await Promise.all(pages.map((page) => addPage(index, page, spaced)));
+    await writeBundle(index, folder);
   } finally {
     await index.deleteIndex();
   }
@@ -181,9 +194,10 @@ async function indexShard(pagefind: Pagefind, pages: readonly StoryPage[], folde
 /**
  * Index the story pages of the site in `siteDirectory` into `siteDirectory/pagefind/`: `written`,
  * when Eleventy sent them as it wrote them, else as read back from the folder. Shards whose keys
- * are in `indexedHere` were indexed by this build already (`indexAsWritten`) and count as such.
+ * are in `indexedHere` were indexed by this build already (`indexAsWritten`) and count as such;
+ * `spaced` holds texts spaced into words already.
  */
-export async function indexSearch(siteDirectory: string, written?: readonly StoryPage[], indexedHere: ReadonlySet<string> = new Set()): Promise<SearchIndexReport> {
+export async function indexSearch(siteDirectory: string, written?: readonly StoryPage[], indexedHere: ReadonlySet<string> = new Set(), spaced = new Map<string, string>()): Promise<SearchIndexReport> {
   const storyPages = written ?? readStoryPages(siteDirectory);
   const pages = storyPages.length;
   if (pages === 0) throw new Error(`no story page to index in ${siteDirectory}`);
@@ -198,7 +212,6 @@ export async function indexSearch(siteDirectory: string, written?: readonly Stor
   bundles.forEach((bundle, n) => countEntry("search", bundle !== undefined && !indexedHere.has(keys[n]!)));
   const queue = keys.flatMap((_, n) => (bundles[n] ? [] : [n]));
   const reindexed = queue.length + keys.filter((key) => indexedHere.has(key)).length;
-  const spaced = new Map<string, string>();
   // several shards side by side, one a core, each a whole index in memory in a service of its own
   const indexWith = async (pagefind: Pagefind): Promise<void> => {
     for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
@@ -215,51 +228,6 @@ export async function indexSearch(siteDirectory: string, written?: readonly Stor
   return { pages, shards: shards.length, reindexed };
 }
 
-/**
- * While Eleventy writes the site's story pages (`urls`, known from the digest), index each shard
- * into the cache as soon as its last page is `add`ed, so that indexing runs beside Eleventy rather
- * than after it (the site writes a shard's stories together), one shard at a time (Eleventy holds
- * a core). `done`, once Eleventy has ended, waits for the shard being indexed and gives the keys of
- * those indexed here: `indexSearch` finds them in the cache and indexes the rest, several at once.
- * A shard that fails here is left to `indexSearch` too, which reports it.
- */
-export function indexAsWritten(urls: readonly string[]): { add: (page: StoryPage) => void; done: () => Promise<Set<string>> } {
-  const count = shardCount(urls.length);
-  const awaited: number[] = Array.from({ length: count }, () => 0);
-  for (const url of urls) awaited[shardOf(url, count)]! += 1;
-  const shards: StoryPage[][] = Array.from({ length: count }, () => []);
-  const version = siteCodeVersion();
-  const indexed = new Set<string>();
-  const spaced = new Map<string, string>();
-  const complete: { key: string; pages: StoryPage[] }[] = [];
-  let running: Promise<void> | undefined;
-  let ended = false;
-  const next = async (): Promise<void> => {
-    for (let shard = complete.shift(); shard && !ended; shard = complete.shift()) {
-      const { key, pages } = shard;
-      const [pagefind] = await pagefindServices(1);
-      await storeEntry("search", key, (into) => indexShard(pagefind!, pages, into, spaced)).then(() => indexed.add(key), () => undefined);
-    }
-    running = undefined;
-  };
-  const add = (page: StoryPage) => {
-    const shard = shardOf(page.url, count);
-    shards[shard]!.push(page);
-    if (shards[shard]!.length !== awaited[shard]) return;
-    const pages = inUrlOrder(shards[shard]!);
-    const key = shardKey(version, shard, count, pages);
-    if (cachedEntry("search", key)) return;
-    complete.push({ key, pages });
-    running ??= next();
-  };
-  const done = async () => {
-    ended = true;
-    await running;
-    return indexed;
-  };
-  return { add, done };
-}
-
 /** Story pages sent to the build between two turns of Eleventy's event loop. */
 const PAGES_BETWEEN_TURNS = 20;
 
@@ -274,8 +242,7 @@ export default function searchIndex(eleventyConfig: EleventyConfig): void {
     const { pages, shards, reindexed } = await indexSearch(directories.output);
     console.log(`[broadsheet] search index: ${pages} stories in ${shards} shard(s), ${reindexed} indexed afresh`);
   });
-  const toBuild = process.send?.bind(process);
-  if (!process.env.BROADSHEET_SEARCH_PAGES || !toBuild) return;
+  if (!process.env.BROADSHEET_SEARCH_PAGES) return;
   // after Eleventy's own transform (links given the path prefix): the page as it is written. Eleventy
   // renders page after page without the event loop turning, which held every message back until
   // the last page (the build then indexed no shard while Eleventy ran): every few pages, the loop
@@ -284,7 +251,7 @@ export default function searchIndex(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addTransform("search-pages-to-build", async function (content) {
     const file = this.page.outputPath;
     if (typeof file === "string" && file.endsWith(".html") && content.includes("data-pagefind-body")) {
-      toBuild({ file: resolve(file), indexed: indexedPart(content) } satisfies WrittenStoryPage);
+      sendToBuild({ kind: "story-page", file: resolve(file), indexed: indexedPart(content) });
       if (++sent % PAGES_BETWEEN_TURNS === 0) await new Promise((turn) => setImmediate(turn));
     }
     return content;

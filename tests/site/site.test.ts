@@ -8,6 +8,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../src/browser.ts";
 import { loadDigest } from "../../src/edition/load.ts";
+import { CharacterSet, expectedCharacters } from "../../src/print/fonts.ts";
 import { siteDigest } from "../../src/site/digest.ts";
 import { siteMetadata } from "../../src/site/metadata.ts";
 import { atomUrl, rssUrl, searchUrl } from "../../src/site/urls.ts";
@@ -91,6 +92,14 @@ describe("the built site", () => {
     }
     const others = websitePages.filter((file) => !digest.stories.some((item) => urlOf(site.directory, file) === item.url));
     for (const file of others) expect(readFileSync(file, "utf8"), file).not.toContain("data-pagefind-body");
+  });
+
+  it("cuts its fonts before the pages are written: every character they print was expected from the editions and templates", () => {
+    const printed = new CharacterSet();
+    for (const file of filesOf(site.directory, ".html")) printed.add(readFileSync(file, "utf8"));
+    const expected = expectedCharacters(loadDigest("sources").editions).codePoints;
+    expect([...printed.codePoints].filter((codePoint) => !expected.has(codePoint)).map((codePoint) => String.fromCodePoint(codePoint))).toEqual([]);
+    expect(readFileSync(join(site.directory, "fonts", "fonts.css"), "utf8").match(/\.woff\)/gu)).toHaveLength(5);
   });
 
   it("exports every edition as the reflow's JSON", () => {
