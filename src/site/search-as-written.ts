@@ -4,6 +4,7 @@
 // its bundle is filed in the cache, where `indexSearch` then finds it. A shard this build is
 // likely to find in the cache (the same pages, made from the same inputs, were indexed before) is
 // not indexed ahead: its key is looked up when its pages are all written, and indexed only if missing.
+import { availableParallelism } from "node:os";
 import { cachedEntry, codeVersion, hashOf, readCachedJson, storeEntry, writeCachedJson } from "../cache.ts";
 import { projectRoot } from "../config.ts";
 import { siteMetadata } from "./metadata.ts";
@@ -65,6 +66,7 @@ class Shard {
     readonly urls: readonly string[],
     readonly inputs: string,
     readonly ahead: boolean,
+    private readonly service: number,
   ) {
     this.foreseen = new Set(urls);
   }
@@ -82,7 +84,8 @@ class Shard {
     this.received.set(page.url, page);
     if (!this.foreseen.has(page.url)) this.unforeseen = true;
     if (!this.ahead) return;
-    this.index ??= pagefindServices(1).then(([pagefind]) => openIndex(pagefind!));
+    // shards side by side in services of their own: one's pages go in while the one before is written
+    this.index ??= pagefindServices(availableParallelism()).then((services) => openIndex(services[this.service % services.length]!));
     for (let next = this.received.get(this.urls[this.fed]!); next; next = this.received.get(this.urls[this.fed]!)) {
       const page = next;
       this.adding.push(this.index.then((index) => addPage(index, page, spaced)));
@@ -123,7 +126,7 @@ export function indexAsWritten(expected: readonly ExpectedPage[], spaced: Map<st
   const shards = grouped.map((pages, shard) => {
     const inputs = inputsKey(shard, count, inUrlOrder(pages));
     const known = readCachedJson<string>(INPUTS, inputs);
-    return new Shard(inUrlOrder(pages).map((page) => page.url), inputs, !(known && cachedEntry("search", known)));
+    return new Shard(inUrlOrder(pages).map((page) => page.url), inputs, !(known && cachedEntry("search", known)), shard);
   });
   const version = siteCodeVersion();
   const indexed = new Set<string>();
