@@ -1,7 +1,8 @@
 // npm run bench [-- --sizes 10,100,1000]: the build at archive scale, side by side with a plain
 // Eleventy + Pagefind site of the same stories. For each size, a synthetic archive (the gold
 // stories typeset again, four pages per date, tests/build/archive.ts) is built: plain; without
-// PDFs; with PDFs; again with nothing changed. Each run's time, phases, peak memory of its whole
+// PDFs; with PDFs; again with nothing changed (up to date), and again with `--force` (everything
+// from the cache). Each run's time, phases, peak memory of its whole
 // process tree (Chromium included, read from /proc) and `_site` size go into a table and
 // bench/results.json. The reflow's own figures come from scripts/bench-reflow.ts when it exists.
 // `-- --only nopdf [--runs N]`: only plain and --no-pdf, back to back N times (a fresh cache each),
@@ -127,6 +128,8 @@ for (const size of sizes) {
   const noPdf = await build(sources, join(folder, "site-nopdf"), join(folder, "cache-nopdf"), ["--no-pdf"]);
   const full = await build(sources, join(folder, "site"), join(folder, "cache"), []);
   const again = await build(sources, join(folder, "site"), join(folder, "cache"), []);
+  // the same, made to run through: everything from the cache, nothing reflowed or rendered
+  const forced = await build(sources, join(folder, "site"), join(folder, "cache"), ["--force"]);
   const serve = await newPageDelay(sources, 8765);
   const pdf = full.phases?.pdf as number | undefined;
   const pdfPages = (full.phases?.pdfPages as number | undefined) ?? 0;
@@ -136,14 +139,16 @@ for (const size of sizes) {
     noPdf,
     full,
     rebuild: again,
+    forcedRebuild: forced,
     serve,
     pdfPagesPerSecond: pdf ? +(pdfPages / pdf).toFixed(2) : undefined,
     noPdfOverPlain: +(noPdf.seconds / plain.seconds).toFixed(2),
     rebuildOverFull: +(again.seconds / full.seconds).toFixed(2),
+    forcedOverFull: +(forced.seconds / full.seconds).toFixed(2),
   };
   results.push(row);
   console.log(
-    `${String(size).padStart(5)} pages | plain ${plain.seconds} s ${plain.peakMegabytes} MB ${plain.siteMegabytes} MB | --no-pdf ${noPdf.seconds} s (×${row.noPdfOverPlain}) ${noPdf.peakMegabytes} MB ${noPdf.siteMegabytes} MB | with PDFs ${full.seconds} s ${full.peakMegabytes} MB, ${full.maxProcesses} processes, ${row.pdfPagesPerSecond} PDF pages/s ${full.siteMegabytes} MB | no change ${again.seconds} s (×${row.rebuildOverFull}) | npm start: up in ${serve.startSeconds} s, a new page in ${serve.newPageSeconds} s`,
+    `${String(size).padStart(5)} pages | plain ${plain.seconds} s ${plain.peakMegabytes} MB ${plain.siteMegabytes} MB | --no-pdf ${noPdf.seconds} s (×${row.noPdfOverPlain}) ${noPdf.peakMegabytes} MB ${noPdf.siteMegabytes} MB | with PDFs ${full.seconds} s ${full.peakMegabytes} MB, ${full.maxProcesses} processes, ${row.pdfPagesPerSecond} PDF pages/s ${full.siteMegabytes} MB | no change ${again.seconds} s (×${row.rebuildOverFull}), forced ${forced.seconds} s (×${row.forcedOverFull}) | npm start: up in ${serve.startSeconds} s, a new page in ${serve.newPageSeconds} s`,
   );
   rmSync(folder, { recursive: true, force: true });
 }
@@ -163,11 +168,12 @@ const report = { date: new Date().toISOString(), node: process.version, load: { 
 mkdirSync("bench", { recursive: true });
 writeFileSync("bench/results.json", `${JSON.stringify(report, null, 2)}\n`);
 
-console.log("\n| pages | plain Eleventy + Pagefind | `--no-pdf` | × plain | with PDFs | peak memory (tree) | PDF pages/s | no-change rebuild | `_site` |");
-console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-for (const row of results as Array<{ pages: number; plain: Run & { siteMegabytes: number }; noPdf: Run; full: Run & { siteMegabytes: number }; rebuild: Run; noPdfOverPlain: number; pdfPagesPerSecond?: number; rebuildOverFull: number }>) {
+console.log("\n| pages | plain Eleventy + Pagefind | `--no-pdf` | × plain | with PDFs | peak memory (tree) | PDF pages/s | no-change rebuild | `--force`d | `_site` |");
+console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+type Row = { pages: number; plain: Run & { siteMegabytes: number }; noPdf: Run; full: Run & { siteMegabytes: number }; rebuild: Run; forcedRebuild: Run; noPdfOverPlain: number; pdfPagesPerSecond?: number; rebuildOverFull: number; forcedOverFull: number };
+for (const row of results as Row[]) {
   console.log(
-    `| ${row.pages} | ${row.plain.seconds} s, ${row.plain.peakMegabytes} MB | ${row.noPdf.seconds} s | ${row.noPdfOverPlain} | ${row.full.seconds} s | ${row.full.peakMegabytes} MB | ${row.pdfPagesPerSecond} | ${row.rebuild.seconds} s (×${row.rebuildOverFull}) | ${row.full.siteMegabytes} MB (plain ${row.plain.siteMegabytes} MB) |`,
+    `| ${row.pages} | ${row.plain.seconds} s, ${row.plain.peakMegabytes} MB | ${row.noPdf.seconds} s | ${row.noPdfOverPlain} | ${row.full.seconds} s | ${row.full.peakMegabytes} MB | ${row.pdfPagesPerSecond} | ${row.rebuild.seconds} s (×${row.rebuildOverFull}) | ${row.forcedRebuild.seconds} s (×${row.forcedOverFull}) | ${row.full.siteMegabytes} MB (plain ${row.plain.siteMegabytes} MB) |`,
   );
 }
 for (const row of results as Array<{ pages: number; noPdf: Run; full: Run }>) console.log(`phases at ${row.pages} pages: --no-pdf ${JSON.stringify(row.noPdf.phases)}; with PDFs ${JSON.stringify(row.full.phases)}`);

@@ -1,24 +1,20 @@
-// npm run build [-- --strict] [--sources DIR] [--out DIR] [--no-pdf] [--archive-pdf]: the sources
-// folder → _site (pages, feeds, search index, PDFs and page pictures).
+// npm run build [-- --strict] [--sources DIR] [--out DIR] [--no-pdf] [--archive-pdf] [--force]: the
+// sources folder → _site (pages, feeds, search index, PDFs and page pictures); nothing to do when
+// nothing changed since the last build of that folder (scripts/stamp.ts), unless forced.
 // Everything is built in a fresh folder and swapped in at the end, so a failed build leaves the
 // previous _site as it was. A bad source is reported and left out; the exit code says so.
-import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
 import type { WrittenStoryPage } from "../src/site/search.ts";
-import { dieWithThisProcess } from "../src/processes.ts";
-import type { DigestReady, ToBuild } from "../src/site/data.ts";
-import type { Edition } from "../src/types.ts";
+import { startPages, writePages } from "./eleventy-process.ts";
 
 import { DEFAULT_OUTPUT, prepareStaging, removeInBackground, stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
+import { buildInputs, upToDate, writeStamp } from "./stamp.ts";
 
-/** In the staging folder while Eleventy runs: the editions it is handed. */
-const EDITIONS_FILE = ".editions.json";
-
-const USAGE = "usage: npm run build -- [--strict] [--sources DIR] [--out DIR] [--no-pdf] [--archive-pdf]";
+const USAGE = "usage: npm run build -- [--strict] [--sources DIR] [--out DIR] [--no-pdf] [--archive-pdf] [--force]";
 
 function options() {
   try {
@@ -29,6 +25,7 @@ function options() {
         out: { type: "string", default: DEFAULT_OUTPUT },
         "no-pdf": { type: "boolean", default: false },
         "archive-pdf": { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
       },
     }).values;
   } catch (error) {
@@ -64,76 +61,6 @@ async function phase<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   }
 }
 
-/** Eleventy at work in a process of its own: `go` once the digest is ready, `stop` when it will not be. */
-interface PageWriter {
-  /** The editions are reflowed; the PDFs' fate (BROADSHEET_PDF) is decided. */
-  go(editions: readonly Edition[]): void;
-  stop(): void;
-  /** Every character the pages print, once they are all written ("" when stopped). */
-  done: Promise<string>;
-}
-
-/**
- * Eleventy writes the pages in a process of its own, which gives its memory (it holds every page
- * it wrote) back when it ends, before the browser starts. It starts at once, and waits to read the
- * digest from the reflow's cache until `go` (src/site/data.ts); it leaves reporting the sources'
- * problems to this process. Each story page it writes is handed to `onStoryPage` as it is written.
- * Its own code is loaded first, and the build's after, so that the two start-ups overlap.
- */
-function startPages(staging: string, onStoryPage?: (page: WrittenStoryPage) => void): PageWriter {
-  const eleventy = resolve(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs");
-  const args = ["--import", "tsx", eleventy, "--config=eleventy.config.ts", `--output=${staging}`, "--quiet"];
-  const env = { ...process.env, BROADSHEET_BUILD: "1", ...(onStoryPage ? { BROADSHEET_SEARCH_PAGES: "1" } : {}) };
-  const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ["ignore", "inherit", "pipe", "ipc"] });
-  dieWithThisProcess([child.pid!]);
-  let stopped = false;
-  let printed = "";
-  const done = new Promise<string>((finish, fail) => {
-    let errors = "";
-    child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-    child.on("message", (message: ToBuild) => {
-      if (message.kind === "characters") printed = message.text;
-      else onStoryPage?.(message);
-    });
-    child.on("error", fail);
-    // "close" rather than "exit": after the last message too
-    child.on("close", (code) => {
-      // Eleventy's own explanation, without its stack frames unless asked
-      const told = errors.split("\n").filter((line) => process.env.BROADSHEET_DEBUG || !/^\s+at /u.test(line)).join("\n").trim();
-      if (code === 0 || stopped) {
-        if (told && !stopped) console.error(told);
-        finish(printed);
-      } else fail(new Error(`Eleventy stopped (exit code ${code}):\n${told}`));
-    });
-  });
-  const stop = () => {
-    stopped = true;
-    child.kill();
-  };
-  return {
-    go: (editions) => {
-      // handed over in a file in the staging folder, read once there
-      const file = join(staging, EDITIONS_FILE);
-      try {
-        mkdirSync(staging, { recursive: true });
-        writeFileSync(file, JSON.stringify(editions));
-      } catch (error) {
-        stop(); // else it waits for the digest, and keeps this process from ending
-        throw error;
-      }
-      child.send({ kind: "digest-ready", pdfs: process.env.BROADSHEET_PDF !== "0", editions: file } satisfies DigestReady);
-    },
-    stop,
-    done: done.finally(() => rmSync(join(staging, EDITIONS_FILE), { force: true })),
-  };
-}
-
-function writePages(staging: string, editions: readonly Edition[]): Promise<string> {
-  const writer = startPages(staging);
-  writer.go(editions);
-  return writer.done;
-}
-
 /** Why the PDFs cannot be made, in one line (Playwright's call log and colours left out). */
 const oneLine = (error: unknown) => String((error as Error).message ?? error).split("\n")[0]!.replace(/\u001b\[[0-9;]*m/gu, "");
 
@@ -166,11 +93,19 @@ async function main(): Promise<number> {
     console.error(`${why}; ${displayPath(output)} is unchanged`);
     return 1;
   };
+  const inputs = buildInputs(sourcesDirectory(), { strict: values.strict, pdf: !values["no-pdf"], archivePdf: values["archive-pdf"] });
+  if (!values.force && upToDate(output, inputs)) {
+    writer.stop();
+    await writer.done;
+    rmSync(staging, { recursive: true, force: true });
+    console.log(`nothing changed since ${displayPath(output)} was built: it is up to date (--force builds it again)`);
+    if (process.env.BROADSHEET_TIMINGS) writeFileSync(process.env.BROADSHEET_TIMINGS, JSON.stringify({ upToDate: true, total: +((performance.now() - started) / 1000).toFixed(2) }));
+    return 0;
+  }
   const { reflowDigest } = await import("../src/edition/warm.ts");
   const { indexSearch } = await import("../src/site/search.ts");
   const { searchBesideEleventy } = await import("../src/site/search-as-written.ts");
   const { cacheCounts } = await import("../src/cache.ts");
-  const { injectPageMaps } = await import("../src/site/pagemap.ts");
   const { FontCut } = await import("../src/print/fonts.ts");
   // PDF sources not yet cached are read here, in this process, rather than one child process each when loading
   const readsPdfs = pdfSources();
@@ -194,6 +129,8 @@ async function main(): Promise<number> {
   }
   let noBrowser = pdfs ? false : !values["no-pdf"];
   let failedPdfs = 0;
+  // a build that reported anything gets no stamp: the next one runs (and reports it) again
+  let reported = digest.notices.length > 0 || digest.problems.length > 0;
   try {
     // the story pages are indexed for search in this process, shard by shard, while Eleventy
     // writes them in its own; the fonts are cut meanwhile too
@@ -204,7 +141,9 @@ async function main(): Promise<number> {
       writer.go(digest.editions);
       return writer.done;
     });
-    await phase("fonts (after Eleventy)", () => fonts.complete(printed));
+    const fontNotice = await phase("fonts (after Eleventy)", () => fonts.complete(printed));
+    if (fontNotice) console.warn(fontNotice);
+    reported ||= fontNotice !== undefined;
     const indexedHere = await phase("pagefind (after Eleventy)", () => search.caughtUp());
     const index = await phase("pagefind", () => search.complete(indexedHere));
     console.log(`search index: ${index.pages} stories in ${index.shards} shard(s), ${index.reindexed} indexed afresh`);
@@ -233,7 +172,8 @@ async function main(): Promise<number> {
     }
     // a PDF source's picture is its real page, drawn over the print view's screenshot
     if (readsPdfs) await phase("pictures", async () => (await import("../src/pdf/pictures.ts")).writePdfPictures(staging, digest.editions));
-    console.log(`page pictures: ${await injectPageMaps(staging)} page(s)`);
+    console.log(`page pictures: ${await (await import("../src/site/pagemap.ts")).injectPageMaps(staging)} page(s)`);
+    if (!reported && !noBrowser && failedPdfs === 0) writeStamp(staging, inputs);
     const previous = swapIn(staging, output);
     if (previous) removeInBackground(previous);
   } catch (error) {

@@ -176,14 +176,13 @@ export class FontCut {
     coveredCodePoints().catch(() => undefined);
   }
 
-  /** Once the pages are written: the fonts, with every character `printed` holds, and a warning naming what no font of ours can draw. */
-  async complete(printed: string): Promise<void> {
+  /** Once the pages are written: the fonts, with every character `printed` holds. Returns a warning naming what no font of ours can draw, if any. */
+  async complete(printed: string): Promise<string | undefined> {
     await this.cut;
     const before = this.characters.codePoints.size;
     this.characters.add(printed);
     if (this.characters.codePoints.size > before) await this.rewrite();
-    const notice = uncoveredNotice(await uncovered(this.characters), this.editions);
-    if (notice) console.warn(notice);
+    return uncoveredNotice(await uncovered(this.characters), this.editions);
   }
 
   /** The fonts written again, into a site written afresh (from the cache). */

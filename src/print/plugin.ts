@@ -50,6 +50,7 @@ export default function printEditionPlugin(eleventyConfig: PrintEleventyConfig):
     if (sendToBuild({ kind: "characters", text: printed.text() })) return;
     // `npm start` renders only the pages a change touched: the fonts are cut for every edition
     const { editions } = (await import("../edition/load.ts")).readDigest(sourcesDirectory()).digest;
-    await new FontCut(directories.output, editions).complete(printed.text());
+    const notice = await new FontCut(directories.output, editions).complete(printed.text());
+    if (notice) console.warn(notice);
   });
 }

@@ -1,9 +1,9 @@
 // The build at a small scale (a dozen pages, three issues, with PDFs): the renderer works through
 // the views with a few browser pages at most, every edition gets its PDF and page pictures, every
 // issue its PDF; built again with nothing changed, everything comes from the cache and nothing is
-// rendered; with one page changed, only that page is reflowed and rendered again; a view that
-// fails is named and the others are still rendered. No timings.
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+// rendered (and into the same folder, there is nothing to do); with one page changed, only that
+// page is reflowed and rendered again; a view that fails is named and the others are still rendered. No timings.
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -28,21 +28,29 @@ interface Timings {
   cache: Record<string, { reused: number; made: number }>;
 }
 
-async function build(name: string): Promise<{ site: BuiltSite; timings: Timings }> {
+async function build(name: string, out?: string): Promise<{ site: BuiltSite; timings: Timings }> {
   const timingsFile = join(folder, `${name}.json`);
-  const site = await buildSite({ sources, env: { BROADSHEET_CACHE: cache, BROADSHEET_TIMINGS: timingsFile } });
+  const site = await buildSite({ sources, out, env: { BROADSHEET_CACHE: cache, BROADSHEET_TIMINGS: timingsFile } });
   expect(site.exitCode, site.stderr).toBe(0);
   return { site, timings: JSON.parse(readFileSync(timingsFile, "utf8")) as Timings };
 }
 
 let first: Awaited<ReturnType<typeof build>>;
 let again: Awaited<ReturnType<typeof build>>;
+let upToDate: Awaited<ReturnType<typeof build>>;
+let againFiles: Map<string, number>;
 let changed: Awaited<ReturnType<typeof build>>;
 const editions = loadDigest(sources).editions;
+
+/** Every file of a folder, with when it was last written. */
+const filesWithTimes = (directory: string) =>
+  new Map(readdirSync(directory, { recursive: true, encoding: "utf8" }).sort().map((name) => [name, statSync(join(directory, name)).mtimeMs]));
 
 beforeAll(async () => {
   first = await build("first");
   again = await build("again");
+  againFiles = filesWithTimes(again.site.directory);
+  upToDate = await build("up-to-date", again.site.directory);
   appendFileSync(join(sources, "p00005.txt"), "\n    又及：这一段是后来加上的，写得足够长，让它成为一个段落，完。\n");
   changed = await build("changed");
 }, 600_000);
@@ -81,6 +89,14 @@ describe("the same build again, nothing changed", () => {
     for (const edition of editions) {
       expect(readFileSync(join(again.site.directory, pdfUrl(edition)))).toEqual(readFileSync(join(first.site.directory, pdfUrl(edition))));
     }
+  });
+});
+
+describe("the same build again into the folder it built", () => {
+  it("has nothing to do, says so, and leaves every file of the folder as it was", () => {
+    expect(upToDate.site.stdout).toContain("up to date");
+    expect(upToDate.timings).toMatchObject({ upToDate: true });
+    expect(filesWithTimes(again.site.directory)).toEqual(againFiles);
   });
 });
 

@@ -1,0 +1,81 @@
+// Eleventy, run by the build in a process of its own, which gives its memory (it holds every page
+// it wrote) back when it ends, before the browser starts.
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { projectRoot } from "../src/config.ts";
+import { dieWithThisProcess } from "../src/processes.ts";
+import type { DigestReady, ToBuild } from "../src/site/data.ts";
+import type { WrittenStoryPage } from "../src/site/search.ts";
+import type { Edition } from "../src/types.ts";
+
+/** In the staging folder while Eleventy runs: the editions it is handed. */
+const EDITIONS_FILE = ".editions.json";
+
+/** Eleventy at work in a process of its own: `go` once the digest is ready, `stop` when it will not be. */
+interface PageWriter {
+  /** The editions are reflowed; the PDFs' fate (BROADSHEET_PDF) is decided. */
+  go(editions: readonly Edition[]): void;
+  stop(): void;
+  /** Every character the pages print, once they are all written ("" when stopped). */
+  done: Promise<string>;
+}
+
+/**
+ * Eleventy, started at once (the build loads its own code after, so that the two start-ups
+ * overlap), waits for the editions until `go` (src/site/data.ts); it leaves reporting the sources'
+ * problems to the build. Each story page it writes is handed to `onStoryPage` as it is written.
+ */
+export function startPages(staging: string, onStoryPage?: (page: WrittenStoryPage) => void): PageWriter {
+  const eleventy = resolve(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs");
+  const args = ["--import", "tsx", eleventy, "--config=eleventy.config.ts", `--output=${staging}`, "--quiet"];
+  const env = { ...process.env, BROADSHEET_BUILD: "1", ...(onStoryPage ? { BROADSHEET_SEARCH_PAGES: "1" } : {}) };
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ["ignore", "inherit", "pipe", "ipc"] });
+  dieWithThisProcess([child.pid!]);
+  let stopped = false;
+  let printed = "";
+  const done = new Promise<string>((finish, fail) => {
+    let errors = "";
+    child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    child.on("message", (message: ToBuild) => {
+      if (message.kind === "characters") printed = message.text;
+      else onStoryPage?.(message);
+    });
+    child.on("error", fail);
+    // "close" rather than "exit": after the last message too
+    child.on("close", (code) => {
+      // Eleventy's own explanation, without its stack frames unless asked
+      const told = errors.split("\n").filter((line) => process.env.BROADSHEET_DEBUG || !/^\s+at /u.test(line)).join("\n").trim();
+      if (code === 0 || stopped) {
+        if (told && !stopped) console.error(told);
+        finish(printed);
+      } else fail(new Error(`Eleventy stopped (exit code ${code}):\n${told}`));
+    });
+  });
+  const stop = () => {
+    stopped = true;
+    child.kill();
+  };
+  return {
+    go: (editions) => {
+      // handed over in a file in the staging folder, read once there
+      const file = join(staging, EDITIONS_FILE);
+      try {
+        mkdirSync(staging, { recursive: true });
+        writeFileSync(file, JSON.stringify(editions));
+      } catch (error) {
+        stop(); // else it waits for the digest, and keeps this process from ending
+        throw error;
+      }
+      child.send({ kind: "digest-ready", pdfs: process.env.BROADSHEET_PDF !== "0", editions: file } satisfies DigestReady);
+    },
+    stop,
+    done: done.finally(() => rmSync(join(staging, EDITIONS_FILE), { force: true })),
+  };
+}
+
+export function writePages(staging: string, editions: readonly Edition[]): Promise<string> {
+  const writer = startPages(staging);
+  writer.go(editions);
+  return writer.done;
+}
