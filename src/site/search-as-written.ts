@@ -44,8 +44,7 @@ const INPUTS = "search-inputs";
  * A shard's pages as the build knows them before they are written: the same inputs, with the same
  * templates and site settings, give the same pages, so the same bundle key as when last seen.
  */
-function inputsKey(shard: number, count: number, pages: readonly ExpectedPage[]): string {
-  const templates = codeVersion(["src/site", "src/pages", "_includes"].map((folder) => `${projectRoot}/${folder}`));
+function inputsKey(templates: string, shard: number, count: number, pages: readonly ExpectedPage[]): string {
   return hashOf(templates, JSON.stringify(siteMetadata()), `${shard}/${count}`, ...pages.flatMap((page) => [page.url, page.inputs]));
 }
 
@@ -123,8 +122,9 @@ export function indexAsWritten(expected: readonly ExpectedPage[], spaced: Map<st
   const count = shardCount(expected.length);
   const grouped: ExpectedPage[][] = Array.from({ length: count }, () => []);
   for (const page of expected) grouped[shardOf(page.url, count)]!.push(page);
+  const templates = codeVersion(["src/site", "src/pages", "_includes"].map((folder) => `${projectRoot}/${folder}`));
   const shards = grouped.map((pages, shard) => {
-    const inputs = inputsKey(shard, count, inUrlOrder(pages));
+    const inputs = inputsKey(templates, shard, count, inUrlOrder(pages));
     const known = readCachedJson<string>(INPUTS, inputs);
     return new Shard(inUrlOrder(pages).map((page) => page.url), inputs, !(known && cachedEntry("search", known)), shard);
   });
