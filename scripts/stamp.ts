@@ -8,8 +8,7 @@ import { existsSync, lstatSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from "node:path";
 import { hashOf } from "../src/cache.ts";
 import { projectRoot } from "../src/config.ts";
-
-export const STAMP = ".broadsheet-build";
+import { BUILD_STAMP as STAMP } from "../src/site/output.ts";
 
 /** What the site is made from, besides the sources: the code that makes it and the dependencies it runs on. */
 const CODE = ["src", "_includes", "_data", "scripts", "eleventy.config.ts", "package.json", "package-lock.json"];

@@ -1,14 +1,14 @@
 // Global data written in TypeScript: `_data/NAME.ts` exports its data, or a function returning it.
 // The sources folder is watched too, so `npm start` rebuilds when a source page or sidecar changes,
 // is added or is deleted, and the pages of a deleted source leave the served folder and its search index.
-import { type FSWatcher, closeSync, constants, openSync, readFileSync, watch, writeFileSync } from "node:fs";
+import { type FSWatcher, closeSync, constants, openSync, readFileSync, rmSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { sourcesDirectory } from "../config.ts";
 import { displayPath } from "../edition/errors.ts";
 import type { EleventyConfig } from "./eleventy.ts";
-import { replacePages } from "./output.ts";
+import { BUILD_STAMP, replacePages } from "./output.ts";
 import { pageMemory } from "./rebuild.ts";
 import type { WrittenStoryPage } from "./search.ts";
 import type { Edition } from "../types.ts";
@@ -128,6 +128,8 @@ export default function typescriptData(eleventyConfig: EleventyConfig): void {
     written.push(...pageMemory.keptFiles().map((file) => resolve(directories.output, file)));
     const removed = replacePages(resolve(directories.output), written);
     if (runMode === "build") return;
+    // `npm start` has written over the folder: the next build is not to take it as its own
+    rmSync(join(directories.output, BUILD_STAMP), { force: true });
     if (removed > 0) console.log(`[broadsheet] removed ${removed} page(s) no longer built (their source is gone)`);
     watchSources();
   });

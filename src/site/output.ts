@@ -6,6 +6,9 @@ import { dirname, isAbsolute, join, relative } from "node:path";
 
 export const SITE_MARK = ".broadsheet-site";
 
+/** A build's stamp of its inputs (scripts/stamp.ts): gone once anything else writes into the folder. */
+export const BUILD_STAMP = ".broadsheet-build";
+
 const NOTE = "Made by Broadsheet: `npm run build` replaces this whole folder. The pages it wrote:";
 
 /** Mark `folder` as a Broadsheet site whose pages are `pages` (paths inside it). */

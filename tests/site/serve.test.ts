@@ -1,11 +1,12 @@
 // `npm start`: Eleventy's dev server builds the site, serves it with live reload, and rebuilds
 // (search index included) when a sidecar changes. Run on a copy of the sources, into a temp folder.
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { BUILD_STAMP } from "../../src/site/output.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editionUrl } from "../../src/site/urls.ts";
 
@@ -57,6 +58,9 @@ beforeAll(async () => {
   // the command `npm start` runs, with a port and an output folder of its own
   const [command, ...args] = JSON.parse(readFileSync("package.json", "utf8")).scripts.start.split(" ");
   expect(command).toBe("node");
+  // a stamp a build left: npm start writes over the folder, so a later build must not trust it
+  mkdirSync(output, { recursive: true });
+  writeFileSync(join(output, BUILD_STAMP), "{}");
   server = spawn(process.execPath, [...args, `--port=${port}`, `--output=${output}`], { env: { ...process.env, BROADSHEET_SOURCES: sources }, stdio: ["ignore", "pipe", "pipe"] });
   server.stdout!.on("data", (chunk) => (log += chunk));
   server.stderr!.on("data", (chunk) => (log += chunk));
@@ -72,6 +76,10 @@ afterAll(async () => {
 });
 
 describe("npm start", () => {
+  it("removes the stamp of the build that wrote the folder before it", () => {
+    expect(existsSync(join(output, BUILD_STAMP))).toBe(false);
+  });
+
   it("serves the built site with the live-reload client and a search index", async () => {
     const html = await fetchText(page);
     expect(heading(html)).toBe("第4版 机关建设");
