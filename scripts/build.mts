@@ -6,6 +6,7 @@
 import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { cacheCounts } from "../src/cache.ts";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
 import type { WrittenStoryPage } from "../src/site/search.ts";
@@ -105,7 +106,6 @@ async function main(): Promise<number> {
   const { reflowDigest } = await import("../src/edition/warm.ts");
   const { indexSearch } = await import("../src/site/search.ts");
   const { searchBesideEleventy } = await import("../src/site/search-as-written.ts");
-  const { cacheCounts } = await import("../src/cache.ts");
   const { FontCut } = await import("../src/print/fonts.ts");
   // PDF sources not yet cached are read here, in this process, rather than one child process each when loading
   const readsPdfs = pdfSources();

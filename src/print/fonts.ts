@@ -162,7 +162,7 @@ function uncoveredNotice(codePoints: readonly number[], editions: readonly Editi
  * again only when the pages printed a character the expectation missed.
  */
 export class FontCut {
-  readonly characters: CharacterSet;
+  private readonly characters: CharacterSet;
   private cut: Promise<void>;
 
   constructor(

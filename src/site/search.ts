@@ -114,8 +114,6 @@ export interface StoryPage {
   /** The page as Pagefind reads it (`indexedPart`). */
   indexed: string;
   signature: string;
-  /** What Pagefind is given (`indexableHtml` of `indexed`), when made beforehand. */
-  content?: string;
 }
 
 /** What Eleventy's process tells the build of each story page it writes. */
@@ -159,8 +157,8 @@ export async function openIndex(pagefind: Pagefind): Promise<PagefindIndex> {
 }
 
 /** A story page into an index, its words spaced (`spaced` keeps them for the next pages). */
-export async function addPage(index: PagefindIndex, { url, indexed, content }: StoryPage, spaced: Map<string, string>): Promise<void> {
-  const { errors } = await index.addHTMLFile({ url, content: content ?? indexableHtml(indexed, spaced) });
+export async function addPage(index: PagefindIndex, { url, indexed }: StoryPage, spaced: Map<string, string>): Promise<void> {
+  const { errors } = await index.addHTMLFile({ url, content: indexableHtml(indexed, spaced) });
   if (errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${errors.join("; ")}`);
 }
 
