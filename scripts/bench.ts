@@ -84,7 +84,7 @@ function megabytes(folder: string): number {
 async function build(sources: string, out: string, cache: string, extra: string[]): Promise<Run & { siteMegabytes: number }> {
   const timings = join(work, "timings.json");
   rmSync(timings, { force: true });
-  const run = await measure(process.execPath, ["--import", "tsx", "scripts/build.mts", "--sources", sources, "--out", out, ...extra], { BROADSHEET_CACHE: cache, BROADSHEET_TIMINGS: timings });
+  const run = await measure(process.execPath, ["scripts/run.mjs", "scripts/build.mts", "--sources", sources, "--out", out, ...extra], { BROADSHEET_CACHE: cache, BROADSHEET_TIMINGS: timings });
   const phases = existsSync(timings) ? JSON.parse(readFileSync(timings, "utf8")) : undefined;
   return { ...run, phases, siteMegabytes: existsSync(out) ? megabytes(out) : 0 };
 }

@@ -13,8 +13,8 @@ import { BUILD_STAMP as STAMP } from "../src/site/output.ts";
 /** What the site is made from, besides the sources: the code that makes it and the dependencies it runs on. */
 const CODE = ["src", "_includes", "_data", "scripts", "eleventy.config.ts", "package.json", "package-lock.json"];
 
-/** Settings that change nothing in the site: where the cache is, where timings go, how errors are told. */
-const NOT_SETTINGS = new Set(["BROADSHEET_CACHE", "BROADSHEET_TIMINGS", "BROADSHEET_DEBUG"]);
+/** Settings that change nothing in the site: where the cache is, where timings go, how errors are told, where the bundled code is. */
+const NOT_SETTINGS = new Set(["BROADSHEET_CACHE", "BROADSHEET_TIMINGS", "BROADSHEET_DEBUG", "BROADSHEET_COMPILED"]);
 
 /** Every file under `path` (or `path` itself), relative to `root`, in a fixed order. */
 function filesUnder(root: string, path: string): string[] {

@@ -3,7 +3,7 @@
 // is added or is deleted, and the pages of a deleted source leave the served folder and its search index.
 import { type FSWatcher, closeSync, constants, openSync, readFileSync, rmSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { sourcesDirectory } from "../config.ts";
 import { displayPath } from "../edition/errors.ts";
@@ -14,7 +14,10 @@ import type { WrittenStoryPage } from "./search.ts";
 import type { Edition } from "../types.ts";
 
 async function importData(file: string): Promise<unknown> {
-  const exported = (await import(pathToFileURL(resolve(file)).href)).default;
+  // an Eleventy whose config is bundled (scripts/run.mjs) finds the data files bundled beside it
+  const compiled = process.env.BROADSHEET_COMPILED;
+  const path = compiled ? join(compiled, "_data", basename(file).replace(/\.ts$/u, ".mjs")) : resolve(file);
+  const exported = (await import(pathToFileURL(path).href)).default;
   // called on every build, so a rebuild in `npm start` reads the sources afresh
   return typeof exported === "function" ? await exported() : exported;
 }

@@ -97,7 +97,7 @@ describe("building with bad sources", () => {
     chmodSync(parent, 0o555);
     // root may write anywhere: run the build as nobody, for whom the folder is read-only
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const failed = await promisify(execFile)(process.execPath, ["--import", "tsx", resolve("scripts/build.mts"), "--out", site, "--sources", sources], { ...asNobody, env: { ...process.env, HOME: tmpdir() } }).catch((error: { code: number; stderr: string }) => error);
+    const failed = await promisify(execFile)(process.execPath, [resolve("scripts/run.mjs"), "scripts/build.mts", "--out", site, "--sources", sources], { ...asNobody, env: { ...process.env, HOME: tmpdir() } }).catch((error: { code: number; stderr: string }) => error);
     chmodSync(parent, 0o755);
     expect(failed).toMatchObject({ code: 2 });
     expect((failed as { stderr: string }).stderr.trim()).toMatch(/^refusing to build into .*: .* is read-only \(the build replaces its output folder wholesale\)$/u);

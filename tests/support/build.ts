@@ -17,7 +17,7 @@ export interface BuiltSite {
 /** Build into a fresh folder, or into `out` (where a site may be already). */
 export async function buildSite(options: { sources?: string; args?: string[]; env?: Record<string, string>; out?: string } = {}): Promise<BuiltSite> {
   const directory = options.out ?? join(mkdtempSync(join(tmpdir(), "broadsheet-site-")), "_site");
-  const args = ["--import", "tsx", resolve("scripts/build.mts"), "--out", directory, ...(options.sources ? ["--sources", options.sources] : []), ...(options.args ?? [])];
+  const args = [resolve("scripts/run.mjs"), "scripts/build.mts", "--out", directory, ...(options.sources ? ["--sources", options.sources] : []), ...(options.args ?? [])];
   try {
     const { stdout, stderr } = await run(process.execPath, args, { env: { ...process.env, ...options.env }, maxBuffer: 64 * 1024 * 1024 });
     return { directory, stdout, stderr, exitCode: 0 };
