@@ -1,7 +1,6 @@
 // The bench's yardstick: the same stories as a plain Eleventy site (one page per story, an index)
-// indexed by Pagefind with its defaults, nothing else. `writePlainSite` lays it out; run as a
-// script with that folder, this builds it as a new user of the two tools would.
-import { execFileSync } from "node:child_process";
+// indexed by Pagefind with its defaults, nothing else. `writePlainSite` lays it out; `plainCommands`
+// build it as a new user of the two tools would.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Edition } from "../src/types.ts";
@@ -31,9 +30,11 @@ export function writePlainSite(folder: string, editions: readonly Edition[]): vo
   writeFileSync(join(folder, "src/index.njk"), INDEX);
 }
 
-if (process.argv[1]?.endsWith("bench-plain.ts")) {
-  const folder = resolve(process.argv[2]!);
+/** The two commands a new user of the two tools runs in the folder `writePlainSite` laid out. */
+export function plainCommands(): string[][] {
   const modules = resolve(import.meta.dirname, "../node_modules");
-  execFileSync(process.execPath, [join(modules, "@11ty/eleventy/cmd.cjs"), "--input=src", "--output=_site", "--quiet"], { cwd: folder, stdio: "ignore" });
-  execFileSync(process.execPath, [join(modules, "pagefind/lib/runner/bin.cjs"), "--site", "_site"], { cwd: folder, stdio: "ignore" });
+  return [
+    [join(modules, "@11ty/eleventy/cmd.cjs"), "--input=src", "--output=_site", "--quiet"],
+    [join(modules, "pagefind/lib/runner/bin.cjs"), "--site", "_site"],
+  ];
 }

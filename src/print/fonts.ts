@@ -6,10 +6,10 @@
 // made twenty times faster (WOFF2's Brotli at its highest setting took ~2 s a face; WOFF, deflated
 // by Node's zlib, 0.1 s), which counts when a new page brings new characters. The subsets are
 // cached by the characters they hold.
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { cachedEntry, countEntry, hashOf, readCachedJson, storeEntry, writeCachedJson } from "../cache.ts";
+import { cachedEntry, countEntry, hashOf, storeEntry } from "../cache.ts";
 import { projectRoot } from "../config.ts";
 import { siteMetadata } from "../site/metadata.ts";
 import type { Edition } from "../types.ts";
@@ -61,22 +61,6 @@ export class CharacterSet {
   }
 }
 
-/** Every character some face of ours has a glyph for (read from the fonts once, then cached). */
-async function readCoverage(): Promise<Set<number>> {
-  const fonts = [FACES[0], FACES[3]].map((face) => require.resolve(face.font));
-  const key = hashOf(...fonts.map((font) => `${font}:${statSync(font).size}`));
-  let covered = readCachedJson<number[]>("coverage", key);
-  if (!covered) {
-    const { Blob, Face } = await import("harfbuzzjs");
-    covered = [...new Set(fonts.flatMap((font) => [...new Face(new Blob(readFileSync(font))).collectUnicodes()]))];
-    writeCachedJson("coverage", key, covered);
-  }
-  return new Set(covered);
-}
-
-let coverage: Promise<Set<number>> | undefined;
-const coveredCodePoints = () => (coverage ??= readCoverage());
-
 /**
  * Where the site's own words are: its templates, data and code, and the scripts and styles it
  * ships; not the reflow's code, whose words (surnames, signal words) are what it looks for.
@@ -102,10 +86,36 @@ export function expectedCharacters(editions: readonly Edition[]): CharacterSet {
   return characters;
 }
 
-/** Characters no face of ours can draw (CJK extensions beyond the basic set, emoji): spaces and controls aside. */
-export async function uncovered(characters: CharacterSet): Promise<number[]> {
-  const covered = await coveredCodePoints();
-  return [...characters.codePoints].filter((codePoint) => !covered.has(codePoint) && !/[\s\p{Cc}\p{Cf}]/u.test(String.fromCodePoint(codePoint))).sort((a, b) => a - b);
+/** In a cut's cache entry: the characters it was asked for that no face of ours has. */
+const UNCOVERED = "uncovered.json";
+
+/** Spaces and controls are never drawn, so never missing. */
+const DRAWN = (codePoint: number) => !/[\s\p{Cc}\p{Cf}]/u.test(String.fromCodePoint(codePoint));
+
+/**
+ * Each face read in turn into one buffer: reading a 15 MB font into a buffer of its own cost four
+ * times the subsetting, nearly all of it the memory's first touch (page faults), not the reading.
+ */
+class FontReader {
+  private buffer = Buffer.alloc(0);
+
+  read(file: string): Buffer {
+    const size = statSync(file).size;
+    if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(size);
+    const descriptor = openSync(file, "r");
+    try {
+      return this.buffer.subarray(0, readSync(descriptor, this.buffer, 0, size, 0));
+    } finally {
+      closeSync(descriptor);
+    }
+  }
+}
+
+/** The characters of `text` no face in `subsets` maps (a subset maps exactly the asked-for characters its font has). */
+async function missingFrom(subsets: readonly Uint8Array[], text: string): Promise<number[]> {
+  const { Blob, Face } = await import("harfbuzzjs");
+  const covered = new Set(subsets.flatMap((subset) => [...new Face(new Blob(subset)).collectUnicodes()]));
+  return [...new Set(Array.from(text, (character) => character.codePointAt(0)!))].filter((codePoint) => !covered.has(codePoint) && DRAWN(codePoint)).sort((a, b) => a - b);
 }
 
 function stylesheet(files: ReadonlyMap<string, string>): string {
@@ -117,30 +127,40 @@ function stylesheet(files: ReadonlyMap<string, string>): string {
   return `/* Noto Serif SC and Noto Sans SC (SIL OFL 1.1), subset to the characters this site prints. */\n${rules.join("\n")}\n`;
 }
 
-/** Write `/fonts/fonts.css` and the subset faces into a site folder. */
-export async function writeFonts(siteDirectory: string, characters: CharacterSet): Promise<void> {
+/**
+ * Write `/fonts/fonts.css` and the subset faces into a site folder. Returns the characters no face
+ * of ours can draw (CJK extensions beyond the basic set, emoji), spaces and controls aside.
+ */
+export async function writeFonts(siteDirectory: string, characters: CharacterSet): Promise<number[]> {
   const text = characters.text();
   const key = hashOf(text, ...FACES.map((face) => face.font));
   let entry = cachedEntry("fonts", key);
   countEntry("fonts", entry !== undefined);
   entry ??= await storeEntry("fonts", key, async (folder) => {
     const { default: subsetFont } = await import("subset-font");
+    const reader = new FontReader();
+    const subsets = new Map<string, Uint8Array>();
     for (const face of FACES) {
-      const subset = woff(await subsetFont(readFileSync(require.resolve(face.font)), text, { targetFormat: "sfnt" }));
+      const subset = await subsetFont(reader.read(require.resolve(face.font)), text, { targetFormat: "sfnt" });
+      subsets.set(face.name, subset);
+      const file = woff(subset);
       // named by content: a browser may keep a font for good, and a new subset gets a new name
-      writeFileSync(join(folder, `${face.name}.${hashOf(subset).slice(0, 10)}.woff`), subset);
+      writeFileSync(join(folder, `${face.name}.${hashOf(file).slice(0, 10)}.woff`), file);
     }
+    // the regular faces of both families hold every character the bolder ones do
+    writeFileSync(join(folder, UNCOVERED), JSON.stringify(await missingFrom([subsets.get("serif-400")!, subsets.get("sans-400")!], text)));
   });
   const folder = join(siteDirectory, FONTS_FOLDER);
   // a site's earlier subsets go: `npm start` writes them again at each rebuild
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   const files = new Map<string, string>();
-  for (const file of readdirSync(entry)) {
+  for (const file of readdirSync(entry).filter((name) => name.endsWith(".woff"))) {
     copyFileSync(join(entry, file), join(folder, file));
     files.set(file.split(".")[0]!, file);
   }
   writeFileSync(join(folder, "fonts.css"), stylesheet(files));
+  return JSON.parse(readFileSync(join(entry, UNCOVERED), "utf8")) as number[];
 }
 
 /** One line naming the characters no font of ours has, and the editions they are in; undefined when there are none. */
@@ -163,7 +183,8 @@ function uncoveredNotice(codePoints: readonly number[], editions: readonly Editi
  */
 export class FontCut {
   private readonly characters: CharacterSet;
-  private cut: Promise<void>;
+  /** Resolves with the characters no face has. */
+  private cut: Promise<number[]>;
 
   constructor(
     private readonly siteDirectory: string,
@@ -173,7 +194,6 @@ export class FontCut {
     this.cut = writeFonts(siteDirectory, this.characters);
     // awaited by `complete`: a failure meanwhile is not yet anyone's to report
     this.cut.catch(() => undefined);
-    coveredCodePoints().catch(() => undefined);
   }
 
   /** Once the pages are written: the fonts, with every character `printed` holds. Returns a warning naming what no font of ours can draw, if any. */
@@ -182,11 +202,11 @@ export class FontCut {
     const before = this.characters.codePoints.size;
     this.characters.add(printed);
     if (this.characters.codePoints.size > before) await this.rewrite();
-    return uncoveredNotice(await uncovered(this.characters), this.editions);
+    return uncoveredNotice(await this.cut, this.editions);
   }
 
   /** The fonts written again, into a site written afresh (from the cache). */
-  rewrite(): Promise<void> {
+  rewrite(): Promise<number[]> {
     this.cut = writeFonts(this.siteDirectory, this.characters);
     return this.cut;
   }

@@ -1,7 +1,10 @@
 // What the print view decides before any layout: the masthead's words, which story leads, which
 // stories are boxed commentaries, in what order everything is set; the fonts, the page map, the issues.
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CharacterSet, FACES, uncovered } from "../../src/print/fonts.ts";
+import { CharacterSet, FACES, FONTS_FOLDER, writeFonts } from "../../src/print/fonts.ts";
 import { printIssues } from "../../src/print/issues.ts";
 import { issuePdfUrl } from "../../src/site/urls.ts";
 import { mergeBoxes } from "../../src/print/pictures.ts";
@@ -93,10 +96,23 @@ describe("the fonts", () => {
     expect(characters.text().endsWith("𠀀")).toBe(true);
   });
 
-  it("name exactly the characters no embedded font has: CJK Extension B and emoji, not Han or Latin", async () => {
+  it("name exactly the characters no embedded font has: CJK Extension B and emoji, not Han or Latin; cut afresh and from the cache alike", async () => {
     const characters = new CharacterSet();
     characters.add("政协委员 Broadsheet 𠀀𪚥😀\u3000\n");
-    expect((await uncovered(characters)).map((codePoint) => String.fromCodePoint(codePoint))).toEqual(["😀", "𠀀", "𪚥"]);
+    const site = mkdtempSync(join(tmpdir(), "broadsheet-fonts-"));
+    const cache = process.env.BROADSHEET_CACHE;
+    process.env.BROADSHEET_CACHE = join(site, "cache");
+    try {
+      for (const cut of ["afresh", "from the cache"]) {
+        const missing = (await writeFonts(site, characters)).map((codePoint) => String.fromCodePoint(codePoint));
+        expect(missing, cut).toEqual(["😀", "𠀀", "𪚥"]);
+        expect(readdirSync(join(site, FONTS_FOLDER)).filter((file) => !file.endsWith(".woff")), cut).toEqual(["fonts.css"]);
+      }
+    } finally {
+      if (cache === undefined) delete process.env.BROADSHEET_CACHE;
+      else process.env.BROADSHEET_CACHE = cache;
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 
   it("declare the two families the site and the print view use, serif in three weights, sans in two", () => {
