@@ -30,7 +30,8 @@ export function startPages(staging: string, onStoryPage?: (page: WrittenStoryPag
   const eleventy = resolve(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs");
   // the build's own code bundled (scripts/run.mjs): so is Eleventy's config, and tsx is not needed
   const compiled = process.env.BROADSHEET_COMPILED;
-  const config = compiled ? ["--enable-source-maps", eleventy, `--config=${join(compiled, "eleventy.config.mjs")}`] : ["--import", "tsx", eleventy, "--config=eleventy.config.ts"];
+  const maps = process.env.BROADSHEET_DEBUG ? ["--enable-source-maps"] : []; // for the stack traces shown then
+  const config = compiled ? [...maps, eleventy, `--config=${join(compiled, "eleventy.config.mjs")}`] : ["--import", "tsx", eleventy, "--config=eleventy.config.ts"];
   const args = [...config, `--output=${staging}`, "--quiet"];
   const env = { ...process.env, BROADSHEET_BUILD: "1", ...(onStoryPage ? { BROADSHEET_SEARCH_PAGES: "1" } : {}) };
   const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ["ignore", "inherit", "pipe", "ipc"] });

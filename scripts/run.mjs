@@ -12,6 +12,8 @@ import { pathToFileURL } from "node:url";
 
 const root = resolve(import.meta.dirname, "..");
 const CODE = ["src", "scripts", "_data", "eleventy.config.ts", "package-lock.json"];
+/** Scripts the build runs in processes of its own (src/processes.ts finds them in the bundle). */
+const HELPERS = ["src/edition/reflow-share.ts"];
 const COMPILED = join(root, "node_modules/.cache/broadsheet/compiled");
 /** An older bundle of other code is removed once this old (a build still running from it has long been done). */
 const STALE_MS = 24 * 3600 * 1000;
@@ -48,7 +50,7 @@ async function compile(entry, folder) {
   const working = `${folder}.${process.pid}`;
   try {
     await build({
-      entryPoints: [join(root, entry), join(root, "eleventy.config.ts"), ...data],
+      entryPoints: [entry, "eleventy.config.ts", ...HELPERS].map((file) => join(root, file)).concat(data),
       absWorkingDir: root,
       outbase: root,
       outdir: working,
@@ -107,7 +109,8 @@ const folder = await bundled(entry);
 let script = join(root, entry);
 if (folder) {
   process.env.BROADSHEET_COMPILED = folder;
-  process.setSourceMapsEnabled(true);
+  // stack traces are shown only then, and should name the TypeScript
+  if (process.env.BROADSHEET_DEBUG) process.setSourceMapsEnabled(true);
   script = join(folder, entry.replace(/\.m?ts$/u, ".mjs"));
 } else (await import("tsx/esm/api")).register(); // run as TypeScript, as `npm start` does
 process.argv = [process.argv[0], script, ...args];

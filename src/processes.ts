@@ -2,6 +2,17 @@
 // must die with the build from its first second, before Playwright (seconds to load) is needed, if ever.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot } from "./config.ts";
+
+/**
+ * What Node runs a script of ours with (`script` from the project's root): its bundle when the build
+ * runs bundled (scripts/run.mjs, which bundles the scripts the build starts), else the TypeScript through tsx.
+ */
+export function nodeArguments(script: string): string[] {
+  const compiled = process.env.BROADSHEET_COMPILED;
+  return compiled ? [join(compiled, script.replace(/\.m?ts$/u, ".mjs"))] : ["--import", "tsx", join(projectRoot, script)];
+}
 
 /** Each running process's parent, by pid (Linux: read from /proc; empty elsewhere). */
 export function parentsOfProcesses(): Map<number, number> {

@@ -6,8 +6,8 @@
 import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { cacheCounts } from "../cache.ts";
+import { nodeArguments } from "../processes.ts";
 import { type DigestOptions, SOURCE, loadDigest, readDigest } from "./load.ts";
 
 interface Share {
@@ -17,7 +17,7 @@ interface Share {
 }
 
 /** Load one share of the sources (every `of`-th, from `index`); how many were reflowed and cached. */
-function loadShare(share: Share): number {
+export function loadShare(share: Share): number {
   const before = cacheCounts.reflow?.made ?? 0;
   const { problems } = loadDigest(share.directory, { share });
   // a source that could not be loaded counts as made but is not cached (the digest reports it)
@@ -25,8 +25,9 @@ function loadShare(share: Share): number {
 }
 
 /**
- * A process's start-up (Node, tsx, the reflow's modules) takes about as long as reflowing this many
- * pages: a smaller folder is reflowed in this process alone.
+ * A process's start-up (Node, the reflow's modules, and the JIT's warm-up, which each process pays
+ * afresh) takes about as long as reflowing this many pages: a smaller folder is reflowed in this
+ * process alone (100 pages in two processes took 2.5–3.0 s, in one 1.7–2.3 s).
  */
 const SOURCES_PER_PROCESS = 150;
 
@@ -43,7 +44,7 @@ export async function warmReflowCache(directory: string, processes = availablePa
   const of = Math.max(1, Math.min(processes, Math.floor(sourceCount(directory) / perProcess)));
   const others = Array.from({ length: of - 1 }, (_, k) =>
     new Promise<number>((done) => {
-      const child = execFile(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), directory, String(k + 1), String(of)], (error, stdout) =>
+      const child = execFile(process.execPath, [...nodeArguments("src/edition/reflow-share.ts"), directory, String(k + 1), String(of)], (error, stdout) =>
         // a share that failed is simply not cached: reading the digest loads (and reports) it
         done(error ? 0 : Number(stdout.trim()) || 0),
       );
@@ -66,9 +67,4 @@ export async function reflowDigest(directory: string, options: DigestOptions = {
   // reading found the warmed pages cached; a bad source is loaded, and counted, again each time
   cacheCounts.reflow = { reused: after.reused - before.reused - warmed, made: after.made - before.made + warmed };
   return read;
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const [directory, index, of] = process.argv.slice(2);
-  console.log(loadShare({ directory: directory!, index: Number(index), of: Number(of) }));
 }

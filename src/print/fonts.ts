@@ -88,6 +88,8 @@ export function expectedCharacters(editions: readonly Edition[]): CharacterSet {
 
 /** In a cut's cache entry: the characters it was asked for that no face of ours has. */
 const UNCOVERED = "uncovered.json";
+/** What a cut's cache entry holds, in its key: an entry of another make is not this one's. */
+const ENTRY_FORMAT = "woff faces, uncovered.json";
 
 /** Spaces and controls are never drawn, so never missing. */
 const DRAWN = (codePoint: number) => !/[\s\p{Cc}\p{Cf}]/u.test(String.fromCodePoint(codePoint));
@@ -133,7 +135,7 @@ function stylesheet(files: ReadonlyMap<string, string>): string {
  */
 export async function writeFonts(siteDirectory: string, characters: CharacterSet): Promise<number[]> {
   const text = characters.text();
-  const key = hashOf(text, ...FACES.map((face) => face.font));
+  const key = hashOf(ENTRY_FORMAT, text, ...FACES.map((face) => face.font));
   let entry = cachedEntry("fonts", key);
   countEntry("fonts", entry !== undefined);
   entry ??= await storeEntry("fonts", key, async (folder) => {
