@@ -64,7 +64,9 @@ export const timeoutFor = (htmlBytes: number) => 30_000 + Math.ceil(htmlBytes / 
  * collection, which an idle renderer seldom runs: at 1 GB after 20 views. A collection after every
  * view held it at ~180 MB but cost ~55 ms of CPU a view (a tenth of its pages' time) and threw away
  * what the next view would reuse (Paged.js compiled). Collected once its heap (JavaScript and DOM)
- * passes `HEAP_BOUND`, about every third view, a renderer peaks at ~270 MB, for ~6% less CPU a page.
+ * passes `HEAP_BOUND`, a renderer peaks at ~270 MB, for ~6% less CPU a page. The pool's pages share
+ * one renderer (ONE_RENDERER), whose heap then holds the views being laid out too: never collected,
+ * it grew to 1.35 GB over 100 views; a bound 2.5 times higher saved no time.
  */
 const HEAP_BOUND = 64 * 1024 * 1024;
 async function collectGarbage(cdp: CDPSession): Promise<void> {
@@ -192,7 +194,8 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
   let context: BrowserContext | undefined;
   try {
     // Playwright loaded only now: a build whose views are all in the cache never needs it
-    browser = options.browser ?? (await (await import("../browser.ts")).launchBrowser());
+    const { launchBrowser, ONE_RENDERER } = await import("../browser.ts");
+    browser = options.browser ?? (await launchBrowser(ONE_RENDERER));
     // at the device scale of a plain screen: the pictures are drawn at their own scale when taken
     context = await browser.newContext({ viewport: WINDOW });
     // laid out unseen (no frame of it painted) until the pictures are taken; printed as it is
