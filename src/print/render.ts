@@ -174,7 +174,7 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
   const report: RenderReport = { pdfs: [], failures: [], openPages: 0, pagesOpened: 0, seconds: 0 };
 
   // a view rendered before comes from the cache; the rest go to the browser
-  const queue: Array<{ edition: Edition; view: string; html: string; key: string }> = [];
+  const queue: Array<{ edition: Edition; view: string; html: string; key: string; again?: boolean }> = [];
   for (const edition of options.editions) {
     const view = printUrl(edition);
     const htmlFile = join(siteDirectory, view, "index.html");
@@ -206,10 +206,13 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
       const page = await context!.newPage();
       report.pagesOpened += 1;
       report.openPages = Math.max(report.openPages, context!.pages().length);
-      return { page, cdp: await context!.newCDPSession(page) };
+      const opened = { page, cdp: await context!.newCDPSession(page), crashed: false };
+      page.once("crash", () => (opened.crashed = true));
+      return opened;
     };
     const work = async () => {
-      let { page, cdp } = await openPage();
+      let opened = await openPage();
+      let { page, cdp } = opened;
       for (let job = queue.shift(); job; job = queue.shift()) {
         const { edition, view, html, key } = job;
         const jobStarted = performance.now();
@@ -224,10 +227,15 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
           });
           report.pdfs.push({ view, file: publish(entry, edition, outputDirectory, pictures), pages: readPageCount(entry), seconds: (performance.now() - jobStarted) / 1000, cached: false });
         } catch (error) {
-          report.failures.push({ view, message: (error as Error).message.split("\n")[0]! });
+          const message = (error as Error).message.split("\n")[0]!;
+          // the pool's pages share one renderer (ONE_RENDERER): when it crashes, the views of the
+          // other pages fail with the one that crashed it, so each such view is tried once more
+          if ((opened.crashed || /crash/iu.test(message)) && !job.again) queue.push({ ...job, again: true });
+          else report.failures.push({ view, message });
           // a page left in a bad state (a timeout mid-layout) is not reused
           await page.close().catch(() => undefined);
-          ({ page, cdp } = await openPage());
+          opened = await openPage();
+          ({ page, cdp } = opened);
         }
         await collectGarbage(cdp);
       }

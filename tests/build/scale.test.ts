@@ -2,11 +2,13 @@
 // the views with a few browser pages at most, every edition gets its PDF and page pictures, every
 // issue its PDF; built again with nothing changed, everything comes from the cache and nothing is
 // rendered (and into the same folder, there is nothing to do); with one page changed, only that
-// page is reflowed and rendered again; a view that fails is named and the others are still rendered. No timings.
+// page is reflowed and rendered again; a view that fails is named and the others are still rendered;
+// the views a crashed renderer held are rendered again. No timings.
 import { appendFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ONE_RENDERER, launchBrowser } from "../../src/browser.ts";
 import { loadDigest } from "../../src/edition/load.ts";
 import { printIssues } from "../../src/print/issues.ts";
 import { issuePdfUrl } from "../../src/site/urls.ts";
@@ -139,6 +141,35 @@ describe("a view that cannot be rendered", () => {
       expect(report.pagesOpened).toBe(3);
     } finally {
       delete process.env.BROADSHEET_CACHE;
+    }
+  }, 120_000);
+});
+
+describe("a renderer that crashes", () => {
+  it("fails no view: the views it held, on every page of the pool, are rendered again in fresh pages", async () => {
+    const views = editions.slice(4, 8); // not the one broken above
+    const browser = await launchBrowser(ONE_RENDERER);
+    process.env.BROADSHEET_CACHE = join(folder, "crash-cache");
+    let crashed = false;
+    // the renderer is crashed (through the DevTools protocol) as soon as a print view is loading in it
+    const crasher = setInterval(() => {
+      const context = browser.contexts()[0];
+      const page = context?.pages().find((open) => open.url().includes("/print/"));
+      if (!page || crashed) return;
+      crashed = true;
+      void context!.newCDPSession(page).then((cdp) => cdp.send("Page.crash")).catch(() => undefined);
+    }, 10);
+    try {
+      const report = await renderPdfs(again.site.directory, { editions: views, pages: 2, browser });
+      expect(crashed).toBe(true);
+      expect(report.failures).toEqual([]);
+      expect(report.pdfs.map((pdf) => pdf.view).sort()).toEqual(views.map((edition) => printUrl(edition)).sort());
+      // both pages died with their renderer and were replaced
+      expect(report.pagesOpened).toBe(4);
+    } finally {
+      clearInterval(crasher);
+      delete process.env.BROADSHEET_CACHE;
+      await browser.close();
     }
   }, 120_000);
 });
