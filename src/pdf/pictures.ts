@@ -1,16 +1,15 @@
-// The page picture (版面图) of an edition read from a PDF: the real page, rendered by pdf.js onto
-// @napi-rs/canvas, with one rectangle per block of each story, as the site's page maps expect:
-// `/pictures/SLUG.jpg` (about 1,200 px wide), `SLUG-small.jpg` (about 300 px), `SLUG.json`.
+// The page picture (版面图) of an edition read from a PDF: the real page, drawn by PDFium, with one
+// rectangle per block of each story, as the site's page maps expect: `/pictures/SLUG.jpg`
+// (about 1,200 px wide), `SLUG-small.jpg` (about 300 px), `SLUG.json`.
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createCanvas } from "@napi-rs/canvas";
 import { sourcesDirectory } from "../config.ts";
+import { encodeJpeg, rasterPages } from "../print/raster.ts";
 import { squash } from "../reflow/text.ts";
 import type { Edition } from "../types.ts";
 import { cacheDirectory, cachedPdfs, fileHash, readPdfSource } from "./cache.ts";
 import { runPdfPasses } from "./index.ts";
 import type { PageGeometry, Rect } from "./model.ts";
-import { openPdf } from "./read.ts";
 import { blockText } from "./text.ts";
 
 export const PICTURE_WIDTH = 1200;
@@ -70,25 +69,9 @@ async function renderCached(file: string, page: number, geometry: PageGeometry):
 
 /** JPEGs of one page at the given widths, white behind the page as on paper. */
 export async function renderPage(bytes: Uint8Array, pageNumber: number, widths: readonly number[]): Promise<Buffer[]> {
-  const document = await openPdf(bytes);
-  try {
-    const page = await document.getPage(pageNumber);
-    const largest = Math.max(...widths);
-    const viewport = page.getViewport({ scale: largest / page.getViewport({ scale: 1 }).width });
-    const canvas = createCanvas(Math.round(viewport.width), Math.round(viewport.height));
-    const context = canvas.getContext("2d");
-    context.fillStyle = "#fff";
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
-    return widths.map((width) => {
-      if (width === canvas.width) return canvas.encodeSync("jpeg", JPEG_QUALITY);
-      const scaled = createCanvas(width, Math.round((canvas.height * width) / canvas.width));
-      scaled.getContext("2d").drawImage(canvas, 0, 0, scaled.width, scaled.height);
-      return scaled.encodeSync("jpeg", JPEG_QUALITY);
-    });
-  } finally {
-    await document.destroy();
-  }
+  const [raster] = await rasterPages(bytes, Math.max(...widths), { first: pageNumber, most: 1 });
+  if (!raster) throw new Error(`the PDF has no page ${pageNumber}`);
+  return Promise.all(widths.map((width) => encodeJpeg(raster, JPEG_QUALITY, width)));
 }
 
 /**

@@ -1,25 +1,22 @@
-// Page pictures (版面图): the pages of an edition's print view as the renderer has them open, one
-// under another (an edition is one printed page, which the print view may set over a few A3
-// sheets), as a JPEG 900 px wide, a 300 px thumbnail of its first sheet, and the areas of its stories on
-// it: one rectangle per box a story's text fills on a sheet (a column's run of it, a headline
-// across the sheet), read from the laid-out DOM, where the print view marks each story's elements
-// with `data-story`. So every story of the edition has its area, not only those of the first sheet.
-import { writeFileSync } from "node:fs";
+// Page pictures (版面图): the sheets of an edition's print view (an edition is one printed page, which
+// the print view may set over a few A3 sheets), drawn from its PDF one under another, as a JPEG 900 px
+// wide, a 300 px thumbnail of its first sheet, and the areas of its stories on it: one rectangle per
+// box a story's text fills on a sheet (a column's run of it, a headline across the sheet), read from
+// the laid-out DOM, where the print view marks each story's elements with `data-story`. So every
+// story of the edition has its area, not only those of the first sheet.
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { imageSize } from "image-size";
-import type { CDPSession, Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { encodeJpeg, rasterPages, stackRasters } from "./raster.ts";
 import type { Edition } from "../types.ts";
 
 /**
- * Width of the large picture, in pixels: the renderer draws its pages at the scale that gives it.
- * The edition page shows it at most ~780 CSS px wide (three fifths of the 82rem page), and its
- * headlines stay legible; each pixel more across costs raster, encoding and memory squared
- * (1,200 px took 0.10 CPU-s per A3 page, 900 px 0.065).
+ * Width of the large picture, in pixels. The edition page shows it at most ~780 CSS px wide (three
+ * fifths of the 82rem page), and its headlines stay legible; each pixel more across costs drawing,
+ * encoding and memory squared.
  */
 export const PICTURE_WIDTH = 900;
 export const SMALL_WIDTH = 300;
-/** CSS pixels across an A3 page (297 mm at 96 px to the inch). */
-const A3_CSS_WIDTH = (297 / 25.4) * 96;
 
 export interface PageMap {
   width: number;
@@ -31,33 +28,35 @@ export interface PageMap {
 export const pictureUrls = (slug: string) => ({ large: `/pictures/${slug}.jpg`, small: `/pictures/${slug}-small.jpg`, map: `/pictures/${slug}.json` });
 
 type Box = { story: string; x: number; y: number; width: number; height: number };
-type Rect = { x: number; y: number; width: number; height: number };
+
+/** A sheet's size, and the stories' boxes on the first `most` sheets, in CSS pixels from each sheet's corner. */
+interface Sheets {
+  width: number;
+  height: number;
+  boxes: Array<Box & { sheet: number }>;
+}
 
 /**
- * The first `most` sheets of the view, from the top of the first to the bottom of the last (the desk
- * between them included), in CSS pixels from the document's corner; the first sheet alone; and the
- * stories' boxes, each a block element's fragment, from the first sheet's corner; read once `style`
- * has shown the sheets. Undefined when no sheet was laid out. One call into the page, not a
- * locator and a style tag besides (each brought Playwright's injected script into the view).
+ * The stories' boxes, each a block element's fragment, on the first `most` sheets of the view; read
+ * in one call into the page (a locator would bring Playwright's injected script into the view).
+ * Undefined when no sheet was laid out.
  */
-function readSheets({ most, style }: { most: number; style: string }): { all: Rect; first: Rect; boxes: Box[] } | undefined {
+function readSheets(most: number): Sheets | undefined {
   const sheets = Array.from(document.querySelectorAll(".pagedjs_page")).slice(0, most);
   if (sheets.length === 0) return undefined;
-  document.head.append(Object.assign(document.createElement("style"), { textContent: style }));
-  window.scrollTo(0, 0);
-  const first = sheets[0]!.getBoundingClientRect();
-  const last = sheets.at(-1)!.getBoundingClientRect();
-  const boxes: Box[] = [];
+  const corners = sheets.map((sheet) => sheet.getBoundingClientRect());
+  const boxes: Sheets["boxes"] = [];
   for (const story of Array.from(document.querySelectorAll<HTMLElement>(".pagedjs_page [data-story]"))) {
-    if (!sheets.includes(story.closest(".pagedjs_page")!)) continue;
+    const sheet = sheets.indexOf(story.closest(".pagedjs_page")!);
+    if (sheet < 0) continue;
     for (const block of Array.from(story.children)) {
       for (const rect of Array.from(block.getClientRects())) {
-        if (rect.width > 0 && rect.height > 0) boxes.push({ story: story.dataset.story!, x: rect.left - first.left, y: rect.top - first.top, width: rect.width, height: rect.height });
+        const corner = corners[sheet]!;
+        if (rect.width > 0 && rect.height > 0) boxes.push({ story: story.dataset.story!, sheet, x: rect.left - corner.left, y: rect.top - corner.top, width: rect.width, height: rect.height });
       }
     }
   }
-  const corner = { x: first.left + window.scrollX, y: first.top + window.scrollY };
-  return { all: { ...corner, width: first.width, height: last.bottom - first.top }, first: { ...corner, width: first.width, height: first.height }, boxes };
+  return { width: corners[0]!.width, height: corners[0]!.height, boxes };
 }
 
 /**
@@ -81,35 +80,28 @@ export function mergeBoxes(boxes: readonly Box[], gap: number): Box[] {
  * areas and the picture stays a bounded size (a JPEG is at most 65,535 px tall).
  */
 export const MAX_SHEETS = 6;
-/** Desk between the sheets, in picture pixels (the print view's own gap is wider). */
+/** Desk between the sheets, in picture pixels, and its colour (the print view's, screen.css). */
 const SHEET_GAP = 16;
+const DESK: [number, number, number] = [0xd6, 0xd3, 0xcc];
 const JPEG_QUALITY = 80;
 
-/**
- * A JPEG of `clip` (CSS pixels, anywhere in the document) `width` pixels wide, drawn by Chromium
- * itself at that scale: no PNG to encode, decode and encode again, and one picture for all the
- * sheets rather than one per sheet put together afterwards.
- */
-async function capture(cdp: CDPSession, clip: Rect, width: number): Promise<Buffer> {
-  const scale = width / clip.width;
-  const { data } = await cdp.send("Page.captureScreenshot", { format: "jpeg", quality: JPEG_QUALITY, clip: { ...clip, scale }, captureBeyondViewport: true });
-  return Buffer.from(data, "base64");
-}
+/** The stories' boxes in the laid-out view open in `page`, for `drawPictures`. */
+export const readStoryBoxes = (page: Page): Promise<Sheets | undefined> => page.evaluate(readSheets, MAX_SHEETS);
 
-/** Take the pictures of the laid-out view open in `page`, and write them and its map into `folder`. */
-export async function takePictures(page: Page, cdp: CDPSession, edition: Edition, folder: string): Promise<void> {
-  // the view shown at last (it was laid out unseen, ?offscreen); the toolbar stays at the window's
-  // top: out of the pictures, its room kept; the sheets closer together
-  const style = `html[data-offscreen] { visibility: visible; } .print-toolbar { visibility: hidden; } .pagedjs_pages { gap: ${(SHEET_GAP * A3_CSS_WIDTH) / PICTURE_WIDTH}px; }`;
-  const sheets = await page.evaluate(readSheets, { most: MAX_SHEETS, style });
+/** Draw the pictures of a view from its PDF, and write them and its map (from `sheets`) into `folder`. */
+export async function drawPictures(pdfFile: string, sheets: Sheets | undefined, edition: Edition, folder: string): Promise<void> {
   if (!sheets) return; // nothing laid out: no picture, as for an edition never pictured
-  const { all, first, boxes } = sheets;
-  const large = await capture(cdp, all, PICTURE_WIDTH);
-  writeFileSync(join(folder, "picture.jpg"), large);
+  const rasters = await rasterPages(readFileSync(pdfFile), PICTURE_WIDTH, { most: MAX_SHEETS });
+  if (rasters.length === 0) return;
+  const picture = stackRasters(rasters, SHEET_GAP, DESK);
+  writeFileSync(join(folder, "picture.jpg"), await encodeJpeg(picture, JPEG_QUALITY));
   // the small one is a thumbnail: the first sheet, which is what the issue and home pages show
-  // (drawn by Chromium again: cutting it from the large one in Node took twice its CPU time)
-  writeFileSync(join(folder, "picture-small.jpg"), await capture(cdp, first, SMALL_WIDTH));
-  const { width, height } = imageSize(large);
+  writeFileSync(join(folder, "picture-small.jpg"), await encodeJpeg(rasters[0]!, JPEG_QUALITY, SMALL_WIDTH));
+  // the boxes one under another as the sheets are in the picture, the desk between them scaled back to CSS pixels
+  const gap = (SHEET_GAP * sheets.width) / PICTURE_WIDTH;
+  const count = rasters.length;
+  const all = { width: sheets.width, height: count * sheets.height + (count - 1) * gap };
+  const boxes = sheets.boxes.filter((box) => box.sheet < count).map(({ sheet, ...box }) => ({ ...box, y: box.y + sheet * (sheets.height + gap) }));
   const titles = new Map(edition.stories.map((story) => [story.id, story.title]));
   const areas = new Map<string, PageMap["areas"][number]>();
   const fraction = (value: number, of: number) => Math.round((value / of) * 10_000) / 10_000;
@@ -119,6 +111,6 @@ export async function takePictures(page: Page, cdp: CDPSession, edition: Edition
     areas.set(merged.story, area);
   }
   const order = edition.stories.map((story) => story.id);
-  const map: PageMap = { width, height, areas: [...areas.values()].sort((a, b) => order.indexOf(a.story) - order.indexOf(b.story)) };
+  const map: PageMap = { width: picture.width, height: picture.height, areas: [...areas.values()].sort((a, b) => order.indexOf(a.story) - order.indexOf(b.story)) };
   writeFileSync(join(folder, "picture.json"), `${JSON.stringify(map)}\n`);
 }

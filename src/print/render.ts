@@ -1,8 +1,9 @@
 // The PDFs and page pictures: each edition's print view, laid out by Paged.js in one headless
-// Chromium and printed with the page size its CSS asks for. A few pages of that browser (one more
-// than the cores) work through the views in turn; each view may take time in proportion to its
-// size, and one that fails is reported by name while the others go on. What a view renders from (its HTML,
-// the print assets, the fonts) is hashed, and a view rendered before is taken from the cache.
+// Chromium and printed with the page size its CSS asks for; its pictures are drawn from that PDF.
+// A few pages of that browser (one more than the cores) work through the views in turn; each view
+// may take time in proportion to its size, and one that fails is reported by name while the others
+// go on. What a view renders from (its HTML, the print assets, the fonts) is hashed, and a view
+// rendered before is taken from the cache.
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -13,7 +14,7 @@ import { pathPrefix, projectRoot } from "../config.ts";
 import { pdfUrl, printUrl } from "../site/urls.ts";
 import type { Edition } from "../types.ts";
 import { FACES } from "./fonts.ts";
-import { pictureUrls, takePictures } from "./pictures.ts";
+import { drawPictures, pictureUrls, readStoryBoxes } from "./pictures.ts";
 import { ASSETS_FOLDER } from "./plugin.ts";
 import { serveSite } from "./server.ts";
 import type { PaperSize } from "./view.ts";
@@ -82,8 +83,8 @@ async function collectGarbage(cdp: CDPSession): Promise<void> {
 
 /**
  * The window the views are drawn in: wide enough for an A3 page at full size (the view scales its
- * pages down to a narrower one), and low; nothing of it is drawn while Paged.js lays the view out
- * (`?offscreen`), and the pictures are taken beyond it.
+ * pages down to a narrower one), and low; nothing of it is ever drawn (`?offscreen`): the PDF is
+ * printed from the layout, and the pictures are drawn from the PDF.
  */
 const WINDOW = { width: 1280, height: 200 };
 
@@ -109,8 +110,8 @@ function sharedInputs(siteDirectory: string, paper: PaperSize): string {
 /**
  * Resolves once preview.js has marked the view laid out: a function of the page's own, where
  * Playwright's `waitForFunction` brings its ~330 KB injected script into every view (sent, parsed
- * and run again each time; with the pictures' locator and style tag, which did so in another world,
- * ~8% of a page's CPU, the browser's and this process's).
+ * and run again each time; with the pictures' locator, which did so in another world, ~8% of a
+ * page's CPU, the browser's and this process's).
  */
 function whenLaidOut(): Promise<void> {
   // no named closure in here: tsx's keepNames would call a helper the page does not have
@@ -139,7 +140,7 @@ async function within<T>(promise: Promise<T>, milliseconds: number, what: string
 }
 
 /** Open one print view, wait for Paged.js to lay it out, print it; failures in the page fail the view. */
-async function renderView(page: Page, url: string, timeout: number, write: (page: Page) => Promise<number>): Promise<number> {
+async function renderView<T>(page: Page, url: string, timeout: number, write: (page: Page) => Promise<T>): Promise<T> {
   // Paged.js reports its errors only to the console, and waits forever for a stylesheet that
   // failed: stop waiting at the first error or failed request
   let fail: (problem: string) => void = () => undefined;
@@ -198,9 +199,8 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
     // Playwright loaded only now: a build whose views are all in the cache never needs it
     const { launchBrowser, ONE_RENDERER } = await import("../browser.ts");
     browser = options.browser ?? (await launchBrowser(ONE_RENDERER));
-    // at the device scale of a plain screen: the pictures are drawn at their own scale when taken
     context = await browser.newContext({ viewport: WINDOW });
-    // laid out unseen (no frame of it painted) until the pictures are taken; printed as it is
+    // laid out unseen (no frame of it painted), printed as it is
     const query = paper === "a4" ? "?offscreen&size=a4" : "?offscreen";
     const workers = Math.min(options.pages ?? defaultPoolSize(), queue.length);
     // how many pages are open is read from the browser itself, each time one opens
@@ -220,11 +220,13 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
         const jobStarted = performance.now();
         try {
           const entry = await storeEntry("print", key, async (folder) => {
-            const pages = await renderView(page, `${server.origin}${prefix}${view.slice(1)}${query}`, timeoutFor(Buffer.byteLength(html)), async (laidOut) => {
-              await laidOut.pdf({ path: join(folder, "page.pdf"), preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-              if (pictures) await takePictures(laidOut, cdp, edition, folder);
-              return Number(await laidOut.evaluate(() => document.documentElement.dataset.pages));
+            const pdf = join(folder, "page.pdf");
+            const { pages, sheets } = await renderView(page, `${server.origin}${prefix}${view.slice(1)}${query}`, timeoutFor(Buffer.byteLength(html)), async (laidOut) => {
+              await laidOut.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+              const sheets = pictures ? await readStoryBoxes(laidOut) : undefined;
+              return { pages: Number(await laidOut.evaluate(() => document.documentElement.dataset.pages)), sheets };
             });
+            if (pictures) await drawPictures(pdf, sheets, edition, folder);
             writeFileSync(join(folder, "pages.txt"), String(pages));
           });
           report.pdfs.push({ view, file: publish(entry, edition, outputDirectory, pictures), pages: readPageCount(entry), seconds: (performance.now() - jobStarted) / 1000, cached: false });

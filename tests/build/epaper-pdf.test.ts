@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadImage } from "@napi-rs/canvas";
+import sharp from "sharp";
 import { PDFDocument } from "pdf-lib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -90,7 +90,7 @@ describe("the build with PDFs, on text and PDF sources", () => {
     const shape = (stories: readonly { title: string; blocks: readonly { text: string }[] }[]) =>
       stories.map((story) => ({ title: story.title, blocks: story.blocks.map((block) => squash(block.text)) })).sort((a, b) => a.title.localeCompare(b.title));
     expect(shape(editions.find((e) => e.slug === PDF_SLUG)!.stories)).toEqual(shape(PDF_PAGE.stories));
-    const picture = await loadImage(readFileSync(join(site.directory, "pictures", `${PDF_SLUG}.jpg`)));
+    const picture = await sharp(readFileSync(join(site.directory, "pictures", `${PDF_SLUG}.jpg`))).metadata();
     const [pdfPage] = (await PDFDocument.load(pdfBytes)).getPages();
     // the real page's proportions (297 mm by as tall as its text), not an A3 print view's
     expect(picture.height / picture.width).toBeCloseTo(pdfPage!.getHeight() / pdfPage!.getWidth(), 2);
@@ -99,7 +99,7 @@ describe("the build with PDFs, on text and PDF sources", () => {
 
   it("pictures the text sources from their A3 print views", async () => {
     for (const slug of TEXT_SLUGS) {
-      const picture = await loadImage(readFileSync(join(site.directory, "pictures", `${slug}.jpg`)));
+      const picture = await sharp(readFileSync(join(site.directory, "pictures", `${slug}.jpg`))).metadata();
       // at least as wide as the edition page shows it (three fifths of an 82rem page, ~780 px)
       expect(picture.width, slug).toBeGreaterThanOrEqual(800);
       expect(picture.height / picture.width, slug).toBeCloseTo(420 / 297, 2);

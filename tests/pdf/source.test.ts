@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadImage } from "@napi-rs/canvas";
+import sharp from "sharp";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser } from "../../src/browser.ts";
@@ -101,8 +101,8 @@ describe("PDF sources", () => {
     const site = join(folder, "site");
     const { editions } = loadDigest(sources());
     expect(await writePdfPictures(site, editions, sources())).toBe(3);
-    const large = await loadImage(readFileSync(join(site, "pictures", "front.jpg")));
-    const small = await loadImage(readFileSync(join(site, "pictures", "front-small.jpg")));
+    const large = await sharp(readFileSync(join(site, "pictures", "front.jpg"))).metadata();
+    const small = await sharp(readFileSync(join(site, "pictures", "front-small.jpg"))).metadata();
     expect([large.width, small.width]).toEqual([1200, 300]);
     const map = JSON.parse(readFileSync(join(site, "pictures", "front.json"), "utf8")) as PageMap;
     const front = editions.find((edition) => edition.slug === "front")!;
