@@ -170,7 +170,7 @@ async function main(): Promise<number> {
         timings.openPages = report.openPages;
       }
     }
-    // a PDF source's picture is its real page, drawn over the print view's screenshot
+    // a PDF source's picture is its real page, written over the one drawn from its print view
     if (readsPdfs) await phase("pictures", async () => (await import("../src/pdf/pictures.ts")).writePdfPictures(staging, digest.editions));
     console.log(`page pictures: ${await (await import("../src/site/pagemap.ts")).injectPageMaps(staging)} page(s)`);
     if (!reported && !noBrowser && failedPdfs === 0) writeStamp(staging, inputs);

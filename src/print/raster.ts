@@ -45,17 +45,21 @@ export async function rasterPages(bytes: Uint8Array, width: number, { first = 1,
   }
 }
 
-/** Pages one under another, `gap` pixels of `desk` (RGB) between them, as they lie on a desk. */
+/**
+ * Pages of one width one under another, `gap` pixels of `desk` (RGB) between them, as they lie on
+ * a desk: each page is one run of bytes in the picture, copied whole.
+ */
 export function stackRasters(rasters: readonly Raster[], gap: number, desk: readonly [number, number, number]): Raster {
-  const width = Math.max(...rasters.map((raster) => raster.width));
+  const width = rasters[0]!.width;
+  if (rasters.some((raster) => raster.width !== width)) throw new Error("stackRasters: pages of different widths");
   const height = rasters.reduce((sum, raster) => sum + raster.height, 0) + gap * (rasters.length - 1);
   const data = new Uint8Array(width * height * 4);
-  new Uint32Array(data.buffer).fill(new Uint32Array(new Uint8Array([...desk, 255]).buffer)[0]!);
+  const deskPixel = new Uint32Array(new Uint8Array([...desk, 255]).buffer)[0]!;
+  const pixels = new Uint32Array(data.buffer);
   let top = 0;
-  for (const raster of rasters) {
-    for (let row = 0; row < raster.height; row++) {
-      data.set(raster.data.subarray(row * raster.width * 4, (row + 1) * raster.width * 4), ((top + row) * width) * 4);
-    }
+  for (const [index, raster] of rasters.entries()) {
+    if (index > 0) pixels.fill(deskPixel, (top - gap) * width, top * width);
+    data.set(raster.data, top * width * 4);
     top += raster.height + gap;
   }
   return { width, height, data };
