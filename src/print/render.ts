@@ -126,6 +126,13 @@ function whenLaidOut(): Promise<void> {
   });
 }
 
+/** Whether `page` died with its renderer: a script it cannot run says so (one hung in a layout says nothing). */
+const crashedPage = (page: Page): Promise<boolean> =>
+  within(page.evaluate(() => true), 1_000, "probe").then(
+    () => false,
+    (problem: Error) => /crash|closed/iu.test(problem.message),
+  );
+
 /** `promise`, or a failure once `milliseconds` have passed. */
 async function within<T>(promise: Promise<T>, milliseconds: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -233,8 +240,10 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
         } catch (error) {
           const message = (error as Error).message.split("\n")[0]!;
           // the pool's pages share one renderer (ONE_RENDERER): when it crashes, the views of the
-          // other pages fail with the one that crashed it, so each such view is tried once more
-          if ((opened.crashed || /crash/iu.test(message)) && !job.again) queue.push({ ...job, again: true });
+          // other pages fail with the one that crashed it, so each such view is tried once more. A
+          // view may fail first with what the crash did to it (a navigation aborted) and hear of the
+          // crash only after: a page that can no longer run a script tells
+          if ((opened.crashed || /crash/iu.test(message) || (await crashedPage(page))) && !job.again) queue.push({ ...job, again: true });
           else report.failures.push({ view, message });
           // a page left in a bad state (a timeout mid-layout) is not reused
           await page.close().catch(() => undefined);
