@@ -101,12 +101,31 @@ export function indexedPart(html: string): string {
       break;
     }
   }
-  const around = html.slice(0, start) + html.slice(end);
-  const tags = (around.match(/<[^>]*\sdata-pagefind-[^>]*>/gu) ?? []).map((tag) => {
+  const tags = [...pagefindTags(html, 0, start), ...pagefindTags(html, end, html.length)].map((tag) => {
     const tagName = /^<([a-z][a-z0-9-]*)/iu.exec(tag)?.[1] ?? "";
     return VOID_TAG.test(tagName) ? tag : `${tag}</${tagName}>`;
   });
   return `<html><body>${tags.join("")}${html.slice(start, end)}</body></html>`;
+}
+
+const PAGEFIND_ATTRIBUTE = "data-pagefind-";
+
+/**
+ * The tags in html[from, to) with an attribute `data-pagefind-…`: what `/<[^>]*\sdata-pagefind-[^>]*>/g`
+ * finds there, found from the few places the attribute's name occurs rather than by trying the
+ * pattern at every tag (the head's JSON-LD included), on every page Eleventy writes.
+ */
+function pagefindTags(html: string, from: number, to: number): string[] {
+  const tags: string[] = [];
+  for (let at = html.indexOf(PAGEFIND_ATTRIBUTE, from); at !== -1 && at < to; at = html.indexOf(PAGEFIND_ATTRIBUTE, at + 1)) {
+    // inside a tag: after its `<`, with no `>` between; the tag runs from the first `<` after the last `>`
+    const open = html.indexOf("<", Math.max(from, html.lastIndexOf(">", at) + 1));
+    const close = html.indexOf(">", at);
+    if (open === -1 || open > at || close === -1 || close >= to || !/\s/u.test(html[at - 1]!)) continue;
+    tags.push(html.slice(open, close + 1));
+    at = close;
+  }
+  return tags;
 }
 
 export interface StoryPage {
