@@ -219,10 +219,11 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
       page.once("crash", () => (opened.crashed = true));
       return opened;
     };
-    const work = async () => {
+    const retries: typeof queue = [];
+    const work = (jobs: typeof queue) => async () => {
       let opened = await openPage();
       let { page, cdp } = opened;
-      for (let job = queue.shift(); job; job = queue.shift()) {
+      for (let job = jobs.shift(); job; job = jobs.shift()) {
         const { edition, view, html, key } = job;
         const jobStarted = performance.now();
         try {
@@ -243,7 +244,7 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
           // other pages fail with the one that crashed it, so each such view is tried once more. A
           // view may fail first with what the crash did to it (a navigation aborted) and hear of the
           // crash only after: a page that can no longer run a script tells
-          if ((opened.crashed || /crash/iu.test(message) || (await crashedPage(page))) && !job.again) queue.push({ ...job, again: true });
+          if ((opened.crashed || /crash/iu.test(message) || (await crashedPage(page))) && !job.again) retries.push({ ...job, again: true });
           else report.failures.push({ view, message });
           // a page left in a bad state (a timeout mid-layout) is not reused
           await page.close().catch(() => undefined);
@@ -254,7 +255,10 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
       }
       await page.close().catch(() => undefined);
     };
-    await Promise.all(Array.from({ length: workers }, work));
+    await Promise.all(Array.from({ length: workers }, () => work(queue)()));
+    // a crash's views once more, one at a time: a view that crashes the renderer every time then
+    // fails alone, not with the others it took down the first time
+    if (retries.length > 0) await work(retries)();
   } finally {
     await context?.close().catch(() => undefined);
     if (!options.browser) await browser?.close();

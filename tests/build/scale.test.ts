@@ -3,7 +3,8 @@
 // issue its PDF; built again with nothing changed, everything comes from the cache and nothing is
 // rendered (and into the same folder, there is nothing to do); with one page changed, only that
 // page is reflowed and rendered again; a view that fails is named and the others are still rendered;
-// the views a crashed renderer held are rendered again. No timings.
+// the views a crashed renderer held are rendered again, and a view that crashes it every time fails
+// alone. No timings.
 import { appendFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -164,8 +165,35 @@ describe("a renderer that crashes", () => {
       expect(crashed).toBe(true);
       expect(report.failures).toEqual([]);
       expect(report.pdfs.map((pdf) => pdf.view).sort()).toEqual(views.map((edition) => printUrl(edition)).sort());
-      // both pages died with their renderer and were replaced
-      expect(report.pagesOpened).toBe(4);
+      // both pages died with their renderer and were replaced; the views it held were then rendered in a fifth
+      expect(report.pagesOpened).toBe(5);
+    } finally {
+      clearInterval(crasher);
+      delete process.env.BROADSHEET_CACHE;
+      await browser.close();
+    }
+  }, 120_000);
+
+  it("fails only the view that crashes it every time: the views it took down with it are rendered again, one at a time", async () => {
+    const views = editions.slice(4, 8);
+    const poison = printUrl(views[0]!);
+    const browser = await launchBrowser(ONE_RENDERER);
+    process.env.BROADSHEET_CACHE = join(folder, "poison-cache");
+    const crashedPages = new Set<unknown>();
+    // whenever the poisoned view is loading in a page, the renderer is crashed (again)
+    const crasher = setInterval(() => {
+      const context = browser.contexts()[0];
+      for (const page of context?.pages() ?? []) {
+        if (!page.url().includes(poison) || crashedPages.has(page)) continue;
+        crashedPages.add(page);
+        void context!.newCDPSession(page).then((cdp) => cdp.send("Page.crash")).catch(() => undefined);
+      }
+    }, 10);
+    try {
+      const report = await renderPdfs(again.site.directory, { editions: views, pages: 2, browser });
+      expect(crashedPages.size).toBe(2);
+      expect(report.failures.map((failure) => failure.view)).toEqual([poison]);
+      expect(report.pdfs.map((pdf) => pdf.view).sort()).toEqual(views.slice(1).map((edition) => printUrl(edition)).sort());
     } finally {
       clearInterval(crasher);
       delete process.env.BROADSHEET_CACHE;
