@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { drawInPictureProcess } from "./picture-process.ts";
 import { encodeJpeg, rasterPages, stackRasters } from "./raster.ts";
 import type { Edition } from "../types.ts";
 
@@ -88,18 +89,32 @@ const JPEG_QUALITY = 80;
 /** The stories' boxes in the laid-out view open in `page`, for `drawPictures`. */
 export const readStoryBoxes = (page: Page): Promise<Sheets | undefined> => page.evaluate(readSheets, MAX_SHEETS);
 
-/** Draw the pictures of a view from its PDF, and write them and its map (from `sheets`) into `folder`. */
-export async function drawPictures(pdfFile: string, sheets: Sheets | undefined, edition: Edition, folder: string): Promise<void> {
-  if (!sheets) return; // nothing laid out: no picture, as for an edition never pictured
+/** What `writeSheetPictures` drew: how many sheets, one under another in a picture of this size. */
+export interface SheetPictures {
+  sheets: number;
+  width: number;
+  height: number;
+}
+
+/** The sheets of a view's PDF drawn and written into `folder` as its picture and thumbnail (none for a PDF without pages). */
+export async function writeSheetPictures(pdfFile: string, folder: string): Promise<SheetPictures | undefined> {
   const rasters = await rasterPages(readFileSync(pdfFile), PICTURE_WIDTH, { most: MAX_SHEETS });
-  if (rasters.length === 0) return;
+  if (rasters.length === 0) return undefined;
   const picture = stackRasters(rasters, SHEET_GAP, DESK);
   writeFileSync(join(folder, "picture.jpg"), await encodeJpeg(picture, JPEG_QUALITY));
   // the small one is a thumbnail: the first sheet, which is what the issue and home pages show
   writeFileSync(join(folder, "picture-small.jpg"), await encodeJpeg(rasters[0]!, JPEG_QUALITY, SMALL_WIDTH));
+  return { sheets: rasters.length, width: picture.width, height: picture.height };
+}
+
+/** Draw the pictures of a view from its PDF (in the picture process), and write them and its map (from `sheets`) into `folder`. */
+export async function drawPictures(pdfFile: string, sheets: Sheets | undefined, edition: Edition, folder: string): Promise<void> {
+  if (!sheets) return; // nothing laid out: no picture, as for an edition never pictured
+  const picture = await drawInPictureProcess(pdfFile, folder);
+  if (!picture) return;
   // the boxes one under another as the sheets are in the picture, the desk between them scaled back to CSS pixels
   const gap = (SHEET_GAP * sheets.width) / PICTURE_WIDTH;
-  const count = rasters.length;
+  const count = picture.sheets;
   const all = { width: sheets.width, height: count * sheets.height + (count - 1) * gap };
   const boxes = sheets.boxes.filter((box) => box.sheet < count).map(({ sheet, ...box }) => ({ ...box, y: box.y + sheet * (sheets.height + gap) }));
   const titles = new Map(edition.stories.map((story) => [story.id, story.title]));

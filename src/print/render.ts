@@ -14,6 +14,7 @@ import { pathPrefix, projectRoot } from "../config.ts";
 import { pdfUrl, printUrl } from "../site/urls.ts";
 import type { Edition } from "../types.ts";
 import { FACES } from "./fonts.ts";
+import { closePictureProcess } from "./picture-process.ts";
 import { drawPictures, pictureUrls, readStoryBoxes } from "./pictures.ts";
 import { ASSETS_FOLDER } from "./plugin.ts";
 import { serveSite } from "./server.ts";
@@ -263,6 +264,7 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
     await context?.close().catch(() => undefined);
     if (!options.browser) await browser?.close();
     await server.close();
+    await closePictureProcess();
   }
   return { ...report, seconds: (performance.now() - started) / 1000 };
 }
