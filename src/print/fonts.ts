@@ -6,13 +6,14 @@
 // made twenty times faster (WOFF2's Brotli at its highest setting took ~2 s a face; WOFF, deflated
 // by Node's zlib, 0.1 s), which counts when a new page brings new characters. The subsets are
 // cached by the characters they hold.
-import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { cachedEntry, countEntry, hashOf, storeEntry } from "../cache.ts";
 import { projectRoot } from "../config.ts";
 import { siteMetadata } from "../site/metadata.ts";
 import type { Edition } from "../types.ts";
+import { subsetFontFile } from "./subset.ts";
 import { woff } from "./woff.ts";
 
 const require = createRequire(import.meta.url);
@@ -94,25 +95,6 @@ const ENTRY_FORMAT = "woff faces, uncovered.json";
 /** Spaces and controls are never drawn, so never missing. */
 const DRAWN = (codePoint: number) => !/[\s\p{Cc}\p{Cf}]/u.test(String.fromCodePoint(codePoint));
 
-/**
- * Each face read in turn into one buffer: reading a 15 MB font into a buffer of its own cost four
- * times the subsetting, nearly all of it the memory's first touch (page faults), not the reading.
- */
-class FontReader {
-  private buffer = Buffer.alloc(0);
-
-  read(file: string): Buffer {
-    const size = statSync(file).size;
-    if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(size);
-    const descriptor = openSync(file, "r");
-    try {
-      return this.buffer.subarray(0, readSync(descriptor, this.buffer, 0, size, 0));
-    } finally {
-      closeSync(descriptor);
-    }
-  }
-}
-
 /** The characters of `text` no face in `subsets` maps (a subset maps exactly the asked-for characters its font has). */
 async function missingFrom(subsets: readonly Uint8Array[], text: string): Promise<number[]> {
   const { Blob, Face } = await import("harfbuzzjs");
@@ -139,11 +121,9 @@ export async function writeFonts(siteDirectory: string, characters: CharacterSet
   let entry = cachedEntry("fonts", key);
   countEntry("fonts", entry !== undefined);
   entry ??= await storeEntry("fonts", key, async (folder) => {
-    const { default: subsetFont } = await import("subset-font");
-    const reader = new FontReader();
     const subsets = new Map<string, Uint8Array>();
     for (const face of FACES) {
-      const subset = await subsetFont(reader.read(require.resolve(face.font)), text, { targetFormat: "sfnt" });
+      const subset = await subsetFontFile(require.resolve(face.font), characters.codePoints);
       subsets.set(face.name, subset);
       const file = woff(subset);
       // named by content: a browser may keep a font for good, and a new subset gets a new name

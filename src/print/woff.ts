@@ -1,5 +1,5 @@
 // A TrueType font wrapped as WOFF 1.0 (W3C Recommendation, 2012): each table deflated by Node's own
-// zlib. The WOFF converter subset-font brings deflates in JavaScript (pako), three quarters of the
+// zlib. The usual converters in npm deflate in JavaScript (pako), which took three quarters of the
 // time a face took to cut; the format is a header and a table directory around the same tables.
 import { deflateSync } from "node:zlib";
 
