@@ -84,7 +84,8 @@ function removeStale(keep) {
 
 /** The bundle of `entry`, made if need be; undefined when it cannot be written (a read-only project). */
 async function bundled(entry) {
-  const hash = createHash("sha256").update(entry);
+  // the bundle holds the sources' own paths (sourcePlaces): another checkout's is another bundle
+  const hash = createHash("sha256").update(root).update("\0").update(entry);
   for (const file of codeFiles()) hash.update(`${relative(root, file)}\0`).update(readFileSync(file));
   const key = hash.digest("hex").slice(0, 16);
   const folder = join(COMPILED, key);
