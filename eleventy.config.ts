@@ -6,6 +6,7 @@ import printEditionPlugin from "./src/print/plugin.ts";
 import siteAssets from "./src/site/assets.ts";
 import type { EleventyConfig } from "./src/site/eleventy.ts";
 import feeds from "./src/site/feeds.ts";
+import heads from "./src/site/heads.ts";
 import { pageMapsOnRebuild } from "./src/site/pagemap.ts";
 import searchIndex from "./src/site/search.ts";
 import templates from "./src/site/templates.ts";
@@ -16,6 +17,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(typescriptData); // _data/*.ts; rebuild when sources/ changes
   eleventyConfig.addPlugin(compiledOnce); // each Nunjucks template compiled once, not once per page
   eleventyConfig.addPlugin(templates); // Nunjucks escapes everything; the site's fixed URLs
+  eleventyConfig.addPlugin(heads); // each page's title, description, link preview and neighbours, for the layout
   eleventyConfig.addPlugin(HtmlBasePlugin); // every internal link gets the path prefix (added once, before the feeds)
   eleventyConfig.addPlugin(feeds); // RSS and Atom date filters
   eleventyConfig.addPlugin(siteAssets); // CSS and the search page's script

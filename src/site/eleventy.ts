@@ -16,6 +16,8 @@ export interface EleventyConfig {
   setWatchThrottleWaitTime(milliseconds: number): void;
   addPassthroughCopy(mapping: Record<string, string>): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  /** A function for JavaScript templates and front matter (`this.name` in an `eleventyComputed` function). */
+  addJavaScriptFunction(name: string, fn: (...args: never[]) => unknown): void;
   addNunjucksGlobal(name: string, value: unknown): void;
   amendLibrary(name: "njk", amend: (library: unknown) => void): void;
   addExtension(

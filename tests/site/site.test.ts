@@ -94,6 +94,18 @@ describe("the built site", () => {
     for (const file of others) expect(readFileSync(file, "utf8"), file).not.toContain("data-pagefind-body");
   });
 
+  it("heads each story and page with its own title and description, and its neighbours as rel prev/next", () => {
+    for (const item of [...digest.stories, ...digest.editions]) {
+      const dom = parseHtml(join(site.directory, item.url, "index.html"));
+      const link = (rel: string) => DomUtils.findOne((e) => e.name === "link" && e.attribs.rel === rel, dom.children)?.attribs.href;
+      const description = DomUtils.findOne((e) => e.name === "meta" && e.attribs.name === "description", dom.children)?.attribs.content;
+      const name = "summary" in item ? item.title : item.label;
+      expect(text(DomUtils.findOne((e) => e.name === "title", dom.children)!).startsWith(`${name} · `), item.url).toBe(true);
+      expect(description, item.url).toBe("summary" in item ? item.summary : item.description || `${item.publication} ${item.dateLabel} ${item.label}`);
+      expect([link("prev"), link("next")], item.url).toEqual([item.previous?.url, item.next?.url]);
+    }
+  });
+
   it("cuts its fonts before the pages are written: every character they print was expected from the editions and templates", () => {
     const printed = new CharacterSet();
     for (const file of filesOf(site.directory, ".html")) printed.add(readFileSync(file, "utf8"));
