@@ -12,6 +12,27 @@ const WIDE = /[\p{Script=Han}\u00B7\u2010-\u2027\u3000-\u303F\uFF00-\uFFEF]/u;
 const SPACE = /\s/u;
 
 /**
+ * What `spaceWords` asks of the characters either side of each boundary (two a word, a million
+ * words at 100 pages), by UTF-16 unit: tested by the patterns once and remembered. A unit's kind
+ * is KNOWN, plus WIDE_UNIT and SPACE_UNIT where they hold (0: not yet tested). As with the
+ * patterns on one unit, half a surrogate pair is neither.
+ */
+const KNOWN = 1;
+const WIDE_UNIT = 2;
+const SPACE_UNIT = 4;
+const unitKinds = new Uint8Array(0x10000);
+
+function kindOf(unit: number): number {
+  let kind = unitKinds[unit]!;
+  if (kind === 0) {
+    const character = String.fromCharCode(unit);
+    kind = KNOWN | (WIDE.test(character) ? WIDE_UNIT : 0) | (SPACE.test(character) ? SPACE_UNIT : 0);
+    unitKinds[unit] = kind;
+  }
+  return kind;
+}
+
+/**
  * Where a text may be cut into pieces that ICU segments alike one by one: after a Chinese stop or
  * comma (a word boundary on both sides, as punctuation always is), unless a combining mark or a
  * format character follows (ICU keeps those with the character before). V8's Intl.Segmenter takes
@@ -47,14 +68,14 @@ export function spaceWords(text: string): string {
   // joined once at the end: a string built by `+=` is a chain of one node per segment until it is
   // read, and the build keeps every spaced text (spaceAhead) — twice the memory, and GC time
   const words: string[] = [];
-  let previous = "";
+  let before = 0; // the kind of the last unit of the segment before (0: none yet)
   for (const piece of pieces(text)) {
     for (const { segment } of segmenter.segment(piece)) {
-      const before = previous.at(-1) ?? "";
-      const after = segment[0] ?? "";
-      if (before !== "" && !SPACE.test(before) && !SPACE.test(after) && (WIDE.test(before) || WIDE.test(after))) words.push(" ");
+      const after = kindOf(segment.charCodeAt(0));
+      const either = before | after;
+      if (before !== 0 && !(before & SPACE_UNIT) && !(after & SPACE_UNIT) && either & WIDE_UNIT) words.push(" ");
       words.push(segment);
-      previous = segment;
+      before = kindOf(segment.charCodeAt(segment.length - 1));
     }
   }
   return words.join("");
