@@ -2,16 +2,15 @@
 // builds one index at a time, on about one core (at 1,000 pages the shards left after Eleventy
 // went one after the other, the other core idle). Shards indexed side by side therefore get
 // services of their own: each further copy is the same module loaded under another URL (a query
-// string makes a module of its own), holding its own service.
-import * as pagefind from "pagefind";
+// string makes a module of its own), holding its own service. Loaded when first asked for: the
+// Eleventy a build runs never is, and starts the faster.
+export type Pagefind = typeof import("pagefind");
 
-export type Pagefind = typeof pagefind;
+const copies: Pagefind[] = [];
 
-const copies: Pagefind[] = [pagefind];
-
-/** `count` Pagefind APIs, each with a service of its own (started when first used). */
+/** `count` Pagefind APIs (at least one), each with a service of its own (started when first used). */
 export async function pagefindServices(count: number): Promise<Pagefind[]> {
-  while (copies.length < count) copies.push((await import(`${import.meta.resolve("pagefind")}?service=${copies.length}`)) as Pagefind);
+  while (copies.length < Math.max(1, count)) copies.push((await import(copies.length === 0 ? "pagefind" : `${import.meta.resolve("pagefind")}?service=${copies.length}`)) as Pagefind);
   return copies.slice(0, Math.max(1, count));
 }
 

@@ -4,12 +4,19 @@
 // as fractions of it). The templates leave a placeholder where a picture goes, closed and empty; this
 // fills it, or leaves it empty when the edition has no picture, so the page shows nothing and breaks nothing.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, sep } from "node:path";
-import markdownIt from "markdown-it";
 import type { EleventyConfig } from "./eleventy.ts";
 
-/** Text for HTML text and double-quoted attributes (markdown-it's escaping, a dependency already). */
-const { escapeHtml } = markdownIt().utils;
+/**
+ * Text for HTML text and double-quoted attributes (markdown-it's escaping, a dependency already),
+ * loaded when first needed: the Eleventy a build runs never fills a placeholder, and starts the faster.
+ */
+let markdownEscape: ((text: string) => string) | undefined;
+function escapeHtml(text: string): string {
+  markdownEscape ??= (createRequire(import.meta.url)("markdown-it") as () => { utils: { escapeHtml: (text: string) => string } })().utils.escapeHtml;
+  return markdownEscape(text);
+}
 
 export interface PictureArea {
   story: string;
