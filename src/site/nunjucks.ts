@@ -4,6 +4,13 @@ import { createRequire } from "node:module";
 
 export interface NunjucksTemplate {
   render(data: object, done: (error: Error | null, rendered?: string) => void): void;
+  /** Runs the template for what it exports (its macros), as `{% import %}` does. */
+  getExported(done: (error: Error | null, exported?: Record<string, unknown>) => void): void;
+}
+
+export interface NunjucksEnvironment {
+  /** The template at `path` (among the includes), compiled. */
+  getTemplate(path: string, eagerCompile: true): NunjucksTemplate;
 }
 
 export const nunjucks = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"))("nunjucks") as {
