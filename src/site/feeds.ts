@@ -1,8 +1,8 @@
 // RSS 2.0 and Atom feeds, one entry per story with its full HTML. The feed templates
 // (src/pages/feed.xml.njk, atom.xml.njk) read the stories straight from the digest, so each entry's
-// date is its edition's date; the RSS plugin brings the date filters. Addresses are absolute: a
-// site path by `fullUrl` (src/site/templates.ts), the links in an entry's HTML by the HTML base
-// plugin's `transformWithHtmlBase` (added first, in eleventy.config.ts).
+// date is its edition's date; the RSS plugin brings the date filters. Addresses are absolute, by
+// `fullUrl` (src/site/templates.ts), the links in an entry's HTML included (its byline's, the only
+// ones: the HTML base plugin's `transformWithHtmlBase` parsed each entry for them, 80 ms a build).
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { EleventyConfig } from "./eleventy.ts";
 
