@@ -15,6 +15,20 @@ export const publishedAt = (date: string): Date => new Date(`${date}T00:00:00${C
 /** ISO 8601 with the offset, for JSON-LD and `<time datetime>`. */
 export const isoDateTime = (date: string): string => `${date}T00:00:00${CHINA_OFFSET}`;
 
+const DAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * RFC 822, as RSS writes dates, with the offset: `Mon, 22 Aug 2022 00:00:00 +0800`. (The RSS
+ * plugin's filter writes the moment in the build machine's time zone, and makes an ICU date
+ * formatter for each date it writes.)
+ */
+export function rfc822DateTime(date: string): string {
+  const { year, month, day } = parts(date);
+  const dayOfWeek = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return `${DAY_NAMES[dayOfWeek]}, ${String(day).padStart(2, "0")} ${MONTH_NAMES[month - 1]} ${year} 00:00:00 ${CHINA_OFFSET.replace(":", "")}`;
+}
+
 /** `2022年8月22日`. */
 export function dateLabel(date: string): string {
   const { year, month, day } = parts(date);
