@@ -204,7 +204,10 @@ function authorsOf(stories: readonly SiteStory[]): SiteAuthor[] {
     for (const part of story.people) {
       const author = byUrl.get(part.url) ?? { name: part.name, url: part.url, stories: [] };
       byUrl.set(part.url, author);
-      if (!author.stories.some((known) => known.url === story.url)) author.stories.push({ ...refOf(story), role: part.role });
+      // a person named twice in one byline is listed once; a story's people come together, so a
+      // repeat can only be the story last listed (searching the whole list made this quadratic:
+      // 0.45 s of Eleventy's at 1,000 pages)
+      if (author.stories.at(-1)?.url !== story.url) author.stories.push({ ...refOf(story), role: part.role });
     }
   }
   const collator = new Intl.Collator("zh-CN");

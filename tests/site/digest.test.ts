@@ -80,6 +80,14 @@ describe("siteDigest", () => {
     expect(digest.authors[1]!.stories.map((s) => s.role)).toEqual(["photographer"]);
   });
 
+  it("lists a story once for a person its byline names twice, and each of many stories of one person", () => {
+    const many = Array.from({ length: 300 }, (_, k) =>
+      edition(`m${k}`, "2024-01-01", [story(`t${k}`, { byline: "文/赵六 图/赵六", authors: ["赵六"], photographers: ["赵六"] })], k + 1),
+    );
+    const [zhao] = siteDigest(many, site).authors;
+    expect(zhao!.stories.map((s) => [s.url, s.role])).toEqual(many.map((e) => [`/editions/${e.slug}/t${e.slug.slice(1)}/`, "author"]));
+  });
+
   it("sets each publication's archive out as a calendar of years and months, weeks from Monday", () => {
     const [publication] = digest.publications;
     expect(publication!.calendar.map((year) => [year.year, year.months.map((month) => [month.label, month.issues])])).toEqual([
