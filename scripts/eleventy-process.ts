@@ -3,14 +3,15 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { serialize } from "node:v8";
 import { projectRoot } from "../src/config.ts";
 import { dieWithThisProcess } from "../src/processes.ts";
 import type { DigestReady, ToBuild } from "../src/site/data.ts";
 import type { WrittenStoryPage } from "../src/site/search.ts";
 import type { Edition } from "../src/types.ts";
 
-/** In the staging folder while Eleventy runs: the editions it is handed. */
-const EDITIONS_FILE = ".editions.json";
+/** In the staging folder while Eleventy runs: the editions it is handed (src/site/data.ts reads them). */
+const EDITIONS_FILE = ".editions.v8";
 
 /** Eleventy at work in a process of its own: `go` once the digest is ready, `stop` when it will not be. */
 interface PageWriter {
@@ -77,7 +78,7 @@ export function startPages(staging: string, onStoryPage?: (page: WrittenStoryPag
       const file = join(staging, EDITIONS_FILE);
       try {
         mkdirSync(staging, { recursive: true });
-        writeFileSync(file, JSON.stringify(editions));
+        writeFileSync(file, serialize(editions));
       } catch (error) {
         stop(); // else it waits for the digest, and keeps this process from ending
         throw error;

@@ -3,6 +3,7 @@
 // is added or is deleted, and the pages of a deleted source leave the served folder and its search index.
 import { type FSWatcher, closeSync, constants, openSync, readFileSync, rmSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { deserialize } from "node:v8";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { sourcesDirectory } from "../config.ts";
@@ -27,7 +28,7 @@ export interface DigestReady {
   kind: "digest-ready";
   /** Whether the build prints PDFs (else the pages link none). */
   pdfs: boolean;
-  /** The file holding the editions, as JSON. */
+  /** The file holding the editions, serialized by V8 (`v8.serialize`). */
   editions: string;
 }
 let digestReady: Promise<string | undefined> | undefined;
@@ -66,10 +67,12 @@ export function buildDigestReady(): Promise<string | undefined> {
 /**
  * The editions the build reflowed, from the file it handed over: the reflow's code (and a read of
  * every source's cache entry) is then not needed here. Undefined when no build started Eleventy.
+ * V8's own serialization, as both processes run the same Node: as JSON, the 1,000-page archive's
+ * 30 MB of mostly Chinese text took 0.4 s to read here (UTF-8 decoding) and as long to write there.
  */
 export async function editionsFromBuild(): Promise<Edition[] | undefined> {
   const file = await buildDigestReady();
-  return file === undefined ? undefined : (JSON.parse(readFileSync(file, "utf8")) as Edition[]);
+  return file === undefined ? undefined : (deserialize(readFileSync(file)) as Edition[]);
 }
 
 /** The digest's data cannot be made: one clear line from Eleventy, no stack trace, the site left as it was. */
