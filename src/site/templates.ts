@@ -3,7 +3,7 @@
 // site's fixed addresses are available to every template as `urls`; `phrases` splits a headline
 // where it may break (src/site/phrases.ts); `fullUrl` makes a site path the address to share.
 import type { EleventyConfig } from "./eleventy.ts";
-import { absoluteUrl } from "./metadata.ts";
+import { absoluteUrl, siteMetadata } from "./metadata.ts";
 import { type Phrase, phrases } from "./phrases.ts";
 import { archiveUrl, atomUrl, authorsUrl, editionsJsonUrl, faviconUrl, fontsUrl, homeUrl, pdfUrl, printUrl, rssUrl, searchUrl, sitemapUrl } from "./urls.ts";
 
@@ -28,8 +28,11 @@ export default function templates(eleventyConfig: EleventyConfig): void {
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, dev: true });
   eleventyConfig.addNunjucksGlobal("urls", SITE_URLS);
   // what Eleventy's `htmlBaseUrl(metadata.url)` gives, without its test of whether the path is a
-  // URL already (a thrown and caught TypeError each time: 0.8 s of a 1,000-page build, for two a page)
-  eleventyConfig.addFilter("fullUrl", (path: string) => absoluteUrl(path)); // (the RSS plugin has an `absoluteUrl` of its own)
+  // URL already (a thrown and caught TypeError each time: 0.8 s of a 1,000-page build, for two a
+  // page); the site's address read from the environment once a build, not for each of 30,000 calls
+  let site = siteMetadata();
+  eleventyConfig.on("eleventy.before", () => (site = siteMetadata()));
+  eleventyConfig.addFilter("fullUrl", (path: string) => absoluteUrl(path, site)); // (the RSS plugin has an `absoluteUrl` of its own)
   // a headline is set on its story page and on its page's, issue's, authors' and print pages: split once a build
   const split = new Map<string, Phrase[]>();
   eleventyConfig.on("eleventy.before", () => split.clear());
