@@ -133,7 +133,7 @@ async function main(): Promise<number> {
   let reported = digest.notices.length > 0 || digest.problems.length > 0;
   try {
     // Eleventy is handed the digest first: the setup below (the texts' hashes for the search cache,
-    // the fonts' characters) took 0.4 s at 100 pages, which Eleventy spent waiting
+    // the fonts' characters) took 70 ms at 100 pages, which Eleventy spent waiting
     const writing = phase("eleventy", () => {
       writer.go(digest.editions);
       return writer.done;

@@ -2,7 +2,7 @@
 // WebAssembly build harfbuzzjs ships), called directly. The subset-font package wraps the same
 // calls, but copied each 15 MB font twice on the way in and loads WOFF2 codecs we never use: five
 // faces took 0.6 s of CPU there, 0.2 s here, a fixed cost of every first build, small archives' included.
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -36,13 +36,11 @@ const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
 let instance: Promise<HarfBuzz> | undefined;
 
 function harfbuzz(): Promise<HarfBuzz> {
-  instance ??= (async () => {
-    const { readFile } = await import("node:fs/promises");
-    const module = await WebAssembly.instantiate(await readFile(require.resolve("harfbuzzjs/dist/harfbuzz-subset.wasm")));
-    const exports = module.instance.exports as unknown as HarfBuzz;
+  instance ??= WebAssembly.instantiate(readFileSync(require.resolve("harfbuzzjs/dist/harfbuzz-subset.wasm"))).then(({ instance: module }) => {
+    const exports = module.exports as unknown as HarfBuzz;
     exports._initialize();
     return exports;
-  })();
+  });
   return instance;
 }
 

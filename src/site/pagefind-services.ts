@@ -10,8 +10,9 @@ const copies: Pagefind[] = [];
 
 /** `count` Pagefind APIs (at least one), each with a service of its own (started when first used). */
 export async function pagefindServices(count: number): Promise<Pagefind[]> {
-  while (copies.length < Math.max(1, count)) copies.push((await import(copies.length === 0 ? "pagefind" : `${import.meta.resolve("pagefind")}?service=${copies.length}`)) as Pagefind);
-  return copies.slice(0, Math.max(1, count));
+  const wanted = Math.max(1, count);
+  while (copies.length < wanted) copies.push((await import(copies.length === 0 ? "pagefind" : `${import.meta.resolve("pagefind")}?service=${copies.length}`)) as Pagefind);
+  return copies.slice(0, wanted);
 }
 
 /** Stop every service started (a build's process then ends; `npm start` starts them again when next needed). */

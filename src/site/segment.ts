@@ -72,8 +72,7 @@ export function spaceWords(text: string): string {
   for (const piece of pieces(text)) {
     for (const { segment } of segmenter.segment(piece)) {
       const after = kindOf(segment.charCodeAt(0));
-      const either = before | after;
-      if (before !== 0 && !(before & SPACE_UNIT) && !(after & SPACE_UNIT) && either & WIDE_UNIT) words.push(" ");
+      if (before !== 0 && !((before | after) & SPACE_UNIT) && (before | after) & WIDE_UNIT) words.push(" ");
       words.push(segment);
       before = kindOf(segment.charCodeAt(segment.length - 1));
     }
