@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { cacheCounts } from "../src/cache.ts";
 import { projectRoot, sourcesDirectory } from "../src/config.ts";
 import { displayPath } from "../src/edition/errors.ts";
-import type { WrittenStoryPage } from "../src/site/search.ts";
+import type { StoryPage, WrittenStoryPage } from "../src/site/search.ts";
 import { startPages, writePages } from "./eleventy-process.ts";
 
 import { DEFAULT_OUTPUT, prepareStaging, removeInBackground, stagingFolder, swapIn, unsafeOutput } from "./staging.ts";
@@ -104,8 +104,8 @@ async function main(): Promise<number> {
     return 0;
   }
   const { reflowDigest } = await import("../src/edition/warm.ts");
-  const { indexSearch } = await import("../src/site/search.ts");
-  const { searchBesideEleventy } = await import("../src/site/search-as-written.ts");
+  const { indexSearch, storyPage } = await import("../src/site/search.ts");
+  const { indexAhead } = await import("../src/site/search-ahead.ts");
   const { FontCut } = await import("../src/print/fonts.ts");
   // PDF sources not yet cached are read here, in this process, rather than one child process each when loading
   const readsPdfs = pdfSources();
@@ -139,18 +139,20 @@ async function main(): Promise<number> {
       return writer.done;
     });
     writing.catch(() => undefined); // awaited below, once the rest is set up
-    // the story pages are indexed for search in this process, shard by shard, while Eleventy
-    // writes them in its own (none can come before this code yields); the fonts are cut meanwhile too
-    const search = searchBesideEleventy(staging, digest.editions);
+    // the story pages are indexed for search ahead, as the build renders them itself, while Eleventy
+    // writes them in its own process; the pages it writes are then indexed only where they differ
+    const spaced = new Map<string, string>();
+    const ahead = indexAhead(digest.editions, spaced);
+    const written: StoryPage[] = [];
+    onStoryPage = (page) => written.push(storyPage(staging, page.file, page.indexed));
     const fonts = new FontCut(staging, digest.editions);
-    onStoryPage = (page) => search.add(page);
     const printed = await writing;
     const fontNotice = await phase("fonts (after Eleventy)", () => fonts.complete(printed));
     if (fontNotice) console.warn(fontNotice);
     reported ||= fontNotice !== undefined;
-    const indexedHere = await phase("pagefind (after Eleventy)", () => search.caughtUp());
-    const index = await phase("pagefind", () => search.complete(indexedHere));
-    console.log(`search index: ${index.pages} stories in ${index.shards} shard(s), ${index.reindexed} indexed afresh`);
+    const indexedAhead = await phase("pagefind (after Eleventy)", () => ahead);
+    const index = await phase("pagefind", () => indexSearch(staging, written, indexedAhead, spaced));
+    console.log(`search index: ${index.pages} stories in ${index.shards} shard(s), ${index.reindexed} indexed afresh (${index.ahead} ahead)`);
     if (pdfs) {
       let report;
       try {

@@ -10,7 +10,7 @@ import type { EleventyConfig } from "./eleventy.ts";
 import { type NunjucksEnvironment, nunjucks } from "./nunjucks.ts";
 
 /** The macros the library at `path` exports. */
-function macrosOf(environment: NunjucksEnvironment, path: string): Record<string, unknown> {
+export function macrosOf(environment: NunjucksEnvironment, path: string): Record<string, unknown> {
   let macros: Record<string, unknown> | undefined;
   let failure: Error | null = null;
   // synchronous: a library of macros has no async filters to wait for

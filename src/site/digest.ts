@@ -107,7 +107,7 @@ export interface SiteDigest {
   stories: SiteStory[];
   /**
    * The same, those of each search shard together (src/site/search.ts), each shard's in URL order:
-   * the order story pages are written in, and indexed in as they come (src/site/search-as-written.ts).
+   * the order story pages are written in, and indexed in (src/site/search.ts).
    */
   storiesByShard: SiteStory[];
   /** The latest stories, for the feeds (the archive is on the site). */

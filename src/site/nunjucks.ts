@@ -11,9 +11,13 @@ export interface NunjucksTemplate {
 export interface NunjucksEnvironment {
   /** The template at `path` (among the includes), compiled. */
   getTemplate(path: string, eagerCompile: true): NunjucksTemplate;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addGlobal(name: string, value: unknown): void;
 }
 
 export const nunjucks = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"))("nunjucks") as {
   Template: new (text: string, environment: unknown, path: string | null, eager: boolean) => NunjucksTemplate;
+  Environment: new (loader: unknown, options: { autoescape: boolean }) => NunjucksEnvironment;
+  FileSystemLoader: new (folder: string) => unknown;
   lib: { escape(text: string): string };
 };

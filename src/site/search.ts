@@ -1,8 +1,8 @@
 // The search index: Pagefind over the built site's story pages, the only pages that mark their
-// content with `data-pagefind-body` (navigation, edition and author pages stay out). The build has
-// Eleventy send it each story page as it writes it, and indexes it then (search-as-written.ts, on the
-// other core), then runs `indexSearch`, which finds those shards in the cache; `npm start` runs it
-// after every rebuild, reading the pages back.
+// content with `data-pagefind-body` (navigation, edition and author pages stay out). The build
+// indexes the story pages as it renders them itself, while Eleventy writes the site (search-ahead.ts,
+// on the other core), then runs `indexSearch` over the pages Eleventy sent it as it wrote them,
+// which finds those shards in the cache; `npm start` runs it after every rebuild, reading the pages back.
 //
 // The index is made in shards of about a thousand stories, each a Pagefind bundle of its own, that
 // the search page merges (Pagefind's mergeIndex): Pagefind holds a whole index in memory while it
@@ -45,8 +45,10 @@ function pageUrl(siteDirectory: string, file: string): string {
 export interface SearchIndexReport {
   pages: number;
   shards: number;
-  /** Shards indexed afresh in this process (the others came from the cache). */
+  /** Shards indexed afresh by this build (the others came from the cache). */
   reindexed: number;
+  /** Of those, the shards indexed ahead, from the build's own rendering of the pages (src/site/search-ahead.ts). */
+  ahead: number;
 }
 
 /**
@@ -105,8 +107,17 @@ export function indexedPart(html: string): string {
     const tagName = /^<([a-z][a-z0-9-]*)/iu.exec(tag)?.[1] ?? "";
     return VOID_TAG.test(tagName) ? tag : `${tag}</${tagName}>`;
   });
-  return `<html><body>${tags.join("")}${html.slice(start, end)}</body></html>`;
+  return `<html><body>${tags.join("")}${html.slice(start, end)}</body></html>`.replace(LINK_TARGET, "").replace(EMPTY_VALUE, "");
 }
+
+/*
+ * What differs between a page as the build renders it (search-ahead.ts) and as Eleventy writes it
+ * with a path prefix (its links rewritten, and the page serialized anew), and means nothing to
+ * Pagefind, is left out of what is indexed (inside tags: text holds no `"`, Nunjucks escapes it):
+ * a link's target, which Pagefind does not read, and the `=""` of an attribute without a value.
+ */
+const LINK_TARGET = / href="[^"]*"/gu;
+const EMPTY_VALUE = /(?<= [a-z-]+)=""/gu;
 
 const PAGEFIND_ATTRIBUTE = "data-pagefind-";
 
@@ -142,10 +153,10 @@ export interface WrittenStoryPage {
 }
 
 /** A story page of the site in `siteDirectory`, from its file and indexed part. */
-export function storyPage(siteDirectory: string, file: string, indexed: string): StoryPage {
-  const url = pageUrl(siteDirectory, file);
-  return { url, indexed, signature: hashOf(url, indexed) };
-}
+export const storyPage = (siteDirectory: string, file: string, indexed: string): StoryPage => storyPageAt(pageUrl(siteDirectory, file), indexed);
+
+/** The story page at `url` (before the path prefix), from its indexed part. */
+export const storyPageAt = (url: string, indexed: string): StoryPage => ({ url, indexed, signature: hashOf(url, indexed) });
 
 /** The story pages of the site, each read once. */
 function readStoryPages(siteDirectory: string): StoryPage[] {
@@ -208,41 +219,63 @@ export async function indexShard(pagefind: Pagefind, pages: readonly StoryPage[]
   }
 }
 
+/** A shard of the index: its story pages (in URL order), the key its bundle is filed under, and that bundle once made. */
+interface ShardBundle {
+  shard: number;
+  pages: StoryPage[];
+  key: string;
+  bundle?: string;
+}
+
+/**
+ * The bundles of these story pages' shards, from the cache or indexed into it: several shards side
+ * by side, one a core, each a whole index in memory in a service of its own. `indexed` holds the
+ * keys of the shards indexed here; a shard that fails is reported by throwing.
+ */
+export async function cacheSearchShards(storyPages: readonly StoryPage[], spaced: Map<string, string>): Promise<{ shards: ShardBundle[]; indexed: Set<string> }> {
+  const allShards = byShard(storyPages);
+  const version = siteCodeVersion();
+  // a shard no edition hashed to has no bundle (Pagefind cannot load an empty index)
+  const shards: ShardBundle[] = allShards.flatMap((pages, shard) =>
+    pages.length > 0 ? [{ shard, pages, key: shardKey(version, shard, allShards.length, pages), bundle: undefined }] : [],
+  );
+  for (const shard of shards) shard.bundle = cachedEntry("search", shard.key);
+  const queue = shards.filter((shard) => !shard.bundle);
+  const indexed = new Set<string>();
+  const indexWith = async (pagefind: Pagefind): Promise<void> => {
+    for (let shard = queue.shift(); shard; shard = queue.shift()) {
+      const { key, pages } = shard;
+      shard.bundle = await storeEntry("search", key, (into) => indexShard(pagefind, pages, into, spaced));
+      indexed.add(key);
+    }
+  };
+  await Promise.all((await pagefindServices(Math.min(availableParallelism(), queue.length))).map(indexWith));
+  return { shards, indexed };
+}
+
 /**
  * Index the story pages of the site in `siteDirectory` into `siteDirectory/pagefind/`: `written`,
  * when Eleventy sent them as it wrote them, else as read back from the folder. Shards whose keys
- * are in `indexedHere` were indexed by this build already (`indexAsWritten`) and count as such;
- * `spaced` holds texts spaced into words already.
+ * are in `indexedAhead` were indexed by this build already (src/site/search-ahead.ts) and count as
+ * such; `spaced` holds texts spaced into words already.
  */
-export async function indexSearch(siteDirectory: string, written?: readonly StoryPage[], indexedHere: ReadonlySet<string> = new Set(), spaced = new Map<string, string>()): Promise<SearchIndexReport> {
+export async function indexSearch(siteDirectory: string, written?: readonly StoryPage[], indexedAhead: ReadonlySet<string> = new Set(), spaced = new Map<string, string>()): Promise<SearchIndexReport> {
   const storyPages = written ?? readStoryPages(siteDirectory);
-  const pages = storyPages.length;
-  if (pages === 0) throw new Error(`no story page to index in ${siteDirectory}`);
-  const allShards = byShard(storyPages);
-  // a shard no edition hashed to has no bundle (Pagefind cannot load an empty index)
-  const shards = allShards.flatMap((shardPages, shard) => (shardPages.length > 0 ? [{ shard, shardPages }] : []));
-  const version = siteCodeVersion();
+  if (storyPages.length === 0) throw new Error(`no story page to index in ${siteDirectory}`);
   const folder = join(siteDirectory, SEARCH_FOLDER);
   rmSync(folder, { recursive: true, force: true });
-  const keys = shards.map(({ shard, shardPages }) => shardKey(version, shard, allShards.length, shardPages));
-  const bundles = keys.map((key) => cachedEntry("search", key));
-  bundles.forEach((bundle, n) => countEntry("search", bundle !== undefined && !indexedHere.has(keys[n]!)));
-  const queue = keys.flatMap((_, n) => (bundles[n] ? [] : [n]));
-  const reindexed = queue.length + keys.filter((key) => indexedHere.has(key)).length;
-  // several shards side by side, one a core, each a whole index in memory in a service of its own
-  const indexWith = async (pagefind: Pagefind): Promise<void> => {
-    for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
-      bundles[n] = await storeEntry("search", keys[n]!, (into) => indexShard(pagefind, shards[n]!.shardPages, into, spaced));
-    }
-  };
+  let cached: Awaited<ReturnType<typeof cacheSearchShards>>;
   try {
-    await Promise.all((await pagefindServices(Math.min(availableParallelism(), queue.length))).map(indexWith));
+    cached = await cacheSearchShards(storyPages, spaced);
   } finally {
     await closePagefindServices();
   }
-  bundles.forEach((bundle, n) => placeEntry(bundle!, join(folder, bundlePath(n))));
+  const { shards, indexed } = cached;
+  for (const { key } of shards) countEntry("search", !indexed.has(key) && !indexedAhead.has(key));
+  shards.forEach(({ bundle }, n) => placeEntry(bundle!, join(folder, bundlePath(n))));
   writeFileSync(join(folder, SHARDS_FILE), JSON.stringify(shards.slice(1).map((_, k) => bundlePath(k + 1))));
-  return { pages, shards: shards.length, reindexed };
+  const ahead = shards.filter(({ key }) => indexedAhead.has(key)).length;
+  return { pages: storyPages.length, shards: shards.length, reindexed: indexed.size + ahead, ahead };
 }
 
 /** Story pages sent to the build between two turns of Eleventy's event loop. */
@@ -262,8 +295,8 @@ export default function searchIndex(eleventyConfig: EleventyConfig): void {
   if (!process.env.BROADSHEET_SEARCH_PAGES) return;
   // after Eleventy's own transform (links given the path prefix): the page as it is written. Eleventy
   // renders page after page without the event loop turning, which held every message back until
-  // the last page (the build then indexed no shard while Eleventy ran): every few pages, the loop
-  // turns and lets them out (not at every page: Eleventy counts the wait as the transform's time).
+  // the last page (the build then received them all at the end, after Eleventy): every few pages,
+  // the loop turns and lets them out (not at every page: Eleventy counts the wait as the transform's time).
   let sent = 0;
   eleventyConfig.addTransform("search-pages-to-build", async function (content) {
     const file = this.page.outputPath;

@@ -3,7 +3,6 @@
 // Intl.Segmenter, i.e. ICU), so many words typed into the search box never matched the index
 // (upstream issue #1237). We index text already split by ICU, the same segmenter the browser
 // uses, with a space at each boundary, and have Pagefind split at spaces only (search.ts).
-import { nunjucks } from "./nunjucks.ts";
 
 const segmenter = new Intl.Segmenter("zh-CN", { granularity: "word" });
 
@@ -66,7 +65,7 @@ function pieces(text: string): string[] {
  */
 export function spaceWords(text: string): string {
   // joined once at the end: a string built by `+=` is a chain of one node per segment until it is
-  // read, and the build keeps every spaced text (spaceAhead) — twice the memory, and GC time
+  // read, and the build keeps every spaced text (`indexableHtml`) — twice the memory, and GC time
   const words: string[] = [];
   let before = 0; // the kind of the last unit of the segment before (0: none yet)
   for (const piece of pieces(text)) {
@@ -108,23 +107,6 @@ export function indexableHtml(html: string, spaced = new Map<string, string>()):
       return words.replaceAll("&", "&amp;");
     })
     .join("");
-}
-
-/**
- * Space `texts` into `spaced` as `indexableHtml` will find them in the pages (escaped by Nunjucks),
- * a few hundred at a time, letting the event loop take its other work between: run while Eleventy
- * starts up and writes no page yet, it takes the spacing off the time the pages come in. A text the
- * pages show otherwise is simply spaced when its page comes, so this can only save time. Stops when
- * `signal` aborts.
- */
-export async function spaceAhead(texts: Iterable<string>, spaced: Map<string, string>, signal: AbortSignal): Promise<void> {
-  let count = 0;
-  for (const text of texts) {
-    if (count++ % 200 === 0) await new Promise((next) => setImmediate(next));
-    if (signal.aborted) return;
-    const piece = nunjucks.lib.escape(text);
-    if (WIDE.test(piece) && !spaced.has(piece)) spaced.set(piece, spaceWords(piece));
-  }
 }
 
 // For display, the search page undoes the spacing in result excerpts (src/site/assets/search.js,

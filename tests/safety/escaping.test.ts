@@ -1,7 +1,8 @@
 // A page full of markup (`<script>`, `<img onerror>`, `&amp;`, quotes, `]]>`, comments, template
 // syntax) built into a real site: none of it may reach any output file as markup, and wherever its
 // text is shown, it is shown as the text it is.
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -45,6 +46,8 @@ beforeAll(async () => {
   edition = loadEdition(`${FIXTURE}.txt`).edition;
   site = await buildSite({
     sources: sourcesFolder({ "markup.txt": readFileSync(`${FIXTURE}.txt`), "markup.meta.yaml": readFileSync(`${FIXTURE}.meta.yaml`) }),
+    // a cache of its own: the search index's shard is new to it, and indexed by this build
+    env: { BROADSHEET_CACHE: mkdtempSync(join(tmpdir(), "broadsheet-cache-")) },
   });
   files = site.exitCode === 0 ? (readdirSync(site.directory, { recursive: true, encoding: "utf8" }) as string[]).filter((file) => statSync(join(site.directory, file)).isFile()) : [];
 });
@@ -53,6 +56,10 @@ describe("a source full of markup", () => {
   it("builds", () => {
     expect(site.exitCode, site.stderr).toBe(0);
     expect(files.length).toBeGreaterThan(0);
+  });
+
+  it("is indexed for search ahead: the build renders its story pages as Eleventy writes them", () => {
+    expect(site.stdout).toMatch(/ ([1-9]\d*) indexed afresh \(\1 ahead\)/u);
   });
 
   it("gives no output file a path with markup characters in it", () => {

@@ -40,7 +40,9 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await buildSite({ sources, env: { BROADSHEET_PATH_PREFIX: PREFIX, BROADSHEET_URL: ORIGIN } });
+  // a cache of its own: every shard of the search index is new to it, and indexed by this build
+  const cache = mkdtempSync(join(tmpdir(), "broadsheet-cache-"));
+  site = await buildSite({ sources, env: { BROADSHEET_PATH_PREFIX: PREFIX, BROADSHEET_URL: ORIGIN, BROADSHEET_CACHE: cache } });
   expect(site.exitCode, site.stderr).toBe(0);
   [server, browser] = await Promise.all([serve(site.directory, PREFIX), launchBrowser()]);
 });
@@ -51,6 +53,11 @@ afterAll(async () => {
 });
 
 describe("under a path prefix", () => {
+  it("indexes the search ahead: the build's own rendering of each story page is, to Pagefind, the page written", () => {
+    // each shard new to the cache indexed ahead, none again after Eleventy (src/site/search-ahead.ts)
+    expect(site.stdout).toMatch(/ ([1-9]\d*) indexed afresh \(\1 ahead\)/u);
+  });
+
   it("resolves every internal link and asset inside the prefix", () => {
     expect(internalReferenceCount(site.directory, PREFIX)).toBeGreaterThan(500);
     expect(brokenReferences(site.directory, PREFIX)).toEqual([]);

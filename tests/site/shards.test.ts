@@ -36,9 +36,21 @@ describe("indexedPart", () => {
     const crumbs = '<a href="/e/" data-pagefind-filter="报纸[data-publication]" data-publication="日报">日报 第1版</a>';
     expect(indexedPart(page(crumbs, "<p>正文</p>"))).toBe(
       '<html><body><meta property="og:title" content="题" data-pagefind-meta="title[content]">' +
-        '<a href="/e/" data-pagefind-filter="报纸[data-publication]" data-publication="日报"></a><a href="/e/" data-pagefind-filter="报纸[data-publication]" data-publication="日报"></a>' +
+        '<a data-pagefind-filter="报纸[data-publication]" data-publication="日报"></a><a data-pagefind-filter="报纸[data-publication]" data-publication="日报"></a>' +
         '<article class="story" data-pagefind-body><h1>题</h1><p>正文</p></article></body></html>',
     );
+  });
+
+  it("is the same page with or without the path prefix and the serialization Eleventy then gives it", () => {
+    const plain = page("", '<p class="byline"><a class="person" href="/authors/甲/" data-person="甲">甲</a></p>');
+    const prefixed = plain.replace('href="/authors/', 'href="/news/authors/').replace("data-pagefind-body>", 'data-pagefind-body="">');
+    expect(indexedPart(prefixed)).toBe(indexedPart(plain));
+    expect(indexedPart(plain)).toContain('<a class="person" data-person="甲">甲</a>');
+  });
+
+  it("keeps text that merely looks like an attribute (it arrives escaped)", () => {
+    const text = "<p>写作 href=&quot;x&quot; 与 a=&quot;&quot;</p>";
+    expect(indexedPart(page("", text))).toContain(text);
   });
 
   it("follows nested elements of the body's own kind to its end", () => {
