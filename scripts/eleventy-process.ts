@@ -3,12 +3,21 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { setPriority } from "node:os";
 import { serialize } from "node:v8";
 import { projectRoot } from "../src/config.ts";
 import { dieWithThisProcess } from "../src/processes.ts";
 import type { DigestReady, ToBuild } from "../src/site/data.ts";
 import type { WrittenStoryPage } from "../src/site/search.ts";
 import type { Edition } from "../src/types.ts";
+
+/**
+ * Eleventy's process runs at a lower priority than the build's: the two share the cores with the
+ * reflow while Eleventy loads, then with the search index made ahead (the build's spacing of words,
+ * Pagefind's service), which is the longer way to the end from 100 pages on. Eleventy then takes
+ * what they leave (100 pages: 6.43 → 5.97 s, the mean of five builds each; 10 and 1,000 pages: unchanged).
+ */
+const ELEVENTY_NICENESS = 8;
 
 /** In the staging folder while Eleventy runs: the editions it is handed (src/site/data.ts reads them). */
 const EDITIONS_FILE = ".editions.v8";
@@ -41,6 +50,11 @@ export function startPages(staging: string, onStoryPage?: (page: WrittenStoryPag
   // and parsed (JSON took 1.7 s of Eleventy's process at 1,000 pages, this 0.3)
   const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ["ignore", "inherit", "pipe", "ipc"], serialization: "advanced" });
   dieWithThisProcess([child.pid!]);
+  try {
+    setPriority(child.pid!, ELEVENTY_NICENESS);
+  } catch {
+    // not allowed here: it runs as it is
+  }
   let stopped = false;
   let printed = "";
   const done = new Promise<string>((finish, fail) => {
