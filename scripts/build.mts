@@ -141,10 +141,10 @@ async function main(): Promise<number> {
     writing.catch(() => undefined); // awaited below, once the rest is set up
     // the story pages are indexed for search ahead, as the build renders them itself, while Eleventy
     // writes them in its own process; the pages it writes are then indexed only where they differ
-    const spaced = new Map<string, string>();
-    const ahead = indexAhead(digest.editions, spaced);
     const written: StoryPage[] = [];
     onStoryPage = (page) => written.push(storyPage(staging, page.file, page.indexed));
+    const spaced = new Map<string, string>();
+    const ahead = indexAhead(digest.editions, spaced);
     const fonts = new FontCut(staging, digest.editions);
     const printed = await writing;
     const fontNotice = await phase("fonts (after Eleventy)", () => fonts.complete(printed));
