@@ -39,9 +39,15 @@ function sourceCount(directory: string): number {
   }
 }
 
-/** Reflow the sources of `directory` not yet cached, up to `processes` at a time (at least `perProcess` sources each); how many were reflowed. */
+/**
+ * Reflow the sources of `directory` not yet cached, up to `processes` at a time (at least
+ * `perProcess` sources each); how many were reflowed (none when one process would do it all).
+ */
 export async function warmReflowCache(directory: string, processes = availableParallelism(), perProcess = SOURCES_PER_PROCESS): Promise<number> {
   const of = Math.max(1, Math.min(processes, Math.floor(sourceCount(directory) / perProcess)));
+  // in this process alone, the digest's own read reflows and caches them: warmed first, each page
+  // would be read twice, the second time from the cache (~50 ms at 100 pages, before Eleventy starts)
+  if (of === 1) return 0;
   const others = Array.from({ length: of - 1 }, (_, k) =>
     new Promise<number>((done) => {
       const child = execFile(process.execPath, [...nodeArguments("src/edition/reflow-share.ts"), directory, String(k + 1), String(of)], (error, stdout) =>
