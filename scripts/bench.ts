@@ -1,10 +1,11 @@
 // npm run bench [-- --sizes 10,100,1000]: the build at archive scale, side by side with a plain
 // Eleventy + Pagefind site of the same stories. For each size, a synthetic archive (the gold
-// stories typeset again, four pages per date, tests/build/archive.ts) is built: plain; without
-// PDFs; with PDFs; again with nothing changed (up to date), and again with `--force` (everything
-// from the cache). Each run's time, phases, peak memory of its whole
-// process tree (Chromium included, read from /proc) and `_site` size go into a table and
-// bench/results.json. The reflow's own figures come from scripts/bench-reflow.ts when it exists.
+// stories typeset again, four pages per date, tests/build/archive.ts) is built: plain and without
+// PDFs, back to back `--runs` times (3 unless told; the pair with the median ratio is reported, as
+// the machine's speed varies from minute to minute); with PDFs; again with nothing changed (up to
+// date), and again with `--force` (everything from the cache). Each run's time, phases, peak
+// memory of its whole process tree (Chromium included, read from /proc) and `_site` size go into a
+// table and bench/results.json. The reflow's own figures come from scripts/bench-reflow.ts when it exists.
 // `-- --only nopdf [--runs N]`: only plain and --no-pdf, back to back N times (a fresh cache each),
 // for a quick side-by-side on a shared machine; nothing is written.
 import { spawn } from "node:child_process";
@@ -18,7 +19,7 @@ import { writeArchive } from "../tests/build/archive.ts";
 import { plainCommands, writePlainSite } from "./bench-plain.ts";
 import { newPageDelay } from "./bench-serve.ts";
 
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "10,100,1000" }, only: { type: "string" }, runs: { type: "string", default: "2" } } });
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "10,100,1000" }, only: { type: "string" }, runs: { type: "string", default: "3" } } });
 const sizes = values.sizes.split(",").map(Number);
 const work = mkdtempSync(join(tmpdir(), "broadsheet-bench-"));
 
@@ -101,28 +102,47 @@ async function build(sources: string, out: string, cache: string, extra: string[
   return { ...run, phases, siteMegabytes: existsSync(out) ? megabytes(out) : 0 };
 }
 
-/** Plain and --no-pdf back to back, `runs` times, each --no-pdf build from an empty cache. */
-async function sideBySide(size: number, runs: number): Promise<void> {
+interface Pair {
+  plain: Run & { siteMegabytes: number };
+  noPdf: Run & { siteMegabytes: number };
+  ratio: number;
+}
+
+/**
+ * Plain and --no-pdf back to back, `runs` times, each --no-pdf build from an empty cache; each pair
+ * printed as it ends with `label`, and the pair with the median ratio given with all the ratios.
+ */
+async function sideBySide(folder: string, sources: string, plainFolder: string, runs: number, label: string): Promise<{ median: Pair; ratios: number[] }> {
+  const pairs: Pair[] = [];
+  for (let run = 1; run <= runs; run++) {
+    // else the build finds its site up to date
+    for (const stale of [join(plainFolder, "_site"), join(folder, "site-nopdf"), join(folder, "cache-nopdf")]) rmSync(stale, { recursive: true, force: true });
+    const load = loadavg()[0]!.toFixed(1);
+    const plainRun = await plainBuild(plainFolder);
+    const noPdf = await build(sources, join(folder, "site-nopdf"), join(folder, "cache-nopdf"), ["--no-pdf"]);
+    const pair = { plain: { ...plainRun, siteMegabytes: megabytes(join(plainFolder, "_site")) }, noPdf, ratio: +(noPdf.seconds / plainRun.seconds).toFixed(2) };
+    pairs.push(pair);
+    console.log(`${label}, run ${run} (load ${load}): plain ${pair.plain.seconds} s ${pair.plain.peakMegabytes} MB | --no-pdf ${noPdf.seconds} s (×${pair.ratio}) ${noPdf.peakMegabytes} MB ${JSON.stringify(noPdf.phases)}`);
+  }
+  return { median: [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor((pairs.length - 1) / 2)]!, ratios: pairs.map((pair) => pair.ratio) };
+}
+
+/** The archive of `size` pages and its plain site, in a folder of their own. */
+function archive(size: number): { folder: string; sources: string; plainFolder: string } {
   const folder = join(work, String(size));
   const sources = join(folder, "sources");
   writeArchive(sources, size);
   const plainFolder = join(folder, "plain");
   writePlainSite(plainFolder, loadDigest(sources).editions);
-  for (let run = 1; run <= runs; run++) {
-    rmSync(join(plainFolder, "_site"), { recursive: true, force: true });
-    rmSync(join(folder, "cache"), { recursive: true, force: true });
-    rmSync(join(folder, "site"), { recursive: true, force: true }); // else the build finds it up to date
-    const load = loadavg()[0]!.toFixed(1);
-    const plain = await plainBuild(plainFolder);
-    const noPdf = await build(sources, join(folder, "site"), join(folder, "cache"), ["--no-pdf"]);
-    const ratio = (noPdf.seconds / plain.seconds).toFixed(2);
-    console.log(`${size} pages, run ${run} (load ${load}): plain ${plain.seconds} s ${plain.peakMegabytes} MB | --no-pdf ${noPdf.seconds} s (×${ratio}) ${noPdf.peakMegabytes} MB ${JSON.stringify(noPdf.phases)}`);
-  }
-  rmSync(folder, { recursive: true, force: true });
+  return { folder, sources, plainFolder };
 }
 
 if (values.only === "nopdf") {
-  for (const size of sizes) await sideBySide(size, Number(values.runs));
+  for (const size of sizes) {
+    const { folder, sources, plainFolder } = archive(size);
+    await sideBySide(folder, sources, plainFolder, Number(values.runs), `${size} pages`);
+    rmSync(folder, { recursive: true, force: true });
+  }
   rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
@@ -130,15 +150,9 @@ if (values.only === "nopdf") {
 const results: Array<Record<string, unknown>> = [];
 const loadBefore = loadavg()[0]!;
 for (const size of sizes) {
-  const folder = join(work, String(size));
-  const sources = join(folder, "sources");
-  writeArchive(sources, size);
-  const stories = loadDigest(sources).editions;
-  const plainFolder = join(folder, "plain");
-  writePlainSite(plainFolder, stories);
-  const plainRun = await plainBuild(plainFolder);
-  const plain = { ...plainRun, siteMegabytes: megabytes(join(plainFolder, "_site")) };
-  const noPdf = await build(sources, join(folder, "site-nopdf"), join(folder, "cache-nopdf"), ["--no-pdf"]);
+  const { folder, sources, plainFolder } = archive(size);
+  const { median, ratios } = await sideBySide(folder, sources, plainFolder, Number(values.runs), `  ${size} pages, plain and --no-pdf`);
+  const { plain, noPdf } = median;
   const full = await build(sources, join(folder, "site"), join(folder, "cache"), []);
   const again = await build(sources, join(folder, "site"), join(folder, "cache"), []);
   // the same, made to run through: everything from the cache, nothing reflowed or rendered
@@ -156,12 +170,13 @@ for (const size of sizes) {
     serve,
     pdfPagesPerSecond: pdf ? +(pdfPages / pdf).toFixed(2) : undefined,
     noPdfOverPlain: +(noPdf.seconds / plain.seconds).toFixed(2),
+    noPdfOverPlainRuns: ratios,
     rebuildOverFull: +(again.seconds / full.seconds).toFixed(2),
     forcedOverFull: +(forced.seconds / full.seconds).toFixed(2),
   };
   results.push(row);
   console.log(
-    `${String(size).padStart(5)} pages | plain ${plain.seconds} s ${plain.peakMegabytes} MB ${plain.siteMegabytes} MB | --no-pdf ${noPdf.seconds} s (×${row.noPdfOverPlain}) ${noPdf.peakMegabytes} MB ${noPdf.siteMegabytes} MB | with PDFs ${full.seconds} s ${full.peakMegabytes} MB, ${full.maxProcesses} processes, ${row.pdfPagesPerSecond} PDF pages/s ${full.siteMegabytes} MB | no change ${again.seconds} s (×${row.rebuildOverFull}), forced ${forced.seconds} s (×${row.forcedOverFull}) | npm start: up in ${serve.startSeconds} s, a new page in ${serve.newPageSeconds} s`,
+    `${String(size).padStart(5)} pages | plain ${plain.seconds} s ${plain.peakMegabytes} MB ${plain.siteMegabytes} MB | --no-pdf ${noPdf.seconds} s (×${row.noPdfOverPlain}; runs ×${ratios.join(", ×")}) ${noPdf.peakMegabytes} MB ${noPdf.siteMegabytes} MB | with PDFs ${full.seconds} s ${full.peakMegabytes} MB, ${full.maxProcesses} processes, ${row.pdfPagesPerSecond} PDF pages/s ${full.siteMegabytes} MB | no change ${again.seconds} s (×${row.rebuildOverFull}), forced ${forced.seconds} s (×${row.forcedOverFull}) | npm start: up in ${serve.startSeconds} s, a new page in ${serve.newPageSeconds} s`,
   );
   rmSync(folder, { recursive: true, force: true });
 }
