@@ -9,7 +9,7 @@ import type { SiteStory } from "./digest.ts";
 import { nunjucks } from "./nunjucks.ts";
 import { SITE_URLS, siteFilters } from "./templates.ts";
 
-export const STORY_MACROS = "partials/story.njk";
+const STORY_MACROS = "partials/story.njk";
 
 /** A function giving a story's article as HTML, the templates compiled once for all. */
 export function articleRenderer(): (item: SiteStory) => string {

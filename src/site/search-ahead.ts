@@ -24,7 +24,9 @@ export function foreseenStoryPages(editions: readonly Edition[]): StoryPage[] {
 export async function indexAhead(editions: readonly Edition[], spaced: Map<string, string>): Promise<Set<string>> {
   try {
     return (await cacheSearchShards(foreseenStoryPages(editions), spaced)).indexed;
-  } catch {
+  } catch (error) {
+    // the build is then only slower (what fails for good, Eleventy or `indexSearch` reports): said when debugging
+    if (process.env.BROADSHEET_DEBUG) console.warn(`search index not made ahead: ${(error as Error).message}`);
     return new Set();
   }
 }
