@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 const root = resolve(import.meta.dirname, "..");
 const CODE = ["src", "scripts", "_data", "eleventy.config.ts", "package-lock.json"];
 /** Scripts the build runs in processes of its own (src/processes.ts finds them in the bundle). */
-const HELPERS = ["src/edition/reflow-share.ts", "src/print/picture-share.ts"];
+const HELPERS = ["src/edition/reflow-share.ts", "src/print/picture-share.ts", "src/print/font-share.ts"];
 const COMPILED = join(root, "node_modules/.cache/broadsheet/compiled");
 /** An older bundle of other code is removed once this old (a build still running from it has long been done). */
 const STALE_MS = 24 * 3600 * 1000;

@@ -13,6 +13,7 @@ import { cachedEntry, countEntry, hashOf, storeEntry } from "../cache.ts";
 import { projectRoot } from "../config.ts";
 import { siteMetadata } from "../site/metadata.ts";
 import type { Edition } from "../types.ts";
+import { cutInFontProcess } from "./font-process.ts";
 import { subsetFontFile } from "./subset.ts";
 import { woff } from "./woff.ts";
 
@@ -95,11 +96,28 @@ const ENTRY_FORMAT = "woff faces, uncovered.json";
 /** Spaces and controls are never drawn, so never missing. */
 const DRAWN = (codePoint: number) => !/[\s\p{Cc}\p{Cf}]/u.test(String.fromCodePoint(codePoint));
 
-/** The characters of `text` no face in `subsets` maps (a subset maps exactly the asked-for characters its font has). */
-async function missingFrom(subsets: readonly Uint8Array[], text: string): Promise<number[]> {
+/** The code points no face in `subsets` maps (a subset maps exactly the asked-for characters its font has). */
+async function missingFrom(subsets: readonly Uint8Array[], codePoints: readonly number[]): Promise<number[]> {
   const { Blob, Face } = await import("harfbuzzjs");
   const covered = new Set(subsets.flatMap((subset) => [...new Face(new Blob(subset)).collectUnicodes()]));
-  return [...new Set(Array.from(text, (character) => character.codePointAt(0)!))].filter((codePoint) => !covered.has(codePoint) && DRAWN(codePoint)).sort((a, b) => a - b);
+  return codePoints.filter((codePoint) => !covered.has(codePoint) && DRAWN(codePoint));
+}
+
+/**
+ * Each face cut to `codePoints` (in code point order) and written into `folder` as WOFF, with the
+ * code points no face of ours has (UNCOVERED). Run in the font process (src/print/font-process.ts).
+ */
+export async function cutFaces(folder: string, codePoints: readonly number[]): Promise<void> {
+  const subsets = new Map<string, Uint8Array>();
+  for (const face of FACES) {
+    const subset = await subsetFontFile(require.resolve(face.font), codePoints);
+    subsets.set(face.name, subset);
+    const file = woff(subset);
+    // named by content: a browser may keep a font for good, and a new subset gets a new name
+    writeFileSync(join(folder, `${face.name}.${hashOf(file).slice(0, 10)}.woff`), file);
+  }
+  // the regular faces of both families hold every character the bolder ones do
+  writeFileSync(join(folder, UNCOVERED), JSON.stringify(await missingFrom([subsets.get("serif-400")!, subsets.get("sans-400")!], codePoints)));
 }
 
 function stylesheet(files: ReadonlyMap<string, string>): string {
@@ -120,18 +138,7 @@ export async function writeFonts(siteDirectory: string, characters: CharacterSet
   const key = hashOf(ENTRY_FORMAT, text, ...FACES.map((face) => face.font));
   let entry = cachedEntry("fonts", key);
   countEntry("fonts", entry !== undefined);
-  entry ??= await storeEntry("fonts", key, async (folder) => {
-    const subsets = new Map<string, Uint8Array>();
-    for (const face of FACES) {
-      const subset = await subsetFontFile(require.resolve(face.font), characters.codePoints);
-      subsets.set(face.name, subset);
-      const file = woff(subset);
-      // named by content: a browser may keep a font for good, and a new subset gets a new name
-      writeFileSync(join(folder, `${face.name}.${hashOf(file).slice(0, 10)}.woff`), file);
-    }
-    // the regular faces of both families hold every character the bolder ones do
-    writeFileSync(join(folder, UNCOVERED), JSON.stringify(await missingFrom([subsets.get("serif-400")!, subsets.get("sans-400")!], text)));
-  });
+  entry ??= await storeEntry("fonts", key, (folder) => cutInFontProcess(folder, Array.from(text, (character) => character.codePointAt(0)!)));
   const folder = join(siteDirectory, FONTS_FOLDER);
   // a site's earlier subsets go: `npm start` writes them again at each rebuild
   rmSync(folder, { recursive: true, force: true });
