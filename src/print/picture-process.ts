@@ -37,6 +37,14 @@ function pictureProcess(): ChildProcess {
   return started;
 }
 
+/**
+ * Start the picture process ahead of the first picture: its start (Node, PDFium's WebAssembly,
+ * libvips; ~0.5 s) then overlaps the first views' layout in the browser rather than following it.
+ */
+export function startPictureProcess(): void {
+  pictureProcess();
+}
+
 /** The pictures of the view printed into `pdfFile`, written into `folder` (`writeSheetPictures`, in the picture process). */
 export function drawInPictureProcess(pdfFile: string, folder: string): Promise<SheetPictures | undefined> {
   const id = nextId++;

@@ -2,6 +2,7 @@
 // src/print/picture-process.ts): a view's PDF and folder come in, its JPEGs are written there, and
 // the number of sheets and the picture's size go back.
 import { writeSheetPictures } from "./pictures.ts";
+import { loadRasterLibraries } from "./raster.ts";
 
 interface Request {
   id: number;
@@ -16,3 +17,6 @@ process.on("message", async ({ id, pdfFile, folder }: Request) => {
     process.send!({ id, error: (error as Error).message });
   }
 });
+
+// loaded while the first view is laid out, before its PDF comes (a failure is met again, and reported, by the first picture)
+loadRasterLibraries().catch(() => undefined);

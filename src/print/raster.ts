@@ -23,6 +23,9 @@ const sharpOf = () =>
     return sharp;
   }));
 
+/** PDFium and sharp, loaded now rather than at the first picture. */
+export const loadRasterLibraries = () => Promise.all([pdfium(), sharpOf()]);
+
 /**
  * Up to `most` pages of a PDF from page `first` (counted from 1), each drawn `width` pixels wide on
  * white, as tall as its own proportions make it. Returns no pages for a PDF without them.

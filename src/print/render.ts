@@ -14,7 +14,7 @@ import { pathPrefix, projectRoot } from "../config.ts";
 import { pdfUrl, printUrl } from "../site/urls.ts";
 import type { Edition } from "../types.ts";
 import { FACES } from "./fonts.ts";
-import { closePictureProcess } from "./picture-process.ts";
+import { closePictureProcess, startPictureProcess } from "./picture-process.ts";
 import { drawPictures, pictureUrls, readStoryBoxes } from "./pictures.ts";
 import { ASSETS_FOLDER } from "./plugin.ts";
 import { serveSite } from "./server.ts";
@@ -201,6 +201,7 @@ export async function renderPdfs(siteDirectory: string, options: RenderOptions):
   queue.sort((a, b) => b.html.length - a.html.length);
 
   const server = await serveSite(siteDirectory, prefix);
+  if (pictures) startPictureProcess();
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   try {
