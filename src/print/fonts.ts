@@ -59,7 +59,12 @@ export class CharacterSet {
 
   /** The characters, in code point order (so that the same set always hashes the same). */
   text(): string {
-    return String.fromCodePoint(...[...this.codePoints].sort((a, b) => a - b));
+    return String.fromCodePoint(...this.sorted());
+  }
+
+  /** The code points, in order. */
+  sorted(): number[] {
+    return [...this.codePoints].sort((a, b) => a - b);
   }
 }
 
@@ -138,7 +143,7 @@ export async function writeFonts(siteDirectory: string, characters: CharacterSet
   const key = hashOf(ENTRY_FORMAT, text, ...FACES.map((face) => face.font));
   let entry = cachedEntry("fonts", key);
   countEntry("fonts", entry !== undefined);
-  entry ??= await storeEntry("fonts", key, (folder) => cutInFontProcess(folder, Array.from(text, (character) => character.codePointAt(0)!)));
+  entry ??= await storeEntry("fonts", key, (folder) => cutInFontProcess(folder, characters.sorted()));
   const folder = join(siteDirectory, FONTS_FOLDER);
   // a site's earlier subsets go: `npm start` writes them again at each rebuild
   rmSync(folder, { recursive: true, force: true });
