@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { reflow } from "../src/reflow/index.ts";
+import { archivePage } from "../tests/build/archive.ts";
 import { type CorpusPage, corpusPages, generatePage } from "../tests/reflow/corpus/index.ts";
 import { type ScoredEdition, pageDiff, score } from "../tests/reflow/score.ts";
 
@@ -73,17 +74,29 @@ function fullPages(directories: string[]): { name: string; text: string }[] {
 
 const megabytesPerSecond = (bytes: number, ms: number) => +(bytes / 1048576 / (ms / 1000)).toFixed(3);
 
-/**
- * MB/s after start-up (warm-up passes): over the corpus (small pages, fixed costs per page weigh most), on
- * each full page, and as corpus pages are joined into longer and longer texts (with ms/KB, for linearity).
- * Only the reflow is timed: the texts are generated and read before, and nothing is scored in the runs.
- */
-function speed(texts: string[], full: { name: string; text: string }[]) {
-  // the machine is shared: the fastest of several runs, so another process's stall does not make a figure
-  const fastest = (run: () => void, times: number) => Math.min(...[...Array(times)].map(() => timeMs(run)));
+/** Pages of the bench's own archive timed for the reflow's speed: a dozen dates, as `npm run bench` builds them. */
+const ARCHIVE_PAGES = 48;
+
+/** The reflow's speed over `texts` after warm-up passes (MB/s, the fastest of the timed passes in CPU time), and their size. */
+function speedOver(texts: readonly string[]): { pages: number; kilobytesPerPage: number; megabytesPerSecond: number } {
   for (let pass = 0; pass < WARM_PASSES; pass++) texts.forEach((text) => reflow(text));
   const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
   const ms = fastest(() => texts.forEach((text) => reflow(text)), TIMED_PASSES);
+  return { pages: texts.length, kilobytesPerPage: +(bytes / texts.length / 1024).toFixed(1), megabytesPerSecond: megabytesPerSecond(bytes, ms) };
+}
+
+/** The machine is shared: the fastest of several runs, so another process's stall does not make a figure. */
+const fastest = (run: () => void, times: number) => Math.min(...[...Array(times)].map(() => timeMs(run)));
+
+/**
+ * MB/s after start-up (warm-up passes): over pages of the archive the bench builds (typeset pages of a
+ * real page's size), over the corpus (small pages, where fixed costs per page weigh most), on each full
+ * page, and as corpus pages are joined into longer and longer texts (with ms/KB, for linearity).
+ * Only the reflow is timed: the texts are generated and read before, and nothing is scored in the runs.
+ */
+function speed(texts: string[], full: { name: string; text: string }[]) {
+  const archivePages = speedOver([...Array(ARCHIVE_PAGES)].map((_, k) => archivePage(k).text));
+  const corpusPages = speedOver(texts);
   const fullPageSpeeds = full.map(({ name, text }) => ({ name, megabytesPerSecond: megabytesPerSecond(Buffer.byteLength(text), fastest(() => reflow(text), 30)) }));
   const linearity = [1, 2, 4, 8, 16, 32].filter((n) => n <= texts.length).map((n) => {
     const text = texts.slice(0, n).join("\n\n");
@@ -93,7 +106,7 @@ function speed(texts: string[], full: { name: string; text: string }[]) {
   });
   // ms/KB of the longest text over the shortest: about 1 when the reflow is linear
   const growth = +(linearity[linearity.length - 1]!.msPerKilobyte / linearity[0]!.msPerKilobyte).toFixed(2);
-  return { megabytesPerSecond: megabytesPerSecond(bytes, ms), fullPages: fullPageSpeeds, linearity, growth };
+  return { megabytesPerSecond: corpusPages.megabytesPerSecond, archivePages, corpusPages, fullPages: fullPageSpeeds, linearity, growth };
 }
 
 /** Pages with a gold beside them: the bundled samples, and the real page of another paper when present. */
@@ -144,7 +157,9 @@ export async function benchReflow(options: { seed?: number; pages?: number; diff
     for (const [key, t] of Object.entries(figures.byFeature)) console.log(row(key, t));
     for (const page of [...figures.samples, ...figures.real]) console.log(`  ${page.name}: score ${page.score}, ${page.exact ? "exact" : "not exact"}`);
     if (!figures.real.length) console.log("  (no real page in ../shared/real: skipped)");
-    console.log(`speed after warm-up, in CPU time: ${figures.speed.megabytesPerSecond} MB/s over the ${count} corpus pages`);
+    const { archivePages, corpusPages } = figures.speed;
+    console.log(`speed after warm-up, in CPU time: ${archivePages.megabytesPerSecond} MB/s over ${archivePages.pages} pages of the bench's archive (${archivePages.kilobytesPerPage} KB a page)`);
+    console.log(`  ${corpusPages.megabytesPerSecond} MB/s over the ${corpusPages.pages} corpus pages (${corpusPages.kilobytesPerPage} KB a page: fixed costs per page weigh most)`);
     console.log(`  full pages (fastest of 30 runs): ${figures.speed.fullPages.map((page) => `${page.name} ${page.megabytesPerSecond} MB/s`).join(", ")}`);
     console.log("  cost against size (corpus pages joined):");
     for (const r of figures.speed.linearity) console.log(`  ${String(r.pages).padStart(2)} pages ${String(r.kilobytes).padStart(7)} KB ${String(r.ms).padStart(9)} ms  ${r.msPerKilobyte} ms/KB  ${r.megabytesPerSecond} MB/s`);

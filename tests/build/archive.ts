@@ -29,17 +29,22 @@ function retold(stories: readonly PageStory[], random: () => number): PageStory[
 /** The day `days` after 2020-01-01, as YYYY-MM-DD. */
 const dateAfter = (days: number) => new Date(Date.UTC(2020, 0, 1 + days)).toISOString().slice(0, 10);
 
+/** The `k`th page of the archive: its name, text and sidecar. */
+export function archivePage(k: number): { name: string; text: string; meta: string } {
+  const gold = goldPages[k % goldPages.length]!;
+  const columnWidth = WIDTHS[k % WIDTHS.length]!;
+  const layout: Layout = { columnWidth, columnHeight: 37, doubleSpaced: false, headsAfterRuns: 0, displaceSections: false, spreadChance: 0, tightParagraphChance: 0, widthJitter: 0, longLineChance: 0 };
+  const issue = Math.floor(k / PAGES_PER_DATE);
+  const meta = [`publication: ${PUBLICATIONS[issue % PUBLICATIONS.length]}`, `date: ${dateAfter(issue)}`, `page: 第${(k % PAGES_PER_DATE) + 1}版`, `pageNumber: ${(k % PAGES_PER_DATE) + 1}`];
+  return { name: `p${String(k).padStart(5, "0")}`, text: typeset(retold(gold.stories, randomSource(k)), gold.credits, layout, k), meta: `${meta.join("\n")}\n` };
+}
+
 /** Write `count` pages (`NAME.txt` + `NAME.meta.yaml`) into `folder`. */
 export function writeArchive(folder: string, count: number): void {
   mkdirSync(folder, { recursive: true });
   for (let k = 0; k < count; k++) {
-    const gold = goldPages[k % goldPages.length]!;
-    const columnWidth = WIDTHS[k % WIDTHS.length]!;
-    const layout: Layout = { columnWidth, columnHeight: 37, doubleSpaced: false, headsAfterRuns: 0, displaceSections: false, spreadChance: 0, tightParagraphChance: 0, widthJitter: 0, longLineChance: 0 };
-    const issue = Math.floor(k / PAGES_PER_DATE);
-    const name = `p${String(k).padStart(5, "0")}`;
-    writeFileSync(join(folder, `${name}.txt`), typeset(retold(gold.stories, randomSource(k)), gold.credits, layout, k));
-    const meta = [`publication: ${PUBLICATIONS[issue % PUBLICATIONS.length]}`, `date: ${dateAfter(issue)}`, `page: 第${(k % PAGES_PER_DATE) + 1}版`, `pageNumber: ${(k % PAGES_PER_DATE) + 1}`];
-    writeFileSync(join(folder, `${name}.meta.yaml`), `${meta.join("\n")}\n`);
+    const { name, text, meta } = archivePage(k);
+    writeFileSync(join(folder, `${name}.txt`), text);
+    writeFileSync(join(folder, `${name}.meta.yaml`), meta);
   }
 }
